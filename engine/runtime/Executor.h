@@ -1,0 +1,66 @@
+#pragma once
+// Runs a validated pipeline: one thread per source and per stateful node, stateless single-input
+// nodes (filter, map) fused onto their upstream's thread, bounded lock-free SPSC queues of
+// batches between threads with markers (watermarks, barriers, end of input) in-band.
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/graph/Diagnostics.h"
+#include "engine/runtime/Metrics.h"
+
+namespace sc {
+
+struct Pipeline;
+class NodeRegistry;
+class SlotTable;
+
+struct RunOptions {
+  uint64_t maxRecords = 0;        // stop the sources after this many records in total (0: no limit)
+  int64_t durationMs = 0;         // stop the sources after this long (0: no limit)
+  uint32_t batchCapacity = 1024;  // records per batch
+  uint32_t queueCapacity = 8;     // batches per queue (back-pressure bound)
+  bool fuse = true;               // fuse stateless chains onto one thread
+};
+
+struct RunResult {
+  bool ok = true;
+  std::string failedNode;  // node id when !ok
+  std::string message;     // what went wrong
+};
+
+class Execution {
+ public:
+  // Plans `pipeline` (already substituted and validated): instantiates nodes, configures them,
+  // wires queues. Problems found while planning go to `diags` and null is returned.
+  static std::unique_ptr<Execution> plan(const Pipeline& pipeline, const NodeRegistry& registry,
+                                         const RunOptions& options, Diagnostics& diags);
+  ~Execution();
+
+  void start();
+  // Stops the sources; everything already read drains through and sinks flush. Any thread;
+  // safe to call more than once.
+  void requestStop();
+  // Waits up to timeoutMs (negative: forever); true once every thread has finished.
+  bool wait(int64_t timeoutMs = -1);
+  RunResult result() const;
+
+  // Live counters, one per node in file order; readable from any thread at any time.
+  std::vector<const NodeMetrics*> metrics() const;
+  const SlotTable& slotTable() const;
+  // Records emitted by all sources so far.
+  uint64_t sourceRecords() const;
+  // Thread count after fusion (for tests and the progress line).
+  size_t threadCount() const;
+
+  struct Impl;
+
+ private:
+  explicit Execution(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sc

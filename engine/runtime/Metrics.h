@@ -1,0 +1,47 @@
+#pragma once
+// Per-node counters written by one thread and read by any other at any time (GUI charts, the
+// runner's progress line) without locks. Writers use relaxed load+store, not read-modify-write,
+// since each counter has a single writer.
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <string>
+
+namespace sc {
+
+struct Counter {
+  std::atomic<uint64_t> v{0};
+  void add(uint64_t n) {
+    v.store(v.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+  }
+  uint64_t get() const { return v.load(std::memory_order_relaxed); }
+};
+
+struct Gauge {
+  std::atomic<int64_t> v{0};
+  void set(int64_t x) { v.store(x, std::memory_order_relaxed); }
+  int64_t get() const { return v.load(std::memory_order_relaxed); }
+};
+
+struct NodeMetrics {
+  std::string nodeId;
+  std::string type;
+  Counter recordsIn, recordsOut, bytesIn, bytesOut, errors, batchesIn, busyNanos;
+  Gauge queueFill;  // batches waiting in this node's input queues
+  Gauge queueCapacity;
+  Gauge watermark{};  // last event-time watermark seen (ms), INT64_MIN before any
+  Gauge state;        // node-specific status (NodeState)
+
+  // Node-specific named gauges (Kafka lag per partition, window state size). Add them in
+  // configure()/open() only: the container must not change while other threads read it.
+  Gauge& gauge(const std::string& name);
+  const std::deque<std::pair<std::string, Gauge>>& gauges() const { return named_; }
+
+ private:
+  std::deque<std::pair<std::string, Gauge>> named_;
+};
+
+enum class NodeState : int64_t { Idle = 0, Running = 1, Finished = 2, Failed = 3, Waiting = 4 };
+
+}  // namespace sc

@@ -1,0 +1,92 @@
+#pragma once
+// The run-time interface of a node type. The executor owns threads, queues and markers; a node
+// only sees batches and markers for its inputs and emits to its output ports.
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "engine/runtime/Batch.h"
+
+namespace sc {
+
+class NodeConfig;
+class PlanContext;
+class RunContext;
+struct WatermarkStrategy;
+
+// Output side of a node as the executor wires it.
+class Emitter {
+ public:
+  virtual ~Emitter() = default;
+  // An empty batch from the pipeline's pool (sized for the pipeline's slot table).
+  virtual Batch* acquire() = 0;
+  // Hands `batch` to every edge of output `port` (copied when several edges listen; dropped when
+  // none). Ownership passes; empty batches are recycled silently.
+  virtual void emit(int port, Batch* batch) = 0;
+  // Returns an unused batch to the pool.
+  virtual void release(Batch* batch) = 0;
+  // Whether anything listens on `port` (e.g. filter's "rejected").
+  virtual bool connected(int port) const = 0;
+  // Sends an event-time watermark downstream on every port. Sources call this; other nodes
+  // get the executor's per-input minimum through Node::onWatermark.
+  virtual void emitWatermark(int64_t watermarkMs) = 0;
+};
+
+// Thrown by a node that cannot go on; the executor stops the pipeline and reports the node id.
+struct NodeFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Node {
+ public:
+  virtual ~Node() = default;
+
+  // Plan time, before any thread starts: read properties, compile expressions (interning slots),
+  // declare watermark needs. Throws NodeFailure for problems validation could not catch.
+  virtual void configure(const NodeConfig& config, PlanContext& plan) = 0;
+  // On the node's own thread, before the first batch.
+  virtual void open(RunContext&) {}
+  // A data batch arrived on input `port`. Ownership passes to the node: emit it (possibly
+  // modified in place) or release it.
+  virtual void process(int port, Batch* batch, Emitter& out) = 0;
+  // The combined event-time watermark of all inputs advanced (never moves back).
+  virtual void onWatermark(int64_t watermarkMs, Emitter& out) { out.emitWatermark(watermarkMs); }
+  // Called about every tickIntervalMs() of wall time while the node runs (0: never).
+  virtual int64_t tickIntervalMs() const { return 0; }
+  virtual void onTick(int64_t nowMs, Emitter& out) { (void)nowMs, (void)out; }
+  // A checkpoint barrier arrived on every input (ids increase). Sinks make everything before it
+  // durable here (flush, wait for acknowledgements); the barrier is forwarded afterwards.
+  virtual void onBarrier(uint64_t checkpointId, Emitter& out) { (void)checkpointId, (void)out; }
+  // Every input ended: emit what is left (windows fire here). End of input is then forwarded.
+  virtual void finish(Emitter& out) { (void)out; }
+  // On the node's thread after finish() or on failure/stop; flush and release resources.
+  virtual void close() {}
+};
+
+class SourceNode : public Node {
+ public:
+  enum class Poll {
+    Produced,  // emitted something; call again soon
+    Idle,      // nothing available now; the executor parks briefly before calling again
+    Done,      // bounded input exhausted
+  };
+  // Produce at most about one batch per call. Must return within ~100 ms so stop requests are
+  // seen promptly.
+  virtual Poll poll(Emitter& out) = 0;
+  void process(int, Batch* batch, Emitter& out) override { out.release(batch); }
+  // Plan time: the event-time watermarks the downstream windows need (see WatermarkStrategy).
+  virtual void setWatermarkStrategy(const WatermarkStrategy&) {}
+  // Checkpoints: every barrierIntervalMs() (0: never) the executor calls snapshot(id) on the
+  // source's thread and sends barrier `id` downstream after the batches emitted so far. Once
+  // every sink has passed barrier `id`, checkpointComplete(id) runs on the source's thread:
+  // Kafka commits the offsets it remembered at snapshot(id) (at-least-once, never ahead).
+  virtual int64_t barrierIntervalMs() const { return 0; }
+  virtual void snapshot(uint64_t checkpointId) { (void)checkpointId; }
+  virtual void checkpointComplete(uint64_t checkpointId) { (void)checkpointId; }
+  // Asked from another thread (signal, GUI stop); poll() should return Done soon after.
+  virtual void requestStop() {}
+};
+
+}  // namespace sc

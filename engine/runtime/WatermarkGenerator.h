@@ -1,0 +1,70 @@
+#pragma once
+// Source-side event-time tracking (Flink's BoundedOutOfOrdernessWatermarks per partition):
+// each partition's watermark is (largest event time seen) - maxOutOfOrderness - 1; the source's
+// watermark is the minimum over active partitions, idle ones excluded, and never moves back.
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <unordered_map>
+
+#include "engine/runtime/Context.h"
+
+namespace sc {
+
+class Batch;
+namespace expr {
+class Expression;
+class EvalScratch;
+}  // namespace expr
+
+class WatermarkGenerator {
+ public:
+  static constexpr int64_t kNoWatermark = std::numeric_limits<int64_t>::min();
+
+  WatermarkGenerator() = default;
+  explicit WatermarkGenerator(const WatermarkStrategy& s);
+  ~WatermarkGenerator();
+  WatermarkGenerator(WatermarkGenerator&&) noexcept;
+  WatermarkGenerator& operator=(WatermarkGenerator&&) noexcept;
+
+  bool enabled() const { return enabled_; }
+  const WatermarkStrategy& strategy() const { return strategy_; }
+
+  // Compiles the strategy's timestamp expression. The executor interned its fields into the
+  // pipeline's slot table at plan time, so sources call this in open() with RunContext::slotTable()
+  // (compiling against a copy keeps slot ids identical). False with a message on failure.
+  bool compile(const SlotTable& slots, std::string* error);
+  // Event time of every row of `batch` (epoch ms): the timestamp expression, a number or an
+  // ISO-8601 string; rows without a usable time keep meta.timestamp. Writes the result into
+  // meta(row).timestamp so downstream windows read it as $timestamp, and observes each row.
+  void stampAndObserve(Batch& batch, int64_t nowMs);
+
+  // Partition bookkeeping (Kafka assignment changes); a partition counts as active from here.
+  void addPartition(int32_t partition, int64_t nowMs);
+  void removePartition(int32_t partition);
+  void observe(int32_t partition, int64_t eventTimeMs, int64_t nowMs);
+
+  // The combined watermark now (kNoWatermark until an active partition has data), monotonic.
+  int64_t current(int64_t nowMs);
+  // True when the watermark advanced since the last call; `out` gets the new value.
+  bool advance(int64_t nowMs, int64_t& out);
+
+ private:
+  struct PartitionState {
+    int64_t maxEventTime = kNoWatermark;
+    int64_t lastSeenMs = 0;
+  };
+  WatermarkStrategy strategy_;
+  bool enabled_ = false;
+  std::unordered_map<int32_t, PartitionState> partitions_;
+  int64_t emitted_ = kNoWatermark;
+  int64_t last_ = kNoWatermark;
+  std::unique_ptr<expr::Expression> timestamp_;
+  std::unique_ptr<expr::EvalScratch> scratch_;
+};
+
+// Parses an ISO-8601 date-time ("2026-11-26T10:15:30Z", with fraction and offset) into epoch ms.
+bool parseIso8601Ms(std::string_view text, int64_t& out);
+
+}  // namespace sc

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs every build, test and run-time dependency of StreamCanvas from Debian 12 packages.
+# Safe to run twice: apt-get skips what is already installed.
+set -euo pipefail
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps.sh: run as root (or with sudo)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+pkgs=(
+  build-essential cmake ninja-build ccache pkg-config clang
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools libgl-dev
+  librdkafka-dev nlohmann-json3-dev libboost-dev libsimdjson-dev
+  kcat xvfb xauth fonts-dejavu-core
+)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
