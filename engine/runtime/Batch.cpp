@@ -1,5 +1,6 @@
 #include "engine/runtime/Batch.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace sc {
@@ -8,35 +9,44 @@ Batch::Batch(uint32_t capacity, uint32_t slotCount)
     : capacity_(capacity),
       slotCount_(slotCount),
       values_(size_t(capacity) * slotCount),
-      meta_(capacity) {}
+      meta_(capacity),
+      selection_(capacity) {}
 
-uint32_t Batch::append() {
-  uint32_t row = size_++;
+void Batch::resetRows(uint32_t from, uint32_t to) {
+  // Column by column: contiguous fills the compiler vectorises.
   for (uint32_t s = 0; s < slotCount_; ++s)
-    values_[size_t(s) * capacity_ + row] = Value{};
-  meta_[row] = RecordMeta{};
-  return row;
+    std::fill(column(s) + from, column(s) + to, Value{});
+  std::fill(meta_.begin() + from, meta_.begin() + to, RecordMeta{});
 }
 
 void Batch::clear() {
+  resetRows(0, size_);
   size_ = 0;
   arena_.reset();
 }
 
+void Batch::truncate(uint32_t n) {
+  if (n >= size_) return;
+  resetRows(n, size_);
+  size_ = n;
+}
+
 void Batch::keepRows(const uint8_t* keep) {
-  uint32_t out = 0;
+  uint32_t kept = 0;
   for (uint32_t r = 0; r < size_; ++r) {
-    if (!keep[r]) continue;
-    if (out != r) {
-      for (uint32_t s = 0; s < slotCount_; ++s) {
-        Value* col = column(s);
-        col[out] = col[r];
-      }
-      meta_[out] = meta_[r];
-    }
-    ++out;
+    selection_[kept] = r;
+    kept += keep[r] != 0;
   }
-  size_ = out;
+  if (kept == size_) return;
+  for (uint32_t s = 0; s < slotCount_; ++s) {
+    Value* col = column(s);
+    for (uint32_t k = 0; k < kept; ++k)
+      col[k] = col[selection_[k]];
+  }
+  for (uint32_t k = 0; k < kept; ++k)
+    meta_[k] = meta_[selection_[k]];
+  resetRows(kept, size_);
+  size_ = kept;
 }
 
 Value Batch::adopt(const Value& v) {

@@ -55,14 +55,14 @@ class Batch {
   Arena& arena() { return arena_; }
 
   // Appends a row with every slot Missing and default metadata; returns its index.
-  // Precondition: !full().
-  uint32_t append();
+  // Precondition: !full(). Rows past size() are always kept blank, so this is one increment.
+  uint32_t append() { return size_++; }
   // Drops every row and resets the arena.
   void clear();
   // Keeps the rows whose keep[row] is non-zero, in order.
   void keepRows(const uint8_t* keep);
-  // Drops rows from `n` on (n <= size()).
-  void truncate(uint32_t n) { size_ = n < size_ ? n : size_; }
+  // Drops rows from `n` on.
+  void truncate(uint32_t n);
   // Appends a deep copy of src's row (strings, payload, key and headers copied into this arena).
   void copyRowFrom(const Batch& src, uint32_t row);
   // Replaces this batch's content by a deep copy of src.
@@ -76,9 +76,12 @@ class Batch {
  private:
   uint32_t capacity_;
   uint32_t slotCount_;
+  void resetRows(uint32_t from, uint32_t to);
+
   uint32_t size_ = 0;
   std::vector<Value> values_;
   std::vector<RecordMeta> meta_;
+  std::vector<uint32_t> selection_;  // keepRows() scratch
   Arena arena_;
 };
 

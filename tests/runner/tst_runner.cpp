@@ -1,0 +1,254 @@
+// streamcanvas-run as a user runs it: the real binary through QProcess, checking exit codes,
+// stdout data and stderr messages.
+#include <QtTest>
+
+#include <csignal>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/runner/NodeDocs.h"
+#include "engine/graph/NodeRegistry.h"
+#include "engine/graph/Pipeline.h"
+
+namespace {
+
+const QString kRunner = QStringLiteral(SC_BINARY_DIR "/app/runner/streamcanvas-run");
+const QString kSource = QStringLiteral(SC_SOURCE_DIR);
+
+struct Run {
+  int exitCode = -1;
+  QByteArray out, err;
+  QList<QByteArray> lines() const {
+    QList<QByteArray> l = out.split('\n');
+    if (!l.isEmpty() && l.last().isEmpty()) l.removeLast();
+    return l;
+  }
+};
+
+Run run(const QStringList& args,
+        const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
+        int timeoutMs = 60000) {
+  QProcess p;
+  p.setProcessEnvironment(env);
+  p.setWorkingDirectory(kSource);
+  p.start(kRunner, args);
+  Run r;
+  if (!p.waitForStarted(10000) || !p.waitForFinished(timeoutMs)) {
+    p.kill();
+    p.waitForFinished();
+    qWarning() << "runner timed out:" << args;
+    return r;
+  }
+  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+  r.out = p.readAllStandardOutput();
+  r.err = p.readAllStandardError();
+  return r;
+}
+
+QString writeTemp(QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+  QString path = dir.filePath(name);
+  QFile f(path);
+  f.open(QIODevice::WriteOnly);
+  f.write(text);
+  return path;
+}
+
+QStringList examples() {
+  QStringList out;
+  for (const QFileInfo& fi :
+       QDir(kSource + "/resources/examples").entryInfoList({"*.json"}, QDir::Files))
+    out << fi.absoluteFilePath();
+  return out;
+}
+
+}  // namespace
+
+class TestRunner : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void listNodesCoversEveryType() {
+    Run md = run({"--list-nodes"});
+    QCOMPARE(md.exitCode, 0);
+    for (const sc::NodeSpec* s : sc::NodeRegistry::builtin().all())
+      QVERIFY2(md.out.contains(("### `" + s->type + "`").c_str()), s->type.c_str());
+    Run js = run({"--list-nodes", "--format", "json"});
+    QCOMPARE(js.exitCode, 0);
+    auto doc = nlohmann::json::parse(js.out.toStdString());
+    QCOMPARE(doc.size(), sc::NodeRegistry::builtin().all().size());
+  }
+
+  void docsAreGeneratedFromSpecs() {
+    // docs/nodes.md is the --list-nodes output; regenerate it with
+    // build/app/runner/streamcanvas-run --list-nodes > docs/nodes.md
+    QFile f(kSource + "/docs/nodes.md");
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().toStdString(), sc::nodeDocsMarkdown(sc::NodeRegistry::builtin()));
+  }
+
+  void everyExampleValidatesAndRoundTrips() {
+    QStringList files = examples();
+    QVERIFY(files.size() >= 3);
+    for (const QString& file : files) {
+      Run r = run({file, "--validate"});
+      QVERIFY2(r.exitCode == 0, qPrintable(file + ": " + r.err));
+      QFile f(file);
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      QByteArray text = f.readAll();
+      sc::LoadResult loaded = sc::parsePipeline(text.toStdString(), file.toStdString());
+      QVERIFY(loaded.ok());
+      QCOMPARE(QByteArray::fromStdString(sc::savePipeline(*loaded.pipeline)), text);
+    }
+  }
+
+  void fileExampleMatchesOracle() {
+    // sensor-alerts: readings with temperature > 30 and status "ok", plus temp_f.
+    Run r = run({kSource + "/resources/examples/sensor-alerts.json"});
+    QCOMPARE(r.exitCode, 0);
+    std::ifstream in((kSource + "/resources/data/sensors.jsonl").toStdString());
+    std::vector<nlohmann::json> want;
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      auto j = nlohmann::json::parse(line);
+      if (j["temperature"].is_number() && j["temperature"].get<double>() > 30 &&
+          j["status"] == "ok") {
+        j["temp_f"] = j["temperature"].get<double>() * 9 / 5 + 32;
+        want.push_back(j);
+      }
+    }
+    QVERIFY(!want.empty());
+    QList<QByteArray> lines = r.lines();
+    QCOMPARE(size_t(lines.size()), want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      auto got = nlohmann::json::parse(lines[int(i)].toStdString());
+      QVERIFY2(std::abs(got["temp_f"].get<double>() - want[i]["temp_f"].get<double>()) < 1e-9,
+               lines[int(i)]);
+      got.erase("temp_f");
+      want[i].erase("temp_f");
+      QCOMPARE(QString::fromStdString(got.dump()), QString::fromStdString(want[i].dump()));
+    }
+  }
+
+  void maxRecordsAndSetOverride() {
+    Run r = run({kSource + "/resources/examples/generated-payments.json", "--set",
+                 "big.condition=amount >= 0", "--set", "payments.count=0", "--max-records", "137"});
+    QVERIFY2(r.exitCode == 0, r.err);
+    QCOMPARE(r.lines().size(), 137);
+    for (const QByteArray& line : r.lines())
+      QVERIFY(nlohmann::json::parse(line.toStdString()).contains("amount"));
+  }
+
+  void invalidPipelineExitsTwoWithPositions() {
+    QTemporaryDir dir;
+    QString path = writeTemp(dir, "bad.json", R"({"streamcanvas": 1, "name": "bad",
+  "nodes": [{"id": "g", "type": "generatr"},
+            {"id": "f", "type": "filter", "properties": {"condition": "temperature >"}}],
+  "edges": [{"from": "g", "to": "f"}]})");
+    Run r = run({path});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(
+                 "bad.json:2:37: error: node 'g' at /nodes/0/type: unknown node type 'generatr'"),
+             r.err);
+    QVERIFY2(r.err.contains("did you mean 'generator'?"), r.err);
+    QVERIFY2(r.err.contains("/nodes/1/properties/condition"), r.err);
+
+    QString broken = writeTemp(dir, "broken.json", "{\"streamcanvas\": 1,\n \"nodes\": [}");
+    Run b = run({broken});
+    QCOMPARE(b.exitCode, 2);
+    QVERIFY2(b.err.contains("broken.json:2:"), b.err);
+
+    Run missing = run({dir.filePath("nope.json")});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY(missing.err.contains("cannot open"));
+  }
+
+  void usageErrorsExitTwo() {
+    QCOMPARE(run({}).exitCode, 2);
+    QCOMPARE(run({"--bogus"}).exitCode, 2);
+    QCOMPARE(run({"x.json", "--max-records", "ten"}).exitCode, 2);
+    QCOMPARE(run({"x.json", "--duration", "forever"}).exitCode, 2);
+    QCOMPARE(run({"x.json", "--set", "nodot"}).exitCode, 2);
+    Run wrongNode =
+        run({kSource + "/resources/examples/sensor-alerts.json", "--set", "hto.condition=true"});
+    QCOMPARE(wrongNode.exitCode, 2);
+    QVERIFY2(wrongNode.err.contains("did you mean 'hot'?"), wrongNode.err);
+  }
+
+  void unsetVariableIsNamed() {
+    QTemporaryDir dir;
+    QString path = writeTemp(dir, "vars.json", R"({"streamcanvas": 1, "name": "vars",
+  "nodes": [{"id": "src", "type": "file.source", "properties": {"path": "${SC_TEST_UNSET_INPUT}"}},
+            {"id": "out", "type": "console.sink"}],
+  "edges": [{"from": "src", "to": "out"}]})");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("SC_TEST_UNSET_INPUT");
+    Run r = run({path}, env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("SC_TEST_UNSET_INPUT is not set"), r.err);
+    QVERIFY2(r.err.contains("/nodes/0/properties/path"), r.err);
+
+    env.insert("SC_TEST_UNSET_INPUT", kSource + "/resources/data/sensors.jsonl");
+    Run ok = run({path, "--max-records", "5"}, env);
+    QCOMPARE(ok.exitCode, 0);
+    QCOMPARE(ok.lines().size(), 5);
+  }
+
+  void runtimeFailureExitsOne() {
+    QTemporaryDir dir;
+    QString data = writeTemp(dir, "in.jsonl", "{\"a\": 1}\nnot json\n{\"a\": 2}\n");
+    QString path = writeTemp(dir, "fail.json",
+                             QString(R"({"streamcanvas": 1, "name": "fail",
+  "nodes": [{"id": "src", "type": "file.source", "properties": {"path": "%1", "on_error": "fail"}},
+            {"id": "out", "type": "console.sink"}],
+  "edges": [{"from": "src", "to": "out"}]})")
+                                 .arg(data)
+                                 .toUtf8());
+    Run r = run({path});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("'src'"), r.err);
+    QVERIFY2(r.err.contains("in.jsonl:2"), r.err);
+
+    // The default skips and counts the bad line; the good ones still arrive.
+    QString skip = writeTemp(dir, "skip.json",
+                             QString(R"({"streamcanvas": 1, "name": "skip",
+  "nodes": [{"id": "src", "type": "file.source", "properties": {"path": "%1"}},
+            {"id": "out", "type": "console.sink"}],
+  "edges": [{"from": "src", "to": "out"}]})")
+                                 .arg(data)
+                                 .toUtf8());
+    Run s = run({skip});
+    QCOMPARE(s.exitCode, 0);
+    QCOMPARE(s.lines().size(), 2);
+    QVERIFY2(s.err.contains("not json"), s.err);  // a sample of the bad line is logged
+  }
+
+  void sigtermDrainsAndExitsZero() {
+    QProcess p;
+    p.setWorkingDirectory(kSource);
+    p.start(kRunner, {kSource + "/resources/examples/generated-payments.json", "--set",
+                      "payments.count=0", "--set", "payments.rate=2000"});
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(p.bytesAvailable() > 0 || p.state() != QProcess::Running, 20000);
+    QCOMPARE(p.state(), QProcess::Running);
+    ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+    QByteArray out = p.readAllStandardOutput();
+    QVERIFY(out.endsWith('\n'));  // the last record was written whole
+    QVERIFY(p.readAllStandardError().contains("SIGTERM"));
+  }
+
+  void jsonLogFormat() {
+    Run r = run({kSource + "/resources/examples/sensor-alerts.json", "--log-format", "json"});
+    QCOMPARE(r.exitCode, 0);
+    for (const QByteArray& line : r.err.split('\n')) {
+      if (line.trimmed().isEmpty()) continue;
+      auto j = nlohmann::json::parse(line.toStdString(), nullptr, false);
+      QVERIFY2(!j.is_discarded() && j.contains("level") && j.contains("message"), line);
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(TestRunner)
+#include "tst_runner.moc"
