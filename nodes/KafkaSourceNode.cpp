@@ -1,0 +1,857 @@
+// kafka.source: reads topics through a consumer group (or, when bounded, by assigning every
+// partition up to the end offsets seen at start). Offsets are committed only once every sink
+// downstream has passed the checkpoint barrier that follows the records (at-least-once).
+#include <librdkafka/rdkafka.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <regex>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "engine/expr/Expression.h"
+#include "engine/graph/Diagnostics.h"
+#include "engine/graph/NodeConfig.h"
+#include "engine/kafka/KafkaClient.h"
+#include "engine/kafka/KafkaConnection.h"
+#include "engine/runtime/Context.h"
+#include "engine/runtime/Node.h"
+#include "engine/runtime/WatermarkGenerator.h"
+#include "nodes/NodeTypes.h"
+#include "nodes/RecordJson.h"
+
+namespace sc {
+namespace {
+
+using namespace sc::kafka;
+
+constexpr size_t kMaxPartitionGauges = 64;
+constexpr int kMetadataTimeoutMs = 200;  // poll() must come back within ~100 ms
+constexpr int kMalformedSamples = 3;
+
+int64_t nowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// `start`: a keyword, an ISO-8601 time or epoch milliseconds.
+struct StartPosition {
+  enum class Kind { Earliest, Latest, Committed, Timestamp } kind = Kind::Committed;
+  int64_t timestampMs = 0;
+
+  static bool parse(const std::string& text, StartPosition& out) {
+    if (text == "earliest") return out.kind = Kind::Earliest, true;
+    if (text == "latest") return out.kind = Kind::Latest, true;
+    if (text == "committed") return out.kind = Kind::Committed, true;
+    if (!text.empty() &&
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        text.size() <= 15) {
+      out.kind = Kind::Timestamp;
+      out.timestampMs = std::stoll(text);
+      return true;
+    }
+    int64_t ms = 0;
+    if (parseIso8601Ms(text, ms)) {
+      out.kind = Kind::Timestamp;
+      out.timestampMs = ms;
+      return true;
+    }
+    return false;
+  }
+};
+
+enum class OnError { Skip, DeadLetter, Fail };
+
+// One assigned partition.
+struct PartitionState {
+  std::string_view topic;  // points into KafkaSourceNode::topicNames_
+  int32_t partition = 0;
+  const rd_kafka_topic_t* rkt = nullptr;  // learned from the first message, for fast lookup
+  int64_t next = -1;       // offset after the last record emitted downstream (-1: none yet)
+  int64_t completed = -1;  // offset every sink has finished with (committed or being committed)
+  int64_t end = -1;        // bounded: stop before this offset
+  bool done = false;       // bounded: reached `end`
+  Gauge* lag = nullptr;
+};
+
+struct TopicPartitionOffset {
+  std::string_view topic;
+  int32_t partition;
+  int64_t offset;
+};
+
+class PartitionList {
+ public:
+  explicit PartitionList(int size = 8) : list_(rd_kafka_topic_partition_list_new(size)) {}
+  ~PartitionList() { rd_kafka_topic_partition_list_destroy(list_); }
+  PartitionList(const PartitionList&) = delete;
+  PartitionList& operator=(const PartitionList&) = delete;
+  rd_kafka_topic_partition_list_t* get() const { return list_; }
+  rd_kafka_topic_partition_t* add(std::string_view topic, int32_t partition, int64_t offset) {
+    auto* p = rd_kafka_topic_partition_list_add(list_, std::string(topic).c_str(), partition);
+    p->offset = offset;
+    return p;
+  }
+
+ private:
+  rd_kafka_topic_partition_list_t* list_;
+};
+
+class KafkaSourceNode final : public SourceNode {
+ public:
+  void configure(const NodeConfig& cfg, PlanContext& plan) override {
+    label_ = "kafka.source '" + cfg.id() + "'";
+    auto settings = ConnectionSettings::fromPipeline(plan.pipeline(), cfg.getString("connection"));
+    if (!settings.ok()) throw NodeFailure(settings.error);
+    topics_ = cfg.getStringList("topics");
+    pattern_ = cfg.getString("topic_pattern");
+    if (topics_.empty() == pattern_.empty())
+      throw NodeFailure("set either topics or topic_pattern (exactly one of them)");
+    groupId_ = cfg.getString("group_id");
+    if (groupId_.empty()) groupId_ = "streamcanvas-" + plan.pipelineName();
+    if (!StartPosition::parse(cfg.getString("start"), start_))
+      throw NodeFailure(
+          "start '" + cfg.getString("start") +
+          "' is not earliest, latest, committed, an ISO-8601 time or epoch milliseconds");
+    bounded_ = cfg.getBool("bounded");
+    text_ = cfg.getString("format") == "text";
+    std::string onError = cfg.getString("on_error");
+    onError_ = onError == "fail"          ? OnError::Fail
+               : onError == "dead_letter" ? OnError::DeadLetter
+                                          : OnError::Skip;
+    deadLetterTopic_ = cfg.getString("dead_letter_topic");
+    if (onError_ == OnError::DeadLetter && deadLetterTopic_.empty())
+      throw NodeFailure("on_error is dead_letter but dead_letter_topic is not set");
+    commitIntervalMs_ = cfg.getDurationMs("commit_interval");
+    if (text_) valueSlot_ = plan.slotTable().intern("value");
+
+    auto resolved = resolveConnection(settings.value, plan.resources());
+    if (!resolved.ok()) throw NodeFailure(resolved.error);
+    connection_ = std::move(resolved.value);
+    // Embedded topics are created up front so they get the connection's partition count.
+    for (const auto& t : topics_)
+      if (auto made = connection_.ensureTopic(t); !made.ok()) throw NodeFailure(made.error);
+    if (onError_ == OnError::DeadLetter)
+      if (auto made = connection_.ensureTopic(deadLetterTopic_); !made.ok())
+        throw NodeFailure(made.error);
+  }
+
+  void setWatermarkStrategy(const WatermarkStrategy& s) override {
+    watermarks_ = WatermarkGenerator(s);
+  }
+
+  int64_t barrierIntervalMs() const override { return commitIntervalMs_; }
+
+  void open(RunContext& ctx) override {
+    ctx_ = &ctx;
+    std::string error;
+    if (!watermarks_.compile(ctx.slotTable(), &error)) throw NodeFailure(error);
+    if (!text_) extractor_ = std::make_unique<JsonFieldExtractor>(ctx.slotTable());
+    NodeMetrics& m = ctx.metrics();
+    lagTotal_ = &m.gauge("lag");
+    assignedGauge_ = &m.gauge("assigned_partitions");
+    fetchRate_ = &m.gauge("fetch_rate");
+    connectedGauge_ = &m.gauge("connected");
+
+    ClientOptions o;
+    o.kind = ClientKind::Consumer;
+    o.label = label_;
+    o.defaults = {{"auto.offset.reset", "earliest"},
+                  {"queued.min.messages", "100000"},
+                  {"fetch.wait.max.ms", "100"}};
+    o.overrides = {{"group.id", groupId_},
+                   {"enable.auto.commit", "false"},
+                   {"enable.auto.offset.store", "false"},
+                   {"enable.partition.eof", bounded_ ? "true" : "false"}};
+    if (!bounded_)
+      o.rebalance = [this](int err, rd_kafka_topic_partition_list_t* parts) {
+        onRebalance(err, parts);
+      };
+    auto consumer = KafkaClient::create(connection_, std::move(o));
+    if (!consumer.ok()) throw NodeFailure(consumer.error);
+    consumer_ = std::move(consumer.value);
+    rk_ = consumer_->handle();
+    queue_ = rd_kafka_queue_get_consumer(rk_);
+
+    if (onError_ == OnError::DeadLetter) {
+      ClientOptions d;
+      d.kind = ClientKind::Producer;
+      d.label = label_ + " dead letters";
+      d.defaults = {{"enable.idempotence", "true"}};
+      d.delivery = [this](const rd_kafka_message_t* msg) {
+        if (msg->err && deadLetterError_.empty())
+          deadLetterError_ =
+              "dead letter to '" + deadLetterTopic_ + "' failed: " + rd_kafka_err2str(msg->err);
+      };
+      auto producer = KafkaClient::create(connection_, std::move(d));
+      if (!producer.ok()) throw NodeFailure(producer.error);
+      deadLetter_ = std::move(producer.value);
+    }
+
+    registerPartitionGauges(m);
+    if (!bounded_) subscribe();
+    ctx.log().info(
+        "kafka",
+        label_ + ": reading " + describeTopics() + " from " + connection_.bootstrapServers +
+            (bounded_ ? " up to the current end offsets" : " as group '" + groupId_ + "'"));
+    lastMetricsMs_ = nowMs();
+  }
+
+  Poll poll(Emitter& out) override {
+    if (stopRequested_.load(std::memory_order_relaxed)) return Poll::Done;
+    rethrowPending();
+    const int64_t now = nowMs();
+    if (now - lastMetricsMs_ >= 1000) updateMetrics(now);
+    if (bounded_ && !assigned_ && !assignBounded()) {
+      // Serve client events (connection state, errors) while waiting for the cluster.
+      if (rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_, 0)) {
+        if (m->err) handleEvent(m);
+        rd_kafka_message_destroy(m);
+      }
+      return Poll::Idle;
+    }
+    if (bounded_ && allDone()) return Poll::Done;
+
+    Batch* batch = out.acquire();
+    const uint32_t capacity = batch->capacity();
+    if (messages_.size() < capacity) messages_.resize(capacity);
+    size_t n = 0;
+    if (rd_kafka_message_t* first = rd_kafka_consumer_poll(rk_, 50)) {
+      messages_[0] = first;
+      ssize_t more = rd_kafka_consume_batch_queue(queue_, 0, messages_.data() + 1, capacity - 1);
+      n = 1 + (more > 0 ? static_cast<size_t>(more) : 0);
+    }
+    rethrowPending();
+    if (n == 0) {
+      out.release(batch);
+      advanceWatermark(out, now);
+      return Poll::Idle;
+    }
+    size_t i = 0;
+    uint64_t bytes = 0;
+    try {
+      for (; i < n; ++i) {
+        bytes += append(*batch, messages_[i]);
+        rd_kafka_message_destroy(messages_[i]);
+      }
+    } catch (...) {
+      for (; i < n; ++i)
+        rd_kafka_message_destroy(messages_[i]);
+      out.release(batch);
+      throw;
+    }
+    fetched_ += n;
+    ctx_->metrics().bytesOut.add(bytes);
+    if (batch->empty()) {
+      out.release(batch);
+    } else {
+      if (watermarks_.enabled()) watermarks_.stampAndObserve(*batch, now);
+      out.emit(0, batch);
+    }
+    advanceWatermark(out, now);
+    return Poll::Produced;
+  }
+
+  void snapshot(uint64_t checkpointId) override {
+    // Dead letters written so far must be durable before the offsets of their records commit.
+    if (deadLetter_) {
+      if (deadLetter_->flush(10000) > 0)
+        throw NodeFailure(label_ + ": dead letters to '" + deadLetterTopic_ +
+                          "' were not acknowledged within 10 s; stopping so no record is lost");
+      rethrowPending();
+    }
+    std::vector<TopicPartitionOffset> offsets;
+    for (const auto& p : partitions_)
+      if (p.next >= 0) offsets.push_back({p.topic, p.partition, p.next});
+    pending_.emplace_back(checkpointId, std::move(offsets));
+  }
+
+  void checkpointComplete(uint64_t checkpointId) override {
+    // Ids may be skipped: completing N completes everything before it.
+    std::vector<TopicPartitionOffset> latest;
+    bool found = false;
+    while (!pending_.empty() && pending_.front().first <= checkpointId) {
+      latest = std::move(pending_.front().second);
+      found = true;
+      pending_.pop_front();
+    }
+    if (!found || !rk_) return;
+    PartitionList commit;
+    for (const auto& o : latest) {
+      PartitionState* p = find(o.topic, o.partition);
+      if (!p || o.offset <= p->completed) continue;  // revoked meanwhile, or nothing new
+      p->completed = o.offset;
+      commit.add(o.topic, o.partition, o.offset);
+    }
+    if (commit.get()->cnt > 0) rd_kafka_commit(rk_, commit.get(), 1);
+  }
+
+  void requestStop() override { stopRequested_.store(true); }
+
+  void close() override {
+    if (queue_) rd_kafka_queue_destroy(queue_), queue_ = nullptr;
+    if (consumer_) {
+      // Leaving the group revokes through onRebalance, which commits only completed offsets.
+      consumer_->close();
+      consumer_.reset();
+      rk_ = nullptr;
+    }
+    if (deadLetter_) deadLetter_->close(10000), deadLetter_.reset();
+  }
+
+  ~KafkaSourceNode() override { close(); }
+
+ private:
+  std::string describeTopics() const {
+    if (!pattern_.empty()) return "topics matching '" + pattern_ + "'";
+    std::string s;
+    for (const auto& t : topics_)
+      s += (s.empty() ? "'" : ", '") + t + "'";
+    return (topics_.size() == 1 ? "topic " : "topics ") + s;
+  }
+
+  std::string_view topicName(const char* name) {
+    for (const auto& t : topicNames_)
+      if (t == name) return t;
+    return topicNames_.emplace_back(name);
+  }
+
+  PartitionState* find(std::string_view topic, int32_t partition) {
+    for (auto& p : partitions_)
+      if (p.partition == partition && p.topic == topic) return &p;
+    return nullptr;
+  }
+
+  PartitionState* find(const rd_kafka_message_t* m) {
+    if (last_ < partitions_.size() && partitions_[last_].rkt == m->rkt &&
+        partitions_[last_].partition == m->partition)
+      return &partitions_[last_];
+    for (size_t i = 0; i < partitions_.size(); ++i) {
+      PartitionState& p = partitions_[i];
+      if (p.partition != m->partition) continue;
+      if (p.rkt != m->rkt) {
+        if (p.topic != rd_kafka_topic_name(m->rkt)) continue;
+        p.rkt = m->rkt;
+      }
+      last_ = i;
+      return &p;
+    }
+    return nullptr;
+  }
+
+  Gauge* lagGauge(std::string_view topic, int32_t partition) {
+    auto it = lagGauges_.find({std::string(topic), partition});
+    return it == lagGauges_.end() ? nullptr : it->second;
+  }
+
+  void registerPartitionGauges(NodeMetrics& m) {
+    if (topics_.empty()) return;
+    // The gauge list must be fixed before the run: register the partitions known now.
+    const rd_kafka_metadata_t* md = nullptr;
+    if (rd_kafka_metadata(rk_, 1, nullptr, &md, 2000) != RD_KAFKA_RESP_ERR_NO_ERROR) return;
+    for (int t = 0; t < md->topic_cnt; ++t) {
+      std::string name = md->topics[t].topic;
+      if (std::find(topics_.begin(), topics_.end(), name) == topics_.end()) continue;
+      for (int p = 0; p < md->topics[t].partition_cnt && lagGauges_.size() < kMaxPartitionGauges;
+           ++p) {
+        int32_t id = md->topics[t].partitions[p].id;
+        lagGauges_[{name, id}] = &m.gauge("lag " + name + "[" + std::to_string(id) + "]");
+      }
+    }
+    rd_kafka_metadata_destroy(md);
+  }
+
+  void subscribe() {
+    PartitionList subscription;
+    if (!pattern_.empty())
+      subscription.add(pattern_.front() == '^' ? pattern_ : "^" + pattern_, RD_KAFKA_PARTITION_UA,
+                       0);
+    for (const auto& t : topics_)
+      subscription.add(t, RD_KAFKA_PARTITION_UA, 0);
+    if (rd_kafka_resp_err_t e = rd_kafka_subscribe(rk_, subscription.get()))
+      throw NodeFailure(label_ + ": cannot subscribe: " + rd_kafka_err2str(e));
+  }
+
+  bool matches(const std::string& topic) const {
+    if (!pattern_.empty()) {
+      if (topic.rfind("__", 0) == 0) return false;
+      std::string body = pattern_.front() == '^' ? pattern_.substr(1) : pattern_;
+      return std::regex_search(topic, std::regex("^(" + body + ")"),
+                               std::regex_constants::match_default);
+    }
+    return std::find(topics_.begin(), topics_.end(), topic) != topics_.end();
+  }
+
+  // Bounded runs read every partition themselves: find the partitions and their end offsets,
+  // then assign. Retried on each poll until the cluster answers.
+  bool assignBounded() {
+    const rd_kafka_metadata_t* md = nullptr;
+    if (rd_kafka_metadata(rk_, 1, nullptr, &md, kMetadataTimeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR)
+      return false;
+    PartitionList ends;
+    std::vector<std::string> found;
+    for (int t = 0; t < md->topic_cnt; ++t) {
+      std::string name = md->topics[t].topic;
+      if (md->topics[t].err || !matches(name)) continue;
+      found.push_back(name);
+      for (int p = 0; p < md->topics[t].partition_cnt; ++p)
+        ends.add(name, md->topics[t].partitions[p].id, RD_KAFKA_OFFSET_END);
+    }
+    rd_kafka_metadata_destroy(md);
+    for (const auto& t : topics_)
+      if (std::find(found.begin(), found.end(), t) == found.end())
+        throw NodeFailure(label_ + ": topic '" + t + "' does not exist on " +
+                          connection_.bootstrapServers);
+    if (ends.get()->cnt == 0) {
+      assigned_ = true;  // a pattern that matches nothing: nothing to read
+      return true;
+    }
+    // -1 asks ListOffsets for the latest offset of every partition in one request.
+    if (rd_kafka_offsets_for_times(rk_, ends.get(), 1000) != RD_KAFKA_RESP_ERR_NO_ERROR)
+      return false;
+    PartitionList starts;
+    if (!startOffsets(ends.get(), starts)) return false;
+    for (int i = 0; i < ends.get()->cnt; ++i) {
+      const auto& e = ends.get()->elems[i];
+      PartitionState p;
+      p.topic = topicName(e.topic);
+      p.partition = e.partition;
+      p.end = e.offset;
+      p.done = start_.kind == StartPosition::Kind::Latest || e.offset <= 0;
+      p.lag = lagGauge(p.topic, p.partition);
+      partitions_.push_back(p);
+      watermarks_.addPartition(p.partition, nowMs());
+    }
+    if (rd_kafka_resp_err_t e = rd_kafka_assign(rk_, starts.get()))
+      throw NodeFailure(label_ + ": cannot assign partitions: " + rd_kafka_err2str(e));
+    assigned_ = true;
+    assignedGauge_->set(static_cast<int64_t>(partitions_.size()));
+    return true;
+  }
+
+  // Start offsets for partitions read for the first time in this run.
+  bool startOffsets(const rd_kafka_topic_partition_list_t* partitions, PartitionList& out) {
+    for (int i = 0; i < partitions->cnt; ++i) {
+      int64_t offset = RD_KAFKA_OFFSET_STORED;  // committed; auto.offset.reset=earliest otherwise
+      if (start_.kind == StartPosition::Kind::Earliest) offset = RD_KAFKA_OFFSET_BEGINNING;
+      if (start_.kind == StartPosition::Kind::Latest) offset = RD_KAFKA_OFFSET_END;
+      if (start_.kind == StartPosition::Kind::Timestamp) offset = start_.timestampMs;
+      out.add(partitions->elems[i].topic, partitions->elems[i].partition, offset);
+    }
+    if (start_.kind != StartPosition::Kind::Timestamp) return true;
+    if (rd_kafka_offsets_for_times(rk_, out.get(), 5000) != RD_KAFKA_RESP_ERR_NO_ERROR)
+      return false;
+    for (int i = 0; i < out.get()->cnt; ++i)
+      if (out.get()->elems[i].offset < 0)
+        out.get()->elems[i].offset = RD_KAFKA_OFFSET_END;  // nothing that late
+    return true;
+  }
+
+  void onRebalance(int err, rd_kafka_topic_partition_list_t* parts) {
+    // Runs inside librdkafka's poll: exceptions must not cross the C frames.
+    try {
+      const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(rk_), "COOPERATIVE") == 0;
+      if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+        assign(parts, cooperative);
+      } else {
+        revoke(parts);
+        if (cooperative)
+          rd_kafka_incremental_unassign(rk_, parts);
+        else
+          rd_kafka_assign(rk_, nullptr);
+      }
+      assignedGauge_->set(static_cast<int64_t>(partitions_.size()));
+    } catch (const std::exception& e) {
+      if (pendingError_.empty()) pendingError_ = e.what();
+    }
+  }
+
+  void assign(rd_kafka_topic_partition_list_t* parts, bool cooperative) {
+    PartitionList fresh, positioned;
+    for (int i = 0; i < parts->cnt; ++i) {
+      const auto& e = parts->elems[i];
+      std::string_view topic = topicName(e.topic);
+      // A partition that comes back in this run resumes from the group's committed offset.
+      if (seen_.count({std::string(topic), e.partition}))
+        positioned.add(topic, e.partition, RD_KAFKA_OFFSET_STORED);
+      else
+        fresh.add(topic, e.partition, 0);
+    }
+    PartitionList starts;
+    if (!startOffsets(fresh.get(), starts))
+      throw NodeFailure(label_ + ": cannot find the start offsets for '" +
+                        std::to_string(start_.timestampMs) + "'");
+    for (int i = 0; i < positioned.get()->cnt; ++i)
+      starts.add(positioned.get()->elems[i].topic, positioned.get()->elems[i].partition,
+                 RD_KAFKA_OFFSET_STORED);
+    for (int i = 0; i < starts.get()->cnt; ++i) {
+      const auto& e = starts.get()->elems[i];
+      PartitionState p;
+      p.topic = topicName(e.topic);
+      p.partition = e.partition;
+      p.lag = lagGauge(p.topic, p.partition);
+      partitions_.push_back(p);
+      seen_.insert({std::string(p.topic), p.partition});
+      watermarks_.addPartition(p.partition, nowMs());
+    }
+    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
+    if (cooperative) {
+      if (rd_kafka_error_t* error = rd_kafka_incremental_assign(rk_, starts.get())) {
+        std::string text = rd_kafka_error_string(error);
+        rd_kafka_error_destroy(error);
+        throw NodeFailure(label_ + ": cannot take the assigned partitions: " + text);
+      }
+    } else {
+      e = rd_kafka_assign(rk_, starts.get());
+    }
+    if (e)
+      throw NodeFailure(label_ + ": cannot take the assigned partitions: " + rd_kafka_err2str(e));
+    ctx_->log().info("kafka",
+                     label_ + ": assigned " + std::to_string(parts->cnt) + " partition(s)");
+  }
+
+  // Commits what every sink finished with for the revoked partitions, then forgets them:
+  // records of theirs still in flight will be read again by the new owner (at-least-once).
+  void revoke(rd_kafka_topic_partition_list_t* parts) {
+    PartitionList commit;
+    for (int i = 0; i < parts->cnt; ++i) {
+      const auto& e = parts->elems[i];
+      PartitionState* p = find(std::string_view(e.topic), e.partition);
+      if (!p) continue;
+      if (p->completed >= 0) commit.add(p->topic, p->partition, p->completed);
+      watermarks_.removePartition(p->partition);
+      if (p->lag) p->lag->set(0);
+      const size_t index = static_cast<size_t>(p - partitions_.data());
+      partitions_.erase(partitions_.begin() + static_cast<std::ptrdiff_t>(index));
+      last_ = partitions_.size();
+      for (auto& [id, offsets] : pending_)
+        std::erase_if(offsets, [&](const TopicPartitionOffset& o) {
+          return o.partition == e.partition && o.topic == std::string_view(e.topic);
+        });
+    }
+    if (commit.get()->cnt > 0) rd_kafka_commit(rk_, commit.get(), 0);
+  }
+
+  bool allDone() const {
+    for (const auto& p : partitions_)
+      if (!p.done) return false;
+    return assigned_;
+  }
+
+  // Appends one message as a row (or handles it as an event or a malformed record). Returns the
+  // payload bytes taken.
+  uint64_t append(Batch& batch, rd_kafka_message_t* m) {
+    if (m->err) {
+      handleEvent(m);
+      return 0;
+    }
+    consumer_->noteActivity();
+    PartitionState* p = find(m);
+    if (!p) return 0;  // a partition revoked in the meantime
+    if (bounded_ && (p->done || m->offset >= p->end)) {
+      p->done = true;
+      return 0;
+    }
+    const uint32_t row = batch.append();
+    RecordMeta& meta = batch.meta(row);
+    Arena& arena = batch.arena();
+    std::string_view payload(static_cast<const char*>(m->payload), m->payload ? m->len : 0);
+    meta.topic = p->topic;
+    meta.partition = m->partition;
+    meta.offset = m->offset;
+    rd_kafka_timestamp_type_t tsType;
+    int64_t ts = rd_kafka_message_timestamp(m, &tsType);
+    meta.timestamp = ts >= 0 ? ts : nowMs();
+    if (m->key) {
+      meta.key = arena.copy(std::string_view(static_cast<const char*>(m->key), m->key_len));
+      meta.hasKey = true;
+    }
+    rd_kafka_headers_t* hdrs = nullptr;
+    if (rd_kafka_message_headers(m, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      size_t count = rd_kafka_header_cnt(hdrs);
+      Header* out = arena.allocateArray<Header>(count);
+      const char* name;
+      const void* value;
+      size_t size;
+      for (size_t h = 0; h < count && !rd_kafka_header_get_all(hdrs, h, &name, &value, &size); ++h)
+        out[h] =
+            Header{arena.copy(name),
+                   arena.copy(std::string_view(static_cast<const char*>(value), value ? size : 0))};
+      meta.headers = out;
+      meta.headerCount = static_cast<uint32_t>(count);
+    }
+    p->next = m->offset + 1;
+    if (bounded_ && p->next >= p->end) p->done = true;
+    if (text_) {
+      Value v = Value::string(arena.copy(payload));
+      v.flags = kOwned;
+      batch.at(valueSlot_, row) = v;
+      return payload.size();
+    }
+    meta.payload = arena.copyPadded(payload);
+    if (!extractor_->extract(batch, row)) {
+      batch.truncate(row);
+      malformed(m, extractor_->error());
+    }
+    return payload.size();
+  }
+
+  void handleEvent(const rd_kafka_message_t* m) {
+    if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+      if (PartitionState* p = find(m); p && bounded_ && m->offset >= p->end) p->done = true;
+      return;
+    }
+    std::string reason = rd_kafka_message_errstr(m);
+    if (m->rkt)
+      reason = std::string(rd_kafka_topic_name(m->rkt)) + "[" + std::to_string(m->partition) +
+               "]: " + reason;
+    if (m->err == RD_KAFKA_RESP_ERR__FATAL || !consumer_->fatalError().empty())
+      throw NodeFailure(label_ + ": " + reason);
+    if (reportedEvents_.insert(static_cast<int>(m->err)).second)
+      ctx_->log().warn("kafka", label_ + ": " + reason + " (reported once; still retrying)");
+  }
+
+  void malformed(const rd_kafka_message_t* m, std::string_view why) {
+    std::string where = std::string(rd_kafka_topic_name(m->rkt)) + "[" +
+                        std::to_string(m->partition) + "]@" + std::to_string(m->offset);
+    std::string_view payload(static_cast<const char*>(m->payload), m->payload ? m->len : 0);
+    if (onError_ == OnError::Fail)
+      throw NodeFailure(label_ + ": message " + where + " is not a JSON object (" +
+                        std::string(why) +
+                        "); set on_error to skip or dead_letter to go on past such messages");
+    ctx_->metrics().errors.add(1);
+    if (++malformedCount_ <= kMalformedSamples)
+      ctx_->log().warn(
+          "kafka",
+          label_ + ": skipping message " + where + ", not a JSON object (" + std::string(why) +
+              "): " + std::string(payload.substr(0, 200)) +
+              (malformedCount_ == kMalformedSamples ? " (further ones are only counted)" : ""));
+    if (onError_ == OnError::DeadLetter) deadLetter(m, where, why);
+  }
+
+  void deadLetter(const rd_kafka_message_t* m, const std::string& where, std::string_view why) {
+    (void)where;
+    rd_kafka_headers_t* original = nullptr;
+    rd_kafka_headers_t* hdrs = rd_kafka_message_headers(m, &original) == RD_KAFKA_RESP_ERR_NO_ERROR
+                                   ? rd_kafka_headers_copy(original)
+                                   : rd_kafka_headers_new(4);
+    std::string partition = std::to_string(m->partition), offset = std::to_string(m->offset);
+    rd_kafka_header_add(hdrs, "sc.error", -1, why.data(), static_cast<ssize_t>(why.size()));
+    rd_kafka_header_add(hdrs, "sc.source.topic", -1, rd_kafka_topic_name(m->rkt), -1);
+    rd_kafka_header_add(hdrs, "sc.source.partition", -1, partition.data(),
+                        static_cast<ssize_t>(partition.size()));
+    rd_kafka_header_add(hdrs, "sc.source.offset", -1, offset.data(),
+                        static_cast<ssize_t>(offset.size()));
+    rd_kafka_t* producer = deadLetter_->handle();
+    rd_kafka_resp_err_t e;
+    while ((e = rd_kafka_producev(
+                producer, RD_KAFKA_V_TOPIC(deadLetterTopic_.c_str()),
+                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_VALUE(m->payload, m->len),
+                RD_KAFKA_V_KEY(m->key, m->key_len), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END)) ==
+           RD_KAFKA_RESP_ERR__QUEUE_FULL)
+      rd_kafka_poll(producer, 10);
+    if (e) {
+      rd_kafka_headers_destroy(hdrs);
+      throw NodeFailure(label_ + ": cannot write dead letter to '" + deadLetterTopic_ +
+                        "': " + rd_kafka_err2str(e));
+    }
+    rd_kafka_poll(producer, 0);
+  }
+
+  void rethrowPending() {
+    if (!pendingError_.empty()) throw NodeFailure(pendingError_);
+    if (!deadLetterError_.empty()) throw NodeFailure(label_ + ": " + deadLetterError_);
+    if (consumer_) {
+      std::string fatal = consumer_->fatalError();
+      if (!fatal.empty()) throw NodeFailure(label_ + ": " + fatal);
+    }
+  }
+
+  void advanceWatermark(Emitter& out, int64_t now) {
+    int64_t wm;
+    if (watermarks_.enabled() && watermarks_.advance(now, wm)) out.emitWatermark(wm);
+  }
+
+  void updateMetrics(int64_t now) {
+    int64_t total = 0;
+    for (auto& p : partitions_) {
+      int64_t low = -1, high = -1;
+      rd_kafka_get_watermark_offsets(rk_, std::string(p.topic).c_str(), p.partition, &low, &high);
+      int64_t position = p.next;
+      if (position < 0) {
+        PartitionList q;
+        q.add(p.topic, p.partition, RD_KAFKA_OFFSET_INVALID);
+        if (!rd_kafka_position(rk_, q.get())) position = q.get()->elems[0].offset;
+      }
+      int64_t lag = high >= 0 && position >= 0 && high > position ? high - position : 0;
+      if (bounded_ && p.done) lag = 0;
+      if (p.lag) p.lag->set(lag);
+      total += lag;
+    }
+    lagTotal_->set(total);
+    fetchRate_->set(static_cast<int64_t>(
+        fetched_ * 1000 / static_cast<uint64_t>(std::max<int64_t>(1, now - lastMetricsMs_))));
+    fetched_ = 0;
+    connectedGauge_->set(consumer_->state() == LinkState::Up ? 1 : 0);
+    lastMetricsMs_ = now;
+  }
+
+  // configuration
+  std::string label_;
+  ResolvedConnection connection_;
+  std::vector<std::string> topics_;
+  std::string pattern_;
+  std::string groupId_;
+  StartPosition start_;
+  bool bounded_ = false;
+  bool text_ = false;
+  OnError onError_ = OnError::Skip;
+  std::string deadLetterTopic_;
+  int64_t commitIntervalMs_ = 1000;
+  uint32_t valueSlot_ = 0;
+  WatermarkGenerator watermarks_;
+
+  // run
+  RunContext* ctx_ = nullptr;
+  std::unique_ptr<KafkaClient> consumer_;
+  std::unique_ptr<KafkaClient> deadLetter_;
+  rd_kafka_t* rk_ = nullptr;
+  rd_kafka_queue_t* queue_ = nullptr;
+  std::unique_ptr<JsonFieldExtractor> extractor_;
+  std::vector<rd_kafka_message_t*> messages_;
+  std::deque<std::string> topicNames_;  // stable storage behind RecordMeta::topic
+  std::vector<PartitionState> partitions_;
+  size_t last_ = 0;
+  std::set<std::pair<std::string, int32_t>> seen_;
+  std::deque<std::pair<uint64_t, std::vector<TopicPartitionOffset>>> pending_;
+  bool assigned_ = false;
+  std::atomic<bool> stopRequested_{false};
+  std::string pendingError_;
+  std::string deadLetterError_;
+  std::set<int> reportedEvents_;
+  uint64_t malformedCount_ = 0;
+
+  // metrics
+  std::map<std::pair<std::string, int32_t>, Gauge*> lagGauges_;
+  Gauge* lagTotal_ = nullptr;
+  Gauge* assignedGauge_ = nullptr;
+  Gauge* fetchRate_ = nullptr;
+  Gauge* connectedGauge_ = nullptr;
+  uint64_t fetched_ = 0;
+  int64_t lastMetricsMs_ = 0;
+};
+
+PropertySpec prop(std::string name, PropKind kind, std::string description, Json def = nullptr) {
+  PropertySpec p;
+  p.name = std::move(name);
+  p.kind = kind;
+  p.description = std::move(description);
+  p.defaultValue = std::move(def);
+  return p;
+}
+
+}  // namespace
+
+NodeSpec kafkaSourceSpec() {
+  NodeSpec s;
+  s.type = "kafka.source";
+  s.category = "Sources";
+  s.title = "Kafka Source";
+  s.summary = "Reads records from Kafka topics; commits offsets once every sink has handled them.";
+  s.description =
+      "Consumes `topics` (or every topic matching `topic_pattern`) as consumer group `group_id`. "
+      "Each record "
+      "carries `$key`, `$topic`, `$partition`, `$offset`, `$timestamp` and `$headers.NAME`. "
+      "Offsets are "
+      "committed every `commit_interval`, only for records that every downstream sink has finished "
+      "with "
+      "(at-least-once). `bounded` reads every partition up to the end offsets seen when the run "
+      "starts, then "
+      "ends the run. With `format: text` the payload is the string field `value`.";
+  s.outputs = {{"out", "Records read from Kafka"}};
+
+  PropertySpec connection =
+      prop("connection", PropKind::String, "Name of a Kafka entry under \"connections\"");
+  connection.required = true;
+  connection.placeholder = "local";
+  PropertySpec topics = prop("topics", PropKind::List, "Topics to read");
+  topics.item = PropKind::String;
+  topics.acceptsSingle = true;
+  topics.placeholder = "sensors";
+  PropertySpec pattern =
+      prop("topic_pattern", PropKind::String,
+           "Regular expression; every matching topic is read (instead of topics)");
+  pattern.placeholder = "sensors-.*";
+  PropertySpec group =
+      prop("group_id", PropKind::String, "Consumer group (default: streamcanvas-<pipeline name>)");
+  PropertySpec start =
+      prop("start", PropKind::String,
+           "Where to begin on partitions new to this run: earliest, latest, committed (the group's "
+           "offset, else earliest), an ISO-8601 time or epoch milliseconds",
+           "committed");
+  start.placeholder = "committed";
+  PropertySpec bounded = prop("bounded", PropKind::Boolean,
+                              "Stop at the end offsets seen at start (backfills, tests)", false);
+  PropertySpec format = prop("format", PropKind::Enum,
+                             "Payload format: json objects, or text (field 'value')", "json");
+  format.choices = {"json", "text"};
+  PropertySpec onError =
+      prop("on_error", PropKind::Enum,
+           "Messages that are not JSON objects: skip (count and log a sample), dead_letter "
+           "(copy to dead_letter_topic with error headers) or fail the run",
+           "skip");
+  onError.choices = {"skip", "dead_letter", "fail"};
+  PropertySpec deadLetter = prop("dead_letter_topic", PropKind::String,
+                                 "Topic for malformed messages (on_error: dead_letter)");
+  PropertySpec commit =
+      prop("commit_interval", PropKind::Duration, "How often offsets are committed", "1s");
+  s.properties = {connection, topics, pattern, group,      start,
+                  bounded,    format, onError, deadLetter, commit};
+
+  s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {
+    const bool hasTopics = cfg.has("topics") && !cfg.getStringList("topics").empty();
+    const bool hasPattern = cfg.has("topic_pattern") && !cfg.getString("topic_pattern").empty();
+    if (hasTopics == hasPattern)
+      diags
+          .error(cfg.pointer(hasTopics ? "topic_pattern" : "topics"),
+                 hasTopics ? "set topics or topic_pattern, not both" : "no topics to read",
+                 "list topics, e.g. [\"sensors\"], or give a topic_pattern such as \"sensors-.*\"")
+          .property = hasTopics ? "topic_pattern" : "topics";
+    if (hasPattern) {
+      std::string p = cfg.getString("topic_pattern");
+      if (p.find("${") == std::string::npos) try {
+          std::regex re(p);
+        } catch (const std::regex_error& e) {
+          diags
+              .error(cfg.pointer("topic_pattern"),
+                     "topic_pattern is not a valid regular expression: " + std::string(e.what()))
+              .property = "topic_pattern";
+        }
+    }
+    std::string startText = cfg.getString("start");
+    StartPosition sp;
+    if (startText.find("${") == std::string::npos && !StartPosition::parse(startText, sp))
+      diags
+          .error(cfg.pointer("start"), "start '" + startText + "' is not a start position",
+                 "use earliest, latest, committed, an ISO-8601 time like 2026-11-26T10:00:00Z, or "
+                 "epoch "
+                 "milliseconds")
+          .property = "start";
+    if (cfg.getString("on_error") == "dead_letter" && cfg.getString("dead_letter_topic").empty())
+      diags
+          .error(cfg.pointer("dead_letter_topic"),
+                 "on_error is dead_letter but no dead_letter_topic is set",
+                 "name a topic for the malformed messages")
+          .property = "dead_letter_topic";
+  };
+  s.create = [] { return std::make_unique<KafkaSourceNode>(); };
+  return s;
+}
+
+}  // namespace sc

@@ -1,0 +1,264 @@
+// kafka.source and kafka.sink through the executor against an embedded cluster: exact output,
+// offsets committed only for delivered records, resuming from the committed offsets, record
+// metadata, keys and headers, malformed messages (skip, dead letter, fail), text payloads,
+// consumer groups, and a sink whose deliveries fail.
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/kafka/EmbeddedCluster.h"
+#include "integration/KafkaTestSupport.h"
+
+using namespace sc;
+using namespace sc::kafka;
+
+namespace {
+
+std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// {"id":i,"temperature":40 or 20}: every third passes "temperature > 30".
+std::vector<test::Produced> sensorMessages(int from, int count) {
+  std::vector<test::Produced> v;
+  for (int i = from; i < from + count; ++i)
+    v.push_back(
+        {"{\"id\":" + std::to_string(i) + ",\"temperature\":" + (i % 3 == 0 ? "40" : "20") + "}",
+         "dev-" + std::to_string(i % 7),
+         {{"trace", "t" + std::to_string(i)}},
+         -1});
+  return v;
+}
+
+std::vector<std::string> hotValues(int from, int count) {
+  std::vector<std::string> v;
+  for (const auto& m : sensorMessages(from, count))
+    if (m.value.find("\"temperature\":40") != std::string::npos) v.push_back(m.value);
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+const char* kFilterPipeline = R"({"streamcanvas":1,"name":"NAME",
+  "connections":{"k":{"type":"kafka","bootstrap_servers":"BOOT"}},
+  "nodes":[
+    {"id":"src","type":"kafka.source","properties":{"connection":"k","topics":["in"],"bounded":true,SRCPROPS}},
+    {"id":"hot","type":"filter","properties":{"condition":"temperature > 30"}},
+    {"id":"out","type":"kafka.sink","properties":{"connection":"k","topic":"out"}}],
+  "edges":[{"from":"src","to":"hot"},{"from":"hot","to":"out"}]})";
+
+}  // namespace
+
+class TestKafkaNodes : public QObject {
+  Q_OBJECT
+
+  std::shared_ptr<EmbeddedCluster> cluster_;
+  std::string boot_;
+
+  std::string pipeline(const std::string& name,
+                       const std::string& srcProps = R"("start":"committed")",
+                       const char* text = kFilterPipeline) {
+    return replaceAll(replaceAll(replaceAll(text, "NAME", name), "BOOT", boot_), "SRCPROPS",
+                      srcProps);
+  }
+
+ private Q_SLOTS:
+  void init() {
+    auto started = EmbeddedCluster::start(1, 3);
+    QVERIFY2(started.ok(), started.error.c_str());
+    cluster_ = started.value;
+    boot_ = cluster_->bootstrapServers();
+    for (const char* t : {"in", "out", "dlq"})
+      QVERIFY(cluster_->ensureTopic(t).ok());
+  }
+  void cleanup() { cluster_.reset(); }
+
+  void boundedFilterMovesExactlyTheMatchingRecordsAndCommits() {
+    auto input = sensorMessages(0, 300);
+    input.push_back({"not json", "", {}, 0});
+    input.push_back({"{\"id\": ", "", {}, 1});
+    test::produceAll(boot_, "in", input);
+    auto run = test::planPipeline(pipeline("p1"));
+    QVERIFY(run);
+    run->start();
+    QVERIFY(run->wait(60000));
+    QVERIFY2(run->result().ok, run->result().message.c_str());
+    QCOMPARE(test::sortedValues(test::readAll(boot_, "out")), hotValues(0, 300));
+    const NodeMetrics* src = test::metricsOf(*run, "src");
+    QVERIFY(src);
+    QCOMPARE(src->errors.get(), uint64_t(2));
+    QCOMPARE(src->recordsOut.get(), uint64_t(300));
+    QCOMPARE(test::gaugeOf(*src, "assigned_partitions"), int64_t(3));
+    // Everything was delivered, so everything is committed: exactly the end offsets.
+    auto ends = test::readAll(boot_, "in");
+    std::map<int32_t, int64_t> expected;
+    for (const auto& m : ends)
+      expected[m.partition] = std::max(expected[m.partition], m.offset + 1);
+    QCOMPARE(test::committedOffsets(boot_, "streamcanvas-p1", "in", 3), expected);
+  }
+
+  void secondRunResumesFromTheCommittedOffsets() {
+    test::produceAll(boot_, "in", sensorMessages(0, 90));
+    QVERIFY(test::runPipeline(pipeline("p2")).ok);
+    QCOMPARE(test::readAll(boot_, "out").size(), size_t(30));
+    QVERIFY(test::runPipeline(pipeline("p2")).ok);
+    QCOMPARE(test::readAll(boot_, "out").size(), size_t(30));  // nothing new, nothing twice
+    test::produceAll(boot_, "in", sensorMessages(90, 30));
+    QVERIFY(test::runPipeline(pipeline("p2")).ok);
+    QCOMPARE(test::sortedValues(test::readAll(boot_, "out")), hotValues(0, 120));
+    // start: earliest ignores the group's offsets; latest reads nothing.
+    const std::string latest = pipeline("p2", "\"start\":\"latest\"");
+    const std::string earliest = pipeline("p2", "\"start\":\"earliest\"");
+    QVERIFY(test::runPipeline(latest).ok);
+    QCOMPARE(test::readAll(boot_, "out").size(), size_t(40));
+    QVERIFY(test::runPipeline(earliest).ok);
+    QCOMPARE(test::readAll(boot_, "out").size(), size_t(80));
+  }
+
+  void recordsCarryMetadataKeysAndHeaders() {
+    test::produceAll(boot_, "in", sensorMessages(0, 20));
+    const char* text = R"({"streamcanvas":1,"name":"meta",
+      "connections":{"k":{"type":"kafka","bootstrap_servers":"BOOT"}},
+      "nodes":[
+        {"id":"src","type":"kafka.source","properties":{"connection":"k","topics":"in","bounded":true}},
+        {"id":"m","type":"map","properties":{"set":{"t":"$topic","p":"$partition","o":"$offset","k":"$key",
+                                                     "trace":"$headers.trace"}}},
+        {"id":"out","type":"kafka.sink","properties":{"connection":"k","topic":"out","key":"id",
+                                                      "headers":{"origin":"$topic","hot":"temperature > 30"}}}],
+      "edges":[{"from":"src","to":"m"},{"from":"m","to":"out"}]})";
+    auto result = test::runPipeline(pipeline("meta", "", text));
+    QVERIFY2(result.ok, result.message.c_str());
+    auto in = test::readAll(boot_, "in");
+    auto out = test::readAll(boot_, "out");
+    QCOMPARE(out.size(), size_t(20));
+    std::map<int64_t, test::Consumed> byId;
+    for (const auto& m : in)
+      byId[nlohmann::json::parse(m.value)["id"].get<int64_t>()] = m;
+    for (const auto& o : out) {
+      auto j = nlohmann::json::parse(o.value);
+      const test::Consumed& src = byId.at(j["id"].get<int64_t>());
+      QCOMPARE(j["t"].get<std::string>(), std::string("in"));
+      QCOMPARE(j["p"].get<int64_t>(), int64_t(src.partition));
+      QCOMPARE(j["o"].get<int64_t>(), src.offset);
+      QCOMPARE(j["k"].get<std::string>(), src.key);
+      QCOMPARE(j["trace"].get<std::string>(), "t" + std::to_string(j["id"].get<int64_t>()));
+      QCOMPARE(o.key, std::to_string(j["id"].get<int64_t>()));
+      QCOMPARE(o.headers.at("origin"), std::string("in"));
+      QCOMPARE(o.headers.at("hot"),
+               std::string(j["temperature"].get<int64_t>() > 30 ? "true" : "false"));
+    }
+  }
+
+  void sinkKeepsTheRecordKeyByDefault() {
+    test::produceAll(boot_, "in", sensorMessages(0, 9));
+    QVERIFY(test::runPipeline(pipeline("keys")).ok);
+    auto out = test::readAll(boot_, "out");
+    QCOMPARE(out.size(), size_t(3));
+    for (const auto& o : out) {
+      int64_t id = nlohmann::json::parse(o.value)["id"].get<int64_t>();
+      QCOMPARE(o.key, "dev-" + std::to_string(id % 7));
+    }
+  }
+
+  void malformedMessagesGoToTheDeadLetterTopic() {
+    auto input = sensorMessages(0, 6);
+    input.push_back({"not json", "bad-key", {{"h", "v"}}, 2});
+    test::produceAll(boot_, "in", input);
+    auto result =
+        test::runPipeline(pipeline("dlq", R"("on_error":"dead_letter","dead_letter_topic":"dlq")"));
+    QVERIFY2(result.ok, result.message.c_str());
+    auto dead = test::readAll(boot_, "dlq");
+    QCOMPARE(dead.size(), size_t(1));
+    QCOMPARE(dead[0].value, std::string("not json"));
+    QCOMPARE(dead[0].key, std::string("bad-key"));
+    QCOMPARE(dead[0].headers.at("h"), std::string("v"));
+    QCOMPARE(dead[0].headers.at("sc.source.topic"), std::string("in"));
+    QCOMPARE(dead[0].headers.at("sc.source.partition"), std::string("2"));
+    QCOMPARE(dead[0].headers.at("sc.source.offset"), std::string("2"));
+    QVERIFY(!dead[0].headers.at("sc.error").empty());
+    QCOMPARE(test::readAll(boot_, "out").size(), size_t(2));
+  }
+
+  void malformedMessageFailsTheRunWhenAsked() {
+    auto input = sensorMessages(0, 3);
+    input.push_back({"{oops", "", {}, 1});
+    test::produceAll(boot_, "in", input);
+    test::LogCapture log;
+    auto result = test::runPipeline(pipeline("fail", R"("on_error":"fail")"));
+    QVERIFY(!result.ok);
+    QCOMPARE(result.failedNode, std::string("src"));
+    int64_t offset = -1;
+    for (const auto& m : test::readAll(boot_, "in"))
+      if (m.value == "{oops") offset = m.offset;
+    const std::string where = "in[1]@" + std::to_string(offset);
+    QVERIFY2(result.message.find(where) != std::string::npos, result.message.c_str());
+    QVERIFY2(result.message.find("not a JSON object") != std::string::npos, result.message.c_str());
+  }
+
+  void textPayloadsBecomeTheValueField() {
+    test::produceAll(boot_, "in", {{"hello world", "", {}, 0}, {"{\"a\":1}", "", {}, 0}});
+    const char* text = R"({"streamcanvas":1,"name":"text",
+      "connections":{"k":{"type":"kafka","bootstrap_servers":"BOOT"}},
+      "nodes":[
+        {"id":"src","type":"kafka.source","properties":{"connection":"k","topics":["in"],"bounded":true,"format":"text"}},
+        {"id":"out","type":"kafka.sink","properties":{"connection":"k","topic":"out"}}],
+      "edges":[{"from":"src","to":"out"}]})";
+    auto result = test::runPipeline(pipeline("text", "", text));
+    QVERIFY2(result.ok, result.message.c_str());
+    auto out = test::readAll(boot_, "out");
+    QCOMPARE(out.size(), size_t(2));
+    const std::string first = "{\"value\":\"hello world\"}";
+    const std::string second = "{\"value\":\"{\\\"a\\\":1}\"}";
+    QCOMPARE(out[0].value, first);
+    QCOMPARE(out[1].value, second);
+  }
+
+  void consumerGroupReadsNewMessagesUntilStopped() {
+    const char* text = R"({"streamcanvas":1,"name":"live",
+      "connections":{"k":{"type":"kafka","bootstrap_servers":"BOOT"}},
+      "nodes":[
+        {"id":"src","type":"kafka.source","properties":{"connection":"k","topics":["in"],"commit_interval":"200ms"}},
+        {"id":"out","type":"kafka.sink","properties":{"connection":"k","topic":"out"}}],
+      "edges":[{"from":"src","to":"out"}]})";
+    test::produceAll(boot_, "in", sensorMessages(0, 40));
+    auto run = test::planPipeline(pipeline("live", "", text));
+    QVERIFY(run);
+    run->start();
+    QVERIFY(test::waitFor([&] { return test::readAll(boot_, "out").size() >= 40; }));
+    test::produceAll(boot_, "in", sensorMessages(40, 20));
+    QVERIFY(test::waitFor([&] { return test::readAll(boot_, "out").size() >= 60; }));
+    const NodeMetrics* src = test::metricsOf(*run, "src");
+    QVERIFY(test::waitFor([&] { return test::gaugeOf(*src, "lag") == 0; }));
+    run->requestStop();
+    QVERIFY(run->wait(30000));
+    QVERIFY2(run->result().ok, run->result().message.c_str());
+    auto out = test::readAll(boot_, "out");
+    std::vector<std::string> expected;
+    for (const auto& m : sensorMessages(0, 60))
+      expected.push_back(m.value);
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(test::sortedValues(out), expected);
+    int64_t committed = 0;
+    for (const auto& [p, o] : test::committedOffsets(boot_, "streamcanvas-live", "in", 3))
+      committed += std::max<int64_t>(o, 0);
+    QCOMPARE(committed, int64_t(60));
+  }
+
+  void failedDeliveriesFailTheSinkAndCommitNothing() {
+    test::produceAll(boot_, "in", sensorMessages(0, 30));
+    // Every produce request fails for good: the sink must fail, the source must not commit.
+    cluster_->pushRequestErrors(0 /* Produce */, RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED,
+                                1000);
+    auto result = test::runPipeline(pipeline("denied"));
+    QVERIFY(!result.ok);
+    QCOMPARE(result.failedNode, std::string("out"));
+    QVERIFY2(result.message.find("'out'") != std::string::npos, result.message.c_str());
+    QVERIFY2(result.message.find("uthoriz") != std::string::npos, result.message.c_str());
+    for (const auto& [p, o] : test::committedOffsets(boot_, "streamcanvas-denied", "in", 3))
+      QVERIFY2(o < 0, "offsets of undelivered records must not be committed");
+  }
+};
+
+QTEST_GUILESS_MAIN(TestKafkaNodes)
+#include "tst_kafkanodes.moc"
