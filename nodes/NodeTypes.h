@@ -10,6 +10,7 @@ NodeSpec filterSpec();
 NodeSpec mapSpec();
 NodeSpec consoleSinkSpec();
 NodeSpec fileSinkSpec();
+NodeSpec discardSinkSpec();
 NodeSpec kafkaSourceSpec();
 NodeSpec kafkaSinkSpec();
 NodeSpec tumblingWindowSpec();

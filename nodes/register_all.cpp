@@ -1,6 +1,7 @@
 // Every built-in node type, one line each. Adding a node type: one source file with its spec
 // and implementation, one line here, its tests.
 #include "engine/graph/NodeRegistry.h"
+#include "engine/kafka/KafkaConnection.h"
 #include "nodes/NodeTypes.h"
 
 namespace sc {
@@ -12,9 +13,13 @@ void registerBuiltinNodes(NodeRegistry& r) {
   r.add(mapSpec());
   r.add(consoleSinkSpec());
   r.add(fileSinkSpec());
+  r.add(discardSinkSpec());
+  r.add(kafkaSourceSpec());
+  r.add(kafkaSinkSpec());
   r.add(tumblingWindowSpec());
   r.add(hoppingWindowSpec());
   r.add(sessionWindowSpec());
+  r.addConnectionType(kafka::kafkaConnectionType());
 }
 
 const NodeRegistry& NodeRegistry::builtin() {

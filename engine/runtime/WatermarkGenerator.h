@@ -22,7 +22,7 @@ class WatermarkGenerator {
  public:
   static constexpr int64_t kNoWatermark = std::numeric_limits<int64_t>::min();
 
-  WatermarkGenerator() = default;
+  WatermarkGenerator();  // out of line: members hold incomplete expression types
   explicit WatermarkGenerator(const WatermarkStrategy& s);
   ~WatermarkGenerator();
   WatermarkGenerator(WatermarkGenerator&&) noexcept;

@@ -1,0 +1,233 @@
+#include "engine/runtime/WatermarkGenerator.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/expr/Expression.h"
+#include "engine/runtime/Batch.h"
+
+namespace sc {
+
+namespace {
+
+// The strategy's default reads meta.timestamp as it is: nothing to evaluate.
+bool readsMetaTimestamp(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
+  return text.empty() || text == "$timestamp";
+}
+
+// Event time of one value: epoch ms as a number, or an ISO-8601 string.
+bool eventTimeOf(const Value& v, int64_t& out) {
+  switch (v.kind) {
+    case Kind::Int:
+      out = v.i;
+      return true;
+    case Kind::Double:
+      if (!std::isfinite(v.d) || std::fabs(v.d) > 9.2e18) return false;
+      out = static_cast<int64_t>(std::floor(v.d));
+      return true;
+    case Kind::String:
+      return parseIso8601Ms(v.str(), out);
+    default:
+      return false;
+  }
+}
+
+int64_t saturatingSub(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_sub_overflow(a, b, &r)) return b > 0 ? WatermarkGenerator::kNoWatermark : INT64_MAX;
+  return r;
+}
+
+}  // namespace
+
+WatermarkGenerator::WatermarkGenerator() = default;
+WatermarkGenerator::WatermarkGenerator(const WatermarkStrategy& s) : strategy_(s), enabled_(true) {}
+WatermarkGenerator::~WatermarkGenerator() = default;
+WatermarkGenerator::WatermarkGenerator(WatermarkGenerator&&) noexcept = default;
+WatermarkGenerator& WatermarkGenerator::operator=(WatermarkGenerator&&) noexcept = default;
+
+bool WatermarkGenerator::compile(const SlotTable& slots, std::string* error) {
+  timestamp_.reset();
+  scratch_.reset();
+  if (!enabled_ || strategy_.processingTime || readsMetaTimestamp(strategy_.timestamp)) return true;
+  SlotTable copy = slots;  // every field is interned already, so slot ids stay the same
+  expr::CompileError err;
+  timestamp_ = expr::Expression::compile(strategy_.timestamp, copy, expr::Type::Any, &err);
+  if (!timestamp_) {
+    if (error)
+      *error =
+          "event-time expression '" + strategy_.timestamp + "' does not compile: " + err.message;
+    return false;
+  }
+  if (copy.size() != slots.size()) {
+    timestamp_.reset();
+    if (error)
+      *error = "event-time expression '" + strategy_.timestamp +
+               "' reads fields the pipeline did not plan for";
+    return false;
+  }
+  scratch_ = std::make_unique<expr::EvalScratch>();
+  return true;
+}
+
+void WatermarkGenerator::stampAndObserve(Batch& batch, int64_t nowMs) {
+  if (!enabled_ || strategy_.processingTime) return;
+  const uint32_t n = batch.size();
+  if (timestamp_) {
+    const Value* times = timestamp_->evaluate(batch, *scratch_);
+    for (uint32_t r = 0; r < n; ++r) {
+      int64_t t;
+      if (eventTimeOf(times[r], t)) batch.meta(r).timestamp = t;
+    }
+  }
+  // Rows of one batch usually share a partition: look the state up once per run of rows.
+  PartitionState* state = nullptr;
+  int32_t statePartition = 0;
+  for (uint32_t r = 0; r < n; ++r) {
+    const RecordMeta& m = batch.meta(r);
+    if (!state || statePartition != m.partition) {
+      statePartition = m.partition;
+      state = &partitions_[m.partition];
+    }
+    state->maxEventTime = std::max(state->maxEventTime, m.timestamp);
+    state->lastSeenMs = nowMs;
+  }
+}
+
+void WatermarkGenerator::addPartition(int32_t partition, int64_t nowMs) {
+  auto [it, inserted] = partitions_.try_emplace(partition);
+  if (inserted) it->second.lastSeenMs = nowMs;
+}
+
+void WatermarkGenerator::removePartition(int32_t partition) {
+  partitions_.erase(partition);
+}
+
+void WatermarkGenerator::observe(int32_t partition, int64_t eventTimeMs, int64_t nowMs) {
+  PartitionState& p = partitions_[partition];
+  p.maxEventTime = std::max(p.maxEventTime, eventTimeMs);
+  p.lastSeenMs = nowMs;
+}
+
+int64_t WatermarkGenerator::current(int64_t nowMs) {
+  if (!enabled_ || strategy_.processingTime) return last_;
+  int64_t combined = INT64_MAX;
+  bool anyActive = false;
+  for (const auto& [partition, p] : partitions_) {
+    const bool idle =
+        strategy_.idleTimeoutMs > 0 && nowMs - p.lastSeenMs >= strategy_.idleTimeoutMs;
+    if (idle) continue;
+    anyActive = true;
+    // An active partition without data yet holds the watermark back (Flink does the same).
+    if (p.maxEventTime == kNoWatermark) return last_;
+    combined = std::min(
+        combined, saturatingSub(saturatingSub(p.maxEventTime, strategy_.maxOutOfOrdernessMs), 1));
+  }
+  // All partitions idle: the watermark stays where it is until one of them speaks again.
+  if (anyActive && combined > last_) last_ = combined;
+  return last_;
+}
+
+bool WatermarkGenerator::advance(int64_t nowMs, int64_t& out) {
+  int64_t wm = current(nowMs);
+  if (wm == kNoWatermark || wm <= emitted_) return false;
+  emitted_ = wm;
+  out = wm;
+  return true;
+}
+
+namespace {
+
+bool digits(std::string_view s, size_t pos, size_t count, int& out) {
+  if (pos + count > s.size()) return false;
+  int v = 0;
+  for (size_t i = pos; i < pos + count; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+int64_t daysFromCivil(int64_t y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+int daysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+}  // namespace
+
+bool parseIso8601Ms(std::string_view s, int64_t& out) {
+  int year, month, day;
+  if (!digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, month) ||
+      s[7] != '-' || !digits(s, 8, 2, day))
+    return false;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  int hour = 0, minute = 0, second = 0, millis = 0;
+  size_t pos = 10;
+  if (pos < s.size()) {
+    if (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ') return false;
+    ++pos;
+    if (!digits(s, pos, 2, hour) || pos + 2 >= s.size() || s[pos + 2] != ':' ||
+        !digits(s, pos + 3, 2, minute))
+      return false;
+    pos += 5;
+    if (pos < s.size() && s[pos] == ':') {
+      if (!digits(s, pos + 1, 2, second)) return false;
+      pos += 3;
+      if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+        ++pos;
+        const size_t start = pos;
+        int scale = 100;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+          millis += (s[pos] - '0') * scale;  // digits past milliseconds are truncated
+          scale /= 10;
+          ++pos;
+        }
+        if (pos == start) return false;
+      }
+    }
+    if (hour > 23 || minute > 59 || second > 59) return false;
+  }
+  int64_t offsetMinutes = 0;
+  if (pos < s.size()) {
+    const char c = s[pos];
+    if (c == 'Z' || c == 'z') {
+      ++pos;
+    } else if (c == '+' || c == '-') {
+      int oh = 0, om = 0;
+      if (!digits(s, pos + 1, 2, oh)) return false;
+      pos += 3;
+      if (pos < s.size()) {
+        if (s[pos] == ':') ++pos;
+        if (!digits(s, pos, 2, om)) return false;
+        pos += 2;
+      }
+      if (oh > 23 || om > 59) return false;
+      offsetMinutes = (c == '+' ? 1 : -1) * (oh * 60 + om);
+    } else {
+      return false;
+    }
+  }
+  if (pos != s.size()) return false;
+  const int64_t days = daysFromCivil(year, month, day);
+  const int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
+  out = seconds * 1000 + millis;
+  return true;
+}
+
+}  // namespace sc
