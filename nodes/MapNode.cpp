@@ -54,7 +54,11 @@ class MapNode final : public Node {
       Value* col = batch->column(assignments_[k].slot);
       const Value* res = results_[k];
       for (uint32_t r = 0; r < n; ++r) {
-        Value v = res[r].kind == Kind::Missing ? Value::null() : batch->adopt(res[r]);
+        Value v = res[r];
+        if (v.kind == Kind::Missing)
+          v = Value::null();
+        else if (v.kind == Kind::String || v.kind == Kind::Json)
+          v = batch->adopt(v);  // out of line: only strings need copying into the batch
         v.flags |= kOwned;
         col[r] = v;
       }

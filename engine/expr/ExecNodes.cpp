@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <functional>
+#include <type_traits>
 #include <unordered_set>
 
 namespace sc::expr {
@@ -220,6 +222,246 @@ struct IsNotNullOp {
   static Value apply(const Value& a) { return Value::boolean(!a.isNullish()); }
 };
 
+// ---- per-batch fast paths ----
+// The operators above look at the operand kinds on every row. Most batches are uniform (a field
+// holds decimals on every row and is compared with a literal), so the binary node checks the
+// kinds once per batch and, where they allow it, runs a loop of plain double or integer
+// operations with the same results as the operators; other batches take the generic loop.
+
+inline bool isNumberKind(Kind k) {
+  return k == Kind::Int || k == Kind::Double;
+}
+
+// The kind of every row (Missing when rows differ: such batches take the generic loop anyway).
+Kind uniformKind(const Col& c, uint32_t n) {
+  if (c.uniform != Kind::Missing) return c.uniform;
+  const Kind k = c.v[0].kind;
+  if (c.scalar) return k;
+  for (uint32_t r = 1; r < n; ++r)
+    if (c.v[r].kind != k) return Kind::Missing;
+  return k;
+}
+
+// finiteOrNull without a branch: arithmetic results rarely overflow, but the test is per row.
+inline Value finiteOrNullNoBranch(double d) {
+  const bool finite = std::isfinite(d);
+  Value v;
+  v.kind = finite ? Kind::Double : Kind::Null;
+  v.d = finite ? d : 0.0;
+  return v;
+}
+
+// What an operator does on two numbers once their kinds are known: kDecimal when at least one is
+// a decimal (both are then compared or combined as doubles), kInteger when both are integers.
+template <typename OpT>
+struct NumericKernel {
+  static constexpr bool kDecimal = false;
+  static constexpr bool kInteger = false;
+};
+template <typename F>
+struct ArithmeticKernel {
+  static constexpr bool kDecimal = true;
+  static constexpr bool kInteger = false;        // exact integer results and overflow: generic loop
+  static constexpr Kind kResult = Kind::Double;  // or Null where not finite
+  static Value apply(double x, double y) { return finiteOrNullNoBranch(F{}(x, y)); }
+};
+template <>
+struct NumericKernel<AddOp> : ArithmeticKernel<std::plus<double>> {};
+template <>
+struct NumericKernel<SubOp> : ArithmeticKernel<std::minus<double>> {};
+template <>
+struct NumericKernel<MulOp> : ArithmeticKernel<std::multiplies<double>> {};
+// x / 0 and fmod(x, 0) are not finite, so they give null exactly as the operators' zero tests.
+template <>
+struct NumericKernel<DivOp> : ArithmeticKernel<std::divides<double>> {};
+template <>
+struct NumericKernel<ModOp> {
+  static constexpr bool kDecimal = true;
+  static constexpr bool kInteger = false;
+  static constexpr Kind kResult = Kind::Double;
+  static Value apply(double x, double y) { return finiteOrNullNoBranch(std::fmod(x, y)); }
+};
+// Comparisons of numbers never see null here; NaN compares false except with !=, as in order().
+template <typename F>
+struct ComparisonKernel {
+  static constexpr bool kDecimal = true;
+  static constexpr bool kInteger = true;
+  static constexpr Kind kResult = Kind::Bool;
+  template <typename T>
+  static Value apply(T x, T y) {
+    return Value::boolean(F{}(x, y));
+  }
+};
+template <>
+struct NumericKernel<EqOp> : ComparisonKernel<std::equal_to<>> {};
+template <>
+struct NumericKernel<NeOp> : ComparisonKernel<std::not_equal_to<>> {};
+template <>
+struct NumericKernel<LtOp> : ComparisonKernel<std::less<>> {};
+template <>
+struct NumericKernel<LeOp> : ComparisonKernel<std::less_equal<>> {};
+template <>
+struct NumericKernel<GtOp> : ComparisonKernel<std::greater<>> {};
+template <>
+struct NumericKernel<GeOp> : ComparisonKernel<std::greater_equal<>> {};
+
+// Operand readers for the numeric loops; the scalar one is a register, not a load per row.
+template <typename T>
+struct ScalarOperand {
+  T value;
+  T operator()(uint32_t) const { return value; }
+};
+struct DecimalColumn {
+  const Value* v;
+  double operator()(uint32_t r) const { return v[r].d; }
+};
+struct IntegerColumnAsDecimal {
+  const Value* v;
+  double operator()(uint32_t r) const { return static_cast<double>(v[r].i); }
+};
+struct IntegerColumn {
+  const Value* v;
+  int64_t operator()(uint32_t r) const { return v[r].i; }
+};
+
+// Returns the kind of every result row: Bool for comparisons, Double for arithmetic unless a
+// result was not finite (then Missing: mixed).
+template <typename Kernel, typename ReadA, typename ReadB>
+Kind numericLoop(ReadA a, ReadB b, Value* out, uint32_t n) {
+  bool uniform = true;
+  for (uint32_t r = 0; r < n; ++r) {
+    const Value v = Kernel::apply(a(r), b(r));
+    uniform &= v.kind == Kernel::kResult;
+    out[r] = v;
+  }
+  return uniform ? Kernel::kResult : Kind::Missing;
+}
+
+// Calls `then` with a reader of `c` (uniformly of number kind `k`) as doubles.
+template <typename Then>
+void readAsDecimal(const Col& c, Kind k, Then then) {
+  if (c.scalar)
+    then(ScalarOperand<double>{c.v[0].toDouble()});
+  else if (k == Kind::Double)
+    then(DecimalColumn{c.v});
+  else
+    then(IntegerColumnAsDecimal{c.v});
+}
+
+// Runs OpT on two numeric operands (not both scalar) if the kinds allow; false: nothing done.
+template <typename OpT>
+bool numericFastPath(const Col& a, const Col& b, Value* out, uint32_t n, Kind& resultKind) {
+  using Kernel = NumericKernel<OpT>;
+  if constexpr (!Kernel::kDecimal) {
+    return false;
+  } else {
+    if (n == 0 || !isNumberKind(a.v[0].kind) || !isNumberKind(b.v[0].kind)) return false;
+    const Kind ka = uniformKind(a, n);
+    const Kind kb = ka == Kind::Missing ? Kind::Missing : uniformKind(b, n);
+    if (!isNumberKind(ka) || !isNumberKind(kb)) return false;
+    if (ka == Kind::Int && kb == Kind::Int) {
+      if constexpr (!Kernel::kInteger) {
+        return false;
+      } else {
+        auto read = [](const Col& c, auto then) {
+          if (c.scalar)
+            then(ScalarOperand<int64_t>{c.v[0].i});
+          else
+            then(IntegerColumn{c.v});
+        };
+        read(a, [&](auto ra) {
+          read(b, [&](auto rb) { resultKind = numericLoop<Kernel>(ra, rb, out, n); });
+        });
+        return true;
+      }
+    }
+    readAsDecimal(a, ka, [&](auto ra) {
+      readAsDecimal(b, kb, [&](auto rb) { resultKind = numericLoop<Kernel>(ra, rb, out, n); });
+    });
+    return true;
+  }
+}
+
+// `field == "text"` / `field != "text"`: a length test decides most rows, whatever their kind.
+// Matches compares bytes; kLength > 0 fixes the length so that short texts compare as one load.
+template <bool kNegated, uint32_t kLength, typename Matches>
+void compareWithString(const Value* col, uint32_t length, Matches matches, Value* out, uint32_t n) {
+  if (kLength > 0) length = kLength;
+  for (uint32_t r = 0; r < n; ++r) {
+    const Value& v = col[r];
+    const bool equal = v.kind == Kind::String && v.len == length && matches(v.s);
+    out[r] = Value::boolean(kNegated ? !v.isNullish() && !equal : equal);
+  }
+}
+
+template <bool kNegated, uint32_t kLength>
+void compareWithShortString(const Value* col, const Value& text, Value* out, uint32_t n) {
+  uint64_t packed = 0;
+  std::memcpy(&packed, text.s, kLength);
+  compareWithString<kNegated, kLength>(
+      col, kLength,
+      [packed](const char* s) {
+        uint64_t bytes = 0;
+        std::memcpy(&bytes, s, kLength);
+        return bytes == packed;
+      },
+      out, n);
+}
+
+template <bool kNegated>
+void compareWithString(const Value* col, const Value& text, Value* out, uint32_t n) {
+  switch (text.len) {
+    case 1:
+      return compareWithShortString<kNegated, 1>(col, text, out, n);
+    case 2:
+      return compareWithShortString<kNegated, 2>(col, text, out, n);
+    case 3:
+      return compareWithShortString<kNegated, 3>(col, text, out, n);
+    case 4:
+      return compareWithShortString<kNegated, 4>(col, text, out, n);
+    case 5:
+      return compareWithShortString<kNegated, 5>(col, text, out, n);
+    case 6:
+      return compareWithShortString<kNegated, 6>(col, text, out, n);
+    case 7:
+      return compareWithShortString<kNegated, 7>(col, text, out, n);
+    case 8:
+      return compareWithShortString<kNegated, 8>(col, text, out, n);
+    default:
+      return compareWithString<kNegated, 0>(
+          col, text.len, [&text](const char* s) { return sameBytes(s, text.s, text.len); }, out, n);
+  }
+}
+
+template <typename OpT>
+bool stringFastPath(const Col& a, const Col& b, Value* out, uint32_t n) {
+  if constexpr (std::is_same_v<OpT, EqOp> || std::is_same_v<OpT, NeOp>) {
+    const Col& column = a.scalar ? b : a;
+    const Col& text = a.scalar ? a : b;
+    if (!text.scalar || column.scalar || text.v[0].kind != Kind::String) return false;
+    compareWithString<std::is_same_v<OpT, NeOp>>(column.v, text.v[0], out, n);
+    return true;
+  } else {
+    return false;
+  }
+}
+
+// && and || over operands that are boolean on every row (comparisons always are).
+template <typename OpT>
+bool logicalFastPath(const Col& a, const Col& b, Value* out, uint32_t n) {
+  if constexpr (std::is_same_v<OpT, AndOp> || std::is_same_v<OpT, OrOp>) {
+    if (n == 0 || uniformKind(a, n) != Kind::Bool || uniformKind(b, n) != Kind::Bool) return false;
+    const size_t stepA = a.scalar ? 0 : 1, stepB = b.scalar ? 0 : 1;
+    for (uint32_t r = 0; r < n; ++r) {
+      const bool x = a.v[r * stepA].b, y = b.v[r * stepB].b;
+      out[r] = Value::boolean(std::is_same_v<OpT, AndOp> ? x & y : x | y);
+    }
+    return true;
+  } else {
+    return false;
+  }
+}
+
 template <typename OpT>
 class BinaryNode final : public ExecNode {
  public:
@@ -235,6 +477,15 @@ class BinaryNode final : public ExecNode {
       out[0] = OpT::apply(a.v[0], b.v[0], ctx);
       return {out, true};
     }
+    // Comparisons give a boolean on every row, whichever loop computes them.
+    constexpr bool kComparison = std::is_same_v<OpT, EqOp> || std::is_same_v<OpT, NeOp> ||
+                                 std::is_same_v<OpT, LtOp> || std::is_same_v<OpT, LeOp> ||
+                                 std::is_same_v<OpT, GtOp> || std::is_same_v<OpT, GeOp>;
+    constexpr Kind kResult = kComparison ? Kind::Bool : Kind::Missing;
+    Kind fastKind = kResult;
+    if (numericFastPath<OpT>(a, b, out, n, fastKind)) return {out, false, fastKind};
+    if (stringFastPath<OpT>(a, b, out, n)) return {out, false, Kind::Bool};
+    if (logicalFastPath<OpT>(a, b, out, n)) return {out, false, Kind::Bool};
     if (b.scalar) {
       const Value y = b.v[0];
       for (uint32_t r = 0; r < n; ++r)
@@ -247,7 +498,7 @@ class BinaryNode final : public ExecNode {
       for (uint32_t r = 0; r < n; ++r)
         out[r] = OpT::apply(a.v[r], b.v[r], ctx);
     }
-    return {out, false};
+    return {out, false, kResult};
   }
 
   void assignTemps(uint32_t& next) override {

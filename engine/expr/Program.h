@@ -17,6 +17,9 @@ namespace sc::expr {
 struct Col {
   const Value* v = nullptr;
   bool scalar = false;
+  // The kind of every row when the producer knows it (comparisons: Bool), else Missing; lets the
+  // consumer pick a per-batch fast path without scanning the column.
+  Kind uniform = Kind::Missing;
   const Value& at(uint32_t row) const { return v[scalar ? 0 : row]; }
 };
 

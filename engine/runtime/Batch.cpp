@@ -1,7 +1,7 @@
 #include "engine/runtime/Batch.h"
 
-#include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 namespace sc {
 
@@ -12,11 +12,18 @@ Batch::Batch(uint32_t capacity, uint32_t slotCount)
       meta_(capacity),
       selection_(capacity) {}
 
+// A blank value is all zero bytes (Missing, no flags, no length), so a column range is blanked
+// with one memset, which beats a loop of 16-byte assignments several times over.
+static_assert(std::is_trivially_copyable_v<Value> && int(Kind::Missing) == 0);
+static_assert(std::is_trivially_copyable_v<RecordMeta>);
+
 void Batch::resetRows(uint32_t from, uint32_t to) {
-  // Column by column: contiguous fills the compiler vectorises.
+  if (from >= to) return;
   for (uint32_t s = 0; s < slotCount_; ++s)
-    std::fill(column(s) + from, column(s) + to, Value{});
-  std::fill(meta_.begin() + from, meta_.begin() + to, RecordMeta{});
+    std::memset(static_cast<void*>(column(s) + from), 0, sizeof(Value) * (to - from));
+  const RecordMeta blank;
+  for (uint32_t r = from; r < to; ++r)
+    meta_[r] = blank;
 }
 
 void Batch::clear() {
@@ -32,21 +39,28 @@ void Batch::truncate(uint32_t n) {
 }
 
 void Batch::keepRows(const uint8_t* keep) {
-  uint32_t kept = 0;
-  for (uint32_t r = 0; r < size_; ++r) {
-    selection_[kept] = r;
-    kept += keep[r] != 0;
+  // Rows before the first dropped one stay where they are.
+  uint32_t first = 0;
+  while (first < size_ && keep[first])
+    ++first;
+  if (first == size_) return;
+  uint32_t moved = 0;
+  for (uint32_t r = first + 1; r < size_; ++r) {
+    selection_[moved] = r;
+    moved += keep[r] != 0;
   }
-  if (kept == size_) return;
+  // memcpy moves a value in one 16-byte load and store, where assignment copies it member-wise.
+  const uint32_t* from = selection_.data();
   for (uint32_t s = 0; s < slotCount_; ++s) {
     Value* col = column(s);
-    for (uint32_t k = 0; k < kept; ++k)
-      col[k] = col[selection_[k]];
+    for (uint32_t k = 0; k < moved; ++k)
+      std::memcpy(static_cast<void*>(col + first + k), col + from[k], sizeof(Value));
   }
-  for (uint32_t k = 0; k < kept; ++k)
-    meta_[k] = meta_[selection_[k]];
-  resetRows(kept, size_);
-  size_ = kept;
+  RecordMeta* meta = meta_.data();
+  for (uint32_t k = 0; k < moved; ++k)
+    std::memcpy(static_cast<void*>(meta + first + k), meta + from[k], sizeof(RecordMeta));
+  resetRows(first + moved, size_);
+  size_ = first + moved;
 }
 
 Value Batch::adopt(const Value& v) {

@@ -605,6 +605,7 @@ class TestExpression : public QObject {
   void deepExpressions();
   void steadyStateDoesNotAllocate();
   void differentialAgainstReference();
+  void uniformBatchesMatchMixedBatches();
 
  private:
   void check() {
@@ -1290,6 +1291,61 @@ void TestExpression::differentialAgainstReference() {
         kExpressions, nonNull);
   QVERIFY2(compiled > kExpressions * 2 / 3, qPrintable(QString::number(compiled)));
   QVERIFY(nonNull > compiled * int64_t(kRows) / 3);
+}
+
+// When every row of an operand has one kind, the evaluator runs typed per-batch loops (numbers
+// against numbers, && and || on booleans); one row of another kind sends the batch through the
+// generic loop. Both must give the same rows, bit for bit.
+void TestExpression::uniformBatchesMatchMixedBatches() {
+  const std::vector<std::vector<Value>> columns = {
+      {Value::integer(-3), Value::integer(0), Value::integer(2), Value::integer(7),
+       Value::integer(INT64_MAX), Value::integer(INT64_MIN), Value::integer(5)},
+      {Value::number(-2.5), Value::number(0.0), Value::number(-0.0), Value::number(2.0),
+       Value::number(1e308), Value::number(0.1), Value::number(-1e308)},
+      {Value::boolean(true), Value::boolean(false), Value::boolean(true)},
+  };
+  const char* const kOps[] = {
+      "+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "&&", "||"};
+  const char* const kForms[] = {"x %1 y", "x %1 2", "2 %1 x", "x %1 2.0", "-0.5 %1 y", "x %1 true"};
+  constexpr uint32_t kRows = 21;
+  int compared = 0;
+  for (const char* op : kOps) {
+    for (const char* form : kForms) {
+      const std::string text = QString(form).arg(op).toStdString();
+      SlotTable table;
+      CompileError err;
+      auto e = Expression::compile(text, table, Type::Any, &err);
+      if (!e) continue;  // e.g. booleans in arithmetic
+      const int32_t x = table.find("x"), y = table.find("y");
+      for (const auto& xs : columns) {
+        for (const auto& ys : columns) {
+          auto fill = [&](Batch& b, uint32_t rows) {
+            for (uint32_t r = 0; r < rows; ++r) {
+              b.append();
+              const bool odd = r == kRows;  // the mixed batch's extra row
+              if (x >= 0) b.at(uint32_t(x), r) = odd ? Value::string("x") : xs[r % xs.size()];
+              if (y >= 0) b.at(uint32_t(y), r) = odd ? Value::string("y") : ys[r * 3 % ys.size()];
+            }
+          };
+          Batch uniform(kRows, table.size()), mixed(kRows + 1, table.size());
+          fill(uniform, kRows);
+          fill(mixed, kRows + 1);
+          EvalScratch fastScratch, genericScratch;
+          const Value* fast = e->evaluate(uniform, fastScratch);
+          const Value* generic = e->evaluate(mixed, genericScratch);
+          for (uint32_t r = 0; r < kRows; ++r) {
+            ++compared;
+            if (fast[r].kind != generic[r].kind || !sameResult(fast[r], generic[r]))
+              QFAIL(qPrintable(QString("%1, row %2: uniform batch %3, mixed batch %4")
+                                   .arg(QString::fromStdString(text))
+                                   .arg(r)
+                                   .arg(render(fast[r]), render(generic[r]))));
+          }
+        }
+      }
+    }
+  }
+  QVERIFY(compared > 3000);
 }
 
 QTEST_GUILESS_MAIN(TestExpression)
