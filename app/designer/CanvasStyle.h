@@ -1,0 +1,38 @@
+#pragma once
+// Colours and icons of the canvas, derived from the application palette so light and dark
+// system themes both read well; category colours are fixed hues that work on either.
+
+#include <QColor>
+#include <QIcon>
+#include <QPalette>
+#include <QString>
+
+namespace sc::designer {
+
+struct CanvasColors {
+  QColor background;
+  QColor gridMinor;
+  QColor gridMajor;
+  QColor nodeBody;
+  QColor nodeBorder;
+  QColor text;
+  QColor mutedText;
+  QColor edge;
+  QColor selection;
+  QColor error;
+  QColor warning;
+  QColor accept;
+};
+
+// Registers the icon resources (they live in a static library, so nothing pulls them in by itself).
+void ensureResources();
+
+bool isDarkPalette(const QPalette& palette);
+CanvasColors canvasColors(const QPalette& palette);
+// Category ("Sources", "Transforms", "Windows", "Sinks", ...) -> accent colour and icon.
+QColor categoryColor(const QString& category);
+QIcon categoryIcon(const QString& category);
+// Toolbar and menu icons from resources/icons ("zoom-in" -> :/icons/zoom-in.svg).
+QIcon actionIcon(const QString& name);
+
+}  // namespace sc::designer

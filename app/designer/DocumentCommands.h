@@ -1,0 +1,106 @@
+#pragma once
+// The undo commands: every change to a PipelineDocument is one of these. Commands address nodes
+// by id and keep JSON snapshots of what they remove, so undo restores the exact file content.
+
+#include <QUndoCommand>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/designer/PipelineDocument.h"
+
+namespace sc::designer {
+
+// Appends nodes and edges (adding a node, pasting) and selects the added nodes.
+class AddItemsCommand : public QUndoCommand {
+ public:
+  AddItemsCommand(PipelineDocument* doc, std::vector<PipelineNode> nodes,
+                  std::vector<PipelineEdge> edges, const QString& text);
+  void redo() override;
+  void undo() override;
+
+ private:
+  PipelineDocument* doc_;
+  std::vector<PipelineNode> nodes_;
+  std::vector<PipelineEdge> edges_;
+};
+
+// Removes nodes (with every edge touching them) and edges; undo re-inserts them at their
+// original places in the file from the snapshot.
+class RemoveItemsCommand : public QUndoCommand {
+ public:
+  RemoveItemsCommand(PipelineDocument* doc, const std::set<std::string>& nodeIds,
+                     const std::vector<PipelineEdge>& edges, const QString& text);
+  void redo() override;
+  void undo() override;
+
+ private:
+  PipelineDocument* doc_;
+  Json
+      snapshot_;  // {"nodes": [{"index": i, "node": {...}}], "edges": [{"index": j, "from", "to"}]}
+};
+
+// Sets the "ui" object of nodes. Consecutive drags of the same set of nodes merge.
+class MoveNodesCommand : public QUndoCommand {
+ public:
+  struct Move {
+    Json before;
+    Json after;
+  };
+  MoveNodesCommand(PipelineDocument* doc, std::map<std::string, Move> moves, const QString& text,
+                   bool mergeable);
+  void redo() override;
+  void undo() override;
+  int id() const override { return mergeable_ ? 1 : -1; }
+  bool mergeWith(const QUndoCommand* other) override;
+
+ private:
+  PipelineDocument* doc_;
+  std::map<std::string, Move> moves_;
+  bool mergeable_;
+};
+
+class ConnectCommand : public QUndoCommand {
+ public:
+  ConnectCommand(PipelineDocument* doc, PipelineEdge edge);
+  void redo() override;
+  void undo() override;
+
+ private:
+  PipelineDocument* doc_;
+  PipelineEdge edge_;
+};
+
+// Sets (or with a null value removes) one property. Consecutive edits of the same field merge,
+// so typing a word is one undo step.
+class SetPropertyCommand : public QUndoCommand {
+ public:
+  SetPropertyCommand(PipelineDocument* doc, std::string nodeId, std::string property, Json before,
+                     Json after);
+  void redo() override;
+  void undo() override;
+  int id() const override { return 2; }
+  bool mergeWith(const QUndoCommand* other) override;
+
+ private:
+  PipelineDocument* doc_;
+  std::string nodeId_;
+  std::string property_;
+  Json before_;
+  Json after_;
+};
+
+// Renames a node and every edge end that names it.
+class RenameNodeCommand : public QUndoCommand {
+ public:
+  RenameNodeCommand(PipelineDocument* doc, std::string oldId, std::string newId);
+  void redo() override;
+  void undo() override;
+
+ private:
+  PipelineDocument* doc_;
+  std::string oldId_;
+  std::string newId_;
+};
+
+}  // namespace sc::designer

@@ -1,0 +1,40 @@
+#pragma once
+// A connection on the canvas: a cubic Bezier from an output port to an input port.
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+#include "app/designer/PipelineDocument.h"
+
+namespace sc::designer {
+
+class NodeItem;
+
+class EdgeItem : public QGraphicsItem {
+ public:
+  enum { Type = UserType + 2 };
+  EdgeItem(PipelineEdge edge, NodeItem* from, NodeItem* to);
+
+  int type() const override { return Type; }
+  const PipelineEdge& edge() const { return edge_; }
+  NodeItem* fromNode() const { return from_; }
+  NodeItem* toNode() const { return to_; }
+  // Recomputes the curve after either end moved.
+  void updatePath();
+
+  // The curve between two scene points, shared with the wire preview.
+  static QPainterPath curve(QPointF start, QPointF end);
+
+  QRectF boundingRect() const override;
+  QPainterPath shape() const override;
+  void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+ private:
+  PipelineEdge edge_;
+  NodeItem* from_;
+  NodeItem* to_;
+  QPainterPath path_;
+  QRectF bounds_;
+};
+
+}  // namespace sc::designer

@@ -1,0 +1,83 @@
+#pragma once
+// The canvas scene: reflects a PipelineDocument (one NodeItem per node, one EdgeItem per edge),
+// rebuilt on reset and updated from the document's fine-grained signals. User gestures on the
+// scene (wiring, moving) become document edits; the scene never changes the pipeline itself.
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <optional>
+#include <vector>
+
+#include "app/designer/CanvasStyle.h"
+#include "app/designer/NodeItem.h"
+#include "app/designer/PipelineDocument.h"
+
+class QGraphicsPathItem;
+
+namespace sc::designer {
+
+class EdgeItem;
+
+class GraphScene : public QGraphicsScene {
+  Q_OBJECT
+ public:
+  explicit GraphScene(PipelineDocument* document, QObject* parent = nullptr);
+  ~GraphScene() override;
+
+  PipelineDocument* document() const { return doc_; }
+  const CanvasColors& colors() const { return colors_; }
+  // While exporting, the grid and selection highlights are not drawn.
+  bool isExporting() const { return exporting_; }
+  void setExporting(bool exporting);
+
+  NodeItem* nodeItem(const QString& id) const { return nodes_.value(id); }
+  EdgeItem* edgeItem(const PipelineEdge& edge) const;
+  int edgeItemCount() const { return static_cast<int>(edges_.size()); }
+  // Bounding box of the diagram with a margin (empty diagram: a small rect at the origin).
+  QRectF diagramRect(double margin = 40) const;
+
+  struct PortRef {
+    NodeItem* node = nullptr;
+    NodeItem::Port port;
+  };
+  // The port at a scene position; `generous` also counts the port's label (drop targets).
+  std::optional<PortRef> portAt(QPointF scenePos, bool generous) const;
+
+ Q_SIGNALS:
+  void statusMessage(const QString& message);
+
+ protected:
+  bool event(QEvent* event) override;
+  void drawBackground(QPainter* painter, const QRectF& rect) override;
+  void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+  void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+  void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+
+ private:
+  void rebuild();
+  NodeItem* addNodeItem(const PipelineNode& node);
+  void removeNodeItem(const QString& id);
+  void addEdgeItem(const PipelineEdge& edge);
+  void removeEdgeItem(const PipelineEdge& edge);
+  void refreshPorts(NodeItem* item);
+  void renameNodeItem(const QString& oldId, const QString& newId);
+  void syncSelectionToDocument();
+  void syncSelectionFromDocument();
+  void showProblems();
+  PipelineEdge edgeBetween(const PortRef& start, const PortRef& target) const;
+  void updateWire(QPointF scenePos);
+  void clearWireHighlight();
+  void commitMoves();
+
+  PipelineDocument* doc_;
+  CanvasColors colors_;
+  QHash<QString, NodeItem*> nodes_;
+  std::vector<EdgeItem*> edges_;
+  bool syncingSelection_ = false;
+  bool exporting_ = false;
+  std::optional<PortRef> wireStart_;
+  QGraphicsPathItem* wirePreview_ = nullptr;
+  NodeItem* highlighted_ = nullptr;
+};
+
+}  // namespace sc::designer

@@ -1,0 +1,167 @@
+#include "app/designer/GraphView.h"
+
+#include <QMimeData>
+#include <QScrollBar>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+#include "app/designer/GraphScene.h"
+#include "app/designer/NodeGeometry.h"
+#include "app/designer/NodePalette.h"
+
+namespace sc::designer {
+
+GraphView::GraphView(GraphScene* scene, QWidget* parent)
+    : QGraphicsView(scene, parent), graph_(scene) {
+  setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                 QPainter::SmoothPixmapTransform);
+  setDragMode(RubberBandDrag);
+  setRubberBandSelectionMode(Qt::IntersectsItemShape);
+  setTransformationAnchor(AnchorUnderMouse);
+  setResizeAnchor(AnchorViewCenter);
+  setViewportUpdateMode(SmartViewportUpdate);
+  setCacheMode(CacheBackground);
+  setOptimizationFlags(DontSavePainterState);
+  setAcceptDrops(true);
+  setFocusPolicy(Qt::StrongFocus);
+  centerOn(0, 0);
+}
+
+void GraphView::scaleBy(double factor) {
+  const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+  factor = target / zoom();
+  if (std::abs(factor - 1) < 1e-9) return;
+  scale(factor, factor);
+  Q_EMIT zoomChanged(zoom());
+}
+
+void GraphView::setZoom(double value) {
+  const ViewportAnchor anchor = transformationAnchor();
+  setTransformationAnchor(AnchorViewCenter);
+  scaleBy(value / zoom());
+  setTransformationAnchor(anchor);
+}
+
+void GraphView::fitToView() {
+  const QRectF rect = graph_->diagramRect();
+  fitInView(rect, Qt::KeepAspectRatio);
+  // Small diagrams are not blown up beyond 100%; huge ones not shrunk past the minimum.
+  if (zoom() > 1.0 || zoom() < kMinZoom) {
+    const double target = std::clamp(zoom(), kMinZoom, 1.0);
+    resetTransform();
+    scale(target, target);
+    centerOn(rect.center());
+  }
+  Q_EMIT zoomChanged(zoom());
+}
+
+QPointF GraphView::visibleCentre() const {
+  return mapToScene(viewport()->rect().center());
+}
+
+void GraphView::wheelEvent(QWheelEvent* event) {
+  const int delta = event->angleDelta().y();
+  if (delta == 0) return;
+  // Keep the scene point under the cursor in place (the event's position, not QCursor::pos(),
+  // which AnchorUnderMouse would use).
+  const QPoint cursor = event->position().toPoint();
+  const QPointF under = mapToScene(cursor);
+  const ViewportAnchor anchor = transformationAnchor();
+  setTransformationAnchor(NoAnchor);
+  scaleBy(std::pow(kStep, delta / 120.0));
+  setTransformationAnchor(anchor);
+  const QPoint shift = mapFromScene(under) - cursor;
+  horizontalScrollBar()->setValue(horizontalScrollBar()->value() + shift.x());
+  verticalScrollBar()->setValue(verticalScrollBar()->value() + shift.y());
+  event->accept();
+}
+
+void GraphView::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && spaceHeld_)) {
+    panning_ = true;
+    panLast_ = event->position().toPoint();
+    viewport()->setCursor(Qt::ClosedHandCursor);
+    event->accept();
+    return;
+  }
+  QGraphicsView::mousePressEvent(event);
+}
+
+void GraphView::mouseMoveEvent(QMouseEvent* event) {
+  if (panning_) {
+    const QPoint pos = event->position().toPoint();
+    const QPoint delta = pos - panLast_;
+    panLast_ = pos;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+    verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+    event->accept();
+    return;
+  }
+  QGraphicsView::mouseMoveEvent(event);
+}
+
+void GraphView::mouseReleaseEvent(QMouseEvent* event) {
+  if (panning_ && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+    panning_ = false;
+    viewport()->setCursor(spaceHeld_ ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    event->accept();
+    return;
+  }
+  QGraphicsView::mouseReleaseEvent(event);
+}
+
+void GraphView::keyPressEvent(QKeyEvent* event) {
+  if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+    spaceHeld_ = true;
+    viewport()->setCursor(Qt::OpenHandCursor);
+    event->accept();
+    return;
+  }
+  QGraphicsView::keyPressEvent(event);
+}
+
+void GraphView::keyReleaseEvent(QKeyEvent* event) {
+  if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+    spaceHeld_ = false;
+    if (!panning_) viewport()->setCursor(Qt::ArrowCursor);
+    event->accept();
+    return;
+  }
+  QGraphicsView::keyReleaseEvent(event);
+}
+
+void GraphView::focusOutEvent(QFocusEvent* event) {
+  spaceHeld_ = false;
+  QGraphicsView::focusOutEvent(event);
+}
+
+void GraphView::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasFormat(NodePalette::kMimeType))
+    event->acceptProposedAction();
+  else
+    QGraphicsView::dragEnterEvent(event);
+}
+
+void GraphView::dragMoveEvent(QDragMoveEvent* event) {
+  if (event->mimeData()->hasFormat(NodePalette::kMimeType))
+    event->acceptProposedAction();
+  else
+    QGraphicsView::dragMoveEvent(event);
+}
+
+void GraphView::dropEvent(QDropEvent* event) {
+  const QMimeData* mime = event->mimeData();
+  if (!mime->hasFormat(NodePalette::kMimeType)) {
+    QGraphicsView::dropEvent(event);
+    return;
+  }
+  const QString type = QString::fromUtf8(mime->data(NodePalette::kMimeType));
+  // The drop point is where the user "holds" the new node: the middle of its header.
+  const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
+  graph_->document()->addNode(sstr(type), mapToScene(event->position().toPoint()) - grip);
+  event->acceptProposedAction();
+  setFocus();
+}
+
+}  // namespace sc::designer

@@ -1,0 +1,53 @@
+#pragma once
+// The canvas view: zoom around the cursor (wheel), pan with the middle button or space+drag,
+// rubber-band selection, fit to view, and drops of palette entries (new nodes).
+
+#include <QGraphicsView>
+
+namespace sc::designer {
+
+class GraphScene;
+
+class GraphView : public QGraphicsView {
+  Q_OBJECT
+ public:
+  explicit GraphView(GraphScene* scene, QWidget* parent = nullptr);
+
+  GraphScene* graphScene() const { return graph_; }
+  double zoom() const { return transform().m11(); }
+  void setZoom(double zoom);  // around the view centre
+  void zoomIn() { setZoom(zoom() * kStep); }
+  void zoomOut() { setZoom(zoom() / kStep); }
+  void fitToView();
+  QPointF visibleCentre() const;
+  void centreOn(const QPointF& scenePos) { centerOn(scenePos); }
+
+  static constexpr double kStep = 1.2;
+  static constexpr double kMinZoom = 0.1;
+  static constexpr double kMaxZoom = 4.0;
+
+ Q_SIGNALS:
+  void zoomChanged(double zoom);
+
+ protected:
+  void wheelEvent(QWheelEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
+  void keyReleaseEvent(QKeyEvent* event) override;
+  void focusOutEvent(QFocusEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dragMoveEvent(QDragMoveEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void scaleBy(double factor);
+
+  GraphScene* graph_;
+  bool spaceHeld_ = false;
+  bool panning_ = false;
+  QPoint panLast_;
+};
+
+}  // namespace sc::designer

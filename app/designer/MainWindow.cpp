@@ -1,0 +1,454 @@
+#include "app/designer/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QCompleter>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStringListModel>
+#include <QTimer>
+#include <QToolBar>
+
+#include "app/designer/CanvasStyle.h"
+#include "app/designer/DiagramExport.h"
+#include "app/designer/GraphScene.h"
+#include "app/designer/GraphView.h"
+#include "app/designer/NodeGeometry.h"
+#include "app/designer/NodeItem.h"
+#include "app/designer/NodePalette.h"
+#include "app/designer/PipelineDocument.h"
+#include "app/designer/ProblemsPanel.h"
+#include "app/designer/PropertyInspector.h"
+
+namespace sc::designer {
+
+namespace {
+constexpr int kMaxRecentFiles = 8;
+const char* const kRecentFilesKey = "recentFiles";
+}  // namespace
+
+MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
+    : QMainWindow(parent),
+      registry_(registry),
+      doc_(new PipelineDocument(registry, this)),
+      scene_(new GraphScene(doc_, this)),
+      view_(new GraphView(scene_, this)) {
+  setObjectName(QStringLiteral("MainWindow"));
+  setCentralWidget(view_);
+  createDocks();
+  createActions();
+  createMenus();
+
+  zoomLabel_ = new QLabel(this);
+  problemLabel_ = new QLabel(this);
+  statusBar()->addPermanentWidget(problemLabel_);
+  statusBar()->addPermanentWidget(zoomLabel_);
+  auto showZoom = [this](double zoom) { zoomLabel_->setText(tr("%1%").arg(qRound(zoom * 100))); };
+  connect(view_, &GraphView::zoomChanged, this, showZoom);
+  showZoom(view_->zoom());
+
+  connect(scene_, &GraphScene::statusMessage, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+  connect(inspector_, &PropertyInspector::statusMessage, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+  connect(problems_, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
+  connect(problems_, &ProblemsPanel::countChanged, this, [this](int errors, int warnings) {
+    problemLabel_->setText(errors + warnings == 0
+                               ? tr("No problems")
+                               : tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
+  });
+  connect(doc_, &PipelineDocument::modifiedChanged, this, &MainWindow::updateTitle);
+  connect(doc_, &PipelineDocument::filePathChanged, this, &MainWindow::updateTitle);
+  connect(doc_, &PipelineDocument::selectionChanged, this, &MainWindow::updateActions);
+  connect(doc_, &PipelineDocument::documentReset, this,
+          [this] { QTimer::singleShot(0, view_, &GraphView::fitToView); });
+  connect(palette_, &NodePalette::addRequested, this, [this](const QString& type) {
+    const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
+    doc_->addNode(sstr(type), view_->visibleCentre() - grip);
+    view_->setFocus();
+  });
+
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  if (!settings.contains(QStringLiteral("window/geometry"))) resize(1400, 860);
+  updateRecentMenu();
+  updateTitle();
+  updateActions();
+  doc_->validateNow();
+  view_->setFocus();
+}
+
+MainWindow::~MainWindow() {
+  // The view and scene refer to the document: they go first.
+  delete view_;
+  delete scene_;
+}
+
+QAction* MainWindow::addAction(const QString& name, const QString& text, const QString& icon,
+                               const QList<QKeySequence>& shortcuts, std::function<void()> slot) {
+  auto* action = new QAction(text, this);
+  action->setObjectName(name);
+  if (!icon.isEmpty()) action->setIcon(actionIcon(icon));
+  action->setShortcuts(shortcuts);
+  action->setShortcutContext(Qt::WindowShortcut);
+  if (!shortcuts.isEmpty())
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(
+        QString(text).remove('&'), shortcuts.first().toString(QKeySequence::NativeText)));
+  connect(action, &QAction::triggered, this, [slot = std::move(slot)] { slot(); });
+  QWidget::addAction(action);
+  return action;
+}
+
+QAction* MainWindow::action(const QString& name) const {
+  return findChild<QAction*>(name, Qt::FindDirectChildrenOnly);
+}
+
+void MainWindow::createActions() {
+  using K = QKeySequence;
+  auto keys = [](K::StandardKey key) { return K::keyBindings(key); };
+  QList<K> redoKeys{K(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+  for (const K& k : K::keyBindings(K::Redo))
+    if (!redoKeys.contains(k)) redoKeys << k;
+  QList<K> deleteKeys{K(Qt::Key_Delete)};
+  if (!deleteKeys.contains(K(Qt::Key_Backspace))) deleteKeys << K(Qt::Key_Backspace);
+
+  addAction(QStringLiteral("new"), tr("&New"), QStringLiteral("document-new"), keys(K::New),
+            [this] {
+              if (maybeSave()) doc_->newDocument();
+            });
+  addAction(QStringLiteral("open"), tr("&Open…"), QStringLiteral("document-open"), keys(K::Open),
+            [this] { open(); });
+  addAction(QStringLiteral("save"), tr("&Save"), QStringLiteral("document-save"), keys(K::Save),
+            [this] { save(); });
+  addAction(QStringLiteral("saveAs"), tr("Save &As…"), {}, keys(K::SaveAs), [this] { saveAs(); });
+  addAction(QStringLiteral("exportImage"), tr("&Export Diagram…"), QStringLiteral("export"),
+            {K(Qt::CTRL | Qt::Key_E)}, [this] {
+              const QString base = doc_->filePath().isEmpty()
+                                       ? QStringLiteral("pipeline")
+                                       : QFileInfo(doc_->filePath()).completeBaseName();
+              const QString path = QFileDialog::getSaveFileName(
+                  this, tr("Export Diagram"), base + QStringLiteral(".png"),
+                  tr("PNG image (*.png);;SVG image (*.svg)"));
+              if (!path.isEmpty()) exportImage(path);
+            });
+  addAction(QStringLiteral("quit"), tr("&Quit"), {}, keys(K::Quit), [this] { close(); });
+
+  QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
+  undo->setObjectName(QStringLiteral("undo"));
+  undo->setIcon(actionIcon(QStringLiteral("undo")));
+  undo->setShortcuts(keys(K::Undo));
+  QWidget::addAction(undo);
+  QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+  redo->setObjectName(QStringLiteral("redo"));
+  redo->setIcon(actionIcon(QStringLiteral("redo")));
+  redo->setShortcuts(redoKeys);
+  QWidget::addAction(redo);
+
+  addAction(QStringLiteral("cut"), tr("Cu&t"), QStringLiteral("cut"), keys(K::Cut), [this] {
+    copy();
+    doc_->removeSelection();
+  });
+  addAction(QStringLiteral("copy"), tr("&Copy"), QStringLiteral("copy"), keys(K::Copy),
+            [this] { copy(); });
+  addAction(QStringLiteral("paste"), tr("&Paste"), QStringLiteral("paste"), keys(K::Paste),
+            [this] { paste(); });
+  addAction(QStringLiteral("delete"), tr("&Delete"), QStringLiteral("delete"), deleteKeys,
+            [this] { doc_->removeSelection(); });
+  addAction(QStringLiteral("selectAll"), tr("Select &All"), {}, keys(K::SelectAll),
+            [this] { doc_->selectAll(); });
+  addAction(QStringLiteral("find"), tr("&Find Node…"), QStringLiteral("find"), keys(K::Find),
+            [this] {
+              findEdit_->setFocus(Qt::ShortcutFocusReason);
+              findEdit_->selectAll();
+            });
+
+  addAction(QStringLiteral("zoomIn"), tr("Zoom &In"), QStringLiteral("zoom-in"),
+            {K(Qt::CTRL | Qt::Key_Plus), K(Qt::CTRL | Qt::Key_Equal)}, [this] { view_->zoomIn(); });
+  addAction(QStringLiteral("zoomOut"), tr("Zoom &Out"), QStringLiteral("zoom-out"),
+            {K(Qt::CTRL | Qt::Key_Minus)}, [this] { view_->zoomOut(); });
+  addAction(QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("zoom-fit"),
+            {K(Qt::CTRL | Qt::Key_0)}, [this] { view_->fitToView(); });
+  addAction(QStringLiteral("autoLayout"), tr("Auto-&Layout"), QStringLiteral("layout"),
+            {K(Qt::CTRL | Qt::Key_L)}, [this] {
+              doc_->autoLayout();
+              view_->fitToView();
+            });
+
+  findEdit_ = new QLineEdit(this);
+  findEdit_->setObjectName(QStringLiteral("findNode"));
+  findEdit_->setPlaceholderText(tr("Find node (%1)").arg(K(K::Find).toString(K::NativeText)));
+  findEdit_->setClearButtonEnabled(true);
+  findEdit_->setMaximumWidth(220);
+  auto* completer = new QCompleter(new QStringListModel(findEdit_), findEdit_);
+  completer->setCaseSensitivity(Qt::CaseInsensitive);
+  completer->setFilterMode(Qt::MatchContains);
+  findEdit_->setCompleter(completer);
+  auto refreshIds = [this, completer] {
+    QStringList ids;
+    for (const auto& node : doc_->pipeline().nodes)
+      ids << qstr(node.id);
+    static_cast<QStringListModel*>(completer->model())->setStringList(ids);
+  };
+  connect(doc_, &PipelineDocument::nodeAdded, this, refreshIds);
+  connect(doc_, &PipelineDocument::nodeRemoved, this, refreshIds);
+  connect(doc_, &PipelineDocument::nodeRenamed, this, refreshIds);
+  connect(doc_, &PipelineDocument::documentReset, this, refreshIds);
+  connect(findEdit_, &QLineEdit::returnPressed, this, &MainWindow::findNode);
+}
+
+void MainWindow::createMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(action(QStringLiteral("new")));
+  file->addAction(action(QStringLiteral("open")));
+  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  file->addAction(action(QStringLiteral("save")));
+  file->addAction(action(QStringLiteral("saveAs")));
+  file->addSeparator();
+  file->addAction(action(QStringLiteral("exportImage")));
+  file->addSeparator();
+  file->addAction(action(QStringLiteral("quit")));
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  for (const char* name :
+       {"undo", "redo", "", "cut", "copy", "paste", "delete", "", "selectAll", "find"}) {
+    if (!*name)
+      edit->addSeparator();
+    else
+      edit->addAction(action(QString::fromLatin1(name)));
+  }
+
+  QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+  for (const char* name : {"zoomIn", "zoomOut", "fit", "autoLayout"})
+    viewMenu->addAction(action(QString::fromLatin1(name)));
+  viewMenu->addSeparator();
+  for (QDockWidget* dock : findChildren<QDockWidget*>())
+    viewMenu->addAction(dock->toggleViewAction());
+
+  QToolBar* tools = addToolBar(tr("Main"));
+  tools->setObjectName(QStringLiteral("mainToolBar"));
+  tools->setIconSize(QSize(20, 20));
+  for (const char* name :
+       {"new", "open", "save", "", "undo", "redo", "", "cut", "copy", "paste", "delete", "",
+        "zoomIn", "zoomOut", "fit", "autoLayout", "", "exportImage"}) {
+    if (!*name)
+      tools->addSeparator();
+    else
+      tools->addAction(action(QString::fromLatin1(name)));
+  }
+  tools->addSeparator();
+  tools->addWidget(findEdit_);
+}
+
+void MainWindow::createDocks() {
+  setDockOptions(AnimatedDocks | AllowTabbedDocks);
+  auto dock = [this](QWidget* widget, const QString& title, const QString& name,
+                     Qt::DockWidgetArea area) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(name);
+    d->setWidget(widget);
+    addDockWidget(area, d);
+    return d;
+  };
+  palette_ = new NodePalette(registry_, this);
+  inspector_ = new PropertyInspector(doc_, this);
+  problems_ = new ProblemsPanel(doc_, this);
+  dock(palette_, tr("Nodes"), QStringLiteral("paletteDock"), Qt::LeftDockWidgetArea);
+  QDockWidget* inspectorDock =
+      dock(inspector_, tr("Properties"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
+  QDockWidget* problemsDock =
+      dock(problems_, tr("Problems"), QStringLiteral("problemsDock"), Qt::BottomDockWidgetArea);
+  resizeDocks({inspectorDock}, {360}, Qt::Horizontal);
+  resizeDocks({problemsDock}, {150}, Qt::Vertical);
+}
+
+void MainWindow::updateTitle() {
+  const QString name =
+      doc_->filePath().isEmpty() ? tr("Untitled") : QFileInfo(doc_->filePath()).fileName();
+  setWindowTitle(tr("%1[*] — StreamCanvas").arg(name));
+  setWindowModified(doc_->isModified());
+}
+
+void MainWindow::updateActions() {
+  const bool nodes = !doc_->selectedNodes().empty();
+  action(QStringLiteral("cut"))->setEnabled(nodes);
+  action(QStringLiteral("copy"))->setEnabled(nodes);
+  action(QStringLiteral("delete"))->setEnabled(doc_->hasSelection());
+}
+
+void MainWindow::error(const QString& title, const QString& text) {
+  if (reportError_) {
+    reportError_(title, text);
+    return;
+  }
+  QMessageBox box(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
+  box.setInformativeText(text.left(2000));
+  box.setDetailedText(text);
+  box.exec();
+}
+
+bool MainWindow::maybeSave() {
+  if (!doc_->isModified()) return true;
+  const QString name =
+      doc_->filePath().isEmpty() ? tr("Untitled") : QFileInfo(doc_->filePath()).fileName();
+  const QMessageBox::StandardButton answer =
+      prompt_
+          ? prompt_()
+          : QMessageBox::warning(
+                this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(name),
+                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Save) return save();
+  return answer == QMessageBox::Discard;
+}
+
+void MainWindow::open() {
+  if (!maybeSave()) return;
+  const QString dir = doc_->filePath().isEmpty() ? QString() : QFileInfo(doc_->filePath()).path();
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open Pipeline"), dir,
+                                                    tr("Pipelines (*.json);;All files (*)"));
+  if (!path.isEmpty()) openFile(path);
+}
+
+bool MainWindow::openFile(const QString& path) {
+  QString errors;
+  if (!doc_->openFile(path, &errors)) {
+    error(tr("Cannot open %1").arg(QFileInfo(path).fileName()), errors);
+    return false;
+  }
+  addRecentFile(path);
+  view_->fitToView();
+  statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
+  return true;
+}
+
+bool MainWindow::save() {
+  if (doc_->filePath().isEmpty()) return saveAs();
+  return saveFile(doc_->filePath());
+}
+
+bool MainWindow::saveAs() {
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Save Pipeline"),
+      doc_->filePath().isEmpty() ? QStringLiteral("pipeline.json") : doc_->filePath(),
+      tr("Pipelines (*.json)"));
+  return !path.isEmpty() && saveFile(path);
+}
+
+bool MainWindow::saveFile(const QString& path) {
+  QString message;
+  if (!doc_->saveFile(path, &message)) {
+    error(tr("Cannot save"), message);
+    return false;
+  }
+  addRecentFile(path);
+  statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
+  return true;
+}
+
+bool MainWindow::exportImage(const QString& path) {
+  QString message;
+  if (!exportDiagram(scene_, path, &message)) {
+    error(tr("Cannot export"), message);
+    return false;
+  }
+  statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+  return true;
+}
+
+QStringList MainWindow::recentFiles() const {
+  return QSettings().value(QString::fromLatin1(kRecentFilesKey)).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+  QStringList files = recentFiles();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  files.removeAll(absolute);
+  files.prepend(absolute);
+  while (files.size() > kMaxRecentFiles)
+    files.removeLast();
+  QSettings().setValue(QString::fromLatin1(kRecentFilesKey), files);
+  updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+  recentMenu_->clear();
+  const QStringList files = recentFiles();
+  for (int i = 0; i < files.size(); ++i) {
+    QAction* a = recentMenu_->addAction(
+        QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()));
+    a->setData(files[i]);
+    a->setToolTip(files[i]);
+    connect(a, &QAction::triggered, this, &MainWindow::openRecent);
+  }
+  recentMenu_->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openRecent() {
+  auto* a = qobject_cast<QAction*>(sender());
+  if (a && maybeSave()) openFile(a->data().toString());
+}
+
+void MainWindow::copy() {
+  if (doc_->selectedNodes().empty()) return;
+  QApplication::clipboard()->setText(doc_->selectionAsJson());
+  statusBar()->showMessage(tr("Copied %n node(s) as pipeline JSON", nullptr,
+                              static_cast<int>(doc_->selectedNodes().size())),
+                           4000);
+}
+
+void MainWindow::paste() {
+  QString why;
+  if (!doc_->paste(QApplication::clipboard()->text(), &why)) statusBar()->showMessage(why, 6000);
+}
+
+void MainWindow::findNode() {
+  const QString text = findEdit_->text().trimmed();
+  if (text.isEmpty()) return;
+  QString found;
+  for (const auto& node : doc_->pipeline().nodes) {
+    const QString id = qstr(node.id);
+    if (id.compare(text, Qt::CaseInsensitive) == 0) {
+      found = id;
+      break;
+    }
+    if (found.isEmpty() && id.contains(text, Qt::CaseInsensitive)) found = id;
+  }
+  if (found.isEmpty()) {
+    statusBar()->showMessage(tr("No node matches '%1'").arg(text), 4000);
+    return;
+  }
+  revealNode(found);
+  view_->setFocus();
+}
+
+void MainWindow::revealNode(const QString& id) {
+  doc_->setSelection({sstr(id)});
+  if (NodeItem* item = scene_->nodeItem(id)) view_->centerOn(item);
+}
+
+void MainWindow::showProblem(const QString& nodeId, const QString& property) {
+  if (nodeId.isEmpty()) return;
+  revealNode(nodeId);
+  if (!property.isEmpty()) inspector_->focusProperty(property);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!maybeSave()) {
+    event->ignore();
+    return;
+  }
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  event->accept();
+}
+
+}  // namespace sc::designer

@@ -1,0 +1,95 @@
+#pragma once
+// The designer's main window: palette (left), canvas (centre), inspector (right), problems
+// (bottom); menus and a toolbar with the standard shortcuts; recent files, window geometry and
+// dock layout kept in QSettings.
+
+#include <QMainWindow>
+#include <QMessageBox>
+#include <functional>
+
+#include "engine/graph/NodeRegistry.h"
+
+class QLabel;
+class QLineEdit;
+class QMenu;
+
+namespace sc::designer {
+
+class GraphScene;
+class GraphView;
+class NodePalette;
+class PipelineDocument;
+class ProblemsPanel;
+class PropertyInspector;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(const NodeRegistry& registry, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  PipelineDocument* document() const { return doc_; }
+  GraphScene* scene() const { return scene_; }
+  GraphView* view() const { return view_; }
+  NodePalette* nodePalette() const { return palette_; }
+  PropertyInspector* inspector() const { return inspector_; }
+  ProblemsPanel* problemsPanel() const { return problems_; }
+  QLineEdit* findEdit() const { return findEdit_; }
+  // Actions by object name: "new", "open", "save", "saveAs", "exportImage", "undo", "redo",
+  // "cut", "copy", "paste", "delete", "selectAll", "find", "zoomIn", "zoomOut", "fit",
+  // "autoLayout", ...
+  QAction* action(const QString& name) const;
+
+  bool openFile(const QString& path);
+  bool saveFile(const QString& path);
+  bool exportImage(const QString& path);
+
+  // Tests replace the modal dialogs: the unsaved-changes question and error reports.
+  using UnsavedChangesPrompt = std::function<QMessageBox::StandardButton()>;
+  using ErrorReporter = std::function<void(const QString& title, const QString& text)>;
+  void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { prompt_ = std::move(prompt); }
+  void setErrorReporter(ErrorReporter reporter) { reportError_ = std::move(reporter); }
+
+  QStringList recentFiles() const;
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createActions();
+  void createMenus();
+  void createDocks();
+  QAction* addAction(const QString& name, const QString& text, const QString& icon,
+                     const QList<QKeySequence>& shortcuts, std::function<void()> slot);
+  bool maybeSave();
+  bool save();
+  bool saveAs();
+  void open();
+  void openRecent();
+  void addRecentFile(const QString& path);
+  void updateRecentMenu();
+  void updateTitle();
+  void updateActions();
+  void copy();
+  void paste();
+  void findNode();
+  void revealNode(const QString& id);
+  void showProblem(const QString& nodeId, const QString& property);
+  void error(const QString& title, const QString& text);
+
+  const NodeRegistry& registry_;
+  PipelineDocument* doc_;
+  GraphScene* scene_;
+  GraphView* view_;
+  NodePalette* palette_ = nullptr;
+  PropertyInspector* inspector_ = nullptr;
+  ProblemsPanel* problems_ = nullptr;
+  QLineEdit* findEdit_ = nullptr;
+  QLabel* zoomLabel_ = nullptr;
+  QLabel* problemLabel_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  UnsavedChangesPrompt prompt_;
+  ErrorReporter reportError_;
+};
+
+}  // namespace sc::designer

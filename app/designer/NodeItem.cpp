@@ -1,0 +1,218 @@
+#include "app/designer/NodeItem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <algorithm>
+
+#include "app/designer/CanvasStyle.h"
+#include "app/designer/EdgeItem.h"
+#include "app/designer/GraphScene.h"
+#include "app/designer/NodeGeometry.h"
+
+namespace sc::designer {
+
+using namespace geometry;
+
+NodeItem::NodeItem(const QString& id, const QString& type, const NodeSpec* spec)
+    : id_(id), type_(type), spec_(spec) {
+  setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
+  // Panning blits cached pixmaps instead of re-drawing text (exports switch this off).
+  setCacheMode(DeviceCoordinateCache);
+  setAcceptHoverEvents(false);
+  typeLabel_ =
+      spec && !spec->title.empty() ? qstr(spec->title) + QStringLiteral("  ·  ") + type : type;
+  const QString category = spec ? qstr(spec->category) : QString();
+  accent_ = categoryColor(category);
+  icon_ = categoryIcon(category);
+  setExtraPorts({}, {});
+}
+
+void NodeItem::setId(const QString& id) {
+  id_ = id;
+  update();
+}
+
+void NodeItem::setExtraPorts(const QStringList& extraInputs, const QStringList& extraOutputs) {
+  prepareGeometryChange();
+  inputs_.clear();
+  outputs_.clear();
+  if (spec_) {
+    for (const auto& p : spec_->inputs)
+      inputs_.push_back({qstr(p.name), false, true});
+    for (const auto& p : spec_->outputs)
+      outputs_.push_back({qstr(p.name), true, true});
+  }
+  for (const QString& name : extraInputs)
+    inputs_.push_back({name, false, false});
+  for (const QString& name : extraOutputs)
+    outputs_.push_back({name, true, false});
+  QPainterPath body, headerArea, stripeArea;
+  body.addRoundedRect(QRectF(0, 0, kNodeWidth, height()).adjusted(0.5, 0.5, -0.5, 0), 6, 6);
+  headerArea.addRect(QRectF(0, 0, kNodeWidth, kHeaderHeight));
+  stripeArea.addRect(QRectF(0, 0, 5, height()));
+  headerPath_ = body.intersected(headerArea);
+  stripePath_ = body.intersected(stripeArea);
+}
+
+double NodeItem::height() const {
+  return nodeHeight(inputs_.size(), outputs_.size());
+}
+
+QPointF NodeItem::portPosition(bool output, const QString& name) const {
+  const auto& ports = output ? outputs_ : inputs_;
+  int row = 0;
+  for (size_t i = 0; i < ports.size(); ++i)
+    if (ports[i].name == name) row = static_cast<int>(i);
+  return QPointF(output ? kNodeWidth : 0, kHeaderHeight + kPortSpacing * (row + 0.5) + 4);
+}
+
+std::optional<NodeItem::Port> NodeItem::portAt(QPointF itemPos) const {
+  constexpr double grab = 10;
+  for (const auto* ports : {&inputs_, &outputs_})
+    for (const Port& port : *ports) {
+      const QPointF c = portPosition(port.output, port.name);
+      // The port's circle and its label both grab, so the target is easy to hit.
+      const QRectF area = port.output ? QRectF(c.x() - kNodeWidth / 2, c.y() - kPortSpacing / 2,
+                                               kNodeWidth / 2 + grab, kPortSpacing)
+                                      : QRectF(c.x() - grab, c.y() - kPortSpacing / 2,
+                                               kNodeWidth / 2 + grab, kPortSpacing);
+      if (area.contains(itemPos)) return port;
+    }
+  return std::nullopt;
+}
+
+void NodeItem::setPortHighlight(const QString& name, bool output, PortHighlight highlight) {
+  if (highlightPort_ == name && highlightOutput_ == output && highlight_ == highlight) return;
+  highlightPort_ = name;
+  highlightOutput_ = output;
+  highlight_ = highlight;
+  update();
+}
+
+void NodeItem::setProblems(ProblemCount count) {
+  if (count.errors == problems_.errors && count.warnings == problems_.warnings) return;
+  problems_ = count;
+  update();
+}
+
+void NodeItem::removeEdge(EdgeItem* edge) {
+  std::erase(edges_, edge);
+}
+
+QRectF NodeItem::boundingRect() const {
+  // Room for the port circles, the selection outline and the badge.
+  return QRectF(0, 0, kNodeWidth, height()).adjusted(-kPortRadius - 4, -12, kPortRadius + 12, 4);
+}
+
+QPainterPath NodeItem::shape() const {
+  QPainterPath path;
+  path.addRoundedRect(QRectF(-kPortRadius, 0, kNodeWidth + 2 * kPortRadius, height()), 6, 6);
+  return path;
+}
+
+void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+  const auto* graph = static_cast<const GraphScene*>(scene());
+  const CanvasColors& colors = graph->colors();
+  const bool selected = isSelected() && !graph->isExporting();
+  const QRectF body(0, 0, kNodeWidth, height());
+  const double lod =
+      QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+  const bool detailed = lod >= 0.45;
+
+  painter->setPen(QPen(selected ? colors.selection : colors.nodeBorder, selected ? 2.5 : 1));
+  painter->setBrush(colors.nodeBody);
+  painter->drawRoundedRect(body, 6, 6);
+
+  // Header: a tint of the category colour with a solid stripe on the left.
+  QColor tint = accent_;
+  tint.setAlphaF(isDarkPalette(graph->palette()) ? 0.28f : 0.16f);
+  painter->setPen(Qt::NoPen);
+  painter->setBrush(tint);
+  painter->drawPath(headerPath_);
+  painter->setBrush(accent_);
+  painter->drawPath(stripePath_);
+
+  if (detailed) {
+    icon_.paint(painter, QRect(12, 12, 22, 22));
+    QFont titleFont = graph->font();
+    titleFont.setBold(true);
+    painter->setFont(titleFont);
+    painter->setPen(colors.text);
+    const QFontMetricsF titleMetrics(titleFont);
+    const double textLeft = 42, textWidth = kNodeWidth - textLeft - 10;
+    painter->drawText(QRectF(textLeft, 5, textWidth, 20), Qt::AlignLeft | Qt::AlignVCenter,
+                      titleMetrics.elidedText(id_, Qt::ElideRight, textWidth));
+    QFont smallFont = graph->font();
+    smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
+    painter->setFont(smallFont);
+    painter->setPen(colors.mutedText);
+    painter->drawText(QRectF(textLeft, 24, textWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(smallFont).elidedText(typeLabel_, Qt::ElideRight, textWidth));
+  }
+
+  painter->setPen(QPen(colors.nodeBorder, 1));
+  painter->drawLine(QPointF(0, kHeaderHeight), QPointF(kNodeWidth, kHeaderHeight));
+
+  for (size_t i = 0; i < inputs_.size(); ++i)
+    paintPort(painter, inputs_[i], static_cast<int>(i), detailed);
+  for (size_t i = 0; i < outputs_.size(); ++i)
+    paintPort(painter, outputs_[i], static_cast<int>(i), detailed);
+
+  if (problems_.errors > 0 || problems_.warnings > 0) {
+    const bool errors = problems_.errors > 0;
+    const QRectF badge(kNodeWidth - 12, -10, 22, 22);
+    painter->setPen(QPen(colors.nodeBody, 2));
+    painter->setBrush(errors ? colors.error : colors.warning);
+    painter->drawEllipse(badge);
+    if (detailed) {
+      QFont badgeFont = graph->font();
+      badgeFont.setBold(true);
+      badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.8);
+      painter->setFont(badgeFont);
+      painter->setPen(Qt::white);
+      painter->drawText(badge, Qt::AlignCenter,
+                        QString::number(errors ? problems_.errors : problems_.warnings));
+    }
+  }
+  Q_UNUSED(option);
+}
+
+void NodeItem::paintPort(QPainter* painter, const Port& port, int row, bool detailed) const {
+  const auto* graph = static_cast<const GraphScene*>(scene());
+  const CanvasColors& colors = graph->colors();
+  const QPointF c = portPosition(port.output, port.name);
+  Q_UNUSED(row);
+  QColor fill = port.declared ? accent_ : colors.error;
+  double radius = kPortRadius;
+  if (highlight_ != PortHighlight::None && highlightPort_ == port.name &&
+      highlightOutput_ == port.output) {
+    fill = highlight_ == PortHighlight::Accept ? colors.accept : colors.error;
+    radius += 3;
+  }
+  painter->setPen(QPen(colors.nodeBody, 1.5));
+  painter->setBrush(fill);
+  painter->drawEllipse(c, radius, radius);
+  if (!detailed) return;
+  QFont portFont = graph->font();
+  portFont.setPointSizeF(portFont.pointSizeF() * 0.85);
+  painter->setFont(portFont);
+  painter->setPen(port.declared ? colors.text : colors.error);
+  const QRectF label = port.output ? QRectF(kNodeWidth / 2, c.y() - 9, kNodeWidth / 2 - 12, 18)
+                                   : QRectF(12, c.y() - 9, kNodeWidth / 2 - 12, 18);
+  painter->drawText(label, (port.output ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                    port.name);
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+  if (change == ItemPositionChange) {
+    const QPointF p = value.toPointF();
+    return QPointF(std::round(p.x() / kGrid) * kGrid, std::round(p.y() / kGrid) * kGrid);
+  }
+  if (change == ItemPositionHasChanged)
+    for (EdgeItem* edge : edges_)
+      edge->updatePath();
+  return QGraphicsItem::itemChange(change, value);
+}
+
+}  // namespace sc::designer

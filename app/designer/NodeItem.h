@@ -1,0 +1,84 @@
+#pragma once
+// A node on the canvas: title (the node id), type icon and name, ports from the node's spec
+// (plus any port an edge names that the spec lacks, drawn as a problem) and a badge with the
+// node's validation problems. Geometry is in NodeGeometry.h.
+
+#include <QGraphicsItem>
+#include <QIcon>
+#include <QPainterPath>
+#include <QString>
+#include <optional>
+#include <vector>
+
+#include "app/designer/PipelineDocument.h"
+
+namespace sc::designer {
+
+class EdgeItem;
+
+class NodeItem : public QGraphicsItem {
+ public:
+  enum { Type = UserType + 1 };
+  struct Port {
+    QString name;
+    bool output = false;
+    bool declared = true;  // false: named by an edge but not in the spec
+  };
+  enum class PortHighlight { None, Accept, Refuse };
+
+  NodeItem(const QString& id, const QString& type, const NodeSpec* spec);
+
+  int type() const override { return Type; }
+  const QString& id() const { return id_; }
+  void setId(const QString& id);
+  const QString& nodeType() const { return type_; }
+
+  // Ports: the spec's, plus `extraInputs`/`extraOutputs` named by edges.
+  void setExtraPorts(const QStringList& extraInputs, const QStringList& extraOutputs);
+  const std::vector<Port>& inputs() const { return inputs_; }
+  const std::vector<Port>& outputs() const { return outputs_; }
+  // Centre of a port in item coordinates (the first port row when unknown).
+  QPointF portPosition(bool output, const QString& name) const;
+  // The port within grabbing distance of `itemPos`.
+  std::optional<Port> portAt(QPointF itemPos) const;
+  void setPortHighlight(const QString& name, bool output, PortHighlight highlight);
+  PortHighlight portHighlight(const QString& name, bool output) const {
+    return highlightPort_ == name && highlightOutput_ == output ? highlight_ : PortHighlight::None;
+  }
+
+  void setProblems(ProblemCount count);
+  ProblemCount problems() const { return problems_; }
+
+  void addEdge(EdgeItem* edge) { edges_.push_back(edge); }
+  void removeEdge(EdgeItem* edge);
+  const std::vector<EdgeItem*>& edges() const { return edges_; }
+
+  QRectF boundingRect() const override;
+  QPainterPath shape() const override;
+  void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+ protected:
+  QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+ private:
+  double height() const;
+  void paintPort(QPainter* painter, const Port& port, int row, bool detailed) const;
+
+  QString id_;
+  QString type_;
+  const NodeSpec* spec_;
+  QString typeLabel_;
+  QColor accent_;
+  QIcon icon_;
+  QPainterPath headerPath_;  // cached: the header tint and the category stripe
+  QPainterPath stripePath_;
+  std::vector<Port> inputs_;
+  std::vector<Port> outputs_;
+  ProblemCount problems_;
+  std::vector<EdgeItem*> edges_;
+  QString highlightPort_;
+  bool highlightOutput_ = false;
+  PortHighlight highlight_ = PortHighlight::None;
+};
+
+}  // namespace sc::designer

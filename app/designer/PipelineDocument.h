@@ -1,0 +1,145 @@
+#pragma once
+// The editor's document: the pipeline file model itself, plus the selection, the file path and
+// the validation result. Every edit is an undo command (DocumentCommands.h) pushed through the
+// edit functions below; the scene, inspector and problems panel only react to the signals.
+
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <QTimer>
+#include <QUndoStack>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/graph/NodeRegistry.h"
+#include "engine/graph/Pipeline.h"
+
+namespace sc::designer {
+
+inline QString qstr(const std::string& s) {
+  return QString::fromStdString(s);
+}
+inline std::string sstr(const QString& s) {
+  return s.toStdString();
+}
+
+struct ProblemCount {
+  int errors = 0;
+  int warnings = 0;
+};
+
+class PipelineDocument : public QObject {
+  Q_OBJECT
+ public:
+  explicit PipelineDocument(const NodeRegistry& registry, QObject* parent = nullptr);
+
+  const NodeRegistry& registry() const { return registry_; }
+  const Pipeline& pipeline() const { return pipeline_; }
+  QUndoStack* undoStack() { return &undoStack_; }
+
+  // --- file ---
+  QString filePath() const { return filePath_; }
+  bool isModified() const { return !undoStack_.isClean(); }
+  // Replaces the document (clears undo history and selection).
+  void setPipeline(Pipeline pipeline, const QString& path = {});
+  void newDocument() { setPipeline(Pipeline{}); }
+  // Loads `path`; a file that does not load leaves the document untouched and returns false with
+  // the loader's messages in `errors`. Validation problems do not prevent opening.
+  bool openFile(const QString& path, QString* errors);
+  bool saveFile(const QString& path, QString* error);
+  // The canonical file text of the document (what saveFile writes).
+  std::string fileText() const;
+
+  // --- positions ---
+  // The node's "ui" position, or a layout position for nodes saved without one.
+  QPointF nodePosition(const std::string& id) const;
+
+  // --- selection ---
+  const std::set<std::string>& selectedNodes() const { return selectedNodes_; }
+  const std::vector<PipelineEdge>& selectedEdges() const { return selectedEdges_; }
+  void setSelection(std::set<std::string> nodes, std::vector<PipelineEdge> edges = {});
+  void selectAll();
+  bool hasSelection() const { return !selectedNodes_.empty() || !selectedEdges_.empty(); }
+
+  // --- validation (same validator as the runner) ---
+  const Diagnostics& diagnostics() const { return diagnostics_; }
+  ProblemCount problemCount(const std::string& nodeId) const;
+  // The node a diagnostic is about: its nodeId, else the node its pointer points into.
+  std::string diagnosticNode(const Diagnostic& d) const;
+  void validateNow();
+
+  // --- edits: each pushes one undo command ---
+  std::string addNode(const std::string& type, QPointF pos);
+  // Moves nodes to new positions (snapped to the grid); consecutive moves of the same set of
+  // nodes merge into one undo step unless `mergeable` is false.
+  void moveNodes(const std::map<std::string, QPointF>& positions, bool mergeable = true);
+  // Why an edge may not be added (empty when it may): unknown nodes or ports, output to output,
+  // same node, duplicate, cycle.
+  QString connectionProblem(const PipelineEdge& edge) const;
+  bool connectPorts(const PipelineEdge& edge, QString* why = nullptr);
+  void disconnectEdge(const PipelineEdge& edge);
+  void removeSelection();
+  // Sets a property; a null value removes it (the spec default applies again). Consecutive
+  // edits of the same property merge into one undo step.
+  void setProperty(const std::string& nodeId, const std::string& name, const Json& value);
+  bool renameNode(const std::string& oldId, const std::string& newId, QString* why = nullptr);
+  void autoLayout();
+  // The selection as pipeline JSON (nodes and the edges among them), canonical file text.
+  QString selectionAsJson() const;
+  // Adds nodes from JSON text: a pipeline document, a node array or a single node object.
+  // Clashing ids are renamed, positions offset; the pasted nodes become the selection.
+  bool paste(const QString& text, QString* why = nullptr);
+  // A type-derived id not used yet: filter, filter_2, filter_3, ...
+  std::string uniqueId(const std::string& type, const std::set<std::string>& alsoTaken = {}) const;
+
+  // Snaps a scene position to the 10 px grid.
+  static QPoint snapped(QPointF pos);
+
+  // --- raw mutations, for the undo commands only: they Q_EMIT signals and schedule validation ---
+  void insertNodeRaw(size_t index, PipelineNode node);
+  PipelineNode takeNodeRaw(size_t index);
+  void insertEdgeRaw(size_t index, PipelineEdge edge);
+  PipelineEdge takeEdgeRaw(size_t index);
+  int edgeIndex(const PipelineEdge& edge) const;
+  void setNodeUiRaw(const std::string& id, const Json& ui);
+  void setPropertyRaw(const std::string& id, const std::string& name, const Json& value);
+  void renameNodeRaw(const std::string& oldId, const std::string& newId);
+
+ Q_SIGNALS:
+  void documentReset();
+  void nodeAdded(const QString& id);
+  void nodeRemoved(const QString& id);
+  void nodeMoved(const QString& id);
+  void nodePropertiesChanged(const QString& id);
+  void nodeRenamed(const QString& oldId, const QString& newId);
+  void edgeAdded(const sc::PipelineEdge& edge);
+  void edgeRemoved(const sc::PipelineEdge& edge);
+  void selectionChanged();
+  void validated();
+  void filePathChanged(const QString& path);
+  void modifiedChanged(bool modified);
+
+ private:
+  void changed();
+  void computeFallbackPositions();
+
+  const NodeRegistry& registry_;
+  Pipeline pipeline_;
+  QString filePath_;
+  QUndoStack undoStack_;
+  std::set<std::string> selectedNodes_;
+  std::vector<PipelineEdge> selectedEdges_;
+  Diagnostics diagnostics_;
+  std::map<std::string, ProblemCount> problemCounts_;
+  std::map<std::string, QPointF> fallbackPositions_;
+  QTimer validateTimer_;
+  int pasteCount_ = 0;
+};
+
+// One node as it appears in a file's "nodes" array, and back.
+Json nodeToJson(const PipelineNode& node);
+PipelineNode nodeFromJson(const Json& json);
+
+}  // namespace sc::designer

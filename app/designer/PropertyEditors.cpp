@@ -1,0 +1,609 @@
+#include "app/designer/PropertyEditors.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRegularExpressionValidator>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "app/designer/CanvasStyle.h"
+#include "app/designer/ExpressionHighlighter.h"
+#include "engine/expr/Expression.h"
+#include "engine/graph/NodeConfig.h"
+#include "engine/runtime/SlotTable.h"
+
+namespace sc::designer {
+
+namespace {
+
+bool hasVariable(const QString& text) {
+  return text.contains(QLatin1String("${"));
+}
+
+QString defaultHint(const PropertySpec& spec) {
+  if (!spec.placeholder.empty()) return QString::fromStdString(spec.placeholder);
+  if (!spec.defaultValue.is_null())
+    return PropertyEditor::tr("default: %1").arg(textFromValue(spec.defaultValue));
+  return spec.required ? PropertyEditor::tr("required") : QString();
+}
+
+QString kindHint(PropKind kind) {
+  switch (kind) {
+    case PropKind::Integer:
+      return PropertyEditor::tr("expected a whole number or ${VAR}");
+    case PropKind::Number:
+      return PropertyEditor::tr("expected a number or ${VAR}");
+    case PropKind::Boolean:
+      return PropertyEditor::tr("expected true, false or ${VAR}");
+    case PropKind::Duration:
+      return PropertyEditor::tr("expected a duration such as 250ms, 10s, 5m, 1h, or ${VAR}");
+    default:
+      return {};
+  }
+}
+
+// The check of one scalar as typed; empty when fine.
+QString scalarProblem(const QString& text, const PropertySpec& spec, PropKind kind) {
+  const QString t = text.trimmed();
+  if (t.isEmpty() || hasVariable(t)) return {};
+  bool ok = true;
+  switch (kind) {
+    case PropKind::Integer:
+      t.toLongLong(&ok);
+      break;
+    case PropKind::Number:
+      t.toDouble(&ok);
+      break;
+    case PropKind::Boolean:
+      ok = t == QLatin1String("true") || t == QLatin1String("false");
+      break;
+    case PropKind::Duration:
+      ok = parseDurationMs(t.toStdString()).has_value();
+      break;
+    case PropKind::Enum: {
+      ok = spec.choices.empty();
+      for (const auto& c : spec.choices)
+        ok = ok || QString::fromStdString(c) == t;
+      if (!ok) {
+        QStringList choices;
+        for (const auto& c : spec.choices)
+          choices << QString::fromStdString(c);
+        return PropertyEditor::tr("expected one of: %1").arg(choices.join(QStringLiteral(", ")));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return ok ? QString() : kindHint(kind);
+}
+
+expr::Type exprType(ExprType t) {
+  switch (t) {
+    case ExprType::Bool:
+      return expr::Type::Bool;
+    case ExprType::Number:
+      return expr::Type::Number;
+    case ExprType::String:
+      return expr::Type::String;
+    case ExprType::Any:
+      break;
+  }
+  return expr::Type::Any;
+}
+
+// Numbers as typed, or any text holding a ${VAR} (a "$" starts one).
+class NumberValidator : public QValidator {
+ public:
+  NumberValidator(bool integer, QObject* parent)
+      : QValidator(parent),
+        number_(QRegularExpression::anchoredPattern(
+            integer ? QStringLiteral("-?\\d*")
+                    : QStringLiteral("-?\\d*\\.?\\d*([eE][-+]?\\d*)?"))) {}
+  State validate(QString& input, int&) const override {
+    return input.contains('$') || number_.match(input).hasMatch() ? Acceptable : Invalid;
+  }
+
+ private:
+  QRegularExpression number_;
+};
+
+// ---- single-line text: string, integer, number, duration ----------------------------------
+class LineEditor : public PropertyEditor {
+ public:
+  LineEditor(const PropertySpec& spec, QWidget* parent)
+      : PropertyEditor(spec, parent), edit_(new QLineEdit(this)) {
+    edit_->setPlaceholderText(defaultHint(spec));
+    if (spec.kind == PropKind::Integer || spec.kind == PropKind::Number)
+      edit_->setValidator(new NumberValidator(spec.kind == PropKind::Integer, edit_));
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(edit_);
+    if (spec.secret) {
+      // Secrets are masked; the toggle shows them while the user checks what was typed.
+      edit_->setEchoMode(QLineEdit::Password);
+      auto* reveal = new QToolButton(row);
+      reveal->setObjectName(QStringLiteral("reveal"));
+      reveal->setCheckable(true);
+      reveal->setIcon(actionIcon(QStringLiteral("reveal")));
+      reveal->setToolTip(tr("Show the value"));
+      layout->addWidget(reveal);
+      connect(reveal, &QToolButton::toggled, this, [this](bool shown) {
+        edit_->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+      });
+    }
+    addContent(row);
+    connect(edit_, &QLineEdit::textEdited, this, [this](const QString& text) {
+      setLocalProblem(scalarProblem(text, this->spec(), this->spec().kind));
+      report(valueFromText(text, this->spec().kind));
+    });
+  }
+  void setValue(const Json& value) override {
+    edit_->setText(textFromValue(value));
+    setLocalProblem(scalarProblem(edit_->text(), spec(), spec().kind));
+  }
+  Json value() const override { return valueFromText(edit_->text(), spec().kind); }
+  QWidget* focusTarget() const override { return edit_; }
+
+ private:
+  QLineEdit* edit_;
+};
+
+// ---- boolean: a checkbox, or the ${VAR} text when the file holds one ------------------------
+class BoolEditor : public PropertyEditor {
+ public:
+  BoolEditor(const PropertySpec& spec, QWidget* parent)
+      : PropertyEditor(spec, parent), check_(new QCheckBox(this)), text_(new QLineEdit(this)) {
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(check_);
+    layout->addWidget(text_);
+    layout->addStretch();
+    text_->hide();
+    addContent(row);
+    connect(check_, &QCheckBox::clicked, this, [this](bool on) { report(Json(on)); });
+    connect(text_, &QLineEdit::textEdited, this, [this](const QString& text) {
+      setLocalProblem(scalarProblem(text, this->spec(), PropKind::Boolean));
+      report(valueFromText(text, PropKind::Boolean));
+    });
+  }
+  void setValue(const Json& value) override {
+    const bool variable = value.is_string();
+    text_->setVisible(variable);
+    check_->setVisible(!variable);
+    if (variable) {
+      text_->setText(textFromValue(value));
+    } else {
+      const Json& shown = value.is_null() ? spec().defaultValue : value;
+      check_->setChecked(shown.is_boolean() && shown.get<bool>());
+      explicit_ = !value.is_null();
+    }
+  }
+  Json value() const override {
+    if (text_->isVisibleTo(const_cast<BoolEditor*>(this)))
+      return valueFromText(text_->text(), PropKind::Boolean);
+    return explicit_ ? Json(check_->isChecked()) : Json();
+  }
+  QWidget* focusTarget() const override {
+    return text_->isVisibleTo(const_cast<BoolEditor*>(this)) ? static_cast<QWidget*>(text_)
+                                                             : check_;
+  }
+
+ private:
+  QCheckBox* check_;
+  QLineEdit* text_;
+  bool explicit_ = false;
+};
+
+// ---- enum: an editable combo box, so ${VAR} can be typed ------------------------------------
+class EnumEditor : public PropertyEditor {
+ public:
+  EnumEditor(const PropertySpec& spec, QWidget* parent)
+      : PropertyEditor(spec, parent), combo_(new QComboBox(this)) {
+    combo_->setEditable(true);
+    combo_->setInsertPolicy(QComboBox::NoInsert);
+    for (const auto& choice : spec.choices)
+      combo_->addItem(QString::fromStdString(choice));
+    combo_->lineEdit()->setPlaceholderText(defaultHint(spec));
+    combo_->setCurrentIndex(-1);
+    addContent(combo_);
+    connect(combo_->lineEdit(), &QLineEdit::textEdited, this, [this](const QString& text) {
+      setLocalProblem(scalarProblem(text, this->spec(), PropKind::Enum));
+      report(valueFromText(text, PropKind::Enum));
+    });
+    connect(combo_, &QComboBox::activated, this, [this](int index) {
+      setLocalProblem({});
+      report(Json(combo_->itemText(index).toStdString()));
+    });
+  }
+  void setValue(const Json& value) override {
+    combo_->setCurrentIndex(-1);
+    combo_->setEditText(textFromValue(value));
+    setLocalProblem(scalarProblem(combo_->currentText(), spec(), PropKind::Enum));
+  }
+  Json value() const override { return valueFromText(combo_->currentText(), PropKind::Enum); }
+  QWidget* focusTarget() const override { return combo_; }
+
+ private:
+  QComboBox* combo_;
+};
+
+// ---- expression: coloured text with the compiler's error (column and message) under it ------
+class ExpressionText : public QPlainTextEdit {
+ public:
+  using QPlainTextEdit::QPlainTextEdit;
+
+ protected:
+  void keyPressEvent(QKeyEvent* event) override {
+    // One logical line: Return does not insert a newline, Tab moves focus on.
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+      event->ignore();
+      return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+  }
+};
+
+class ExpressionEditor : public PropertyEditor {
+ public:
+  ExpressionEditor(const PropertySpec& spec, bool dark, QWidget* parent)
+      : PropertyEditor(spec, parent), edit_(new ExpressionText(this)) {
+    edit_->setTabChangesFocus(true);
+    edit_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    edit_->setPlaceholderText(defaultHint(spec));
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    edit_->setFont(mono);
+    const int line = QFontMetrics(mono).lineSpacing();
+    edit_->setFixedHeight(line * 2 + 12);
+    new ExpressionHighlighter(edit_->document(), dark);
+    addContent(edit_);
+    connect(edit_, &QPlainTextEdit::textChanged, this, [this] {
+      if (filling_) return;
+      check();
+      report(valueFromText(edit_->toPlainText(), PropKind::Expression));
+    });
+  }
+  void setValue(const Json& value) override {
+    filling_ = true;
+    edit_->setPlainText(textFromValue(value));
+    filling_ = false;
+    check();
+  }
+  Json value() const override { return valueFromText(edit_->toPlainText(), PropKind::Expression); }
+  QWidget* focusTarget() const override { return edit_; }
+
+ private:
+  void check() {
+    const QString text = edit_->toPlainText();
+    if (text.trimmed().isEmpty() || hasVariable(text)) {
+      setLocalProblem({});
+      return;
+    }
+    SlotTable slots;
+    expr::CompileError error;
+    const std::string source = text.toStdString();
+    if (expr::Expression::compile(source, slots, exprType(spec().exprType), &error)) {
+      setLocalProblem({});
+      return;
+    }
+    const QString message = QString::fromStdString(error.message);
+    setLocalProblem(error.column > 0 ? tr("column %1: %2").arg(error.column).arg(message)
+                                     : message);
+  }
+  ExpressionText* edit_;
+};
+
+// ---- list, map, list of objects: a table with add and remove buttons ------------------------
+class TableEditor : public PropertyEditor {
+ public:
+  TableEditor(const PropertySpec& spec, QWidget* parent)
+      : PropertyEditor(spec, parent), table_(new QTableWidget(this)) {
+    isMap_ = spec.kind == PropKind::Map;
+    if (isMap_) columns_.push_back({tr("name"), PropKind::String, {}});
+    if (spec.item == PropKind::Object) {
+      for (const auto& field : spec.fields)
+        columns_.push_back({QString::fromStdString(field.name), field.kind, field.description});
+    } else {
+      columns_.push_back({isMap_ ? tr("value") : tr("item"), spec.item, {}});
+    }
+    table_->setColumnCount(static_cast<int>(columns_.size()));
+    QStringList headers;
+    for (const auto& c : columns_)
+      headers << c.title;
+    table_->setHorizontalHeaderLabels(headers);
+    for (int i = 0; i < static_cast<int>(columns_.size()); ++i)
+      if (!columns_[i].tip.empty())
+        table_->horizontalHeaderItem(i)->setToolTip(QString::fromStdString(columns_[i].tip));
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->verticalHeader()->hide();
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setEditTriggers(QAbstractItemView::AllEditTriggers);
+
+    auto* add = new QToolButton(this);
+    add->setObjectName(QStringLiteral("addRow"));
+    add->setText(QStringLiteral("+"));
+    add->setToolTip(tr("Add a row"));
+    auto* remove = new QToolButton(this);
+    remove->setObjectName(QStringLiteral("removeRow"));
+    remove->setText(QStringLiteral("−"));
+    remove->setToolTip(tr("Remove the selected rows"));
+    auto* buttons = new QWidget(this);
+    auto* buttonLayout = new QHBoxLayout(buttons);
+    buttonLayout->setContentsMargins(0, 0, 0, 0);
+    buttonLayout->addWidget(add);
+    buttonLayout->addWidget(remove);
+    buttonLayout->addStretch();
+    addContent(table_);
+    addContent(buttons);
+    fitHeight();
+
+    connect(add, &QToolButton::clicked, this, [this] {
+      const int row = table_->rowCount();
+      table_->insertRow(row);
+      for (int c = 0; c < table_->columnCount(); ++c)
+        ensureItem(row, c);
+      fitHeight();
+      table_->setCurrentCell(row, 0);
+      table_->setFocus();
+    });
+    connect(remove, &QToolButton::clicked, this, [this] {
+      QList<int> rows;
+      for (const auto& range : table_->selectedRanges())
+        for (int r = range.topRow(); r <= range.bottomRow(); ++r)
+          rows << r;
+      if (rows.isEmpty() && table_->currentRow() >= 0) rows << table_->currentRow();
+      std::sort(rows.begin(), rows.end(), std::greater<>());
+      for (int r : rows)
+        table_->removeRow(r);
+      fitHeight();
+      check();
+      report(value());
+    });
+    connect(table_, &QTableWidget::itemChanged, this, [this] {
+      if (filling_) return;
+      check();
+      report(value());
+    });
+  }
+
+  void setValue(const Json& v) override {
+    filling_ = true;
+    table_->setRowCount(0);
+    auto addRow = [this](const Json& item, const std::string* key) {
+      const int row = table_->rowCount();
+      table_->insertRow(row);
+      int column = 0;
+      if (key) ensureItem(row, column++)->setText(QString::fromStdString(*key));
+      if (spec().item == PropKind::Object && item.is_object()) {
+        for (const auto& field : spec().fields) {
+          auto it = item.find(field.name);
+          ensureItem(row, column++)->setText(it == item.end() ? QString() : textFromValue(*it));
+        }
+      } else {
+        ensureItem(row, column)->setText(textFromValue(item));
+      }
+    };
+    if (isMap_ && v.is_object()) {
+      for (auto it = v.begin(); it != v.end(); ++it)
+        addRow(it.value(), &it.key());
+    } else if (!isMap_ && v.is_array()) {
+      for (const Json& item : v)
+        addRow(item, nullptr);
+    } else if (!isMap_ && !v.is_null()) {
+      addRow(v, nullptr);  // a single bare item
+    }
+    filling_ = false;
+    fitHeight();
+    check();
+  }
+
+  Json value() const override {
+    Json out = isMap_ ? Json::object() : Json::array();
+    for (int row = 0; row < table_->rowCount(); ++row) {
+      bool empty = true;
+      for (int c = 0; c < table_->columnCount(); ++c)
+        if (!cellText(row, c).trimmed().isEmpty()) empty = false;
+      if (empty) continue;
+      int column = 0;
+      std::string key;
+      if (isMap_) key = cellText(row, column++).trimmed().toStdString();
+      Json item;
+      if (spec().item == PropKind::Object) {
+        item = Json::object();
+        for (size_t f = 0; f < spec().fields.size(); ++f, ++column) {
+          Json field = valueFromText(cellText(row, column), spec().fields[f].kind);
+          if (!field.is_null()) item[spec().fields[f].name] = std::move(field);
+        }
+      } else {
+        item = valueFromText(cellText(row, column), spec().item);
+        if (item.is_null()) item = "";
+      }
+      if (isMap_)
+        out[key] = std::move(item);
+      else
+        out.push_back(std::move(item));
+    }
+    if (out.empty()) return Json();
+    return out;
+  }
+
+  QWidget* focusTarget() const override { return table_; }
+
+ private:
+  struct Column {
+    QString title;
+    PropKind kind;
+    std::string tip;
+  };
+
+  QString cellText(int row, int column) const {
+    const QTableWidgetItem* item = table_->item(row, column);
+    return item ? item->text() : QString();
+  }
+  QTableWidgetItem* ensureItem(int row, int column) {
+    QTableWidgetItem* item = table_->item(row, column);
+    if (!item) {
+      item = new QTableWidgetItem;
+      const bool wasFilling = filling_;
+      filling_ = true;
+      table_->setItem(row, column, item);
+      filling_ = wasFilling;
+    }
+    return item;
+  }
+  void fitHeight() {
+    const int rows = std::max(2, table_->rowCount()) + 1;
+    const int rowHeight = table_->verticalHeader()->defaultSectionSize();
+    table_->setFixedHeight(std::min(rows, 8) * rowHeight +
+                           table_->horizontalHeader()->height() / 2 + 4);
+  }
+  void check() {
+    QString problem;
+    for (int row = 0; row < table_->rowCount() && problem.isEmpty(); ++row)
+      for (int c = 0; c < static_cast<int>(columns_.size()) && problem.isEmpty(); ++c) {
+        const QString p = scalarProblem(cellText(row, c), spec(), columns_[c].kind);
+        if (!p.isEmpty()) problem = tr("row %1, %2: %3").arg(row + 1).arg(columns_[c].title, p);
+      }
+    setLocalProblem(problem);
+  }
+
+  QTableWidget* table_;
+  bool isMap_ = false;
+  std::vector<Column> columns_;
+};
+
+// ---- anything else: the value as JSON text ----------------------------------------------------
+class JsonEditor : public PropertyEditor {
+ public:
+  JsonEditor(const PropertySpec& spec, QWidget* parent)
+      : PropertyEditor(spec, parent), edit_(new QLineEdit(this)) {
+    edit_->setPlaceholderText(defaultHint(spec));
+    addContent(edit_);
+    connect(edit_, &QLineEdit::textEdited, this, [this](const QString&) {
+      const Json v = value();
+      setLocalProblem(v.is_discarded() ? tr("not valid JSON") : QString());
+      if (!v.is_discarded()) report(v);
+    });
+  }
+  void setValue(const Json& v) override {
+    edit_->setText(v.is_null() ? QString() : QString::fromStdString(v.dump()));
+  }
+  Json value() const override {
+    const std::string text = edit_->text().trimmed().toStdString();
+    if (text.empty()) return Json();
+    return Json::parse(text, nullptr, false);
+  }
+  QWidget* focusTarget() const override { return edit_; }
+
+ private:
+  QLineEdit* edit_;
+};
+
+}  // namespace
+
+PropertyEditor::PropertyEditor(const PropertySpec& spec, QWidget* parent)
+    : QWidget(parent), spec_(spec), layout_(new QVBoxLayout(this)), problem_(new QLabel(this)) {
+  layout_->setContentsMargins(0, 0, 0, 0);
+  layout_->setSpacing(2);
+  problem_->setObjectName(QStringLiteral("problem"));
+  problem_->setWordWrap(true);
+  problem_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  QPalette pal = problem_->palette();
+  pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
+  problem_->setPalette(pal);
+  problem_->hide();
+  layout_->addWidget(problem_);
+}
+
+void PropertyEditor::addContent(QWidget* widget) {
+  layout_->insertWidget(layout_->count() - 1, widget);
+}
+
+void PropertyEditor::setLocalProblem(const QString& text) {
+  localProblem_ = text;
+  showProblem();
+}
+
+void PropertyEditor::setValidatorProblem(const QString& text) {
+  validatorProblem_ = text;
+  showProblem();
+}
+
+QString PropertyEditor::problemText() const {
+  return problem_->text();
+}
+
+void PropertyEditor::showProblem() {
+  const QString text = localProblem_.isEmpty() ? validatorProblem_ : localProblem_;
+  problem_->setText(text);
+  problem_->setVisible(!text.isEmpty());
+}
+
+void PropertyEditor::report(const Json& value) {
+  if (!filling_) Q_EMIT edited(value);
+}
+
+PropertyEditor* createPropertyEditor(const PropertySpec& spec, bool darkTheme, QWidget* parent) {
+  switch (spec.kind) {
+    case PropKind::String:
+    case PropKind::Integer:
+    case PropKind::Number:
+    case PropKind::Duration:
+      return new LineEditor(spec, parent);
+    case PropKind::Boolean:
+      return new BoolEditor(spec, parent);
+    case PropKind::Enum:
+      return new EnumEditor(spec, parent);
+    case PropKind::Expression:
+      return new ExpressionEditor(spec, darkTheme, parent);
+    case PropKind::List:
+    case PropKind::Map:
+      return new TableEditor(spec, parent);
+    case PropKind::Object:
+      break;
+  }
+  return new JsonEditor(spec, parent);
+}
+
+Json valueFromText(const QString& text, PropKind kind) {
+  const QString t =
+      kind == PropKind::String || kind == PropKind::Expression ? text : text.trimmed();
+  if (t.isEmpty()) return Json();
+  if (hasVariable(t)) return Json(t.toStdString());
+  bool ok = false;
+  switch (kind) {
+    case PropKind::Integer:
+      if (const qlonglong v = t.toLongLong(&ok); ok) return Json(static_cast<int64_t>(v));
+      break;
+    case PropKind::Number:
+      if (const qlonglong v = t.toLongLong(&ok); ok) return Json(static_cast<int64_t>(v));
+      if (const double v = t.toDouble(&ok); ok) return Json(v);
+      break;
+    case PropKind::Boolean:
+      if (t == QLatin1String("true")) return Json(true);
+      if (t == QLatin1String("false")) return Json(false);
+      break;
+    default:
+      break;
+  }
+  return Json(t.toStdString());
+}
+
+QString textFromValue(const Json& value) {
+  if (value.is_null()) return {};
+  if (value.is_string()) return QString::fromStdString(value.get<std::string>());
+  return QString::fromStdString(value.dump());
+}
+
+}  // namespace sc::designer

@@ -1,0 +1,61 @@
+#pragma once
+// One editor widget per property kind, chosen from the property's spec. Every editor accepts
+// ${VAR} text, reports user edits as JSON values (null: unset, the spec default applies) and
+// shows a problem line under the field: its own live check (expression syntax, duration text,
+// enum choices) or else what the validator said about the property.
+
+#include <QWidget>
+
+#include "engine/graph/Json.h"
+#include "engine/graph/NodeSpec.h"
+
+class QLabel;
+class QVBoxLayout;
+
+namespace sc::designer {
+
+class PropertyEditor : public QWidget {
+  Q_OBJECT
+ public:
+  PropertyEditor(const PropertySpec& spec, QWidget* parent);
+
+  const PropertySpec& spec() const { return spec_; }
+  // Shows `value` (null: unset) without reporting an edit.
+  virtual void setValue(const Json& value) = 0;
+  // The value the editor currently shows (null: unset).
+  virtual Json value() const = 0;
+  // The widget that takes keyboard focus (for "focus this property").
+  virtual QWidget* focusTarget() const = 0;
+
+  // The validator's message for this property (empty: none).
+  void setValidatorProblem(const QString& text);
+  QString problemText() const;
+
+ Q_SIGNALS:
+  void edited(const sc::Json& value);
+
+ protected:
+  void addContent(QWidget* widget);
+  // The editor's own check of the current text (empty: fine); shown before the validator's.
+  void setLocalProblem(const QString& text);
+  // Emits `edited` unless the editor is being filled programmatically.
+  void report(const Json& value);
+  bool filling_ = false;
+
+ private:
+  void showProblem();
+  PropertySpec spec_;
+  QVBoxLayout* layout_;
+  QLabel* problem_;
+  QString localProblem_;
+  QString validatorProblem_;
+};
+
+PropertyEditor* createPropertyEditor(const PropertySpec& spec, bool darkTheme, QWidget* parent);
+
+// Text typed into a field -> JSON value of `kind` ("" -> null; ${VAR} text stays a string).
+Json valueFromText(const QString& text, PropKind kind);
+// JSON value -> text for a field (strings unquoted, null empty).
+QString textFromValue(const Json& value);
+
+}  // namespace sc::designer

@@ -1,0 +1,60 @@
+// streamcanvas [PIPELINE.json] [--export-image OUT.png|OUT.svg]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QTextStream>
+#include <cstring>
+
+#include "app/designer/CanvasStyle.h"
+#include "app/designer/DiagramExport.h"
+#include "app/designer/MainWindow.h"
+
+int main(int argc, char* argv[]) {
+  // Exporting needs no display: choose the offscreen platform before QApplication exists.
+  for (int i = 1; i < argc; ++i)
+    if (std::strncmp(argv[i], "--export-image", 14) == 0) qputenv("QT_QPA_PLATFORM", "offscreen");
+
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("StreamCanvas"));
+  QApplication::setApplicationName(QStringLiteral("streamcanvas"));
+  QApplication::setApplicationDisplayName(QStringLiteral("StreamCanvas"));
+  QApplication::setApplicationVersion(QStringLiteral(SC_VERSION));
+  sc::designer::ensureResources();
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/streamcanvas.svg")));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QApplication::translate(
+      "main", "StreamCanvas designer: build stream pipelines by drag and drop."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("pipeline"),
+                               QApplication::translate("main", "Pipeline file to open."),
+                               QStringLiteral("[PIPELINE.json]"));
+  const QCommandLineOption exportOption(
+      QStringLiteral("export-image"),
+      QApplication::translate("main",
+                              "Write a PNG or SVG picture of PIPELINE.json to OUT and exit."),
+      QStringLiteral("OUT"));
+  parser.addOption(exportOption);
+  parser.process(app);
+
+  const QStringList files = parser.positionalArguments();
+  QTextStream err(stderr);
+  if (files.size() > 1) {
+    err << QApplication::translate("main", "streamcanvas: at most one pipeline file") << Qt::endl;
+    return 2;
+  }
+  if (parser.isSet(exportOption)) {
+    if (files.isEmpty()) {
+      err << QApplication::translate("main", "streamcanvas: --export-image needs a pipeline file")
+          << Qt::endl;
+      return 2;
+    }
+    return sc::designer::exportPipelineImage(files.first(), parser.value(exportOption), err);
+  }
+
+  sc::designer::MainWindow window(sc::NodeRegistry::builtin());
+  if (!files.isEmpty()) window.openFile(files.first());
+  window.show();
+  return app.exec();
+}
