@@ -275,6 +275,14 @@ LoadResult parsePipeline(std::string_view text, const std::string& file) {
     d.line = line;
     d.column = col;
     return r;
+  } catch (const Json::exception& e) {
+    // Valid syntax the parser still refuses, e.g. a number beyond the range of a double.
+    std::string msg = e.what();
+    if (size_t c = msg.find("] "); c != std::string::npos && msg.rfind("[json", 0) == 0)
+      msg = msg.substr(c + 2);
+    Diagnostic& d = diags.error("", "invalid JSON: " + msg, "fix the value the message names");
+    d.file = file;
+    return r;
   }
   r.sourceMap = SourceMap::build(text);
 

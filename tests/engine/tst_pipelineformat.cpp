@@ -139,6 +139,14 @@ class TestPipelineFormat : public QObject {
     QVERIFY(d.format().rfind("bad.json:3:13: error: invalid JSON", 0) == 0);
   }
 
+  void numberOutOfRangeIsAnErrorNotACrash() {
+    // Found by fuzz_pipeline: nlohmann throws out_of_range (not parse_error) for 1e400.
+    LoadResult r = parsePipeline("{\"streamcanvas\": 1, \"nodes\": [], \"x\": 11e308}", "big.json");
+    QVERIFY(!r.ok());
+    QCOMPARE(r.diagnostics.size(), size_t(1));
+    QVERIFY(r.diagnostics.items()[0].message.find("number overflow") != std::string::npos);
+  }
+
   void structuralProblemsAreAllReported() {
     LoadResult r = parsePipeline(kStructural, "s.json");
     QVERIFY(!r.ok());

@@ -147,7 +147,7 @@ class TestRunner : public QObject {
     Run r = run({path});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(
-                 "bad.json:2:37: error: node 'g' at /nodes/0/type: unknown node type 'generatr'"),
+                 "bad.json:2:33: error: node 'g' at /nodes/0/type: unknown node type 'generatr'"),
              r.err);
     QVERIFY2(r.err.contains("did you mean 'generator'?"), r.err);
     QVERIFY2(r.err.contains("/nodes/1/properties/condition"), r.err);
