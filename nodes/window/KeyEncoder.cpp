@@ -1,5 +1,7 @@
 #include "nodes/window/KeyEncoder.h"
 
+#include "nodes/RecordJson.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -8,6 +10,8 @@
 #include "engine/runtime/Arena.h"
 
 namespace sc::window {
+
+using sc::appendJsonString;
 
 namespace {
 
@@ -68,46 +72,6 @@ bool nextPart(const KeyView& key, size_t& pos, KeyView& part) {
 }
 
 }  // namespace
-
-void appendJsonString(std::string& out, std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (u < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[u >> 4]);
-          out.push_back(kHex[u & 15]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
 
 void appendJsonNumber(std::string& out, double d) {
   if (!std::isfinite(d)) {

@@ -46,8 +46,6 @@ class KeyEncoder {
   std::string text_;
 };
 
-// Appends `s` as a quoted JSON string.
-void appendJsonString(std::string& out, std::string_view s);
 // Appends a double the way JSON serialisers print it (shortest round-trip form).
 void appendJsonNumber(std::string& out, double d);
 
