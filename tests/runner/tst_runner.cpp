@@ -2,6 +2,7 @@
 // stdout data and stderr messages.
 #include <QtTest>
 
+#include <cmath>
 #include <csignal>
 #include <fstream>
 
@@ -127,6 +128,32 @@ class TestRunner : public QObject {
       want[i].erase("temp_f");
       QCOMPARE(QString::fromStdString(got.dump()), QString::fromStdString(want[i].dump()));
     }
+  }
+
+  void generatorExampleMatchesOracle() {
+    // The same seeded payments with the filter opened up are the oracle's input; the example's
+    // output must be exactly the ones the filter keeps, labelled by the map.
+    QString example = kSource + "/resources/examples/generated-payments.json";
+    Run all = run({example, "--set", "big.condition=amount > -1"});
+    Run got = run({example});
+    QCOMPARE(all.exitCode, 0);
+    QCOMPARE(got.exitCode, 0);
+    QCOMPARE(all.lines().size(), 50);
+    std::vector<std::string> want;
+    for (const QByteArray& line : all.lines()) {
+      auto j = nlohmann::json::parse(line.toStdString());
+      double amount = j["amount"].get<double>();
+      std::string currency = j["currency"].get<std::string>();
+      if (amount >= 250 && (currency == "EUR" || currency == "USD")) {
+        QCOMPARE(j["amount_cents"].get<double>(), std::round(amount * 100));
+        QCOMPARE(j["review"].get<bool>(), amount >= 1000);
+        want.push_back(j.dump());
+      }
+    }
+    QVERIFY(!want.empty());
+    QCOMPARE(size_t(got.lines().size()), want.size());
+    for (size_t i = 0; i < want.size(); ++i)
+      QCOMPARE(nlohmann::json::parse(got.lines()[int(i)].toStdString()).dump(), want[i]);
   }
 
   void maxRecordsAndSetOverride() {
