@@ -284,15 +284,6 @@ class KafkaSinkNode final : public Node {
   Clock::time_point lastMetrics_;
 };
 
-PropertySpec prop(std::string name, PropKind kind, std::string description, Json def = nullptr) {
-  PropertySpec p;
-  p.name = std::move(name);
-  p.kind = kind;
-  p.description = std::move(description);
-  p.defaultValue = std::move(def);
-  return p;
-}
-
 }  // namespace
 
 NodeSpec kafkaSinkSpec() {
@@ -315,29 +306,32 @@ NodeSpec kafkaSinkSpec() {
   s.inputs = {{"in", "Records to write"}};
 
   PropertySpec connection =
-      prop("connection", PropKind::String, "Name of a Kafka entry under \"connections\"");
+      makeProperty("connection", PropKind::String, "Name of a Kafka entry under \"connections\"");
   connection.required = true;
   connection.placeholder = "local";
-  PropertySpec topic = prop("topic", PropKind::String, "Topic to write to");
+  PropertySpec topic = makeProperty("topic", PropKind::String, "Topic to write to");
   topic.required = true;
   topic.placeholder = "alerts";
-  PropertySpec key =
-      prop("key", PropKind::Expression, "Message key (default: the record's own key, if any)");
+  PropertySpec key = makeProperty("key", PropKind::Expression,
+                                  "Message key (default: the record's own key, if any)");
   key.placeholder = "device";
-  PropertySpec headers = prop("headers", PropKind::Map, "Message headers: name -> expression");
+  PropertySpec headers =
+      makeProperty("headers", PropKind::Map, "Message headers: name -> expression");
   headers.item = PropKind::Expression;
-  PropertySpec format = prop("format", PropKind::Enum, "Message format", "json");
+  PropertySpec format = makeProperty("format", PropKind::Enum, "Message format", "json");
   format.choices = {"json"};
-  PropertySpec acks = prop("acks", PropKind::Enum,
-                           "Acknowledgements to wait for (all is required by idempotence)", "all");
+  PropertySpec acks =
+      makeProperty("acks", PropKind::Enum,
+                   "Acknowledgements to wait for (all is required by idempotence)", "all");
   acks.choices = {"all", "1", "0"};
-  PropertySpec compression = prop("compression", PropKind::Enum, "Compression codec", "none");
+  PropertySpec compression =
+      makeProperty("compression", PropKind::Enum, "Compression codec", "none");
   compression.choices = {"none", "gzip", "snappy", "lz4", "zstd"};
   PropertySpec linger =
-      prop("linger", PropKind::Duration, "How long to wait to fill batches", "5ms");
+      makeProperty("linger", PropKind::Duration, "How long to wait to fill batches", "5ms");
   PropertySpec idempotence =
-      prop("idempotence", PropKind::Boolean,
-           "Exactly one copy per message in the topic despite retries", true);
+      makeProperty("idempotence", PropKind::Boolean,
+                   "Exactly one copy per message in the topic despite retries", true);
   s.properties = {connection, topic, key, headers, format, acks, compression, linger, idempotence};
 
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {

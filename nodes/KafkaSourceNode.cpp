@@ -747,15 +747,6 @@ class KafkaSourceNode final : public SourceNode {
   int64_t lastMetricsMs_ = 0;
 };
 
-PropertySpec prop(std::string name, PropKind kind, std::string description, Json def = nullptr) {
-  PropertySpec p;
-  p.name = std::move(name);
-  p.kind = kind;
-  p.description = std::move(description);
-  p.defaultValue = std::move(def);
-  return p;
-}
-
 }  // namespace
 
 NodeSpec kafkaSourceSpec() {
@@ -777,40 +768,41 @@ NodeSpec kafkaSourceSpec() {
   s.outputs = {{"out", "Records read from Kafka"}};
 
   PropertySpec connection =
-      prop("connection", PropKind::String, "Name of a Kafka entry under \"connections\"");
+      makeProperty("connection", PropKind::String, "Name of a Kafka entry under \"connections\"");
   connection.required = true;
   connection.placeholder = "local";
-  PropertySpec topics = prop("topics", PropKind::List, "Topics to read");
+  PropertySpec topics = makeProperty("topics", PropKind::List, "Topics to read");
   topics.item = PropKind::String;
   topics.acceptsSingle = true;
   topics.placeholder = "sensors";
   PropertySpec pattern =
-      prop("topic_pattern", PropKind::String,
-           "Regular expression; every matching topic is read (instead of topics)");
+      makeProperty("topic_pattern", PropKind::String,
+                   "Regular expression; every matching topic is read (instead of topics)");
   pattern.placeholder = "sensors-.*";
-  PropertySpec group =
-      prop("group_id", PropKind::String, "Consumer group (default: streamcanvas-<pipeline name>)");
-  PropertySpec start =
-      prop("start", PropKind::String,
-           "Where to begin on partitions new to this run: earliest, latest, committed (the group's "
-           "offset, else earliest), an ISO-8601 time or epoch milliseconds",
-           "committed");
+  PropertySpec group = makeProperty("group_id", PropKind::String,
+                                    "Consumer group (default: streamcanvas-<pipeline name>)");
+  PropertySpec start = makeProperty(
+      "start", PropKind::String,
+      "Where to begin on partitions new to this run: earliest, latest, committed (the group's "
+      "offset, else earliest), an ISO-8601 time or epoch milliseconds",
+      "committed");
   start.placeholder = "committed";
-  PropertySpec bounded = prop("bounded", PropKind::Boolean,
-                              "Stop at the end offsets seen at start (backfills, tests)", false);
-  PropertySpec format = prop("format", PropKind::Enum,
-                             "Payload format: json objects, or text (field 'value')", "json");
+  PropertySpec bounded =
+      makeProperty("bounded", PropKind::Boolean,
+                   "Stop at the end offsets seen at start (backfills, tests)", false);
+  PropertySpec format = makeProperty(
+      "format", PropKind::Enum, "Payload format: json objects, or text (field 'value')", "json");
   format.choices = {"json", "text"};
   PropertySpec onError =
-      prop("on_error", PropKind::Enum,
-           "Messages that are not JSON objects: skip (count and log a sample), dead_letter "
-           "(copy to dead_letter_topic with error headers) or fail the run",
-           "skip");
+      makeProperty("on_error", PropKind::Enum,
+                   "Messages that are not JSON objects: skip (count and log a sample), dead_letter "
+                   "(copy to dead_letter_topic with error headers) or fail the run",
+                   "skip");
   onError.choices = {"skip", "dead_letter", "fail"};
-  PropertySpec deadLetter = prop("dead_letter_topic", PropKind::String,
-                                 "Topic for malformed messages (on_error: dead_letter)");
+  PropertySpec deadLetter = makeProperty("dead_letter_topic", PropKind::String,
+                                         "Topic for malformed messages (on_error: dead_letter)");
   PropertySpec commit =
-      prop("commit_interval", PropKind::Duration, "How often offsets are committed", "1s");
+      makeProperty("commit_interval", PropKind::Duration, "How often offsets are committed", "1s");
   s.properties = {connection, topics, pattern, group,      start,
                   bounded,    format, onError, deadLetter, commit};
 

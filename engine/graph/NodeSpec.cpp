@@ -25,6 +25,16 @@ int NodeSpec::outputIndex(std::string_view port) const {
   return -1;
 }
 
+PropertySpec makeProperty(std::string name, PropKind kind, std::string description,
+                          Json defaultValue) {
+  PropertySpec p;
+  p.name = std::move(name);
+  p.kind = kind;
+  p.description = std::move(description);
+  p.defaultValue = std::move(defaultValue);
+  return p;
+}
+
 const char* propKindName(PropKind k) {
   switch (k) {
     case PropKind::String:

@@ -78,4 +78,8 @@ struct NodeSpec {
 
 const char* propKindName(PropKind k);
 
+// The common case of a property spec in one call; set further fields on the result.
+PropertySpec makeProperty(std::string name, PropKind kind, std::string description,
+                          Json defaultValue = nullptr);
+
 }  // namespace sc
