@@ -25,13 +25,13 @@ QString categoryKey(const QString& category) {
   return QStringLiteral("node");
 }
 
-QColor mix(const QColor& a, const QColor& b, double t) {
+}  // namespace
+
+QColor blend(const QColor& a, const QColor& b, double t) {
   return QColor::fromRgbF(static_cast<float>(a.redF() * (1 - t) + b.redF() * t),
                           static_cast<float>(a.greenF() * (1 - t) + b.greenF() * t),
                           static_cast<float>(a.blueF() * (1 - t) + b.blueF() * t));
 }
-
-}  // namespace
 
 bool isDarkPalette(const QPalette& palette) {
   return palette.color(QPalette::Window).lightnessF() < 0.5;
@@ -42,19 +42,29 @@ CanvasColors canvasColors(const QPalette& palette) {
   const QColor base = palette.color(QPalette::Base);
   const QColor text = palette.color(QPalette::Text);
   CanvasColors c;
-  c.background = dark ? mix(base, QColor(Qt::black), 0.25) : mix(base, QColor(120, 130, 145), 0.08);
-  c.gridMinor = mix(c.background, text, 0.05);
-  c.gridMajor = mix(c.background, text, 0.11);
-  c.nodeBody = dark ? mix(base, QColor(Qt::white), 0.06) : base;
-  c.nodeBorder = mix(c.nodeBody, text, 0.35);
+  c.background =
+      dark ? blend(base, QColor(Qt::black), 0.25) : blend(base, QColor(120, 130, 145), 0.08);
+  c.gridMinor = blend(c.background, text, 0.05);
+  c.gridMajor = blend(c.background, text, 0.11);
+  c.nodeBody = dark ? blend(base, QColor(Qt::white), 0.06) : base;
+  c.nodeBorder = blend(c.nodeBody, text, 0.35);
   c.text = text;
-  c.mutedText = mix(text, c.nodeBody, 0.4);
-  c.edge = mix(c.background, text, 0.55);
+  c.mutedText = blend(text, c.nodeBody, 0.4);
+  c.edge = blend(c.background, text, 0.55);
   c.selection = palette.color(QPalette::Highlight);
   c.error = dark ? QColor(0xf8, 0x71, 0x71) : QColor(0xd1, 0x24, 0x2f);
   c.warning = dark ? QColor(0xfb, 0xbf, 0x24) : QColor(0xbf, 0x87, 0x00);
   c.accept = dark ? QColor(0x4a, 0xde, 0x80) : QColor(0x1a, 0x7f, 0x37);
   return c;
+}
+
+int categoryRank(const QString& category) {
+  const QString key = categoryKey(category);
+  if (key == QLatin1String("source")) return 0;
+  if (key == QLatin1String("transform")) return 1;
+  if (key == QLatin1String("window")) return 2;
+  if (key == QLatin1String("sink")) return 4;
+  return 3;
 }
 
 QColor categoryColor(const QString& category) {

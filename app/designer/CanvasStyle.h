@@ -30,6 +30,11 @@ void ensureResources();
 bool isDarkPalette(const QPalette& palette);
 CanvasColors canvasColors(const QPalette& palette);
 // Category ("Sources", "Transforms", "Windows", "Sinks", ...) -> accent colour and icon.
+// Where a category sits in the flow of a pipeline: sources, transforms, windows, others, sinks.
+// The palette lists its groups in this order.
+int categoryRank(const QString& category);
+// The colour t of the way from a to b (opaque).
+QColor blend(const QColor& a, const QColor& b, double t);
 QColor categoryColor(const QString& category);
 QIcon categoryIcon(const QString& category);
 // Toolbar and menu icons from resources/icons ("zoom-in" -> :/icons/zoom-in.svg).

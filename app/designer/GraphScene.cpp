@@ -43,10 +43,26 @@ GraphScene::~GraphScene() {
 
 void GraphScene::setExporting(bool exporting) {
   exporting_ = exporting;
-  // Pictures are drawn directly, so SVG output stays vector.
-  for (NodeItem* item : nodes_)
-    item->setCacheMode(exporting ? QGraphicsItem::NoCache : QGraphicsItem::DeviceCoordinateCache);
+  applyCacheMode();
   update();
+}
+
+void GraphScene::setZooming(bool zooming) {
+  if (zooming_ == zooming) return;
+  zooming_ = zooming;
+  applyCacheMode();
+}
+
+QGraphicsItem::CacheMode GraphScene::nodeCacheMode() const {
+  // Panning and editing blit cached pixmaps instead of re-drawing text; pictures are drawn
+  // directly, so SVG output stays vector; zoom frames paint directly (see setZooming).
+  return exporting_ || zooming_ ? QGraphicsItem::NoCache : QGraphicsItem::DeviceCoordinateCache;
+}
+
+void GraphScene::applyCacheMode() {
+  const QGraphicsItem::CacheMode mode = nodeCacheMode();
+  for (NodeItem* item : nodes_)
+    item->setCacheMode(mode);
 }
 
 bool GraphScene::event(QEvent* event) {
@@ -93,6 +109,7 @@ void GraphScene::rebuild() {
 NodeItem* GraphScene::addNodeItem(const PipelineNode& node) {
   auto* item = new NodeItem(qstr(node.id), qstr(node.type), doc_->registry().find(node.type));
   item->setPos(doc_->nodePosition(node.id));
+  item->setCacheMode(nodeCacheMode());
   addItem(item);
   nodes_.insert(item->id(), item);
   refreshPorts(item);
@@ -229,6 +246,10 @@ void GraphScene::showProblems() {
 void GraphScene::drawBackground(QPainter* painter, const QRectF& rect) {
   painter->fillRect(rect, colors_.background);
   if (exporting_) return;
+  // Grid lines are axis-aligned and one device pixel wide: without antialiasing they are drawn
+  // by the cosmetic fast path and look the same.
+  const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
+  painter->setRenderHint(QPainter::Antialiasing, false);
   const double scale = painter->worldTransform().m11();
   const double minor = 20, major = 100;
   auto drawGrid = [&](double step, const QColor& colour) {
@@ -245,6 +266,7 @@ void GraphScene::drawBackground(QPainter* painter, const QRectF& rect) {
   };
   drawGrid(minor, colors_.gridMinor);
   drawGrid(major, colors_.gridMajor);
+  painter->setRenderHint(QPainter::Antialiasing, antialiased);
 }
 
 std::optional<GraphScene::PortRef> GraphScene::portAt(QPointF scenePos, bool generous) const {

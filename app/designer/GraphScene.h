@@ -29,6 +29,9 @@ class GraphScene : public QGraphicsScene {
   // While exporting, the grid and selection highlights are not drawn.
   bool isExporting() const { return exporting_; }
   void setExporting(bool exporting);
+  // While the view changes scale, nodes paint directly: a pixmap cached at a scale that lasts
+  // one frame costs more than it saves. Between zooms (panning, editing) nodes are cached.
+  void setZooming(bool zooming);
 
   NodeItem* nodeItem(const QString& id) const { return nodes_.value(id); }
   EdgeItem* edgeItem(const PipelineEdge& edge) const;
@@ -68,6 +71,8 @@ class GraphScene : public QGraphicsScene {
   void updateWire(QPointF scenePos);
   void clearWireHighlight();
   void commitMoves();
+  QGraphicsItem::CacheMode nodeCacheMode() const;
+  void applyCacheMode();
 
   PipelineDocument* doc_;
   CanvasColors colors_;
@@ -75,6 +80,7 @@ class GraphScene : public QGraphicsScene {
   std::vector<EdgeItem*> edges_;
   bool syncingSelection_ = false;
   bool exporting_ = false;
+  bool zooming_ = false;
   std::optional<PortRef> wireStart_;
   QGraphicsPathItem* wirePreview_ = nullptr;
   NodeItem* highlighted_ = nullptr;

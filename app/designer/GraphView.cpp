@@ -1,6 +1,7 @@
 #include "app/designer/GraphView.h"
 
 #include <QMimeData>
+#include <QPixmapCache>
 #include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
@@ -25,13 +26,32 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
   setOptimizationFlags(DontSavePainterState);
   setAcceptDrops(true);
   setFocusPolicy(Qt::StrongFocus);
+  // Nodes are cached as pixmaps in QPixmapCache (QGraphicsItem::DeviceCoordinateCache). Its
+  // default 10 MB hold about 25 nodes at 200% scaling, so panning a full screen would repaint
+  // every node on every frame; 96 MB hold a 4K screen full of them.
+  if (QPixmapCache::cacheLimit() < kNodeCacheKiB) QPixmapCache::setCacheLimit(kNodeCacheKiB);
+  zoomSettle_.setSingleShot(true);
+  zoomSettle_.setInterval(kZoomSettleMs);
+  connect(&zoomSettle_, &QTimer::timeout, this, [this] {
+    graph_->setZooming(false);
+    setCacheMode(CacheBackground);
+  });
   centerOn(0, 0);
+}
+
+void GraphView::noteZooming() {
+  // Like the nodes, the background is painted directly while the scale changes: a cached one
+  // would be re-rendered and then copied on every frame.
+  graph_->setZooming(true);
+  setCacheMode(CacheNone);
+  zoomSettle_.start();
 }
 
 void GraphView::scaleBy(double factor) {
   const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
   factor = target / zoom();
   if (std::abs(factor - 1) < 1e-9) return;
+  noteZooming();
   scale(factor, factor);
   Q_EMIT zoomChanged(zoom());
 }
@@ -45,6 +65,7 @@ void GraphView::setZoom(double value) {
 
 void GraphView::fitToView() {
   const QRectF rect = graph_->diagramRect();
+  noteZooming();
   fitInView(rect, Qt::KeepAspectRatio);
   // Small diagrams are not blown up beyond 100%; huge ones not shrunk past the minimum.
   if (zoom() > 1.0 || zoom() < kMinZoom) {
@@ -69,11 +90,16 @@ void GraphView::wheelEvent(QWheelEvent* event) {
   const QPointF under = mapToScene(cursor);
   const ViewportAnchor anchor = transformationAnchor();
   setTransformationAnchor(NoAnchor);
+  // The whole viewport is repainted after a zoom step: with updates off, the scroll that puts
+  // the point back under the cursor does not first move the old pixels around.
+  viewport()->setUpdatesEnabled(false);
   scaleBy(std::pow(kStep, delta / 120.0));
   setTransformationAnchor(anchor);
   const QPoint shift = mapFromScene(under) - cursor;
   horizontalScrollBar()->setValue(horizontalScrollBar()->value() + shift.x());
   verticalScrollBar()->setValue(verticalScrollBar()->value() + shift.y());
+  viewport()->setUpdatesEnabled(true);
+  viewport()->update();
   event->accept();
 }
 

@@ -3,6 +3,7 @@
 // rubber-band selection, fit to view, and drops of palette entries (new nodes).
 
 #include <QGraphicsView>
+#include <QTimer>
 
 namespace sc::designer {
 
@@ -25,6 +26,10 @@ class GraphView : public QGraphicsView {
   static constexpr double kStep = 1.2;
   static constexpr double kMinZoom = 0.1;
   static constexpr double kMaxZoom = 4.0;
+  // A zoom gesture ends this long after its last step.
+  static constexpr int kZoomSettleMs = 250;
+  // The least size of QPixmapCache while a canvas exists, in KiB.
+  static constexpr int kNodeCacheKiB = 96 * 1024;
 
  Q_SIGNALS:
   void zoomChanged(double zoom);
@@ -43,11 +48,14 @@ class GraphView : public QGraphicsView {
 
  private:
   void scaleBy(double factor);
+  // Tells the scene a zoom gesture is under way until kZoomSettleMs after its last step.
+  void noteZooming();
 
   GraphScene* graph_;
   bool spaceHeld_ = false;
   bool panning_ = false;
   QPoint panLast_;
+  QTimer zoomSettle_;
 };
 
 }  // namespace sc::designer

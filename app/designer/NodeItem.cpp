@@ -17,8 +17,6 @@ using namespace geometry;
 NodeItem::NodeItem(const QString& id, const QString& type, const NodeSpec* spec)
     : id_(id), type_(type), spec_(spec) {
   setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
-  // Panning blits cached pixmaps instead of re-drawing text (exports switch this off).
-  setCacheMode(DeviceCoordinateCache);
   setAcceptHoverEvents(false);
   typeLabel_ =
       spec && !spec->title.empty() ? qstr(spec->title) + QStringLiteral("  ·  ") + type : type;
@@ -30,6 +28,8 @@ NodeItem::NodeItem(const QString& id, const QString& type, const NodeSpec* spec)
 
 void NodeItem::setId(const QString& id) {
   id_ = id;
+  elidedFor_ = QFont();
+  elidedTitle_.clear();
   update();
 }
 
@@ -124,11 +124,11 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   painter->setBrush(colors.nodeBody);
   painter->drawRoundedRect(body, 6, 6);
 
-  // Header: a tint of the category colour with a solid stripe on the left.
-  QColor tint = accent_;
-  tint.setAlphaF(isDarkPalette(graph->palette()) ? 0.28f : 0.16f);
+  // Header: a tint of the category colour with a solid stripe on the left. The tint is mixed
+  // here rather than painted translucent: the raster engine fills an antialiased path with an
+  // opaque colour about ten times faster.
   painter->setPen(Qt::NoPen);
-  painter->setBrush(tint);
+  painter->setBrush(blend(colors.nodeBody, accent_, isDarkPalette(graph->palette()) ? 0.28 : 0.16));
   painter->drawPath(headerPath_);
   painter->setBrush(accent_);
   painter->drawPath(stripePath_);
@@ -137,18 +137,18 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     icon_.paint(painter, QRect(12, 12, 22, 22));
     QFont titleFont = graph->font();
     titleFont.setBold(true);
-    painter->setFont(titleFont);
-    painter->setPen(colors.text);
-    const QFontMetricsF titleMetrics(titleFont);
-    const double textLeft = 42, textWidth = kNodeWidth - textLeft - 10;
-    painter->drawText(QRectF(textLeft, 5, textWidth, 20), Qt::AlignLeft | Qt::AlignVCenter,
-                      titleMetrics.elidedText(id_, Qt::ElideRight, textWidth));
     QFont smallFont = graph->font();
     smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
+    if (elidedTitle_.isEmpty() || elidedFor_ != titleFont) elideLabels(titleFont, smallFont);
+    const double textLeft = 42, textWidth = kNodeWidth - textLeft - 10;
+    painter->setFont(titleFont);
+    painter->setPen(colors.text);
+    painter->drawText(QRectF(textLeft, 5, textWidth, 20), Qt::AlignLeft | Qt::AlignVCenter,
+                      elidedTitle_);
     painter->setFont(smallFont);
     painter->setPen(colors.mutedText);
     painter->drawText(QRectF(textLeft, 24, textWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(smallFont).elidedText(typeLabel_, Qt::ElideRight, textWidth));
+                      elidedType_);
   }
 
   painter->setPen(QPen(colors.nodeBorder, 1));
@@ -178,6 +178,13 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   Q_UNUSED(option);
 }
 
+void NodeItem::elideLabels(const QFont& titleFont, const QFont& smallFont) {
+  const double textWidth = kNodeWidth - 42 - 10;
+  elidedFor_ = titleFont;
+  elidedTitle_ = QFontMetricsF(titleFont).elidedText(id_, Qt::ElideRight, textWidth);
+  elidedType_ = QFontMetricsF(smallFont).elidedText(typeLabel_, Qt::ElideRight, textWidth);
+}
+
 void NodeItem::paintPort(QPainter* painter, const Port& port, int row, bool detailed) const {
   const auto* graph = static_cast<const GraphScene*>(scene());
   const CanvasColors& colors = graph->colors();
@@ -190,9 +197,12 @@ void NodeItem::paintPort(QPainter* painter, const Port& port, int row, bool deta
     fill = highlight_ == PortHighlight::Accept ? colors.accept : colors.error;
     radius += 3;
   }
-  painter->setPen(QPen(colors.nodeBody, 1.5));
+  // A ring in the body colour around the port, as two fills: faster than a stroked ellipse.
+  painter->setPen(Qt::NoPen);
+  painter->setBrush(colors.nodeBody);
+  painter->drawEllipse(c, radius + 0.75, radius + 0.75);
   painter->setBrush(fill);
-  painter->drawEllipse(c, radius, radius);
+  painter->drawEllipse(c, radius - 0.75, radius - 0.75);
   if (!detailed) return;
   QFont portFont = graph->font();
   portFont.setPointSizeF(portFont.pointSizeF() * 0.85);

@@ -3,6 +3,7 @@
 // (plus any port an edge names that the spec lacks, drawn as a problem) and a badge with the
 // node's validation problems. Geometry is in NodeGeometry.h.
 
+#include <QFont>
 #include <QGraphicsItem>
 #include <QIcon>
 #include <QPainterPath>
@@ -63,11 +64,16 @@ class NodeItem : public QGraphicsItem {
  private:
   double height() const;
   void paintPort(QPainter* painter, const Port& port, int row, bool detailed) const;
+  void elideLabels(const QFont& titleFont, const QFont& smallFont);
 
   QString id_;
   QString type_;
   const NodeSpec* spec_;
   QString typeLabel_;
+  // Title and type line elided to the node's width, for the font they were measured with.
+  QFont elidedFor_;
+  QString elidedTitle_;
+  QString elidedType_;
   QColor accent_;
   QIcon icon_;
   QPainterPath headerPath_;  // cached: the header tint and the category stripe

@@ -43,6 +43,7 @@ class tst_GraphScene : public QObject {
   void paletteDropAddsNodeAtDropPoint();
   void paletteFilterAndDoubleClick();
   void sceneFollowsUndo();
+  void longWireIsDrawnWhereVisible();
 
  private:
   QPoint portPoint(const QString& id, bool output, const QString& port) const;
@@ -314,6 +315,73 @@ void tst_GraphScene::sceneFollowsUndo() {
   doc_->undoStack()->undo();
   QVERIFY(scene_->nodeItem("hot"));
   QVERIFY(scene_->edgeItem(doc_->pipeline().edges[0]));
+}
+
+// Long wires are cut to the visible part and drawn as flattened segments (EdgeItem::paint):
+// what the view shows must be the same curve a plain QPainter::drawPath draws.
+void tst_GraphScene::longWireIsDrawnWhereVisible() {
+  Pipeline p;
+  p.nodes = {node("src", "test.source", 0, 0), node("far", "test.sink", 9000, 1400)};
+  p.edges = {PipelineEdge{EdgeEnd{"src", ""}, EdgeEnd{"far", ""}}};
+  doc_->setPipeline(p);
+  EdgeItem* edge = scene_->edgeItem(p.edges[0]);
+  QVERIFY(edge);
+  NodeItem* src = scene_->nodeItem("src");
+  NodeItem* far = scene_->nodeItem("far");
+  const QPainterPath curve = EdgeItem::curve(src->mapToScene(src->portPosition(true, "out")),
+                                             far->mapToScene(far->portPosition(false, "in")));
+  scene_->setSelectionArea(QPainterPath());  // nothing selected: the wire has its plain colour
+
+  for (const auto& [zoom, at] : {std::pair{2.0, 0.3}, std::pair{1.0, 0.5}, std::pair{0.5, 0.1}}) {
+    view_->setZoom(zoom);
+    view_->centerOn(curve.pointAtPercent(at));
+    QTest::qWait(GraphView::kZoomSettleMs + 50);
+    QWidget* viewport = view_->viewport();
+    const QImage shown = viewport->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    edge->hide();
+    QImage reference = viewport->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QImage bare = reference.copy();
+    edge->show();
+    {
+      QPainter painter(&reference);
+      painter.setRenderHints(view_->renderHints());
+      painter.setTransform(view_->viewportTransform());
+      QPen pen(scene_->colors().edge, 2);
+      pen.setCapStyle(Qt::RoundCap);
+      painter.setPen(pen);
+      painter.drawPath(curve);
+    }
+    // Compare where ink is (pixels that differ clearly from the canvas without the wire),
+    // allowing a pixel of antialiasing jitter: ink in one picture needs ink within one pixel in
+    // the other. A missing or misplaced piece of the wire fails this.
+    auto inked = [&](const QImage& image, int x, int y) {
+      if (x < 0 || y < 0 || x >= bare.width() || y >= bare.height()) return false;
+      const QRgb a = image.pixel(x, y), b = bare.pixel(x, y);
+      return std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) +
+                 std::abs(qBlue(a) - qBlue(b)) >
+             90;
+    };
+    auto inkNear = [&](const QImage& image, int x, int y) {
+      for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx)
+          if (inked(image, x + dx, y + dy)) return true;
+      return false;
+    };
+    int referenceInk = 0, mismatched = 0;
+    for (int y = 0; y < bare.height(); ++y)
+      for (int x = 0; x < bare.width(); ++x) {
+        const bool r = inked(reference, x, y), s = inked(shown, x, y);
+        referenceInk += r;
+        mismatched += (r && !inkNear(shown, x, y)) + (s && !inkNear(reference, x, y));
+      }
+    const QString where = QStringLiteral("zoom %1 at %2").arg(zoom).arg(at);
+    QVERIFY2(referenceInk > 300, qPrintable(where + ": the wire crosses the view"));
+    QVERIFY2(mismatched < referenceInk / 20,
+             qPrintable(QStringLiteral("%1: %2 of %3 wire pixels differ")
+                            .arg(where)
+                            .arg(mismatched)
+                            .arg(referenceInk)));
+  }
 }
 
 QTEST_MAIN(tst_GraphScene)
