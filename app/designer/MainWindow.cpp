@@ -1,6 +1,7 @@
 #include "app/designer/MainWindow.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -27,6 +28,7 @@
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/ProblemsPanel.h"
 #include "app/designer/PropertyInspector.h"
+#include "app/designer/Theme.h"
 
 namespace sc::designer {
 
@@ -232,6 +234,23 @@ void MainWindow::createMenus() {
   viewMenu->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>())
     viewMenu->addAction(dock->toggleViewAction());
+  viewMenu->addSeparator();
+  QMenu* themeMenu = viewMenu->addMenu(tr("&Theme"));
+  auto* themes = new QActionGroup(this);
+  const std::pair<Theme, QString> choices[] = {{Theme::System, tr("Follow &System")},
+                                               {Theme::Light, tr("&Light")},
+                                               {Theme::Dark, tr("&Dark")}};
+  for (const auto& [theme, text] : choices) {
+    QAction* a = themeMenu->addAction(text);
+    a->setObjectName(QStringLiteral("theme-") + themeName(theme));
+    a->setCheckable(true);
+    a->setChecked(theme == currentTheme());
+    themes->addAction(a);
+    connect(a, &QAction::triggered, this, [theme] {
+      applyTheme(theme);
+      QSettings().setValue(QStringLiteral("appearance/theme"), themeName(theme));
+    });
+  }
 
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("mainToolBar"));

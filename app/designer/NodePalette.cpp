@@ -7,6 +7,7 @@
 #include <QStandardItemModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/PipelineDocument.h"
@@ -51,7 +52,11 @@ NodePalette::NodePalette(const NodeRegistry& registry, QWidget* parent)
   filter_->setClearButtonEnabled(true);
 
   QHash<QString, QStandardItem*> categories;
-  for (const NodeSpec* spec : registry.all()) {
+  std::vector<const NodeSpec*> specs = registry.all();  // by category, then type
+  std::stable_sort(specs.begin(), specs.end(), [](const NodeSpec* a, const NodeSpec* b) {
+    return categoryRank(qstr(a->category)) < categoryRank(qstr(b->category));
+  });
+  for (const NodeSpec* spec : specs) {
     const QString category = qstr(spec->category);
     QStandardItem*& group = categories[category];
     if (!group) {

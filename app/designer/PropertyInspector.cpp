@@ -23,7 +23,7 @@ PropertyInspector::PropertyInspector(PipelineDocument* document, QWidget* parent
   scroll_->setFrameShape(QFrame::NoFrame);
   emptyLabel_->setAlignment(Qt::AlignCenter);
   emptyLabel_->setWordWrap(true);
-  emptyLabel_->setEnabled(false);
+  emptyLabel_->setForegroundRole(QPalette::PlaceholderText);  // muted, still readable
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(emptyLabel_);
@@ -77,6 +77,11 @@ void PropertyInspector::showSelection() {
   emptyLabel_->show();
 }
 
+void PropertyInspector::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange && form_ && !nodeId_.isEmpty()) build();
+}
+
 void PropertyInspector::build() {
   const PipelineNode* node = doc_->pipeline().node(sstr(nodeId_));
   if (!node) return;
@@ -97,7 +102,7 @@ void PropertyInspector::build() {
   if (spec && !spec->summary.empty()) {
     auto* summary = new QLabel(qstr(spec->summary), form_);
     summary->setWordWrap(true);
-    summary->setEnabled(false);
+    summary->setForegroundRole(QPalette::PlaceholderText);
     outer->addWidget(summary);
   }
   nodeProblems_ = new QLabel(form_);

@@ -31,6 +31,10 @@ class PropertyInspector : public QWidget {
  Q_SIGNALS:
   void statusMessage(const QString& message);
 
+ protected:
+  // A theme switch rebuilds the form: the expression colouring is chosen for the palette.
+  void changeEvent(QEvent* event) override;
+
  private:
   void showSelection();
   void build();

@@ -1,13 +1,15 @@
-// streamcanvas [PIPELINE.json] [--export-image OUT.png|OUT.svg]
+// streamcanvas [PIPELINE.json] [--export-image OUT.png|OUT.svg] [--theme system|light|dark]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QSettings>
 #include <QTextStream>
 #include <cstring>
 
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/DiagramExport.h"
 #include "app/designer/MainWindow.h"
+#include "app/designer/Theme.h"
 
 int main(int argc, char* argv[]) {
   // Exporting needs no display: choose the offscreen platform before QApplication exists.
@@ -36,10 +38,32 @@ int main(int argc, char* argv[]) {
                               "Write a PNG or SVG picture of PIPELINE.json to OUT and exit."),
       QStringLiteral("OUT"));
   parser.addOption(exportOption);
+  const QCommandLineOption themeOption(
+      QStringLiteral("theme"),
+      QApplication::translate("main",
+                              "Appearance: system, light or dark (default: the last one chosen "
+                              "in View > Theme, else system)."),
+      QStringLiteral("THEME"));
+  parser.addOption(themeOption);
   parser.process(app);
 
   const QStringList files = parser.positionalArguments();
   QTextStream err(stderr);
+  const QString themeText =
+      parser.isSet(themeOption)
+          ? parser.value(themeOption)
+          : QSettings()
+                .value(QStringLiteral("appearance/theme"), QStringLiteral("system"))
+                .toString();
+  const std::optional<sc::designer::Theme> theme = sc::designer::themeFromName(themeText);
+  if (!theme && parser.isSet(themeOption)) {
+    err << QApplication::translate("main",
+                                   "streamcanvas: unknown theme '%1' (use system, light or dark)")
+               .arg(themeText)
+        << Qt::endl;
+    return 2;
+  }
+  sc::designer::applyTheme(theme.value_or(sc::designer::Theme::System));
   if (files.size() > 1) {
     err << QApplication::translate("main", "streamcanvas: at most one pipeline file") << Qt::endl;
     return 2;

@@ -13,6 +13,7 @@ class tst_DiagramExport : public QObject {
   void exportsSvg();
   void invalidPipelineExitsTwo();
   void unsupportedImageTypeExitsTwo();
+  void themeOptionChoosesTheColours();
 
  private:
   struct Result {
@@ -82,6 +83,25 @@ void tst_DiagramExport::unsupportedImageTypeExitsTwo() {
   const Result r = run({"--export-image", dir_.filePath("d.bmp"), example()});
   QCOMPARE(r.exitCode, 2);
   QVERIFY(r.err.contains(".png or .svg"));
+}
+
+void tst_DiagramExport::themeOptionChoosesTheColours() {
+  for (const char* theme : {"dark", "light"}) {
+    const QString out = dir_.filePath(QStringLiteral("%1.png").arg(QLatin1String(theme)));
+    const Result r = run({"--theme", theme, "--export-image", out, example()});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QImage image(out);
+    QVERIFY(!image.isNull());
+    const int lightness = image.pixelColor(2, 2).lightness();  // the canvas around the nodes
+    if (qstrcmp(theme, "dark") == 0)
+      QVERIFY2(lightness < 80, qPrintable(QString::number(lightness)));
+    else
+      QVERIFY2(lightness > 180, qPrintable(QString::number(lightness)));
+  }
+  const Result bad =
+      run({"--theme", "purple", "--export-image", dir_.filePath("p.png"), example()});
+  QCOMPARE(bad.exitCode, 2);
+  QVERIFY2(bad.err.contains("unknown theme 'purple'"), bad.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_DiagramExport)
