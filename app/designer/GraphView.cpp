@@ -48,6 +48,7 @@ void GraphView::noteZooming() {
 }
 
 void GraphView::scaleBy(double factor) {
+  keepFitted_ = false;
   const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
   factor = target / zoom();
   if (std::abs(factor - 1) < 1e-9) return;
@@ -75,6 +76,16 @@ void GraphView::fitToView() {
     centerOn(rect.center());
   }
   Q_EMIT zoomChanged(zoom());
+}
+
+void GraphView::fitAfterLoad() {
+  fitToView();
+  keepFitted_ = true;
+}
+
+void GraphView::resizeEvent(QResizeEvent* event) {
+  QGraphicsView::resizeEvent(event);
+  if (keepFitted_) fitToView();
 }
 
 QPointF GraphView::visibleCentre() const {
@@ -106,6 +117,7 @@ void GraphView::wheelEvent(QWheelEvent* event) {
 void GraphView::mousePressEvent(QMouseEvent* event) {
   if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && spaceHeld_)) {
     panning_ = true;
+    keepFitted_ = false;
     panLast_ = event->position().toPoint();
     viewport()->setCursor(Qt::ClosedHandCursor);
     event->accept();

@@ -20,6 +20,9 @@ class GraphView : public QGraphicsView {
   void zoomIn() { setZoom(zoom() * kStep); }
   void zoomOut() { setZoom(zoom() / kStep); }
   void fitToView();
+  // Fits now and again whenever the view is resized, until the user zooms or pans: a file opened
+  // before the window has its final size still fills the window.
+  void fitAfterLoad();
   QPointF visibleCentre() const;
   void centreOn(const QPointF& scenePos) { centerOn(scenePos); }
 
@@ -35,6 +38,7 @@ class GraphView : public QGraphicsView {
   void zoomChanged(double zoom);
 
  protected:
+  void resizeEvent(QResizeEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
@@ -54,6 +58,7 @@ class GraphView : public QGraphicsView {
   GraphScene* graph_;
   bool spaceHeld_ = false;
   bool panning_ = false;
+  bool keepFitted_ = false;
   QPoint panLast_;
   QTimer zoomSettle_;
 };

@@ -71,7 +71,7 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
   connect(doc_, &PipelineDocument::filePathChanged, this, &MainWindow::updateTitle);
   connect(doc_, &PipelineDocument::selectionChanged, this, &MainWindow::updateActions);
   connect(doc_, &PipelineDocument::documentReset, this,
-          [this] { QTimer::singleShot(0, view_, &GraphView::fitToView); });
+          [this] { QTimer::singleShot(0, view_, &GraphView::fitAfterLoad); });
   connect(palette_, &NodePalette::addRequested, this, [this](const QString& type) {
     const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
     doc_->addNode(sstr(type), view_->visibleCentre() - grip);

@@ -39,6 +39,7 @@ class tst_MainWindow : public QObject {
   void dirtyMarkerAndClosePrompt();
   void findNodeSelectsIt();
   void recentFilesAndExport();
+  void openedFileStaysFittedUntilTheUserZooms();
 
  private:
   QPoint portPoint(const QString& id, bool output, const QString& port) const;
@@ -383,6 +384,29 @@ void tst_MainWindow::recentFilesAndExport() {
   QFile svg(dir_.filePath("diagram.svg"));
   QVERIFY(svg.open(QIODevice::ReadOnly));
   QVERIFY(svg.readAll().contains("<svg"));
+}
+
+void tst_MainWindow::openedFileStaysFittedUntilTheUserZooms() {
+  // Opened while the window is small (as before a window manager sizes it), the diagram is
+  // fitted again when the window grows, up to 100 %.
+  window_->resize(500, 400);
+  QVERIFY(window_->openFile(example("sensor-alerts.json")));
+  GraphView* view = window_->view();
+  QTest::qWait(50);  // the fit queued by the document reset has run at the small size
+  QVERIFY(view->zoom() < 0.9);
+  window_->resize(1600, 1000);
+  QTRY_COMPARE(view->zoom(), 1.0);
+  const QRectF diagram = window_->scene()->diagramRect(0);
+  QVERIFY(view->mapToScene(view->viewport()->rect()).boundingRect().contains(diagram));
+  // Once the user zooms, resizing leaves the zoom alone.
+  QWheelEvent wheel(QPointF(200, 200), view->viewport()->mapToGlobal(QPointF(200, 200)), QPoint(),
+                    QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+  QApplication::sendEvent(view->viewport(), &wheel);
+  const double zoomed = view->zoom();
+  QVERIFY(zoomed < 1.0);
+  window_->resize(900, 700);
+  QTest::qWait(50);
+  QCOMPARE(view->zoom(), zoomed);
 }
 
 QTEST_MAIN(tst_MainWindow)
