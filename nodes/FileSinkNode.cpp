@@ -113,20 +113,14 @@ NodeSpec fileSinkSpec() {
       "CSV takes its header from the first record's fields; later fields not in it are left out.";
   s.inputs = {{"in", "Records to write"}};
 
-  PropertySpec path;
-  path.name = "path";
-  path.kind = PropKind::String;
+  PropertySpec path = makeProperty(
+      "path", PropKind::String, "File to write (replaced if it exists; its directory must exist)");
   path.required = true;
   path.placeholder = "out/results.jsonl";
-  path.description = "File to write (replaced if it exists; its directory must exist)";
-
-  PropertySpec format;
-  format.name = "format";
-  format.kind = PropKind::Enum;
+  PropertySpec format = makeProperty(
+      "format", PropKind::Enum,
+      "jsonl: one JSON object per line; csv: header row, then one row per record", "jsonl");
   format.choices = {"jsonl", "csv"};
-  format.defaultValue = "jsonl";
-  format.description = "jsonl: one JSON object per line; csv: header row, then one row per record";
-
   s.properties = {path, format};
   s.create = [] { return std::make_unique<FileSinkNode>(); };
   return s;

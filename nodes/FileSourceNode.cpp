@@ -389,34 +389,22 @@ NodeSpec fileSourceSpec() {
       "on_error = fail, stop the run).";
   s.outputs = {{"out", "One record per line"}};
 
-  PropertySpec path;
-  path.name = "path";
-  path.kind = PropKind::String;
+  PropertySpec path = makeProperty("path", PropKind::String,
+                                   "File to read (relative paths from the working directory)");
   path.required = true;
   path.placeholder = "${INPUT:-resources/data/sensors.jsonl}";
-  path.description = "File to read (relative paths from the working directory)";
-
-  PropertySpec format;
-  format.name = "format";
-  format.kind = PropKind::Enum;
+  PropertySpec format = makeProperty(
+      "format", PropKind::Enum,
+      "jsonl: one JSON object per line; csv: comma-separated with a header row", "jsonl");
   format.choices = {"jsonl", "csv"};
-  format.defaultValue = "jsonl";
-  format.description = "jsonl: one JSON object per line; csv: comma-separated with a header row";
-
-  PropertySpec follow;
-  follow.name = "follow";
-  follow.kind = PropKind::Boolean;
-  follow.defaultValue = false;
-  follow.description = "Keep reading lines appended to the file, like tail -f (never ends)";
-
-  PropertySpec onError;
-  onError.name = "on_error";
-  onError.kind = PropKind::Enum;
+  PropertySpec onError = makeProperty(
+      "on_error", PropKind::Enum, "Invalid line: count, log and skip it, or stop the run", "skip");
   onError.choices = {"skip", "fail"};
-  onError.defaultValue = "skip";
-  onError.description = "Invalid line: count, log and skip it, or stop the run";
-
-  s.properties = {path, format, follow, onError};
+  s.properties = {
+      path, format,
+      makeProperty("follow", PropKind::Boolean,
+                   "Keep reading lines appended to the file, like tail -f (never ends)", false),
+      onError};
   s.create = [] { return std::make_unique<FileSourceNode>(); };
   return s;
 }

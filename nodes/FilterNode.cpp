@@ -59,13 +59,11 @@ NodeSpec filterSpec() {
   s.inputs = {{"in", "Records to test"}};
   s.outputs = {{"out", "Records for which the condition is true"},
                {"rejected", "Records for which it is false or null", false}};
-  PropertySpec condition;
-  condition.name = "condition";
-  condition.kind = PropKind::Expression;
+  PropertySpec condition = makeProperty(
+      "condition", PropKind::Expression,
+      "Boolean expression over the record's fields, e.g. temperature > 30 && status == \"ok\"");
   condition.exprType = ExprType::Bool;
   condition.required = true;
-  condition.description =
-      "Boolean expression over the record's fields, e.g. temperature > 30 && status == \"ok\"";
   condition.placeholder = "temperature > 30";
   s.properties = {condition};
   s.stateless = true;

@@ -335,48 +335,26 @@ NodeSpec generatorSpec() {
       "wall clock, so runs are reproducible.";
   s.outputs = {{"out", "Generated records"}};
 
-  PropertySpec tmpl;
-  tmpl.name = "template";
-  tmpl.kind = PropKind::Enum;
+  PropertySpec tmpl = makeProperty("template", PropKind::Enum, "Shape of the records", "sensors");
   tmpl.choices = {"sensors", "clicks", "payments"};
-  tmpl.defaultValue = "sensors";
-  tmpl.description = "Shape of the records";
-
-  PropertySpec rate;
-  rate.name = "rate";
-  rate.kind = PropKind::Number;
-  rate.defaultValue = 100;
+  PropertySpec rate =
+      makeProperty("rate", PropKind::Number, "Records per second; 0 = as fast as possible", 100);
   rate.minimum = 0;
-  rate.description = "Records per second; 0 = as fast as possible";
-
-  PropertySpec count;
-  count.name = "count";
-  count.kind = PropKind::Integer;
-  count.defaultValue = 0;
+  PropertySpec count =
+      makeProperty("count", PropKind::Integer, "Records to produce, then end; 0 = unbounded", 0);
   count.minimum = 0;
-  count.description = "Records to produce, then end; 0 = unbounded";
-
-  PropertySpec seed;
-  seed.name = "seed";
-  seed.kind = PropKind::Integer;
-  seed.defaultValue = 42;
-  seed.description = "Random seed: the same seed gives the same records";
-
-  PropertySpec start;
-  start.name = "start_time";
-  start.kind = PropKind::String;
-  start.defaultValue = "";
+  PropertySpec start = makeProperty(
+      "start_time", PropKind::String,
+      "Event time of the first record: ISO-8601 or epoch ms (default 2026-01-01T00:00:00Z)", "");
   start.placeholder = "2026-01-01T00:00:00Z";
-  start.description =
-      "Event time of the first record: ISO-8601 or epoch ms (default 2026-01-01T00:00:00Z)";
-
-  PropertySpec interval;
-  interval.name = "interval";
-  interval.kind = PropKind::Duration;
-  interval.defaultValue = "100ms";
-  interval.description = "Event time between consecutive records";
-
-  s.properties = {tmpl, rate, count, seed, start, interval};
+  s.properties = {tmpl,
+                  rate,
+                  count,
+                  makeProperty("seed", PropKind::Integer,
+                               "Random seed: the same seed gives the same records", 42),
+                  start,
+                  makeProperty("interval", PropKind::Duration,
+                               "Event time between consecutive records", "100ms")};
   s.create = [] { return std::make_unique<GeneratorNode>(); };
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {
     int64_t ms;

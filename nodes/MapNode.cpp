@@ -120,17 +120,12 @@ NodeSpec mapSpec() {
   s.summary = "Sets fields from expressions and drops fields.";
   s.inputs = {{"in", "Records to transform"}};
   s.outputs = {{"out", "Transformed records"}};
-  PropertySpec set;
-  set.name = "set";
-  set.kind = PropKind::Map;
+  PropertySpec set = makeProperty(
+      "set", PropKind::Map, "Field name -> expression; every expression sees the incoming record");
   set.item = PropKind::Expression;
-  set.description = "Field name -> expression; every expression sees the incoming record";
   set.placeholder = "temp_f: temperature * 9 / 5 + 32";
-  PropertySpec drop;
-  drop.name = "drop";
-  drop.kind = PropKind::List;
+  PropertySpec drop = makeProperty("drop", PropKind::List, "Fields to remove from the record");
   drop.item = PropKind::String;
-  drop.description = "Fields to remove from the record";
   s.properties = {set, drop};
   s.stateless = true;
   s.create = [] { return std::make_unique<MapNode>(); };
