@@ -28,6 +28,7 @@
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/ProblemsPanel.h"
 #include "app/designer/PropertyInspector.h"
+#include "app/designer/RunController.h"
 #include "app/designer/Theme.h"
 
 namespace sc::designer {
@@ -42,7 +43,8 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
       registry_(registry),
       doc_(new PipelineDocument(registry, this)),
       scene_(new GraphScene(doc_, this)),
-      view_(new GraphView(scene_, this)) {
+      view_(new GraphView(scene_, this)),
+      runner_(new RunController(registry, this)) {
   setObjectName(QStringLiteral("MainWindow"));
   setCentralWidget(view_);
   createDocks();
@@ -51,6 +53,9 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
 
   zoomLabel_ = new QLabel(this);
   problemLabel_ = new QLabel(this);
+  runLabel_ = new QLabel(this);
+  runLabel_->setObjectName(QStringLiteral("runStatus"));
+  statusBar()->addPermanentWidget(runLabel_);
   statusBar()->addPermanentWidget(problemLabel_);
   statusBar()->addPermanentWidget(zoomLabel_);
   auto showZoom = [this](double zoom) { zoomLabel_->setText(tr("%1%").arg(qRound(zoom * 100))); };
@@ -72,6 +77,11 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
   connect(doc_, &PipelineDocument::selectionChanged, this, &MainWindow::updateActions);
   connect(doc_, &PipelineDocument::documentReset, this,
           [this] { QTimer::singleShot(0, view_, &GraphView::fitAfterLoad); });
+  connect(runner_, &RunController::started, this, &MainWindow::updateActions);
+  connect(runner_, &RunController::statsUpdated, this, &MainWindow::showRunStats);
+  connect(runner_, &RunController::finished, this, &MainWindow::runFinished);
+  // Another document replaces the one running: its run stops.
+  connect(doc_, &PipelineDocument::documentReset, runner_, &RunController::stop);
   connect(palette_, &NodePalette::addRequested, this, [this](const QString& type) {
     const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
     doc_->addNode(sstr(type), view_->visibleCentre() - grip);
@@ -185,6 +195,11 @@ void MainWindow::createActions() {
               view_->fitToView();
             });
 
+  addAction(QStringLiteral("run"), tr("&Run"), QStringLiteral("run"), {K(Qt::Key_F5)},
+            [this] { runPipeline(); });
+  addAction(QStringLiteral("stop"), tr("S&top"), QStringLiteral("stop"),
+            {K(Qt::SHIFT | Qt::Key_F5)}, [this] { runner_->stop(); });
+
   findEdit_ = new QLineEdit(this);
   findEdit_->setObjectName(QStringLiteral("findNode"));
   findEdit_->setPlaceholderText(tr("Find node (%1)").arg(K(K::Find).toString(K::NativeText)));
@@ -252,12 +267,17 @@ void MainWindow::createMenus() {
     });
   }
 
+  QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+  runMenu->addAction(action(QStringLiteral("run")));
+  runMenu->addAction(action(QStringLiteral("stop")));
+
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("mainToolBar"));
   tools->setIconSize(QSize(20, 20));
   for (const char* name :
-       {"new", "open", "save", "", "undo", "redo", "", "cut", "copy", "paste", "delete", "",
-        "zoomIn", "zoomOut", "fit", "autoLayout", "", "exportImage"}) {
+       {"new",  "open",        "save",   "",    "undo",   "redo",    "",    "cut",
+        "copy", "paste",       "delete", "",    "zoomIn", "zoomOut", "fit", "autoLayout",
+        "",     "exportImage", "",       "run", "stop"}) {
     if (!*name)
       tools->addSeparator();
     else
@@ -301,6 +321,62 @@ void MainWindow::updateActions() {
   action(QStringLiteral("cut"))->setEnabled(nodes);
   action(QStringLiteral("copy"))->setEnabled(nodes);
   action(QStringLiteral("delete"))->setEnabled(doc_->hasSelection());
+  action(QStringLiteral("run"))->setEnabled(!runner_->isActive());
+  action(QStringLiteral("stop"))->setEnabled(runner_->state() == RunController::State::Running);
+}
+
+void MainWindow::runPipeline() {
+  if (runner_->isActive()) return;
+  for (const auto& node : doc_->pipeline().nodes)
+    if (NodeItem* item = scene_->nodeItem(qstr(node.id))) item->clearRunStats();
+  QString problems;
+  if (!runner_->start(doc_->pipeline(), &problems)) {
+    error(tr("Cannot run the pipeline"), problems);
+    return;
+  }
+  statusBar()->showMessage(tr("Running; edits apply to the next run"), 4000);
+}
+
+void MainWindow::showRunStats() {
+  for (const RunController::NodeStats& s : runner_->stats()) {
+    NodeItem* item = scene_->nodeItem(s.id);
+    if (!item) continue;  // removed or renamed since the run started
+    item->setRunStats(s.recordsIn, s.recordsOut,
+                      item->inputs().empty() ? s.outPerSecond : s.inPerSecond, s.errors, false);
+  }
+  const double secs = runner_->elapsedSeconds();
+  switch (runner_->state()) {
+    case RunController::State::Running:
+      runLabel_->setText(tr("Running %1 s").arg(secs, 0, 'f', 1));
+      break;
+    case RunController::State::Stopping:
+      runLabel_->setText(tr("Stopping…"));
+      break;
+    case RunController::State::Idle:
+      runLabel_->setText(tr("Ran %1 s").arg(secs, 0, 'f', 1));
+      break;
+  }
+  updateActions();
+}
+
+void MainWindow::runFinished(bool ok, const QString& failedNode, const QString& message) {
+  updateActions();
+  if (ok) {
+    statusBar()->showMessage(
+        tr("Run finished after %1 s").arg(runner_->elapsedSeconds(), 0, 'f', 2), 8000);
+    return;
+  }
+  if (NodeItem* item = scene_->nodeItem(failedNode)) {
+    const auto& stats = runner_->stats();
+    for (const RunController::NodeStats& s : stats)
+      if (s.id == failedNode) item->setRunStats(s.recordsIn, s.recordsOut, 0, s.errors, true);
+    revealNode(failedNode);
+  }
+  const QString text = failedNode.isEmpty()
+                           ? tr("The run failed: %1").arg(message)
+                           : tr("The run failed in node '%1': %2").arg(failedNode, message);
+  statusBar()->showMessage(text);
+  runLabel_->setText(tr("Failed"));
 }
 
 void MainWindow::error(const QString& title, const QString& text) {
@@ -467,6 +543,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/state"), saveState());
+  runner_->stop();  // the controller's destructor waits for the drain
   event->accept();
 }
 

@@ -21,6 +21,7 @@ class NodePalette;
 class PipelineDocument;
 class ProblemsPanel;
 class PropertyInspector;
+class RunController;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -35,6 +36,7 @@ class MainWindow : public QMainWindow {
   PropertyInspector* inspector() const { return inspector_; }
   ProblemsPanel* problemsPanel() const { return problems_; }
   QLineEdit* findEdit() const { return findEdit_; }
+  RunController* runController() const { return runner_; }
   // Actions by object name: "new", "open", "save", "saveAs", "exportImage", "undo", "redo",
   // "cut", "copy", "paste", "delete", "selectAll", "find", "zoomIn", "zoomOut", "fit",
   // "autoLayout", ...
@@ -76,6 +78,9 @@ class MainWindow : public QMainWindow {
   void revealNode(const QString& id);
   void showProblem(const QString& nodeId, const QString& property);
   void error(const QString& title, const QString& text);
+  void runPipeline();
+  void showRunStats();
+  void runFinished(bool ok, const QString& failedNode, const QString& message);
 
   const NodeRegistry& registry_;
   PipelineDocument* doc_;
@@ -87,6 +92,8 @@ class MainWindow : public QMainWindow {
   QLineEdit* findEdit_ = nullptr;
   QLabel* zoomLabel_ = nullptr;
   QLabel* problemLabel_ = nullptr;
+  QLabel* runLabel_ = nullptr;
+  RunController* runner_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   UnsavedChangesPrompt prompt_;
   ErrorReporter reportError_;

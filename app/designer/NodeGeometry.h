@@ -11,6 +11,7 @@ inline constexpr double kHeaderHeight = 46;  // icon, id and type
 inline constexpr double kPortSpacing = 22;
 inline constexpr double kPortRadius = 5;
 inline constexpr double kGrid = 10;
+inline constexpr double kRunLineHeight = 16;  // run counters under a node
 
 inline double nodeHeight(size_t inputs, size_t outputs) {
   return kHeaderHeight +

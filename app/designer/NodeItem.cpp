@@ -1,5 +1,6 @@
 #include "app/designer/NodeItem.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -100,9 +101,48 @@ void NodeItem::removeEdge(EdgeItem* edge) {
   std::erase(edges_, edge);
 }
 
+namespace {
+
+QString compactCount(double n) {
+  if (n < 10'000) return QString::number(qRound64(n));
+  if (n < 1e6) return QStringLiteral("%1k").arg(n / 1e3, 0, 'f', n < 1e5 ? 1 : 0);
+  if (n < 1e9) return QStringLiteral("%1M").arg(n / 1e6, 0, 'f', n < 1e8 ? 1 : 0);
+  return QStringLiteral("%1G").arg(n / 1e9, 0, 'f', 1);
+}
+
+}  // namespace
+
+void NodeItem::setRunStats(quint64 recordsIn, quint64 recordsOut, double perSecond, quint64 errors,
+                           bool failed) {
+  // Sources show what they produced, sinks what they received, others both.
+  auto tr = [](const char* text, int n = -1) {
+    return QCoreApplication::translate("NodeItem", text, nullptr, n);
+  };
+  QStringList parts;
+  if (!inputs_.empty()) parts << tr("in %1").arg(compactCount(double(recordsIn)));
+  if (!outputs_.empty() || inputs_.empty())
+    parts << tr("out %1").arg(compactCount(double(recordsOut)));
+  if (perSecond > 0) parts << tr("%1/s").arg(compactCount(perSecond));
+  if (errors > 0) parts << tr("%n errors", int(std::min<quint64>(errors, 1u << 30)));
+  if (failed) parts << tr("failed");
+  const QString text = parts.join(QStringLiteral("  ·  "));
+  if (text == runText_ && failed == runFailed_) return;
+  runText_ = text;
+  runFailed_ = failed;
+  update();
+}
+
+void NodeItem::clearRunStats() {
+  if (runText_.isEmpty()) return;
+  runText_.clear();
+  runFailed_ = false;
+  update();
+}
+
 QRectF NodeItem::boundingRect() const {
-  // Room for the port circles, the selection outline and the badge.
-  return QRectF(0, 0, kNodeWidth, height()).adjusted(-kPortRadius - 4, -12, kPortRadius + 12, 4);
+  // Room for the port circles, the selection outline, the badge and the run counters below.
+  return QRectF(0, 0, kNodeWidth, height())
+      .adjusted(-kPortRadius - 4, -12, kPortRadius + 12, 4 + kRunLineHeight);
 }
 
 QPainterPath NodeItem::shape() const {
@@ -158,6 +198,15 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     paintPort(painter, inputs_[i], static_cast<int>(i), detailed);
   for (size_t i = 0; i < outputs_.size(); ++i)
     paintPort(painter, outputs_[i], static_cast<int>(i), detailed);
+
+  if (!runText_.isEmpty() && detailed && !graph->isExporting()) {
+    QFont runFont = graph->font();
+    runFont.setPointSizeF(runFont.pointSizeF() * 0.8);
+    painter->setFont(runFont);
+    painter->setPen(runFailed_ ? colors.error : colors.mutedText);
+    painter->drawText(QRectF(2, height() + 2, kNodeWidth - 4, kRunLineHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter, runText_);
+  }
 
   if (problems_.errors > 0 || problems_.warnings > 0) {
     const bool errors = problems_.errors > 0;

@@ -54,6 +54,12 @@ class NodeItem : public QGraphicsItem {
   void removeEdge(EdgeItem* edge);
   const std::vector<EdgeItem*>& edges() const { return edges_; }
 
+  // Counters of a run in the designer, shown under the node; cleared with clearRunStats().
+  void setRunStats(quint64 recordsIn, quint64 recordsOut, double perSecond, quint64 errors,
+                   bool failed);
+  void clearRunStats();
+  const QString& runText() const { return runText_; }
+
   QRectF boundingRect() const override;
   QPainterPath shape() const override;
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -70,6 +76,8 @@ class NodeItem : public QGraphicsItem {
   QString type_;
   const NodeSpec* spec_;
   QString typeLabel_;
+  QString runText_;
+  bool runFailed_ = false;
   // Title and type line elided to the node's width, for the font they were measured with.
   QFont elidedFor_;
   QString elidedTitle_;

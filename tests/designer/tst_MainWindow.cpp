@@ -19,6 +19,7 @@
 #include "app/designer/ProblemsPanel.h"
 #include "app/designer/PropertyEditors.h"
 #include "app/designer/PropertyInspector.h"
+#include "app/designer/RunController.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -40,6 +41,10 @@ class tst_MainWindow : public QObject {
   void findNodeSelectsIt();
   void recentFilesAndExport();
   void openedFileStaysFittedUntilTheUserZooms();
+  void runShowsCountsOnTheNodes();
+  void stopEndsAnUnboundedRun();
+  void runRefusesAnInvalidPipeline();
+  void failedRunNamesTheNode();
 
  private:
   QPoint portPoint(const QString& id, bool output, const QString& port) const;
@@ -407,6 +412,135 @@ void tst_MainWindow::openedFileStaysFittedUntilTheUserZooms() {
   window_->resize(900, 700);
   QTest::qWait(50);
   QCOMPARE(view->zoom(), zoomed);
+}
+
+namespace {
+
+QString writeFile(const QTemporaryDir& dir, const char* name, const char* text) {
+  const QString path = dir.filePath(QLatin1String(name));
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return {};
+  file.write(text);
+  return path;
+}
+
+}  // namespace
+
+void tst_MainWindow::runShowsCountsOnTheNodes() {
+  // generated-payments: 50 seeded payments, filter, map, console.
+  QVERIFY(window_->openFile(example("generated-payments.json")));
+  RunController* runner = window_->runController();
+  QVERIFY(window_->action("run")->isEnabled());
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(runner->isActive() || !runner->stats().isEmpty());
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  QVERIFY(window_->action("run")->isEnabled());
+  QVERIFY(!window_->action("stop")->isEnabled());
+
+  QMap<QString, RunController::NodeStats> byId;
+  for (const auto& s : runner->stats())
+    byId.insert(s.id, s);
+  QCOMPARE(byId.size(), 4);
+  QCOMPARE(byId["payments"].recordsOut, quint64(50));
+  QCOMPARE(byId["big"].recordsIn, quint64(50));
+  QVERIFY(byId["big"].recordsOut > 0 && byId["big"].recordsOut < 50);
+  QCOMPARE(byId["label"].recordsIn, byId["big"].recordsOut);
+  QCOMPARE(byId["out"].recordsIn, byId["label"].recordsOut);
+  // The counters are on the canvas, under each node.
+  QCOMPARE(window_->scene()->nodeItem("payments")->runText(), QStringLiteral("out 50"));
+  QVERIFY2(window_->scene()->nodeItem("big")->runText().startsWith("in 50  ·  out "),
+           qPrintable(window_->scene()->nodeItem("big")->runText()));
+  QVERIFY(window_->statusBar()->currentMessage().startsWith("Run finished"));
+  // The run did not touch the document.
+  QVERIFY(!window_->document()->isModified());
+}
+
+void tst_MainWindow::stopEndsAnUnboundedRun() {
+  const QString path = writeFile(dir_, "unbounded.json", R"({
+  "streamcanvas": 1,
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 2000}},
+    {"id": "sink", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "sink"}]
+})");
+  QVERIFY(window_->openFile(path));
+  RunController* runner = window_->runController();
+  QTest::keyClick(window_, Qt::Key_F5);
+  QCOMPARE(runner->state(), RunController::State::Running);
+  QVERIFY(!window_->action("run")->isEnabled());
+  QVERIFY(window_->action("stop")->isEnabled());
+  // Records flow and the canvas shows them with a rate.
+  QTRY_VERIFY_WITH_TIMEOUT(window_->scene()->nodeItem("sink")->runText().contains("/s"), 10000);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 15000);
+  const auto stats = runner->stats();
+  QCOMPARE(stats.size(), 2);
+  QVERIFY(stats[0].recordsOut > 0);
+  QCOMPARE(stats[1].recordsIn, stats[0].recordsOut);  // everything read was drained
+  QVERIFY(window_->statusBar()->currentMessage().startsWith("Run finished"));
+}
+
+void tst_MainWindow::runRefusesAnInvalidPipeline() {
+  const QString path = writeFile(dir_, "invalid.json", R"({
+  "streamcanvas": 1,
+  "nodes": [
+    {"id": "gen", "type": "generator"},
+    {"id": "keep", "type": "filter"},
+    {"id": "out", "type": "console.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "keep"}, {"from": "keep", "to": "out"}]
+})");
+  QVERIFY(window_->openFile(path));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(!window_->runController()->isActive());
+  QCOMPARE(errors_.size(), 1);
+  QVERIFY2(errors_.first().startsWith("Cannot run the pipeline"), qPrintable(errors_.first()));
+  QVERIFY2(errors_.first().contains("condition"), qPrintable(errors_.first()));
+}
+
+void tst_MainWindow::failedRunNamesTheNode() {
+  // A missing input file is found when the run is planned: refused with the node named.
+  const QString missing = writeFile(dir_, "missing-input.json", R"({
+  "streamcanvas": 1,
+  "nodes": [
+    {"id": "src", "type": "file.source", "properties": {"path": "/nonexistent/sc-input.jsonl"}},
+    {"id": "out", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "src", "to": "out"}]
+})");
+  QVERIFY(window_->openFile(missing));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(!window_->runController()->isActive());
+  QCOMPARE(errors_.size(), 1);
+  QVERIFY2(errors_.first().contains("src") && errors_.first().contains("sc-input.jsonl"),
+           qPrintable(errors_.first()));
+
+  // A bad line with on_error = fail stops the run in that node: the status bar names it, the
+  // node is marked and selected.
+  const QString data = writeFile(dir_, "bad.jsonl", "{\"a\": 1}\n{\"a\": 2}\nnot json\n");
+  const QString pipeline = dir_.filePath("failing.json");
+  QFile file(pipeline);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write(QStringLiteral(R"({
+  "streamcanvas": 1,
+  "nodes": [
+    {"id": "src", "type": "file.source", "properties": {"path": "%1", "on_error": "fail"}},
+    {"id": "out", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "src", "to": "out"}]
+})")
+                 .arg(data)
+                 .toUtf8());
+  file.close();
+  QVERIFY(window_->openFile(pipeline));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 15000);
+  const QString status = window_->statusBar()->currentMessage();
+  QVERIFY2(status.startsWith("The run failed in node 'src'"), qPrintable(status));
+  QVERIFY2(status.contains("bad.jsonl:3"), qPrintable(status));
+  QVERIFY(window_->scene()->nodeItem("src")->runText().contains("failed"));
+  QCOMPARE(window_->document()->selectedNodes(), std::set<std::string>{"src"});
 }
 
 QTEST_MAIN(tst_MainWindow)

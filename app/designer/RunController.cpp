@@ -1,0 +1,102 @@
+#include "app/designer/RunController.h"
+
+#include "engine/graph/NodeRegistry.h"
+#include "engine/runtime/Executor.h"
+#include "engine/runtime/Log.h"
+#include "engine/runtime/Metrics.h"
+
+namespace sc::designer {
+
+RunController::RunController(const NodeRegistry& registry, QObject* parent)
+    : QObject(parent), registry_(registry) {
+  poll_.setInterval(kPollMs);
+  connect(&poll_, &QTimer::timeout, this, &RunController::poll);
+}
+
+RunController::~RunController() {
+  if (run_) run_->requestStop();
+  run_.reset();  // joins the threads (bounded by the engine)
+}
+
+bool RunController::start(const Pipeline& pipeline, QString* problems) {
+  if (isActive()) return false;
+  auto refuse = [&](const std::string& text) {
+    if (problems) *problems = QString::fromStdString(Logger::global().redact(text));
+    return false;
+  };
+  Diagnostics diags = validatePipeline(pipeline, registry_);
+  std::vector<std::string> secrets;
+  Pipeline resolved;
+  if (!diags.hasErrors()) {
+    resolved = substituteVariables(pipeline, registry_, processEnvironment(), diags, &secrets);
+    if (!diags.hasErrors()) diags = validatePipeline(resolved, registry_);
+  }
+  for (auto& s : secrets)
+    Logger::global().addSecret(std::move(s));
+  if (diags.hasErrors()) return refuse(diags.format());
+  Diagnostics planDiags;
+  run_ = Execution::plan(resolved, registry_, RunOptions{}, planDiags);
+  if (!run_) return refuse(planDiags.format());
+
+  stats_.clear();
+  for (const NodeMetrics* m : run_->metrics())
+    stats_.push_back(NodeStats{QString::fromStdString(m->nodeId)});
+  run_->start();
+  state_ = State::Running;
+  clock_.start();
+  sincePoll_.start();
+  finishedAfter_ = 0;
+  poll_.start();
+  Q_EMIT started();
+  Q_EMIT statsUpdated();
+  return true;
+}
+
+void RunController::stop() {
+  if (state_ != State::Running) return;
+  state_ = State::Stopping;
+  run_->requestStop();
+}
+
+double RunController::elapsedSeconds() const {
+  if (state_ == State::Idle) return finishedAfter_;
+  return double(clock_.nsecsElapsed()) / 1e9;
+}
+
+void RunController::collect(double intervalSeconds) {
+  const std::vector<const NodeMetrics*> metrics = run_->metrics();
+  for (size_t i = 0; i < metrics.size() && i < size_t(stats_.size()); ++i) {
+    NodeStats& s = stats_[qsizetype(i)];
+    const quint64 in = metrics[i]->recordsIn.get(), out = metrics[i]->recordsOut.get();
+    if (intervalSeconds > 0) {
+      s.inPerSecond = double(in - s.recordsIn) / intervalSeconds;
+      s.outPerSecond = double(out - s.recordsOut) / intervalSeconds;
+    }
+    s.recordsIn = in;
+    s.recordsOut = out;
+    s.errors = metrics[i]->errors.get();
+  }
+}
+
+void RunController::poll() {
+  if (!run_) return;
+  const double interval = double(sincePoll_.restart()) / 1000.0;
+  const bool done = run_->wait(0);
+  collect(interval);
+  if (!done) {
+    Q_EMIT statsUpdated();
+    return;
+  }
+  poll_.stop();
+  finishedAfter_ = double(clock_.nsecsElapsed()) / 1e9;
+  for (NodeStats& s : stats_)
+    s.inPerSecond = s.outPerSecond = 0;
+  const RunResult result = run_->result();
+  run_.reset();
+  state_ = State::Idle;
+  Q_EMIT statsUpdated();
+  Q_EMIT finished(result.ok, QString::fromStdString(result.failedNode),
+                  QString::fromStdString(Logger::global().redact(result.message)));
+}
+
+}  // namespace sc::designer
