@@ -352,7 +352,7 @@ class KafkaSourceNode final : public SourceNode {
 
   void registerPartitionGauges(NodeMetrics& m) {
     if (topics_.empty()) return;
-    // The gauge list must be fixed before the run: register the partitions known now.
+    // Register the partitions known now (per-partition gauges are not added later).
     const rd_kafka_metadata_t* md = nullptr;
     if (rd_kafka_metadata(rk_, 1, nullptr, &md, 2000) != RD_KAFKA_RESP_ERR_NO_ERROR) return;
     for (int t = 0; t < md->topic_cnt; ++t) {

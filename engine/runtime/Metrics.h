@@ -6,7 +6,11 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sc {
 
@@ -33,12 +37,17 @@ struct NodeMetrics {
   Gauge watermark{};  // last event-time watermark seen (ms), INT64_MIN before any
   Gauge state;        // node-specific status (NodeState)
 
-  // Node-specific named gauges (Kafka lag per partition, window state size). Add them in
-  // configure()/open() only: the container must not change while other threads read it.
+  // Node-specific named gauges (Kafka lag per partition, window state size), registered in
+  // configure()/open(), which may run on the node's thread while a reader looks. Registering
+  // and listing take a lock; the returned reference stays valid, so updates need none.
   Gauge& gauge(const std::string& name);
-  const std::deque<std::pair<std::string, Gauge>>& gauges() const { return named_; }
+  // Names and current values, in registration order; any thread.
+  std::vector<std::pair<std::string, int64_t>> gaugeValues() const;
+  // One gauge's current value, if registered; any thread.
+  std::optional<int64_t> gaugeValue(const std::string& name) const;
 
  private:
+  mutable std::mutex namedMutex_;
   std::deque<std::pair<std::string, Gauge>> named_;
 };
 

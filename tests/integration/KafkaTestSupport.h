@@ -241,9 +241,7 @@ inline const NodeMetrics* metricsOf(const Execution& run, const std::string& id)
 }
 
 inline int64_t gaugeOf(const NodeMetrics& m, const std::string& name) {
-  for (const auto& [n, g] : m.gauges())
-    if (n == name) return g.get();
-  return INT64_MIN;
+  return m.gaugeValue(name).value_or(INT64_MIN);
 }
 
 // Waits (polling, no timed assertion) until pred() holds or the limit passes.
