@@ -29,6 +29,7 @@
 #include "app/designer/ProblemsPanel.h"
 #include "app/designer/PropertyInspector.h"
 #include "app/designer/RunController.h"
+#include "app/designer/RunPanel.h"
 #include "app/designer/Theme.h"
 
 namespace sc::designer {
@@ -305,6 +306,15 @@ void MainWindow::createDocks() {
       dock(inspector_, tr("Properties"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
   QDockWidget* problemsDock =
       dock(problems_, tr("Problems"), QStringLiteral("problemsDock"), Qt::BottomDockWidgetArea);
+  runPanel_ = new RunPanel(runner_, registry_, this);
+  QDockWidget* runDock =
+      dock(runPanel_, tr("Run"), QStringLiteral("runDock"), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(problemsDock, runDock);
+  problemsDock->raise();
+  connect(runner_, &RunController::started, runDock, [runDock] {
+    runDock->show();
+    runDock->raise();
+  });
   resizeDocks({inspectorDock}, {360}, Qt::Horizontal);
   resizeDocks({problemsDock}, {150}, Qt::Vertical);
 }

@@ -22,6 +22,7 @@ class PipelineDocument;
 class ProblemsPanel;
 class PropertyInspector;
 class RunController;
+class RunPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -37,6 +38,7 @@ class MainWindow : public QMainWindow {
   ProblemsPanel* problemsPanel() const { return problems_; }
   QLineEdit* findEdit() const { return findEdit_; }
   RunController* runController() const { return runner_; }
+  RunPanel* runPanel() const { return runPanel_; }
   // Actions by object name: "new", "open", "save", "saveAs", "exportImage", "undo", "redo",
   // "cut", "copy", "paste", "delete", "selectAll", "find", "zoomIn", "zoomOut", "fit",
   // "autoLayout", ...
@@ -94,6 +96,7 @@ class MainWindow : public QMainWindow {
   QLabel* problemLabel_ = nullptr;
   QLabel* runLabel_ = nullptr;
   RunController* runner_ = nullptr;
+  RunPanel* runPanel_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   UnsavedChangesPrompt prompt_;
   ErrorReporter reportError_;

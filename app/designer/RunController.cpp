@@ -39,8 +39,14 @@ bool RunController::start(const Pipeline& pipeline, QString* problems) {
   if (!run_) return refuse(planDiags.format());
 
   stats_.clear();
-  for (const NodeMetrics* m : run_->metrics())
-    stats_.push_back(NodeStats{QString::fromStdString(m->nodeId)});
+  for (const NodeMetrics* m : run_->metrics()) {
+    NodeStats stats;
+    stats.id = QString::fromStdString(m->nodeId);
+    stats.type = QString::fromStdString(m->type);
+    for (const auto& [name, value] : m->gaugeValues())
+      stats.gauges.push_back({QString::fromStdString(name), value});
+    stats_.push_back(stats);
+  }
   run_->start();
   state_ = State::Running;
   clock_.start();
@@ -50,6 +56,12 @@ bool RunController::start(const Pipeline& pipeline, QString* problems) {
   Q_EMIT started();
   Q_EMIT statsUpdated();
   return true;
+}
+
+std::optional<qint64> RunController::NodeStats::gauge(const QString& name) const {
+  for (const auto& [n, v] : gauges)
+    if (n == name) return v;
+  return std::nullopt;
 }
 
 void RunController::stop() {
@@ -75,6 +87,11 @@ void RunController::collect(double intervalSeconds) {
     s.recordsIn = in;
     s.recordsOut = out;
     s.errors = metrics[i]->errors.get();
+    // Nodes register gauges as they open, on their own threads: the list grows at first.
+    const auto gauges = metrics[i]->gaugeValues();
+    s.gauges.resize(qsizetype(gauges.size()));
+    for (size_t g = 0; g < gauges.size(); ++g)
+      s.gauges[qsizetype(g)] = {QString::fromStdString(gauges[g].first), gauges[g].second};
   }
 }
 

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QVector>
 #include <memory>
+#include <optional>
 
 #include "engine/graph/Pipeline.h"
 
@@ -38,8 +39,13 @@ class RunController : public QObject {
 
   struct NodeStats {
     QString id;
+    QString type;
     quint64 recordsIn = 0, recordsOut = 0, errors = 0;
     double inPerSecond = 0, outPerSecond = 0;  // over the last poll interval
+    // The node's named gauges (Kafka lag per partition and in total, window state, ...), as
+    // the node registered them before the run.
+    QVector<QPair<QString, qint64>> gauges;
+    std::optional<qint64> gauge(const QString& name) const;
   };
   // One entry per node in file order; empty before the first run.
   const QVector<NodeStats>& stats() const { return stats_; }

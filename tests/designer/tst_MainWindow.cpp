@@ -3,6 +3,7 @@
 // copy and paste through the clipboard, follow a problem from the problems panel.
 #include <QClipboard>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -20,6 +21,7 @@
 #include "app/designer/PropertyEditors.h"
 #include "app/designer/PropertyInspector.h"
 #include "app/designer/RunController.h"
+#include "app/designer/RunPanel.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -45,6 +47,7 @@ class tst_MainWindow : public QObject {
   void stopEndsAnUnboundedRun();
   void runRefusesAnInvalidPipeline();
   void failedRunNamesTheNode();
+  void runPanelChartsThroughputAndKafkaLag();
 
  private:
   QPoint portPoint(const QString& id, bool output, const QString& port) const;
@@ -541,6 +544,49 @@ void tst_MainWindow::failedRunNamesTheNode() {
   QVERIFY2(status.contains("bad.jsonl:3"), qPrintable(status));
   QVERIFY(window_->scene()->nodeItem("src")->runText().contains("failed"));
   QCOMPARE(window_->document()->selectedNodes(), std::set<std::string>{"src"});
+}
+
+void tst_MainWindow::runPanelChartsThroughputAndKafkaLag() {
+  // A generator writes to a topic of the embedded cluster; a Kafka source reads it back.
+  const QString path = writeFile(dir_, "kafka-loop.json", R"({
+  "streamcanvas": 1,
+  "connections": {"local": {"type": "kafka"}},
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 3000}},
+    {"id": "produce", "type": "kafka.sink", "properties": {"connection": "local", "topic": "events"}},
+    {"id": "src", "type": "kafka.source",
+     "properties": {"connection": "local", "topics": ["events"], "group_id": "designer-test"}},
+    {"id": "sink", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "produce"}, {"from": "src", "to": "sink"}]
+})");
+  QVERIFY(window_->openFile(path));
+  QVERIFY2(window_->document()->diagnostics().empty(),
+           window_->document()->diagnostics().format().c_str());
+  RunPanel* panel = window_->runPanel();
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(window_->runController()->isActive());
+  QVERIFY(panel->isVisible());  // the Run dock comes to the front
+  // Records reach the consuming side, and both charts fill.
+  QTRY_VERIFY_WITH_TIMEOUT(panel->throughput().series.contains("sink") &&
+                               panel->throughput().series["sink"]->count() >= 3 &&
+                               window_->runController()->stats().value(3).recordsIn > 0,
+                           20000);
+  QTRY_VERIFY_WITH_TIMEOUT(
+      panel->lag().series.contains("src") && panel->lag().series["src"]->count() >= 3, 20000);
+  // Throughput has a line per source (gen, src) and per sink (produce, sink); lag only src.
+  QCOMPARE(
+      QSet<QString>(panel->throughput().series.keyBegin(), panel->throughput().series.keyEnd()),
+      QSet<QString>({"gen", "src", "produce", "sink"}));
+  QCOMPARE(panel->lag().series.size(), 1);
+  double best = 0;
+  for (const QPointF& p : panel->throughput().series["gen"]->points())
+    best = std::max(best, p.y());
+  QVERIFY2(best > 500, qPrintable(QString::number(best)));  // rate 3000/s, measured per 250 ms
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+  QVERIFY2(window_->statusBar()->currentMessage().startsWith("Run finished"),
+           qPrintable(window_->statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(tst_MainWindow)
