@@ -111,7 +111,8 @@ struct Execution::Impl {
     std::unique_ptr<NodeMetrics> metrics;
     std::unique_ptr<RunContext> ctx;
     std::unique_ptr<NodeEmitter> emitter;
-    std::vector<std::vector<uint32_t>> outputs;  // per output port: edge ids
+    std::vector<std::vector<uint32_t>> outputs;     // per output port: edge ids
+    std::unique_ptr<std::atomic<TapSink*>[]> taps;  // per output port, null: no tap
     std::vector<uint32_t> inEdges;
     int64_t watermark = kNoWatermark;
     std::vector<uint64_t> lastBarrier;  // per source
@@ -141,6 +142,9 @@ struct Execution::Impl {
   std::vector<std::vector<std::atomic<uint64_t>>> sinkAck;
   std::vector<std::vector<uint32_t>> sinksOfSource;
   std::unique_ptr<BatchPool> pool;
+
+  std::mutex tapMutex;
+  std::vector<std::shared_ptr<TapSink>> tapsKept;  // alive until the execution goes
 
   std::atomic<bool> stop{false};
   std::atomic<bool> aborted{false};
@@ -207,6 +211,12 @@ struct Execution::Impl {
       }
     }
     n.metrics->recordsOut.add(batch->size());
+    if (TapSink* tap = n.taps[port].load(std::memory_order_acquire)) {
+      try {
+        tap->onBatch(*batch, slots);
+      } catch (...) {  // a tap never fails the pipeline
+      }
+    }
     const auto& targets = n.outputs[port];
     for (size_t k = 0; k + 1 < targets.size(); ++k) {
       Batch* copy = pool->acquire();
@@ -542,6 +552,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     n.metrics->type = pn.type;
     n.metrics->watermark.set(kNoWatermark);
     n.outputs.resize(n.spec->outputs.size());
+    n.taps = std::make_unique<std::atomic<TapSink*>[]>(n.spec->outputs.size());
     NodeConfig cfg(*n.spec, pn.id, i, pn.properties);
     try {
       n.node->configure(cfg, plan);
@@ -731,6 +742,21 @@ void Execution::start() {
     Impl::Task* task = t.get();
     t->thread = std::thread([&x, task] { x.runTask(*task); });
   }
+}
+
+bool Execution::setTap(const std::string& nodeId, const std::string& port,
+                       std::shared_ptr<TapSink> tap) {
+  Impl& x = *impl_;
+  for (Impl::NodeRt& n : x.nodes) {
+    if (n.id != nodeId) continue;
+    const int index = port.empty() ? 0 : n.spec->outputIndex(port);
+    if (index < 0 || static_cast<size_t>(index) >= n.spec->outputs.size()) return false;
+    std::lock_guard lock(x.tapMutex);
+    if (tap) x.tapsKept.push_back(tap);
+    n.taps[index].store(tap.get(), std::memory_order_release);
+    return true;
+  }
+  return false;
 }
 
 void Execution::requestStop() {

@@ -17,6 +17,16 @@ namespace sc {
 struct Pipeline;
 class NodeRegistry;
 class SlotTable;
+class Batch;
+
+// Watches the records leaving one output port (the designer's wire taps). onBatch runs on the
+// emitting node's thread for every batch, before the batch moves on: read it, do not keep it,
+// be quick. Exceptions are ignored. Nothing is paid for ports without a tap.
+class TapSink {
+ public:
+  virtual ~TapSink() = default;
+  virtual void onBatch(const Batch& batch, const SlotTable& slots) = 0;
+};
 
 struct RunOptions {
   uint64_t maxRecords = 0;        // stop the sources after this many records in total (0: no limit)
@@ -55,6 +65,10 @@ class Execution {
   uint64_t sourceRecords() const;
   // Thread count after fusion (for tests and the progress line).
   size_t threadCount() const;
+  // Attaches a tap to a node's output port (an empty port name: the first), replacing any
+  // other; null detaches. Any thread, before or during the run. The execution keeps every tap
+  // it was given alive until it is destroyed. False for an unknown node or port.
+  bool setTap(const std::string& nodeId, const std::string& port, std::shared_ptr<TapSink> tap);
 
   struct Impl;
 
