@@ -30,6 +30,7 @@
 #include "app/designer/PropertyInspector.h"
 #include "app/designer/RunController.h"
 #include "app/designer/RunPanel.h"
+#include "app/designer/TapPanel.h"
 #include "app/designer/Theme.h"
 
 namespace sc::designer {
@@ -200,6 +201,8 @@ void MainWindow::createActions() {
             [this] { runPipeline(); });
   addAction(QStringLiteral("stop"), tr("S&top"), QStringLiteral("stop"),
             {K(Qt::SHIFT | Qt::Key_F5)}, [this] { runner_->stop(); });
+  addAction(QStringLiteral("tapWire"), tr("&Tap Selected Wire"), {}, {K(Qt::CTRL | Qt::Key_T)},
+            [this] { tapSelectedWire(); });
 
   findEdit_ = new QLineEdit(this);
   findEdit_->setObjectName(QStringLiteral("findNode"));
@@ -271,6 +274,8 @@ void MainWindow::createMenus() {
   QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
   runMenu->addAction(action(QStringLiteral("run")));
   runMenu->addAction(action(QStringLiteral("stop")));
+  runMenu->addSeparator();
+  runMenu->addAction(action(QStringLiteral("tapWire")));
 
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("mainToolBar"));
@@ -310,10 +315,16 @@ void MainWindow::createDocks() {
   QDockWidget* runDock =
       dock(runPanel_, tr("Run"), QStringLiteral("runDock"), Qt::BottomDockWidgetArea);
   tabifyDockWidget(problemsDock, runDock);
+  tapPanel_ = new TapPanel(runner_, this);
+  QDockWidget* tapDock =
+      dock(tapPanel_, tr("Tap"), QStringLiteral("tapDock"), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(runDock, tapDock);
   problemsDock->raise();
-  connect(runner_, &RunController::started, runDock, [runDock] {
-    runDock->show();
-    runDock->raise();
+  // A run brings its charts to the front, or the tap when a wire is tapped.
+  connect(runner_, &RunController::started, this, [this, runDock, tapDock] {
+    QDockWidget* front = runner_->hasTap() ? tapDock : runDock;
+    front->show();
+    front->raise();
   });
   resizeDocks({inspectorDock}, {360}, Qt::Horizontal);
   resizeDocks({problemsDock}, {150}, Qt::Vertical);
@@ -332,6 +343,7 @@ void MainWindow::updateActions() {
   action(QStringLiteral("copy"))->setEnabled(nodes);
   action(QStringLiteral("delete"))->setEnabled(doc_->hasSelection());
   action(QStringLiteral("run"))->setEnabled(!runner_->isActive());
+  action(QStringLiteral("tapWire"))->setEnabled(doc_->selectedEdges().size() == 1);
   action(QStringLiteral("stop"))->setEnabled(runner_->state() == RunController::State::Running);
 }
 
@@ -345,6 +357,27 @@ void MainWindow::runPipeline() {
     return;
   }
   statusBar()->showMessage(tr("Running; edits apply to the next run"), 4000);
+}
+
+void MainWindow::tapSelectedWire() {
+  const auto& edges = doc_->selectedEdges();
+  if (edges.size() != 1) {
+    statusBar()->showMessage(tr("Select one wire to tap."), 4000);
+    return;
+  }
+  const PipelineEdge& edge = edges.front();
+  runner_->setTap(qstr(edge.from.node), qstr(edge.fromPort()));
+  tapPanel_->showWire(QStringLiteral("%1:%2 → %3:%4")
+                          .arg(qstr(edge.from.node), qstr(edge.fromPort()), qstr(edge.to.node),
+                               qstr(edge.toPort())));
+  if (auto* dock = qobject_cast<QDockWidget*>(tapPanel_->parentWidget())) {
+    dock->show();
+    dock->raise();
+  }
+  statusBar()->showMessage(runner_->isActive()
+                               ? tr("Tapping the wire")
+                               : tr("The wire is tapped when the pipeline runs (F5)"),
+                           4000);
 }
 
 void MainWindow::showRunStats() {

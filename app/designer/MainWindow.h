@@ -23,6 +23,7 @@ class ProblemsPanel;
 class PropertyInspector;
 class RunController;
 class RunPanel;
+class TapPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -39,6 +40,7 @@ class MainWindow : public QMainWindow {
   QLineEdit* findEdit() const { return findEdit_; }
   RunController* runController() const { return runner_; }
   RunPanel* runPanel() const { return runPanel_; }
+  TapPanel* tapPanel() const { return tapPanel_; }
   // Actions by object name: "new", "open", "save", "saveAs", "exportImage", "undo", "redo",
   // "cut", "copy", "paste", "delete", "selectAll", "find", "zoomIn", "zoomOut", "fit",
   // "autoLayout", ...
@@ -81,6 +83,7 @@ class MainWindow : public QMainWindow {
   void showProblem(const QString& nodeId, const QString& property);
   void error(const QString& title, const QString& text);
   void runPipeline();
+  void tapSelectedWire();
   void showRunStats();
   void runFinished(bool ok, const QString& failedNode, const QString& message);
 
@@ -97,6 +100,7 @@ class MainWindow : public QMainWindow {
   QLabel* runLabel_ = nullptr;
   RunController* runner_ = nullptr;
   RunPanel* runPanel_ = nullptr;
+  TapPanel* tapPanel_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   UnsavedChangesPrompt prompt_;
   ErrorReporter reportError_;

@@ -1,11 +1,52 @@
 #include "app/designer/RunController.h"
 
+#include <algorithm>
+#include <deque>
+#include <mutex>
+
 #include "engine/graph/NodeRegistry.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Log.h"
 #include "engine/runtime/Metrics.h"
+#include "nodes/RecordJson.h"
 
 namespace sc::designer {
+
+// Copies a sample of the records leaving a port as JSON lines for the Tap dock. onBatch runs
+// on the engine thread; take() on the GUI thread.
+class WireTap final : public TapSink {
+ public:
+  void onBatch(const Batch& batch, const SlotTable& slots) override {
+    std::lock_guard lock(mutex_);
+    seen_ += batch.size();
+    if (!writer_) writer_ = std::make_unique<JsonRecordWriter>(slots);
+    const uint32_t rows = std::min<uint32_t>(batch.size(), RunController::kTapPerBatch);
+    for (uint32_t r = 0; r < rows; ++r) {
+      std::string line;
+      writer_->append(batch, r, line);
+      records_.push_back(std::move(line));
+      if (records_.size() > size_t(RunController::kTapKeep)) records_.pop_front();
+    }
+  }
+  QStringList take() {
+    std::lock_guard lock(mutex_);
+    QStringList out;
+    for (std::string& line : records_)
+      out << QString::fromStdString(line);
+    records_.clear();
+    return out;
+  }
+  quint64 seen() const {
+    std::lock_guard lock(mutex_);
+    return seen_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::unique_ptr<JsonRecordWriter> writer_;
+  std::deque<std::string> records_;
+  quint64 seen_ = 0;
+};
 
 RunController::RunController(const NodeRegistry& registry, QObject* parent)
     : QObject(parent), registry_(registry) {
@@ -38,6 +79,7 @@ bool RunController::start(const Pipeline& pipeline, QString* problems) {
   run_ = Execution::plan(resolved, registry_, RunOptions{}, planDiags);
   if (!run_) return refuse(planDiags.format());
 
+  attachTap();
   stats_.clear();
   for (const NodeMetrics* m : run_->metrics()) {
     NodeStats stats;
@@ -56,6 +98,38 @@ bool RunController::start(const Pipeline& pipeline, QString* problems) {
   Q_EMIT started();
   Q_EMIT statsUpdated();
   return true;
+}
+
+void RunController::setTap(const QString& nodeId, const QString& port) {
+  tapNode_ = nodeId;
+  tapPort_ = port;
+  attachTap();
+}
+
+void RunController::clearTap() {
+  tapNode_.clear();
+  tapPort_.clear();
+  if (run_ && tap_) run_->setTap(attachedNode_.toStdString(), attachedPort_.toStdString(), nullptr);
+  tap_.reset();
+}
+
+void RunController::attachTap() {
+  if (!run_) return;
+  if (tap_) run_->setTap(attachedNode_.toStdString(), attachedPort_.toStdString(), nullptr);
+  tap_.reset();
+  if (tapNode_.isEmpty()) return;
+  tap_ = std::make_shared<WireTap>();
+  if (!run_->setTap(tapNode_.toStdString(), tapPort_.toStdString(), tap_)) tap_.reset();
+  attachedNode_ = tapNode_;
+  attachedPort_ = tapPort_;
+}
+
+QStringList RunController::takeTapRecords() {
+  return tap_ ? tap_->take() : QStringList();
+}
+
+quint64 RunController::tapSeen() const {
+  return tap_ ? tap_->seen() : 0;
 }
 
 std::optional<qint64> RunController::NodeStats::gauge(const QString& name) const {

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <QVector>
 #include <memory>
@@ -51,7 +52,22 @@ class RunController : public QObject {
   const QVector<NodeStats>& stats() const { return stats_; }
   double elapsedSeconds() const;
 
+  // Wire tap: the records leaving one node's output port (the start of a wire). Set it before
+  // or during a run; it is attached to every run until cleared. Up to kTapPerBatch records of
+  // each batch are copied as JSON lines, off the engine's hot path only while a tap is set.
+  void setTap(const QString& nodeId, const QString& port);
+  void clearTap();
+  bool hasTap() const { return !tapNode_.isEmpty(); }
+  QString tapNode() const { return tapNode_; }
+  QString tapPort() const { return tapPort_; }
+  // The records copied since the last call, oldest first (at most kTapKeep), and how many
+  // records have passed the tapped port in this run.
+  QStringList takeTapRecords();
+  quint64 tapSeen() const;
+
   static constexpr int kPollMs = 250;
+  static constexpr int kTapPerBatch = 32;
+  static constexpr int kTapKeep = 200;
 
  Q_SIGNALS:
   void started();
@@ -61,6 +77,7 @@ class RunController : public QObject {
 
  private:
   void poll();
+  void attachTap();
   void collect(double intervalSeconds);
 
   const NodeRegistry& registry_;
@@ -71,6 +88,9 @@ class RunController : public QObject {
   QElapsedTimer sincePoll_;
   double finishedAfter_ = 0;
   QVector<NodeStats> stats_;
+  QString tapNode_, tapPort_;            // what the user tapped
+  QString attachedNode_, attachedPort_;  // where tap_ is attached in run_
+  std::shared_ptr<class WireTap> tap_;
 };
 
 }  // namespace sc::designer

@@ -11,6 +11,7 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include "app/designer/EdgeItem.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
 #include "app/designer/MainWindow.h"
@@ -22,6 +23,7 @@
 #include "app/designer/PropertyInspector.h"
 #include "app/designer/RunController.h"
 #include "app/designer/RunPanel.h"
+#include "app/designer/TapPanel.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -48,6 +50,7 @@ class tst_MainWindow : public QObject {
   void runRefusesAnInvalidPipeline();
   void failedRunNamesTheNode();
   void runPanelChartsThroughputAndKafkaLag();
+  void tapShowsTheRecordsOnAWire();
 
  private:
   QPoint portPoint(const QString& id, bool output, const QString& port) const;
@@ -587,6 +590,44 @@ void tst_MainWindow::runPanelChartsThroughputAndKafkaLag() {
   QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
   QVERIFY2(window_->statusBar()->currentMessage().startsWith("Run finished"),
            qPrintable(window_->statusBar()->currentMessage()));
+}
+
+void tst_MainWindow::tapShowsTheRecordsOnAWire() {
+  // Tap the wire after the filter of generated-payments, run, and read what passed it.
+  QVERIFY(window_->openFile(example("generated-payments.json")));
+  QTest::qWait(50);  // the queued fit
+  NodeItem* big = window_->scene()->nodeItem("big");
+  NodeItem* label = window_->scene()->nodeItem("label");
+  const QPainterPath wire = EdgeItem::curve(big->mapToScene(big->portPosition(true, "out")),
+                                            label->mapToScene(label->portPosition(false, "in")));
+  const QPoint middle = window_->view()->mapFromScene(wire.pointAtPercent(0.5));
+  QVERIFY(!window_->action("tapWire")->isEnabled());
+  QTest::mouseClick(window_->view()->viewport(), Qt::LeftButton, {}, middle);
+  QCOMPARE(window_->document()->selectedEdges().size(), size_t(1));
+  QVERIFY(window_->action("tapWire")->isEnabled());
+  QTest::keyClick(window_, Qt::Key_T, Qt::ControlModifier);
+  TapPanel* tap = window_->tapPanel();
+  QVERIFY(tap->isVisible());
+  QVERIFY2(tap->heading()->text().contains(QStringLiteral("big:out → label:in")),
+           qPrintable(tap->heading()->text()));
+
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+  QVERIFY(tap->isVisible());  // a tapped run shows the tap, not the charts
+  quint64 passed = 0;
+  for (const auto& s : window_->runController()->stats())
+    if (s.id == "big") passed = s.recordsOut;
+  QVERIFY(passed > 0);
+  // Every record that passed is there (fewer than a batch), each one the filter let through.
+  const QStringList lines = tap->records()->toPlainText().split('\n', Qt::SkipEmptyParts);
+  QCOMPARE(quint64(lines.size()), passed);
+  for (const QString& line : lines) {
+    const Json record = Json::parse(line.toStdString());
+    QVERIFY2(record["amount"].get<double>() >= 250, qPrintable(line));
+    QVERIFY2(record["currency"] == "EUR" || record["currency"] == "USD", qPrintable(line));
+  }
+  QVERIFY2(tap->heading()->text().contains(QStringLiteral("%1 records passed").arg(passed)),
+           qPrintable(tap->heading()->text()));
 }
 
 QTEST_MAIN(tst_MainWindow)
