@@ -32,6 +32,7 @@
 #include "app/designer/RunPanel.h"
 #include "app/designer/TapPanel.h"
 #include "app/designer/Theme.h"
+#include "app/designer/TopicBrowser.h"
 
 namespace sc::designer {
 
@@ -319,6 +320,10 @@ void MainWindow::createDocks() {
   QDockWidget* tapDock =
       dock(tapPanel_, tr("Tap"), QStringLiteral("tapDock"), Qt::BottomDockWidgetArea);
   tabifyDockWidget(runDock, tapDock);
+  topics_ = new TopicBrowser(doc_, this);
+  QDockWidget* topicsDock =
+      dock(topics_, tr("Topics"), QStringLiteral("topicsDock"), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(tapDock, topicsDock);
   problemsDock->raise();
   // A run brings its charts to the front, or the tap when a wire is tapped.
   connect(runner_, &RunController::started, this, [this, runDock, tapDock] {

@@ -24,6 +24,7 @@ class PropertyInspector;
 class RunController;
 class RunPanel;
 class TapPanel;
+class TopicBrowser;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -41,6 +42,7 @@ class MainWindow : public QMainWindow {
   RunController* runController() const { return runner_; }
   RunPanel* runPanel() const { return runPanel_; }
   TapPanel* tapPanel() const { return tapPanel_; }
+  TopicBrowser* topicBrowser() const { return topics_; }
   // Actions by object name: "new", "open", "save", "saveAs", "exportImage", "undo", "redo",
   // "cut", "copy", "paste", "delete", "selectAll", "find", "zoomIn", "zoomOut", "fit",
   // "autoLayout", ...
@@ -101,6 +103,7 @@ class MainWindow : public QMainWindow {
   RunController* runner_ = nullptr;
   RunPanel* runPanel_ = nullptr;
   TapPanel* tapPanel_ = nullptr;
+  TopicBrowser* topics_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   UnsavedChangesPrompt prompt_;
   ErrorReporter reportError_;

@@ -1,0 +1,141 @@
+// The Topics dock against an embedded Kafka cluster started by the test (real protocol on
+// loopback), driven with mouse and keys: list topics, read a topic's newest messages, produce,
+// follow messages produced by another client, and a cluster that does not answer.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QtTest>
+
+#include "app/designer/MainWindow.h"
+#include "app/designer/TopicBrowser.h"
+#include "engine/kafka/ClusterAdmin.h"
+#include "engine/kafka/EmbeddedCluster.h"
+
+using namespace sc;
+using namespace sc::designer;
+using namespace sc::kafka;
+
+class tst_TopicBrowser : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase();
+  void listReadProduceFollow();
+  void unreachableClusterSaysSoWithoutFreezing();
+
+ private:
+  ResolvedConnection connection() const {
+    ResolvedConnection c;
+    c.settings.name = "test";
+    c.settings.bootstrapServers = cluster_->bootstrapServers();
+    c.bootstrapServers = cluster_->bootstrapServers();
+    c.cluster = cluster_;
+    return c;
+  }
+  int rowOf(QTableWidget* table, const QString& text) const {
+    for (int r = 0; r < table->rowCount(); ++r)
+      if (table->item(r, 0) && table->item(r, 0)->text() == text) return r;
+    return -1;
+  }
+  void connectTo(TopicBrowser* browser, const QString& boot) {
+    QLineEdit* edit = browser->clusterEdit()->lineEdit();
+    edit->selectAll();
+    QTest::keyClicks(edit, boot);
+    QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  }
+
+  std::shared_ptr<EmbeddedCluster> cluster_;
+};
+
+void tst_TopicBrowser::initTestCase() {
+  auto started = EmbeddedCluster::start(1, 3, "browser-test");
+  QVERIFY2(started.ok(), started.error.c_str());
+  cluster_ = started.value;
+  QVERIFY(cluster_->ensureTopic("orders", 3).ok());
+  ClusterAdmin admin(connection());
+  for (int i = 0; i < 5; ++i) {
+    auto r = admin.produce("orders", i % 3, "k" + std::to_string(i),
+                           R"({"order":)" + std::to_string(i) + "}");
+    QVERIFY2(r.ok(), r.error.c_str());
+  }
+}
+
+void tst_TopicBrowser::listReadProduceFollow() {
+  MainWindow window(NodeRegistry::builtin());
+  window.resize(1400, 900);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  TopicBrowser* browser = window.topicBrowser();
+  browser->parentWidget()->show();
+  browser->parentWidget()->raise();
+  QTRY_VERIFY(browser->isVisible());
+
+  connectTo(browser, QString::fromStdString(cluster_->bootstrapServers()));
+  QTableWidget* topics = browser->topicTable();
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(topics, "orders") >= 0, 15000);
+  const int row = rowOf(topics, "orders");
+  QCOMPARE(topics->item(row, 1)->text(), QStringLiteral("3"));
+  QCOMPARE(topics->item(row, 2)->text(), QStringLiteral("5"));
+
+  // Click the topic: its five messages, with keys and values.
+  QTest::mouseClick(topics->viewport(), Qt::LeftButton, {},
+                    topics->visualItemRect(topics->item(row, 0)).center());
+  QTableWidget* messages = browser->messageTable();
+  QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 5, 15000);
+  QSet<QString> values;
+  for (int r = 0; r < messages->rowCount(); ++r)
+    values << messages->item(r, 3)->text() + '=' + messages->item(r, 4)->text();
+  QCOMPARE(values, QSet<QString>({R"(k0={"order":0})", R"(k1={"order":1})", R"(k2={"order":2})",
+                                  R"(k3={"order":3})", R"(k4={"order":4})"}));
+
+  // Produce from the dock: typed key and value, Enter in the value field.
+  QTest::mouseClick(browser->followBox(), Qt::LeftButton);
+  QVERIFY(browser->followBox()->isChecked());
+  QTest::keyClicks(browser->keyEdit(), "k9");
+  QTest::keyClicks(browser->valueEdit(), "hello from the designer");
+  QTest::keyClick(browser->valueEdit(), Qt::Key_Return);
+  QTRY_VERIFY_WITH_TIMEOUT(browser->statusLabel()->text().startsWith("Produced to orders"), 15000);
+  QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 6, 15000);
+  QCOMPARE(messages->item(5, 4)->text(), QStringLiteral("hello from the designer"));
+  QCOMPARE(messages->item(5, 3)->text(), QStringLiteral("k9"));
+
+  // Another client writes: following shows it without a click.
+  ClusterAdmin other(connection());
+  QVERIFY(other.produce("orders", 1, std::nullopt, "from elsewhere").ok());
+  QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 7, 15000);
+  QCOMPARE(messages->item(6, 4)->text(), QStringLiteral("from elsewhere"));
+  QCOMPARE(messages->item(6, 3)->text(), QStringLiteral("(null)"));
+
+  // And the message the dock produced is really in the topic.
+  bool found = false;
+  for (int p = 0; p < 3; ++p) {
+    auto read = other.readMessages("orders", p, ReadPosition::beginning(), 100);
+    QVERIFY2(read.ok(), read.error.c_str());
+    for (const auto& m : read.value)
+      found = found || (m.value == std::optional<std::string>("hello from the designer") &&
+                        m.key == std::optional<std::string>("k9"));
+  }
+  QVERIFY(found);
+}
+
+void tst_TopicBrowser::unreachableClusterSaysSoWithoutFreezing() {
+  MainWindow window(NodeRegistry::builtin());
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  TopicBrowser* browser = window.topicBrowser();
+  connectTo(browser, QStringLiteral("127.0.0.1:1"));  // nothing listens on port 1
+  // The call runs on a worker: the window keeps handling events meanwhile.
+  QVERIFY(browser->isBusy());
+  QElapsedTimer responsive;
+  responsive.start();
+  QTest::qWait(100);
+  QVERIFY(responsive.elapsed() < 2000);
+  QTRY_VERIFY_WITH_TIMEOUT(browser->statusLabel()->text().startsWith("Cannot list topics"), 30000);
+  QVERIFY(!browser->isBusy());
+}
+
+QTEST_MAIN(tst_TopicBrowser)
+#include "tst_TopicBrowser.moc"
