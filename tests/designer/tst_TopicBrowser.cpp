@@ -13,6 +13,7 @@
 #include "app/designer/TopicBrowser.h"
 #include "engine/kafka/ClusterAdmin.h"
 #include "engine/kafka/EmbeddedCluster.h"
+#include "integration/KafkaTestSupport.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -27,14 +28,7 @@ class tst_TopicBrowser : public QObject {
   void unreachableClusterSaysSoWithoutFreezing();
 
  private:
-  ResolvedConnection connection() const {
-    ResolvedConnection c;
-    c.settings.name = "test";
-    c.settings.bootstrapServers = cluster_->bootstrapServers();
-    c.bootstrapServers = cluster_->bootstrapServers();
-    c.cluster = cluster_;
-    return c;
-  }
+  ResolvedConnection connection() const { return test::connectionTo(cluster_); }
   int rowOf(QTableWidget* table, const QString& text) const {
     for (int r = 0; r < table->rowCount(); ++r)
       if (table->item(r, 0) && table->item(r, 0)->text() == text) return r;

@@ -19,6 +19,7 @@
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
 #include "engine/kafka/EmbeddedCluster.h"
+#include "engine/kafka/KafkaConnection.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Log.h"
 
@@ -32,6 +33,17 @@ struct Produced {
 };
 
 // Produces messages with an independent librdkafka producer and waits for every acknowledgement.
+// A client connection to a cluster the test started.
+inline kafka::ResolvedConnection connectionTo(
+    const std::shared_ptr<kafka::EmbeddedCluster>& cluster) {
+  kafka::ResolvedConnection c;
+  c.settings.name = "test";
+  c.settings.bootstrapServers = cluster->bootstrapServers();
+  c.bootstrapServers = cluster->bootstrapServers();
+  c.cluster = cluster;
+  return c;
+}
+
 inline void produceAll(const std::string& bootstrap, const std::string& topic,
                        const std::vector<Produced>& messages) {
   char err[512];

@@ -15,18 +15,7 @@
 using namespace sc;
 using namespace sc::kafka;
 
-namespace {
-
-ResolvedConnection connectionTo(const std::shared_ptr<EmbeddedCluster>& cluster) {
-  ResolvedConnection c;
-  c.settings.name = "test";
-  c.settings.bootstrapServers = cluster->bootstrapServers();
-  c.bootstrapServers = cluster->bootstrapServers();
-  c.cluster = cluster;
-  return c;
-}
-
-}  // namespace
+using test::connectionTo;
 
 class TestKafkaAdmin : public QObject {
   Q_OBJECT
