@@ -4,17 +4,17 @@
 <context>
     <name>GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="221"/>
+        <location filename="../app/designer/GraphScene.cpp" line="238"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="341"/>
+        <location filename="../app/designer/GraphScene.cpp" line="363"/>
         <source>Connected %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="343"/>
+        <location filename="../app/designer/GraphScene.cpp" line="365"/>
         <source>Connection refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -22,238 +22,349 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="54"/>
+        <location filename="../app/designer/MainWindow.cpp" line="64"/>
         <source>%1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="65"/>
+        <location filename="../app/designer/MainWindow.cpp" line="75"/>
         <source>No problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="66"/>
+        <location filename="../app/designer/MainWindow.cpp" line="76"/>
         <source>%1 errors, %2 warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="124"/>
+        <location filename="../app/designer/MainWindow.cpp" line="139"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="128"/>
+        <location filename="../app/designer/MainWindow.cpp" line="143"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="130"/>
+        <location filename="../app/designer/MainWindow.cpp" line="145"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="132"/>
+        <location filename="../app/designer/MainWindow.cpp" line="147"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="133"/>
+        <location filename="../app/designer/MainWindow.cpp" line="148"/>
         <source>&amp;Export Diagram…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="139"/>
+        <location filename="../app/designer/MainWindow.cpp" line="154"/>
         <source>Export Diagram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="140"/>
+        <location filename="../app/designer/MainWindow.cpp" line="155"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="143"/>
+        <location filename="../app/designer/MainWindow.cpp" line="158"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="145"/>
+        <location filename="../app/designer/MainWindow.cpp" line="160"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="150"/>
+        <location filename="../app/designer/MainWindow.cpp" line="165"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="156"/>
+        <location filename="../app/designer/MainWindow.cpp" line="171"/>
         <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="160"/>
+        <location filename="../app/designer/MainWindow.cpp" line="175"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="162"/>
+        <location filename="../app/designer/MainWindow.cpp" line="177"/>
         <source>&amp;Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="164"/>
+        <location filename="../app/designer/MainWindow.cpp" line="179"/>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="166"/>
+        <location filename="../app/designer/MainWindow.cpp" line="181"/>
         <source>Select &amp;All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="168"/>
+        <location filename="../app/designer/MainWindow.cpp" line="183"/>
         <source>&amp;Find Node…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="174"/>
+        <location filename="../app/designer/MainWindow.cpp" line="189"/>
         <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="176"/>
+        <location filename="../app/designer/MainWindow.cpp" line="191"/>
         <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="178"/>
+        <location filename="../app/designer/MainWindow.cpp" line="193"/>
         <source>&amp;Fit to View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="180"/>
+        <location filename="../app/designer/MainWindow.cpp" line="195"/>
         <source>Auto-&amp;Layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="188"/>
+        <location filename="../app/designer/MainWindow.cpp" line="201"/>
+        <location filename="../app/designer/MainWindow.cpp" line="275"/>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="203"/>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="205"/>
+        <source>&amp;Tap Selected Wire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="210"/>
         <source>Find node (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="209"/>
+        <location filename="../app/designer/MainWindow.cpp" line="231"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="212"/>
+        <location filename="../app/designer/MainWindow.cpp" line="234"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="220"/>
+        <location filename="../app/designer/MainWindow.cpp" line="242"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="229"/>
+        <location filename="../app/designer/MainWindow.cpp" line="251"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="236"/>
+        <location filename="../app/designer/MainWindow.cpp" line="258"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="260"/>
+        <source>Follow &amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="261"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="262"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="281"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="264"/>
+        <location filename="../app/designer/MainWindow.cpp" line="310"/>
         <source>Nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="266"/>
+        <location filename="../app/designer/MainWindow.cpp" line="312"/>
         <source>Properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="268"/>
+        <location filename="../app/designer/MainWindow.cpp" line="314"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="275"/>
-        <location filename="../app/designer/MainWindow.cpp" line="301"/>
+        <location filename="../app/designer/MainWindow.cpp" line="317"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="321"/>
+        <source>Tap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="325"/>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="340"/>
+        <location filename="../app/designer/MainWindow.cpp" line="444"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="276"/>
+        <location filename="../app/designer/MainWindow.cpp" line="341"/>
         <source>%1[*] — StreamCanvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="306"/>
+        <location filename="../app/designer/MainWindow.cpp" line="361"/>
+        <source>Cannot run the pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="364"/>
+        <source>Running; edits apply to the next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="370"/>
+        <source>Select one wire to tap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="383"/>
+        <source>Tapping the wire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="384"/>
+        <source>The wire is tapped when the pipeline runs (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="398"/>
+        <source>Running %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="401"/>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="404"/>
+        <source>Ran %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="414"/>
+        <source>Run finished after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="424"/>
+        <source>The run failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="425"/>
+        <source>The run failed in node &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="427"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindow.cpp" line="449"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="306"/>
+        <location filename="../app/designer/MainWindow.cpp" line="449"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="315"/>
+        <location filename="../app/designer/MainWindow.cpp" line="458"/>
         <source>Open Pipeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="316"/>
+        <location filename="../app/designer/MainWindow.cpp" line="459"/>
         <source>Pipelines (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="323"/>
+        <location filename="../app/designer/MainWindow.cpp" line="466"/>
         <source>Cannot open %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="328"/>
+        <location filename="../app/designer/MainWindow.cpp" line="471"/>
         <source>Opened %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="339"/>
+        <location filename="../app/designer/MainWindow.cpp" line="482"/>
         <source>Save Pipeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="341"/>
+        <location filename="../app/designer/MainWindow.cpp" line="484"/>
         <source>Pipelines (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="348"/>
+        <location filename="../app/designer/MainWindow.cpp" line="491"/>
         <source>Cannot save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="352"/>
+        <location filename="../app/designer/MainWindow.cpp" line="495"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="359"/>
+        <location filename="../app/designer/MainWindow.cpp" line="502"/>
         <source>Cannot export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="362"/>
+        <location filename="../app/designer/MainWindow.cpp" line="505"/>
         <source>Exported %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/designer/MainWindow.cpp" line="402"/>
+        <location filename="../app/designer/MainWindow.cpp" line="545"/>
         <source>Copied %n node(s) as pipeline JSON</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -261,15 +372,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="425"/>
+        <location filename="../app/designer/MainWindow.cpp" line="568"/>
         <source>No node matches &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <location filename="../app/designer/NodeItem.cpp" line="122"/>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/NodeItem.cpp" line="124"/>
+        <source>out %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/NodeItem.cpp" line="125"/>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/NodeItem.cpp" line="126"/>
+        <source>%n errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/NodeItem.cpp" line="127"/>
+        <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NodePalette</name>
     <message>
-        <location filename="../app/designer/NodePalette.cpp" line="50"/>
+        <location filename="../app/designer/NodePalette.cpp" line="51"/>
         <source>Search nodes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -465,22 +604,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="119"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="124"/>
         <source>The node&apos;s id: edges and messages refer to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="121"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="126"/>
         <source>id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="125"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="130"/>
         <source>Unknown node type: its properties cannot be edited here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="139"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="144"/>
         <source>Required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,29 +650,237 @@
     </message>
 </context>
 <context>
+    <name>RunPanel</name>
+    <message>
+        <location filename="../app/designer/RunPanel.cpp" line="22"/>
+        <source>Run the pipeline (F5) to see its throughput and consumer lag here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/RunPanel.cpp" line="23"/>
+        <source>Throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/RunPanel.cpp" line="23"/>
+        <source>records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/RunPanel.cpp" line="24"/>
+        <source>Consumer lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/RunPanel.cpp" line="24"/>
+        <source>records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/RunPanel.cpp" line="48"/>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/RunPanel.cpp" line="146"/>
+        <source>%1 s: sources produced %2 records, sinks received %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TapPanel</name>
+    <message>
+        <location filename="../app/designer/TapPanel.cpp" line="21"/>
+        <source>Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the records passing it while the pipeline runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TapPanel.cpp" line="29"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/designer/TapPanel.cpp" line="54"/>
+        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TopicBrowser</name>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="56"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="57"/>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="57"/>
+        <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="57"/>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
+        <source>Partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
+        <source>Offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="60"/>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="63"/>
+        <source>Produce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="68"/>
+        <source>bootstrap servers, e.g. localhost:9092</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="71"/>
+        <source>key (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="72"/>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="75"/>
+        <source>Show new messages of the selected topic as they arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="79"/>
+        <source>Cluster:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="121"/>
+        <source>Enter a cluster&apos;s bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="179"/>
+        <source>Enter the cluster&apos;s bootstrap servers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="182"/>
+        <source>Listing topics of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="187"/>
+        <source>Cannot list topics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/designer/TopicBrowser.cpp" line="202"/>
+        <source>%n topics on %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="245"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/designer/TopicBrowser.cpp" line="250"/>
+        <source>%1: the newest %n messages</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="281"/>
+        <source>Cannot follow %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="332"/>
+        <source>Cannot produce: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="336"/>
+        <source>Produced to %1, partition %2, offset %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/designer/main.cpp" line="26"/>
+        <location filename="../app/designer/main.cpp" line="28"/>
         <source>StreamCanvas designer: build stream pipelines by drag and drop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="31"/>
+        <location filename="../app/designer/main.cpp" line="33"/>
         <source>Pipeline file to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="35"/>
+        <location filename="../app/designer/main.cpp" line="37"/>
         <source>Write a PNG or SVG picture of PIPELINE.json to OUT and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="44"/>
+        <location filename="../app/designer/main.cpp" line="43"/>
+        <source>Appearance: system, light or dark (default: the last one chosen in View &gt; Theme, else system).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/main.cpp" line="60"/>
+        <source>streamcanvas: unknown theme &apos;%1&apos; (use system, light or dark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer/main.cpp" line="68"/>
         <source>streamcanvas: at most one pipeline file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="49"/>
+        <location filename="../app/designer/main.cpp" line="73"/>
         <source>streamcanvas: --export-image needs a pipeline file</source>
         <translation type="unfinished"></translation>
     </message>
