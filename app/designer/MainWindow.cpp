@@ -22,6 +22,7 @@
 #include "app/designer/DiagramExport.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
+#include "app/designer/LogPanel.h"
 #include "app/designer/NodeGeometry.h"
 #include "app/designer/NodeItem.h"
 #include "app/designer/NodePalette.h"
@@ -324,6 +325,9 @@ void MainWindow::createDocks() {
   QDockWidget* topicsDock =
       dock(topics_, tr("Topics"), QStringLiteral("topicsDock"), Qt::BottomDockWidgetArea);
   tabifyDockWidget(tapDock, topicsDock);
+  log_ = new LogPanel(this);
+  QDockWidget* logDock = dock(log_, tr("Log"), QStringLiteral("logDock"), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(topicsDock, logDock);
   problemsDock->raise();
   // A run brings its charts to the front, or the tap when a wire is tapped.
   connect(runner_, &RunController::started, this, [this, runDock, tapDock] {

@@ -24,6 +24,7 @@ class PropertyInspector;
 class RunController;
 class RunPanel;
 class TapPanel;
+class LogPanel;
 class TopicBrowser;
 
 class MainWindow : public QMainWindow {
@@ -43,6 +44,7 @@ class MainWindow : public QMainWindow {
   RunPanel* runPanel() const { return runPanel_; }
   TapPanel* tapPanel() const { return tapPanel_; }
   TopicBrowser* topicBrowser() const { return topics_; }
+  LogPanel* logPanel() const { return log_; }
   // Actions by object name: "new", "open", "save", "saveAs", "exportImage", "undo", "redo",
   // "cut", "copy", "paste", "delete", "selectAll", "find", "zoomIn", "zoomOut", "fit",
   // "autoLayout", ...
@@ -104,6 +106,7 @@ class MainWindow : public QMainWindow {
   RunPanel* runPanel_ = nullptr;
   TapPanel* tapPanel_ = nullptr;
   TopicBrowser* topics_ = nullptr;
+  LogPanel* log_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   UnsavedChangesPrompt prompt_;
   ErrorReporter reportError_;

@@ -14,6 +14,7 @@
 #include "app/designer/EdgeItem.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
+#include "app/designer/LogPanel.h"
 #include "app/designer/MainWindow.h"
 #include "app/designer/NodeItem.h"
 #include "app/designer/NodePalette.h"
@@ -547,6 +548,9 @@ void tst_MainWindow::failedRunNamesTheNode() {
   QVERIFY2(status.contains("bad.jsonl:3"), qPrintable(status));
   QVERIFY(window_->scene()->nodeItem("src")->runText().contains("failed"));
   QCOMPARE(window_->document()->selectedNodes(), std::set<std::string>{"src"});
+  // The engine's log line for the failure is in the Log dock.
+  QTRY_VERIFY(window_->logPanel()->text()->toPlainText().contains("ERROR [src]"));
+  QVERIFY(window_->logPanel()->text()->toPlainText().contains("bad.jsonl:3"));
 }
 
 void tst_MainWindow::runPanelChartsThroughputAndKafkaLag() {
