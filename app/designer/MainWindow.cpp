@@ -321,7 +321,7 @@ void MainWindow::createDocks() {
   QDockWidget* tapDock =
       dock(tapPanel_, tr("Tap"), QStringLiteral("tapDock"), Qt::BottomDockWidgetArea);
   tabifyDockWidget(runDock, tapDock);
-  topics_ = new TopicBrowser(doc_, this);
+  topics_ = new TopicBrowser(doc_, runner_, this);
   QDockWidget* topicsDock =
       dock(topics_, tr("Topics"), QStringLiteral("topicsDock"), Qt::BottomDockWidgetArea);
   tabifyDockWidget(tapDock, topicsDock);

@@ -5,6 +5,8 @@
 #include <mutex>
 
 #include "engine/graph/NodeRegistry.h"
+#include "engine/kafka/KafkaConnection.h"
+#include "engine/runtime/Context.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Log.h"
 #include "engine/runtime/Metrics.h"
@@ -49,7 +51,7 @@ class WireTap final : public TapSink {
 };
 
 RunController::RunController(const NodeRegistry& registry, QObject* parent)
-    : QObject(parent), registry_(registry) {
+    : QObject(parent), registry_(registry), resources_(std::make_shared<ResourceRegistry>()) {
   poll_.setInterval(kPollMs);
   connect(&poll_, &QTimer::timeout, this, &RunController::poll);
 }
@@ -76,7 +78,9 @@ bool RunController::start(const Pipeline& pipeline, QString* problems) {
     Logger::global().addSecret(std::move(s));
   if (diags.hasErrors()) return refuse(diags.format());
   Diagnostics planDiags;
-  run_ = Execution::plan(resolved, registry_, RunOptions{}, planDiags);
+  RunOptions options;
+  options.resources = resources_;
+  run_ = Execution::plan(resolved, registry_, options, planDiags);
   if (!run_) return refuse(planDiags.format());
 
   attachTap();
@@ -142,6 +146,13 @@ void RunController::stop() {
   if (state_ != State::Running) return;
   state_ = State::Stopping;
   run_->requestStop();
+}
+
+QList<QPair<QString, QString>> RunController::embeddedClusters() const {
+  QList<QPair<QString, QString>> out;
+  for (const auto& [name, boot] : kafka::embeddedClusters(*resources_))
+    out.append({QString::fromStdString(name), QString::fromStdString(boot)});
+  return out;
 }
 
 double RunController::elapsedSeconds() const {

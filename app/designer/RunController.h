@@ -18,6 +18,7 @@
 namespace sc {
 class Execution;
 class NodeRegistry;
+class ResourceRegistry;
 }  // namespace sc
 
 namespace sc::designer {
@@ -51,6 +52,10 @@ class RunController : public QObject {
   // One entry per node in file order; empty before the first run.
   const QVector<NodeStats>& stats() const { return stats_; }
   double elapsedSeconds() const;
+  // The embedded Kafka clusters of this designer session (connection name, bootstrap list):
+  // runs share them, so topics written by one run are there for the next and for the Topics
+  // dock. They stop when the window closes.
+  QList<QPair<QString, QString>> embeddedClusters() const;
 
   // Wire tap: the records leaving one node's output port (the start of a wire). Set it before
   // or during a run; it is attached to every run until cleared. Up to kTapPerBatch records of
@@ -81,6 +86,7 @@ class RunController : public QObject {
   void collect(double intervalSeconds);
 
   const NodeRegistry& registry_;
+  std::shared_ptr<ResourceRegistry> resources_;
   std::unique_ptr<Execution> run_;
   State state_ = State::Idle;
   QTimer poll_;

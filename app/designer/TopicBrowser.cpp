@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include "app/designer/PipelineDocument.h"
+#include "app/designer/RunController.h"
 
 namespace sc::designer {
 
@@ -49,9 +50,10 @@ QString optional(const std::optional<std::string>& text) {
 
 }  // namespace
 
-TopicBrowser::TopicBrowser(PipelineDocument* document, QWidget* parent)
+TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QWidget* parent)
     : QWidget(parent),
       doc_(document),
+      runner_(runner),
       cluster_(new QComboBox(this)),
       refresh_(new QPushButton(tr("Refresh"), this)),
       topics_(makeTable({tr("Topic"), tr("Partitions"), tr("Messages")}, this)),
@@ -116,6 +118,10 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, QWidget* parent)
   connect(produce_, &QPushButton::clicked, this, &TopicBrowser::produceMessage);
   connect(value_, &QLineEdit::returnPressed, this, &TopicBrowser::produceMessage);
   connect(doc_, &PipelineDocument::documentReset, this, &TopicBrowser::offerPipelineClusters);
+  if (runner_) {
+    connect(runner_, &RunController::started, this, &TopicBrowser::offerPipelineClusters);
+    connect(runner_, &RunController::finished, this, &TopicBrowser::offerPipelineClusters);
+  }
   offerPipelineClusters();
   setStatus(
       tr("Enter a cluster's bootstrap servers (for example what streamcanvas-run "
@@ -125,10 +131,18 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, QWidget* parent)
 TopicBrowser::~TopicBrowser() = default;
 
 void TopicBrowser::offerPipelineClusters() {
-  // The document's Kafka connections with a literal bootstrap list; embedded clusters live only
-  // inside a run, and ${VAR} values are not resolved here (they may be secret).
+  // The embedded clusters of this designer's runs, then the document's Kafka connections with a
+  // literal bootstrap list (${VAR} values are not resolved here: they may be secret).
   const QString typed = cluster_->currentText();
   cluster_->clear();
+  if (runner_)
+    for (const auto& [name, boot] : runner_->embeddedClusters()) {
+      cluster_->addItem(boot);
+      cluster_->setItemData(
+          cluster_->count() - 1,
+          tr("The embedded cluster of connection '%1' in this designer").arg(name),
+          Qt::ToolTipRole);
+    }
   for (const auto& [name, entry] : doc_->pipeline().connections.items()) {
     if (!entry.is_object() || entry.value("type", "") != "kafka") continue;
     const std::string boot = entry.value("bootstrap_servers", "");

@@ -22,11 +22,13 @@ class QTableWidget;
 namespace sc::designer {
 
 class PipelineDocument;
+class RunController;
 
 class TopicBrowser : public QWidget {
   Q_OBJECT
  public:
-  explicit TopicBrowser(PipelineDocument* document, QWidget* parent = nullptr);
+  // `runner` (may be null) offers the embedded clusters of the designer's runs.
+  TopicBrowser(PipelineDocument* document, RunController* runner, QWidget* parent = nullptr);
   ~TopicBrowser() override;
 
   QComboBox* clusterEdit() const { return cluster_; }
@@ -57,6 +59,7 @@ class TopicBrowser : public QWidget {
   void runAsync(Work work, Done done);
 
   PipelineDocument* doc_;
+  RunController* runner_;
   QComboBox* cluster_;
   QPushButton* refresh_;
   QTableWidget* topics_;

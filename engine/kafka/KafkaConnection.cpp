@@ -15,6 +15,9 @@ namespace sc::kafka {
 
 namespace {
 
+// Embedded clusters live in a run's resources under this prefix and the connection's name.
+constexpr std::string_view kEmbeddedKeyPrefix = "kafka.embedded.";
+
 const std::vector<std::string> kFields = {"type", "bootstrap_servers", "properties",
                                           "embedded_brokers", "embedded_partitions"};
 
@@ -161,16 +164,29 @@ Result<ResolvedConnection> resolveConnection(const ConnectionSettings& settings,
     return R::success(std::move(rc));
   }
   std::string error;
-  auto cluster = resources.getOrCreate<EmbeddedCluster>("kafka.embedded." + settings.name, [&] {
-    auto started = EmbeddedCluster::start(settings.embeddedBrokers, settings.embeddedPartitions,
-                                          settings.name);
-    if (!started.ok()) error = started.error;
-    return started.value;
-  });
+  auto cluster =
+      resources.getOrCreate<EmbeddedCluster>(std::string(kEmbeddedKeyPrefix) + settings.name, [&] {
+        auto started = EmbeddedCluster::start(settings.embeddedBrokers, settings.embeddedPartitions,
+                                              settings.name);
+        if (!started.ok()) error = started.error;
+        return started.value;
+      });
   if (!cluster) return R::failure("connection '" + settings.name + "': " + error);
   rc.bootstrapServers = cluster->bootstrapServers();
   rc.cluster = std::move(cluster);
   return R::success(std::move(rc));
+}
+
+std::vector<std::pair<std::string, std::string>> embeddedClusters(
+    const ResourceRegistry& resources) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& key : resources.keys()) {
+    if (key.rfind(kEmbeddedKeyPrefix, 0) != 0) continue;
+    auto cluster = std::static_pointer_cast<EmbeddedCluster>(resources.find(key));
+    if (cluster)
+      out.emplace_back(key.substr(kEmbeddedKeyPrefix.size()), cluster->bootstrapServers());
+  }
+  return out;
 }
 
 ConnectionType kafkaConnectionType() {

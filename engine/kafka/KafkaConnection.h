@@ -54,6 +54,10 @@ struct ResolvedConnection {
 Result<ResolvedConnection> resolveConnection(const ConnectionSettings& settings,
                                              ResourceRegistry& resources);
 
+// The embedded clusters started in `resources`: connection name and bootstrap list.
+std::vector<std::pair<std::string, std::string>> embeddedClusters(
+    const ResourceRegistry& resources);
+
 // True for properties whose values must never be printed (sasl.password, ssl.key.password,
 // anything naming a password or secret).
 bool isSecretProperty(std::string_view key);

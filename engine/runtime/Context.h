@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "engine/graph/Json.h"
 
@@ -41,9 +42,22 @@ class ResourceRegistry {
     std::lock_guard lock(mutex_);
     items_.clear();
   }
+  // The resource stored under `key` (null if none); the caller knows its type from the key.
+  std::shared_ptr<void> find(const std::string& key) const {
+    std::lock_guard lock(mutex_);
+    auto it = items_.find(key);
+    return it == items_.end() ? nullptr : it->second;
+  }
+  std::vector<std::string> keys() const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    for (const auto& [key, item] : items_)
+      if (item) out.push_back(key);
+    return out;
+  }
 
  private:
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<void>> items_;
 };
 

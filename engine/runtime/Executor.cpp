@@ -133,7 +133,7 @@ struct Execution::Impl {
   RunOptions options;
   SlotTable slots;
   Json document;
-  ResourceRegistry resources;
+  std::shared_ptr<ResourceRegistry> resources;
   std::vector<NodeRt> nodes;
   std::vector<EdgeRt> edges;
   std::vector<std::unique_ptr<Task>> tasks;
@@ -530,7 +530,8 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
   Impl& x = *impl;
   x.options = options;
   x.document = pipeline.toJson();
-  PlanContext plan(x.slots, x.document, x.resources);
+  x.resources = options.resources ? options.resources : std::make_shared<ResourceRegistry>();
+  PlanContext plan(x.slots, x.document, *x.resources);
 
   // Nodes.
   std::vector<std::optional<WatermarkStrategy>> requests(pipeline.nodes.size());
@@ -709,7 +710,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
   for (uint32_t i = 0; i < x.nodes.size(); ++i) {
     Impl::NodeRt& rt = x.nodes[i];
     rt.emitter = std::make_unique<Impl::NodeEmitter>(x, i);
-    rt.ctx = std::make_unique<RunContext>(rt.id, *rt.metrics, x.slots, x.resources, x.stop);
+    rt.ctx = std::make_unique<RunContext>(rt.id, *rt.metrics, x.slots, *x.resources, x.stop);
   }
   if (options.maxRecords > 0) x.remaining = options.maxRecords;
   return std::unique_ptr<Execution>(new Execution(std::move(impl)));

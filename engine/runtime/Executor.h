@@ -18,6 +18,7 @@ struct Pipeline;
 class NodeRegistry;
 class SlotTable;
 class Batch;
+class ResourceRegistry;
 
 // Watches the records leaving one output port (the designer's wire taps). onBatch runs on the
 // emitting node's thread for every batch, before the batch moves on: read it, do not keep it,
@@ -34,6 +35,9 @@ struct RunOptions {
   uint32_t batchCapacity = 1024;  // records per batch
   uint32_t queueCapacity = 8;     // batches per queue (back-pressure bound)
   bool fuse = true;               // fuse stateless chains onto one thread
+  // Resources shared with other runs (the designer keeps its embedded Kafka clusters, and
+  // their topics, from one run to the next); null: the run has its own.
+  std::shared_ptr<ResourceRegistry> resources;
 };
 
 struct RunResult {

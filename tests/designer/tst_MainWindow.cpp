@@ -2,11 +2,14 @@
 // palette, wire with the mouse, type into the inspector, undo and redo with the keyboard, save,
 // copy and paste through the clipboard, follow a problem from the problems panel.
 #include <QClipboard>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -25,6 +28,7 @@
 #include "app/designer/RunController.h"
 #include "app/designer/RunPanel.h"
 #include "app/designer/TapPanel.h"
+#include "app/designer/TopicBrowser.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -594,6 +598,30 @@ void tst_MainWindow::runPanelChartsThroughputAndKafkaLag() {
   QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
   QVERIFY2(window_->statusBar()->currentMessage().startsWith("Run finished"),
            qPrintable(window_->statusBar()->currentMessage()));
+
+  // The embedded cluster outlives the run: the Topics dock offers it and finds the topic.
+  const auto clusters = window_->runController()->embeddedClusters();
+  QCOMPARE(clusters.size(), 1);
+  QCOMPARE(clusters.first().first, QStringLiteral("local"));
+  TopicBrowser* topics = window_->topicBrowser();
+  QCOMPARE(topics->clusterEdit()->currentText(), clusters.first().second);
+  auto eventsCount = [&]() -> qint64 {
+    QTableWidget* table = topics->topicTable();
+    for (int r = 0; r < table->rowCount(); ++r)
+      if (table->item(r, 0)->text() == "events") return table->item(r, 2)->text().toLongLong();
+    return -1;
+  };
+  QTest::mouseClick(topics->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(eventsCount() > 0, 15000);
+  const qint64 afterFirst = eventsCount();
+  // A second run writes to the same topic of the same cluster.
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(window_->runController()->stats().value(1).recordsIn > 100, 20000);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+  QCOMPARE(window_->runController()->embeddedClusters(), clusters);
+  QTest::mouseClick(topics->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(eventsCount() > afterFirst, 15000);
 }
 
 void tst_MainWindow::tapShowsTheRecordsOnAWire() {
