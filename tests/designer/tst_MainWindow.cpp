@@ -2,22 +2,16 @@
 // palette, wire with the mouse, type into the inspector, undo and redo with the keyboard, save,
 // copy and paste through the clipboard, follow a problem from the problems panel.
 #include <QClipboard>
-#include <QComboBox>
 #include <QLineEdit>
-#include <QLineSeries>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSettings>
-#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
 
-#include "app/designer/EdgeItem.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
-#include "app/designer/LogPanel.h"
 #include "app/designer/MainWindow.h"
 #include "app/designer/NodeItem.h"
 #include "app/designer/NodePalette.h"
@@ -25,10 +19,6 @@
 #include "app/designer/ProblemsPanel.h"
 #include "app/designer/PropertyEditors.h"
 #include "app/designer/PropertyInspector.h"
-#include "app/designer/RunController.h"
-#include "app/designer/RunPanel.h"
-#include "app/designer/TapPanel.h"
-#include "app/designer/TopicBrowser.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -50,12 +40,6 @@ class tst_MainWindow : public QObject {
   void findNodeSelectsIt();
   void recentFilesAndExport();
   void openedFileStaysFittedUntilTheUserZooms();
-  void runShowsCountsOnTheNodes();
-  void stopEndsAnUnboundedRun();
-  void runRefusesAnInvalidPipeline();
-  void failedRunNamesTheNode();
-  void runPanelChartsThroughputAndKafkaLag();
-  void tapShowsTheRecordsOnAWire();
 
  private:
   QPoint portPoint(const QString& id, bool output, const QString& port) const;
@@ -423,243 +407,6 @@ void tst_MainWindow::openedFileStaysFittedUntilTheUserZooms() {
   window_->resize(900, 700);
   QTest::qWait(50);
   QCOMPARE(view->zoom(), zoomed);
-}
-
-namespace {
-
-QString writeFile(const QTemporaryDir& dir, const char* name, const char* text) {
-  const QString path = dir.filePath(QLatin1String(name));
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return {};
-  file.write(text);
-  return path;
-}
-
-}  // namespace
-
-void tst_MainWindow::runShowsCountsOnTheNodes() {
-  // generated-payments: 50 seeded payments, filter, map, console.
-  QVERIFY(window_->openFile(example("generated-payments.json")));
-  RunController* runner = window_->runController();
-  QVERIFY(window_->action("run")->isEnabled());
-  QTest::keyClick(window_, Qt::Key_F5);
-  QVERIFY(runner->isActive() || !runner->stats().isEmpty());
-  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
-  QVERIFY(window_->action("run")->isEnabled());
-  QVERIFY(!window_->action("stop")->isEnabled());
-
-  QMap<QString, RunController::NodeStats> byId;
-  for (const auto& s : runner->stats())
-    byId.insert(s.id, s);
-  QCOMPARE(byId.size(), 4);
-  QCOMPARE(byId["payments"].recordsOut, quint64(50));
-  QCOMPARE(byId["big"].recordsIn, quint64(50));
-  QVERIFY(byId["big"].recordsOut > 0 && byId["big"].recordsOut < 50);
-  QCOMPARE(byId["label"].recordsIn, byId["big"].recordsOut);
-  QCOMPARE(byId["out"].recordsIn, byId["label"].recordsOut);
-  // The counters are on the canvas, under each node.
-  QCOMPARE(window_->scene()->nodeItem("payments")->runText(), QStringLiteral("out 50"));
-  QVERIFY2(window_->scene()->nodeItem("big")->runText().startsWith("in 50  ·  out "),
-           qPrintable(window_->scene()->nodeItem("big")->runText()));
-  QVERIFY(window_->statusBar()->currentMessage().startsWith("Run finished"));
-  // The run did not touch the document.
-  QVERIFY(!window_->document()->isModified());
-}
-
-void tst_MainWindow::stopEndsAnUnboundedRun() {
-  const QString path = writeFile(dir_, "unbounded.json", R"({
-  "streamcanvas": 1,
-  "nodes": [
-    {"id": "gen", "type": "generator", "properties": {"rate": 2000}},
-    {"id": "sink", "type": "discard.sink"}
-  ],
-  "edges": [{"from": "gen", "to": "sink"}]
-})");
-  QVERIFY(window_->openFile(path));
-  RunController* runner = window_->runController();
-  QTest::keyClick(window_, Qt::Key_F5);
-  QCOMPARE(runner->state(), RunController::State::Running);
-  QVERIFY(!window_->action("run")->isEnabled());
-  QVERIFY(window_->action("stop")->isEnabled());
-  // Records flow and the canvas shows them with a rate.
-  QTRY_VERIFY_WITH_TIMEOUT(window_->scene()->nodeItem("sink")->runText().contains("/s"), 10000);
-  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
-  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 15000);
-  const auto stats = runner->stats();
-  QCOMPARE(stats.size(), 2);
-  QVERIFY(stats[0].recordsOut > 0);
-  QCOMPARE(stats[1].recordsIn, stats[0].recordsOut);  // everything read was drained
-  QVERIFY(window_->statusBar()->currentMessage().startsWith("Run finished"));
-}
-
-void tst_MainWindow::runRefusesAnInvalidPipeline() {
-  const QString path = writeFile(dir_, "invalid.json", R"({
-  "streamcanvas": 1,
-  "nodes": [
-    {"id": "gen", "type": "generator"},
-    {"id": "keep", "type": "filter"},
-    {"id": "out", "type": "console.sink"}
-  ],
-  "edges": [{"from": "gen", "to": "keep"}, {"from": "keep", "to": "out"}]
-})");
-  QVERIFY(window_->openFile(path));
-  QTest::keyClick(window_, Qt::Key_F5);
-  QVERIFY(!window_->runController()->isActive());
-  QCOMPARE(errors_.size(), 1);
-  QVERIFY2(errors_.first().startsWith("Cannot run the pipeline"), qPrintable(errors_.first()));
-  QVERIFY2(errors_.first().contains("condition"), qPrintable(errors_.first()));
-}
-
-void tst_MainWindow::failedRunNamesTheNode() {
-  // A missing input file is found when the run is planned: refused with the node named.
-  const QString missing = writeFile(dir_, "missing-input.json", R"({
-  "streamcanvas": 1,
-  "nodes": [
-    {"id": "src", "type": "file.source", "properties": {"path": "/nonexistent/sc-input.jsonl"}},
-    {"id": "out", "type": "discard.sink"}
-  ],
-  "edges": [{"from": "src", "to": "out"}]
-})");
-  QVERIFY(window_->openFile(missing));
-  QTest::keyClick(window_, Qt::Key_F5);
-  QVERIFY(!window_->runController()->isActive());
-  QCOMPARE(errors_.size(), 1);
-  QVERIFY2(errors_.first().contains("src") && errors_.first().contains("sc-input.jsonl"),
-           qPrintable(errors_.first()));
-
-  // A bad line with on_error = fail stops the run in that node: the status bar names it, the
-  // node is marked and selected.
-  const QString data = writeFile(dir_, "bad.jsonl", "{\"a\": 1}\n{\"a\": 2}\nnot json\n");
-  const QString pipeline = dir_.filePath("failing.json");
-  QFile file(pipeline);
-  QVERIFY(file.open(QIODevice::WriteOnly));
-  file.write(QStringLiteral(R"({
-  "streamcanvas": 1,
-  "nodes": [
-    {"id": "src", "type": "file.source", "properties": {"path": "%1", "on_error": "fail"}},
-    {"id": "out", "type": "discard.sink"}
-  ],
-  "edges": [{"from": "src", "to": "out"}]
-})")
-                 .arg(data)
-                 .toUtf8());
-  file.close();
-  QVERIFY(window_->openFile(pipeline));
-  QTest::keyClick(window_, Qt::Key_F5);
-  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 15000);
-  const QString status = window_->statusBar()->currentMessage();
-  QVERIFY2(status.startsWith("The run failed in node 'src'"), qPrintable(status));
-  QVERIFY2(status.contains("bad.jsonl:3"), qPrintable(status));
-  QVERIFY(window_->scene()->nodeItem("src")->runText().contains("failed"));
-  QCOMPARE(window_->document()->selectedNodes(), std::set<std::string>{"src"});
-  // The engine's log line for the failure is in the Log dock.
-  QTRY_VERIFY(window_->logPanel()->text()->toPlainText().contains("ERROR [src]"));
-  QVERIFY(window_->logPanel()->text()->toPlainText().contains("bad.jsonl:3"));
-}
-
-void tst_MainWindow::runPanelChartsThroughputAndKafkaLag() {
-  // A generator writes to a topic of the embedded cluster; a Kafka source reads it back.
-  const QString path = writeFile(dir_, "kafka-loop.json", R"({
-  "streamcanvas": 1,
-  "connections": {"local": {"type": "kafka"}},
-  "nodes": [
-    {"id": "gen", "type": "generator", "properties": {"rate": 3000}},
-    {"id": "produce", "type": "kafka.sink", "properties": {"connection": "local", "topic": "events"}},
-    {"id": "src", "type": "kafka.source",
-     "properties": {"connection": "local", "topics": ["events"], "group_id": "designer-test"}},
-    {"id": "sink", "type": "discard.sink"}
-  ],
-  "edges": [{"from": "gen", "to": "produce"}, {"from": "src", "to": "sink"}]
-})");
-  QVERIFY(window_->openFile(path));
-  QVERIFY2(window_->document()->diagnostics().empty(),
-           window_->document()->diagnostics().format().c_str());
-  RunPanel* panel = window_->runPanel();
-  QTest::keyClick(window_, Qt::Key_F5);
-  QVERIFY(window_->runController()->isActive());
-  QVERIFY(panel->isVisible());  // the Run dock comes to the front
-  // Records reach the consuming side, and both charts fill.
-  QTRY_VERIFY_WITH_TIMEOUT(panel->throughput().series.contains("sink") &&
-                               panel->throughput().series["sink"]->count() >= 3 &&
-                               window_->runController()->stats().value(3).recordsIn > 0,
-                           20000);
-  QTRY_VERIFY_WITH_TIMEOUT(
-      panel->lag().series.contains("src") && panel->lag().series["src"]->count() >= 3, 20000);
-  // Throughput has a line per source (gen, src) and per sink (produce, sink); lag only src.
-  QCOMPARE(
-      QSet<QString>(panel->throughput().series.keyBegin(), panel->throughput().series.keyEnd()),
-      QSet<QString>({"gen", "src", "produce", "sink"}));
-  QCOMPARE(panel->lag().series.size(), 1);
-  double best = 0;
-  for (const QPointF& p : panel->throughput().series["gen"]->points())
-    best = std::max(best, p.y());
-  QVERIFY2(best > 500, qPrintable(QString::number(best)));  // rate 3000/s, measured per 250 ms
-  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
-  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
-  QVERIFY2(window_->statusBar()->currentMessage().startsWith("Run finished"),
-           qPrintable(window_->statusBar()->currentMessage()));
-
-  // The embedded cluster outlives the run: the Topics dock offers it and finds the topic.
-  const auto clusters = window_->runController()->embeddedClusters();
-  QCOMPARE(clusters.size(), 1);
-  QCOMPARE(clusters.first().first, QStringLiteral("local"));
-  TopicBrowser* topics = window_->topicBrowser();
-  QCOMPARE(topics->clusterEdit()->currentText(), clusters.first().second);
-  auto eventsCount = [&]() -> qint64 {
-    QTableWidget* table = topics->topicTable();
-    for (int r = 0; r < table->rowCount(); ++r)
-      if (table->item(r, 0)->text() == "events") return table->item(r, 2)->text().toLongLong();
-    return -1;
-  };
-  QTest::mouseClick(topics->refreshButton(), Qt::LeftButton);
-  QTRY_VERIFY_WITH_TIMEOUT(eventsCount() > 0, 15000);
-  const qint64 afterFirst = eventsCount();
-  // A second run writes to the same topic of the same cluster.
-  QTest::keyClick(window_, Qt::Key_F5);
-  QTRY_VERIFY_WITH_TIMEOUT(window_->runController()->stats().value(1).recordsIn > 100, 20000);
-  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
-  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
-  QCOMPARE(window_->runController()->embeddedClusters(), clusters);
-  QTest::mouseClick(topics->refreshButton(), Qt::LeftButton);
-  QTRY_VERIFY_WITH_TIMEOUT(eventsCount() > afterFirst, 15000);
-}
-
-void tst_MainWindow::tapShowsTheRecordsOnAWire() {
-  // Tap the wire after the filter of generated-payments, run, and read what passed it.
-  QVERIFY(window_->openFile(example("generated-payments.json")));
-  QTest::qWait(50);  // the queued fit
-  NodeItem* big = window_->scene()->nodeItem("big");
-  NodeItem* label = window_->scene()->nodeItem("label");
-  const QPainterPath wire = EdgeItem::curve(big->mapToScene(big->portPosition(true, "out")),
-                                            label->mapToScene(label->portPosition(false, "in")));
-  const QPoint middle = window_->view()->mapFromScene(wire.pointAtPercent(0.5));
-  QVERIFY(!window_->action("tapWire")->isEnabled());
-  QTest::mouseClick(window_->view()->viewport(), Qt::LeftButton, {}, middle);
-  QCOMPARE(window_->document()->selectedEdges().size(), size_t(1));
-  QVERIFY(window_->action("tapWire")->isEnabled());
-  QTest::keyClick(window_, Qt::Key_T, Qt::ControlModifier);
-  TapPanel* tap = window_->tapPanel();
-  QVERIFY(tap->isVisible());
-  QVERIFY2(tap->heading()->text().contains(QStringLiteral("big:out → label:in")),
-           qPrintable(tap->heading()->text()));
-
-  QTest::keyClick(window_, Qt::Key_F5);
-  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
-  QVERIFY(tap->isVisible());  // a tapped run shows the tap, not the charts
-  quint64 passed = 0;
-  for (const auto& s : window_->runController()->stats())
-    if (s.id == "big") passed = s.recordsOut;
-  QVERIFY(passed > 0);
-  // Every record that passed is there (fewer than a batch), each one the filter let through.
-  const QStringList lines = tap->records()->toPlainText().split('\n', Qt::SkipEmptyParts);
-  QCOMPARE(quint64(lines.size()), passed);
-  for (const QString& line : lines) {
-    const Json record = Json::parse(line.toStdString());
-    QVERIFY2(record["amount"].get<double>() >= 250, qPrintable(line));
-    QVERIFY2(record["currency"] == "EUR" || record["currency"] == "USD", qPrintable(line));
-  }
-  QVERIFY2(tap->heading()->text().contains(QStringLiteral("%1 records passed").arg(passed)),
-           qPrintable(tap->heading()->text()));
 }
 
 QTEST_MAIN(tst_MainWindow)
