@@ -294,6 +294,21 @@ PipelineEdge GraphScene::edgeBetween(const PortRef& start, const PortRef& target
                       EdgeEnd{sstr(to.node->id()), sstr(to.port.name)}};
 }
 
+void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
+  if (event->button() == Qt::LeftButton && !portAt(event->scenePos(), false)) {
+    for (QGraphicsItem* item :
+         items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder, QTransform())) {
+      if (item->type() == NodeItem::Type) break;  // a node on top of the wire
+      if (item->type() == EdgeItem::Type) {
+        Q_EMIT wireActivated(static_cast<EdgeItem*>(item)->edge());
+        event->accept();
+        return;
+      }
+    }
+  }
+  QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
 void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
   if (event->button() == Qt::LeftButton) {
     if (auto port = portAt(event->scenePos(), false)) {

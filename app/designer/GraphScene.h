@@ -48,6 +48,8 @@ class GraphScene : public QGraphicsScene {
 
  Q_SIGNALS:
   void statusMessage(const QString& message);
+  // A wire was double-clicked (the window taps it).
+  void wireActivated(const PipelineEdge& edge);
 
  protected:
   bool event(QEvent* event) override;
@@ -55,6 +57,7 @@ class GraphScene : public QGraphicsScene {
   void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
   void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
   void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+  void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
 
  private:
   void rebuild();

@@ -82,6 +82,10 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
   connect(doc_, &PipelineDocument::documentReset, this,
           [this] { QTimer::singleShot(0, view_, &GraphView::fitAfterLoad); });
   connect(runner_, &RunController::started, this, &MainWindow::updateActions);
+  connect(scene_, &GraphScene::wireActivated, this, [this](const PipelineEdge& edge) {
+    doc_->setSelection({}, {edge});
+    tapSelectedWire();
+  });
   connect(runner_, &RunController::statsUpdated, this, &MainWindow::showRunStats);
   connect(runner_, &RunController::finished, this, &MainWindow::runFinished);
   // Another document replaces the one running: its run stops.

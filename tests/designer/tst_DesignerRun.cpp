@@ -294,6 +294,21 @@ void tst_DesignerRun::tapShowsTheRecordsOnAWire() {
   QVERIFY2(tap->heading()->text().contains(QStringLiteral("big:out → label:in")),
            qPrintable(tap->heading()->text()));
 
+  // Double-clicking another wire taps that one instead.
+  NodeItem* payments = window_->scene()->nodeItem("payments");
+  const QPoint first = window_->view()->mapFromScene(
+      EdgeItem::curve(payments->mapToScene(payments->portPosition(true, "out")),
+                      big->mapToScene(big->portPosition(false, "in")))
+          .pointAtPercent(0.5));
+  QTest::mouseDClick(window_->view()->viewport(), Qt::LeftButton, {}, first);
+  QVERIFY2(tap->heading()->text().contains(QStringLiteral("payments:out → big:in")),
+           qPrintable(tap->heading()->text()));
+  QCOMPARE(window_->runController()->tapNode(), QStringLiteral("payments"));
+  // And back to the filter's output, with the keyboard.
+  QTest::mouseClick(window_->view()->viewport(), Qt::LeftButton, {}, middle);
+  QTest::keyClick(window_, Qt::Key_T, Qt::ControlModifier);
+  QCOMPARE(window_->runController()->tapNode(), QStringLiteral("big"));
+
   QTest::keyClick(window_, Qt::Key_F5);
   QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
   QVERIFY(tap->isVisible());  // a tapped run shows the tap, not the charts
