@@ -16,6 +16,7 @@
 
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
+#include "engine/graph/Pipeline.h"
 
 namespace sc::designer {
 
@@ -146,27 +147,52 @@ void TopicBrowser::offerPipelineClusters() {
   for (const auto& [name, entry] : doc_->pipeline().connections.items()) {
     if (!entry.is_object() || entry.value("type", "") != "kafka") continue;
     const std::string boot = entry.value("bootstrap_servers", "");
-    if (boot.empty() || boot == kafka::ConnectionSettings::kEmbedded ||
-        boot.find("${") != std::string::npos)
-      continue;
-    cluster_->addItem(QString::fromStdString(boot));
+    if (boot.empty() || boot == kafka::ConnectionSettings::kEmbedded) continue;
+    // Shown with its name and unresolved text (a ${VAR} reference, never a value); chosen, it
+    // is resolved from the environment with its librdkafka properties (SASL, TLS).
+    cluster_->addItem(
+        QStringLiteral("%1: %2").arg(QString::fromStdString(name), QString::fromStdString(boot)),
+        QString::fromStdString(name));
   }
   if (!typed.isEmpty()) cluster_->setEditText(typed);
 }
 
 std::shared_ptr<ClusterAdmin> TopicBrowser::admin() {
-  const QString boot = cluster_->currentText().trimmed();
-  if (boot.isEmpty()) return nullptr;
-  if (!admin_ || boot != adminFor_) {
-    kafka::ResolvedConnection c;
+  const QString text = cluster_->currentText().trimmed();
+  if (text.isEmpty()) return nullptr;
+  if (admin_ && text == adminFor_) return admin_;
+  kafka::ResolvedConnection c;
+  const int index = cluster_->findText(text);
+  const QString connection = index >= 0 ? cluster_->itemData(index).toString() : QString();
+  if (!connection.isEmpty()) {
+    // A connection of the document: ${VAR} substituted from the environment, as a run would.
+    Pipeline only;
+    only.connections = Json::object();
+    only.connections[connection.toStdString()] =
+        doc_->pipeline().connections.value(connection.toStdString(), Json::object());
+    Diagnostics diags;
+    std::vector<std::string> secrets;
+    const Pipeline resolved =
+        substituteVariables(only, doc_->registry(), processEnvironment(), diags, &secrets);
+    auto settings = kafka::ConnectionSettings::fromJson(
+        connection.toStdString(), resolved.connections[connection.toStdString()]);
+    if (diags.hasErrors() || !settings.ok()) {
+      setStatus(tr("Cannot use connection '%1': %2")
+                    .arg(connection, QString::fromStdString(diags.hasErrors() ? diags.format()
+                                                                              : settings.error)),
+                true);
+      return nullptr;
+    }
+    c.settings = settings.value;
+  } else {
     c.settings.name = "browser";
-    c.settings.bootstrapServers = boot.toStdString();
-    c.bootstrapServers = boot.toStdString();
-    admin_ = std::make_shared<ClusterAdmin>(std::move(c));
-    adminFor_ = boot;
-    topic_.clear();
-    next_.clear();
+    c.settings.bootstrapServers = text.toStdString();
   }
+  c.bootstrapServers = c.settings.bootstrapServers;
+  admin_ = std::make_shared<ClusterAdmin>(std::move(c));
+  adminFor_ = text;
+  topic_.clear();
+  next_.clear();
   return admin_;
 }
 
@@ -188,9 +214,11 @@ void TopicBrowser::setStatus(const QString& text, bool error) {
 }
 
 void TopicBrowser::listTopics() {
+  admin_.reset();  // Refresh connects afresh: variables and the cluster may have changed
   auto admin = this->admin();
   if (!admin) {
-    setStatus(tr("Enter the cluster's bootstrap servers first."), true);
+    if (cluster_->currentText().trimmed().isEmpty())
+      setStatus(tr("Enter the cluster's bootstrap servers first."), true);
     return;
   }
   setStatus(tr("Listing topics of %1…").arg(adminFor_));

@@ -26,6 +26,7 @@ class tst_TopicBrowser : public QObject {
   void initTestCase();
   void listReadProduceFollow();
   void unreachableClusterSaysSoWithoutFreezing();
+  void documentConnectionIsResolvedFromTheEnvironment();
 
  private:
   ResolvedConnection connection() const { return test::connectionTo(cluster_); }
@@ -129,6 +130,48 @@ void tst_TopicBrowser::unreachableClusterSaysSoWithoutFreezing() {
   QVERIFY(responsive.elapsed() < 2000);
   QTRY_VERIFY_WITH_TIMEOUT(browser->statusLabel()->text().startsWith("Cannot list topics"), 30000);
   QVERIFY(!browser->isBusy());
+}
+
+void tst_TopicBrowser::documentConnectionIsResolvedFromTheEnvironment() {
+  // The document names its cluster through ${VAR}s, with a librdkafka property: the dock offers
+  // the connection by name, never shows the values, and connects with them.
+  qputenv("SC_TEST_BOOTSTRAP", QByteArray::fromStdString(cluster_->bootstrapServers()));
+  qputenv("SC_TEST_CLIENT_ID", "topic-browser-test");
+  QTemporaryDir dir;
+  const QString path = dir.filePath("p.json");
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write(R"({
+  "streamcanvas": 1,
+  "connections": {"prod": {"type": "kafka", "bootstrap_servers": "${SC_TEST_BOOTSTRAP}",
+                           "properties": {"client.id": "${SC_TEST_CLIENT_ID}"}}},
+  "nodes": [
+    {"id": "src", "type": "kafka.source", "properties": {"connection": "prod", "topics": ["orders"]}},
+    {"id": "out", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "src", "to": "out"}]
+})");
+  file.close();
+  MainWindow window(NodeRegistry::builtin());
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QVERIFY(window.openFile(path));
+  TopicBrowser* browser = window.topicBrowser();
+  QComboBox* cluster = browser->clusterEdit();
+  const int index = cluster->findText(QStringLiteral("prod: ${SC_TEST_BOOTSTRAP}"));
+  QVERIFY2(index >= 0, qPrintable(cluster->itemText(0)));
+  for (int i = 0; i < cluster->count(); ++i)
+    QVERIFY(!cluster->itemText(i).contains(QString::fromStdString(cluster_->bootstrapServers())));
+  cluster->setCurrentIndex(index);
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "orders") >= 0, 15000);
+  QVERIFY(!browser->statusLabel()->text().contains(
+      QString::fromStdString(cluster_->bootstrapServers())));
+
+  // Refresh resolves again: an unset variable is reported, not sent to a broker.
+  qunsetenv("SC_TEST_BOOTSTRAP");
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(browser->statusLabel()->text().contains("SC_TEST_BOOTSTRAP"), 15000);
 }
 
 QTEST_MAIN(tst_TopicBrowser)
