@@ -110,18 +110,12 @@ void RunController::setTap(const QString& nodeId, const QString& port) {
   attachTap();
 }
 
-void RunController::clearTap() {
-  tapNode_.clear();
-  tapPort_.clear();
+void RunController::attachTap() {
+  // The previous tap (of this run, or the finished run's, still readable) is replaced, so its
+  // count and records never show under another wire's name.
   if (run_ && tap_) run_->setTap(attachedNode_.toStdString(), attachedPort_.toStdString(), nullptr);
   tap_.reset();
-}
-
-void RunController::attachTap() {
-  if (!run_) return;
-  if (tap_) run_->setTap(attachedNode_.toStdString(), attachedPort_.toStdString(), nullptr);
-  tap_.reset();
-  if (tapNode_.isEmpty()) return;
+  if (!run_ || tapNode_.isEmpty()) return;
   tap_ = std::make_shared<WireTap>();
   if (!run_->setTap(tapNode_.toStdString(), tapPort_.toStdString(), tap_)) tap_.reset();
   attachedNode_ = tapNode_;

@@ -58,10 +58,10 @@ class RunController : public QObject {
   QList<QPair<QString, QString>> embeddedClusters() const;
 
   // Wire tap: the records leaving one node's output port (the start of a wire). Set it before
-  // or during a run; it is attached to every run until cleared. Up to kTapPerBatch records of
-  // each batch are copied as JSON lines, off the engine's hot path only while a tap is set.
+  // or during a run; it is attached to every later run until another wire is tapped. Up to
+  // kTapPerBatch records of each batch are copied as JSON lines, off the engine's hot path only
+  // while a tap is set.
   void setTap(const QString& nodeId, const QString& port);
-  void clearTap();
   bool hasTap() const { return !tapNode_.isEmpty(); }
   QString tapNode() const { return tapNode_; }
   QString tapPort() const { return tapPort_; }

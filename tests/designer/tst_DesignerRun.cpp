@@ -326,6 +326,12 @@ void tst_DesignerRun::tapShowsTheRecordsOnAWire() {
   }
   QVERIFY2(tap->heading()->text().contains(QStringLiteral("%1 records passed").arg(passed)),
            qPrintable(tap->heading()->text()));
+
+  // Tapping another wire after the run shows nothing of the old one under the new name.
+  QTest::mouseDClick(window_->view()->viewport(), Qt::LeftButton, {}, first);
+  QVERIFY2(tap->heading()->text().contains(QStringLiteral("payments:out → big:in: 0 records")),
+           qPrintable(tap->heading()->text()));
+  QVERIFY(tap->records()->toPlainText().isEmpty());
 }
 
 QTEST_MAIN(tst_DesignerRun)
