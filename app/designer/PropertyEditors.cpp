@@ -85,20 +85,6 @@ QString scalarProblem(const QString& text, const PropertySpec& spec, PropKind ki
   return ok ? QString() : kindHint(kind);
 }
 
-expr::Type exprType(ExprType t) {
-  switch (t) {
-    case ExprType::Bool:
-      return expr::Type::Bool;
-    case ExprType::Number:
-      return expr::Type::Number;
-    case ExprType::String:
-      return expr::Type::String;
-    case ExprType::Any:
-      break;
-  }
-  return expr::Type::Any;
-}
-
 // Numbers as typed, or any text holding a ${VAR} (a "$" starts one).
 class NumberValidator : public QValidator {
  public:
@@ -293,7 +279,7 @@ class ExpressionEditor : public PropertyEditor {
     SlotTable slots;
     expr::CompileError error;
     const std::string source = text.toStdString();
-    if (expr::Expression::compile(source, slots, exprType(spec().exprType), &error)) {
+    if (expr::Expression::compile(source, slots, expressionType(spec().exprType), &error)) {
       setLocalProblem({});
       return;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "engine/expr/Expression.h"
 #include "engine/graph/NodeRegistry.h"
 
 namespace sc {
@@ -33,6 +34,20 @@ PropertySpec makeProperty(std::string name, PropKind kind, std::string descripti
   p.description = std::move(description);
   p.defaultValue = std::move(defaultValue);
   return p;
+}
+
+expr::Type expressionType(ExprType t) {
+  switch (t) {
+    case ExprType::Bool:
+      return expr::Type::Bool;
+    case ExprType::Number:
+      return expr::Type::Number;
+    case ExprType::String:
+      return expr::Type::String;
+    case ExprType::Any:
+      break;
+  }
+  return expr::Type::Any;
 }
 
 const char* propKindName(PropKind k) {

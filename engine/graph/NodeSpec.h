@@ -9,6 +9,10 @@
 
 #include "engine/graph/Json.h"
 
+namespace sc::expr {
+enum class Type;  // engine/expr/Expression.h
+}
+
 namespace sc {
 
 class Node;
@@ -77,6 +81,8 @@ struct NodeSpec {
 };
 
 const char* propKindName(PropKind k);
+// The expression language's type for what a property spec asks of an expression.
+expr::Type expressionType(ExprType t);
 
 // The common case of a property spec in one call; set further fields on the result.
 PropertySpec makeProperty(std::string name, PropKind kind, std::string description,

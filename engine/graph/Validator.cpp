@@ -25,20 +25,6 @@ bool validId(const std::string& id) {
   return true;
 }
 
-expr::Type exprType(ExprType t) {
-  switch (t) {
-    case ExprType::Bool:
-      return expr::Type::Bool;
-    case ExprType::Number:
-      return expr::Type::Number;
-    case ExprType::String:
-      return expr::Type::String;
-    case ExprType::Any:
-      break;
-  }
-  return expr::Type::Any;
-}
-
 class Validator {
  public:
   Validator(const Pipeline& p, const NodeRegistry& r) : p_(p), registry_(r) {}
@@ -224,7 +210,7 @@ class Validator {
         if (text.find("${") != std::string::npos) return true;
         SlotTable scratch;
         expr::CompileError err;
-        if (!expr::Expression::compile(text, scratch, exprType(ps.exprType), &err)) {
+        if (!expr::Expression::compile(text, scratch, expressionType(ps.exprType), &err)) {
           Diagnostic& d = error(
               ptr, node,
               "expression error" +
