@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every build, test and run-time dependency of StreamCanvas from Debian 12 packages.
-# Safe to run twice: apt-get skips what is already installed.
+# This is the single list of packages: the README's commands, CI and
+# installers/check-fresh-install.sh all go through it. Safe to run twice.
 set -euo pipefail
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-deps.sh: run as root (or with sudo)" >&2
@@ -11,6 +12,8 @@ pkgs=(
   build-essential cmake ninja-build ccache pkg-config clang
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl-dev
+  # qt6-charts-dev's CMake config needs Qt6OpenGL but the package does not depend on it.
+  libqt6opengl6-dev
   librdkafka-dev nlohmann-json3-dev libboost-dev libsimdjson-dev
   kcat xvfb xauth fonts-dejavu-core
 )
@@ -19,6 +22,9 @@ for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps.sh: installing ${missing[*]}"
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps.sh: all ${#pkgs[@]} Debian packages are installed"
 fi
