@@ -13,6 +13,10 @@ namespace sc {
 
 class NodeConfig;
 class PlanContext;
+namespace state {
+class StateWriter;
+class StateReader;
+}  // namespace state
 class RunContext;
 struct WatermarkStrategy;
 
@@ -56,9 +60,25 @@ class Node {
   // Called about every tickIntervalMs() of wall time while the node runs (0: never).
   virtual int64_t tickIntervalMs() const { return 0; }
   virtual void onTick(int64_t nowMs, Emitter& out) { (void)nowMs, (void)out; }
-  // A checkpoint barrier arrived on every input (ids increase). Sinks make everything before it
-  // durable here (flush, wait for acknowledgements); the barrier is forwarded afterwards.
+  // Checkpoint barrier `checkpointId` arrived on every input (ids are global for the run and
+  // increase). Emit what must precede the barrier downstream (a window's pending output); sinks
+  // make everything before it durable here (flush, fsync, wait for acknowledgements). Then
+  // snapshotState() runs and the barrier is forwarded.
   virtual void onBarrier(uint64_t checkpointId, Emitter& out) { (void)checkpointId, (void)out; }
+  // Whether the node has state to checkpoint (the executor skips the others).
+  virtual bool hasState() const { return false; }
+  // Writes everything needed to continue exactly from this point of the stream: the node's
+  // part of checkpoint `checkpointId`. Called on the node's thread right after onBarrier().
+  virtual void snapshotState(uint64_t checkpointId, state::StateWriter& out) {
+    (void)checkpointId, (void)out;
+  }
+  // Restores what snapshotState() wrote (possibly by an earlier process). Called on the node's
+  // thread after open() and before the first batch; throws state::StateError or NodeFailure for
+  // input it cannot take.
+  virtual void restoreState(state::StateReader& in) { (void)in; }
+  // Checkpoint `checkpointId` is durable (and every earlier one): commit what waited for it
+  // (Kafka transactions, group offsets). On the node's thread, between batches.
+  virtual void notifyCheckpointComplete(uint64_t checkpointId) { (void)checkpointId; }
   // Every input ended: emit what is left (windows fire here). End of input is then forwarded.
   virtual void finish(Emitter& out) { (void)out; }
   // On the node's thread after finish() or on failure/stop; flush and release resources.
