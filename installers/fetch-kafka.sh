@@ -26,7 +26,7 @@ fi
 for tool in java mvn; do
   if ! command -v "$tool" >/dev/null; then
     echo "fetch-kafka.sh: '$tool' is missing: run 'bash installers/install-deps.sh' as root" \
-      "(it installs openjdk-17-jre-headless and maven, then calls this script)" >&2
+      "(it installs openjdk-17-jdk-headless and maven, then calls this script)" >&2
     exit 1
   fi
 done

@@ -18,8 +18,9 @@ pkgs=(
   librdkafka-dev nlohmann-json3-dev libboost-dev libsimdjson-dev
   kcat xvfb xauth fonts-dejavu-core
   # The real-broker test fixture: Kafka runs on Java 17, comes from Maven Central (fetch-kafka.sh)
-  # and serves TLS with certificates openssl makes.
-  openjdk-17-jre-headless maven openssl
+  # and serves TLS with certificates openssl makes; the JDK (not only the JRE) runs the Java
+  # client check in tests/kafka/ScramCheck.java as a source file.
+  openjdk-17-jdk-headless maven openssl
 )
 missing=()
 for p in "${pkgs[@]}"; do
