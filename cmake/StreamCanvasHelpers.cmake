@@ -35,8 +35,11 @@ function(sc_add_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 300)
   endif()
+  # Checkpoints of pipelines the test runs go to a folder of its own, never the user's.
+  set(state_home ${PROJECT_BINARY_DIR}/test-state/${name})
+  file(REMOVE_RECURSE ${state_home})
   set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
-                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SC_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SC_SOURCE_DIR=${PROJECT_SOURCE_DIR};XDG_STATE_HOME=${state_home}")
   if(ARG_LABELS)
     set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
   endif()

@@ -23,6 +23,7 @@ NodeSpec discardSinkSpec() {
   s.summary = "Drops every record (ends a branch; measures a pipeline without sink cost).";
   s.inputs = {{"in", "Records to drop"}};
   s.stateless = true;
+  s.exactlyOnce = true;  // nothing written, nothing to repeat
   s.create = [] { return std::make_unique<DiscardSinkNode>(); };
   return s;
 }

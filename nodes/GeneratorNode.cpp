@@ -15,6 +15,7 @@
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
 #include "engine/runtime/WatermarkGenerator.h"
+#include "engine/state/StateCodec.h"
 #include "nodes/NodeTypes.h"
 
 namespace sc {
@@ -36,6 +37,7 @@ class Random {
     return z ^ (z >> 31);
   }
   double uniform() { return double(next() >> 11) * 0x1.0p-53; }  // [0, 1)
+  uint64_t state() const { return state_; }
   uint32_t below(uint32_t n) { return uint32_t((next() >> 32) * n >> 32); }
   // Roughly normal (sum of three uniforms), mean 0, standard deviation about 1. The uniforms are
   // three 21-bit slices of one draw: ample for values rounded to hundredths, a third of the work.
@@ -137,8 +139,9 @@ class GeneratorNode final : public SourceNode {
       uint64_t due = dueNow();
       if (due == 0) {
         // Sleep until the next record is due, but come back soon enough to notice a stop.
-        auto next = started_ + std::chrono::duration_cast<Clock::duration>(
-                                   std::chrono::duration<double>(double(produced_) / rate_));
+        auto next =
+            started_ + std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(double(produced_ - restoredAt_) / rate_));
         std::this_thread::sleep_until(std::min(next, Clock::now() + kMaxWait));
         due = dueNow();
         if (due == 0) return Poll::Idle;
@@ -146,7 +149,7 @@ class GeneratorNode final : public SourceNode {
       want = std::min(want, due);
     }
     Batch* batch = out.acquire();
-    want = std::min<uint64_t>(want, batch->capacity() - batch->size());
+    want = std::min<uint64_t>({want, batch->capacity() - batch->size(), out.budget()});
     fill(*batch, static_cast<uint32_t>(want));
     if (watermarks_.enabled()) {
       const int64_t now = wallMs();
@@ -162,6 +165,26 @@ class GeneratorNode final : public SourceNode {
 
   void requestStop() override { stop_.store(true, std::memory_order_relaxed); }
 
+  // Records produced so far and the random state: a restored generator continues the exact
+  // sequence (same records, same event times). The rate restarts from the restore.
+  bool hasState() const override { return true; }
+  void snapshotState(uint64_t, state::StateWriter& w) override {
+    w.u64(produced_);
+    w.u64(random_.state());
+    w.boolean(watermarks_.enabled());
+    if (watermarks_.enabled()) watermarks_.save(w);
+  }
+  void restoreState(state::StateReader& r) override {
+    produced_ = r.u64();
+    random_ = Random(r.u64());
+    if (r.boolean()) {
+      if (!watermarks_.enabled()) r.fail("no watermark state (this generator feeds no window)");
+      watermarks_.load(r, wallMs());
+    }
+    r.expectEnd();
+    restoredAt_ = produced_;
+  }
+
  private:
   using Clock = std::chrono::steady_clock;
 
@@ -173,12 +196,12 @@ class GeneratorNode final : public SourceNode {
 
   // Records the rate allows by now that are not produced yet (the first one is due at once).
   uint64_t dueNow() {
-    if (produced_ == 0 && !startedClock_) {
+    if (!startedClock_) {
       started_ = Clock::now();
       startedClock_ = true;
     }
     double elapsed = std::chrono::duration<double>(Clock::now() - started_).count();
-    auto allowed = static_cast<uint64_t>(elapsed * rate_) + 1;
+    auto allowed = restoredAt_ + static_cast<uint64_t>(elapsed * rate_) + 1;
     return allowed > produced_ ? allowed - produced_ : 0;
   }
 
@@ -309,6 +332,7 @@ class GeneratorNode final : public SourceNode {
   std::vector<std::string> names_;
   std::vector<double> baseline_;
   uint64_t produced_ = 0;
+  uint64_t restoredAt_ = 0;  // produced_ when the run was restored (the rate counts from there)
   Clock::time_point started_;
   bool startedClock_ = false;
   std::atomic<bool> stop_{false};

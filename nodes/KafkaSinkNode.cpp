@@ -1,10 +1,19 @@
 // kafka.sink: writes each record as a JSON message to one topic. Before a checkpoint barrier
 // passes, every message produced so far is acknowledged by the cluster, so the sources never
 // commit offsets of records that could still be lost.
+//
+// Under delivery: exactly_once it writes inside Kafka transactions (transactional.id stable per
+// pipeline, sink and runner instance). The transaction holding the records before barrier N is
+// committed only after checkpoint N is durable; records after the barrier wait for that commit.
+// With the commit goes a marker, the offset N committed for the group "<transactional.id>"
+// (send_offsets_to_transaction, atomic with the records), so a restore can tell whether the
+// transaction of its checkpoint committed: if not (a crash between the checkpoint and the
+// commit, init_transactions aborted it), the run restores from the checkpoint before instead.
 #include <librdkafka/rdkafka.h>
 
 #include <charconv>
 #include <chrono>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -17,6 +26,7 @@
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
+#include "engine/state/StateCodec.h"
 #include "nodes/NodeTypes.h"
 #include "nodes/RecordJson.h"
 
@@ -27,6 +37,7 @@ using namespace sc::kafka;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kStopFlushLimitMs = 10000;  // how long a stopping run waits for acknowledgements
+constexpr int kTransactionTimeoutMs = 30000;
 
 // The bytes a key or header value is written as: strings as they are, numbers and booleans as
 // text, objects and arrays as JSON; null and missing mean "none".
@@ -78,6 +89,17 @@ class KafkaSinkNode final : public Node {
     put("compression", "compression.type", cfg.getString("compression"));
     put("linger", "linger.ms", std::to_string(cfg.getDurationMs("linger")));
     put("idempotence", "enable.idempotence", cfg.getBool("idempotence") ? "true" : "false");
+    const Json run = plan.pipeline().value("settings", Json::object());
+    exactlyOnce_ = run.value("delivery", std::string()) == "exactly_once";
+    if (exactlyOnce_) {
+      if (cfg.getString("acks") != "all" || !cfg.getBool("idempotence"))
+        throw NodeFailure("delivery exactly_once needs acks all and idempotence on");
+      transactionalId_ = "streamcanvas-" + plan.pipelineName() + "-" + cfg.id() + "-" +
+                         run.value("instance", std::string("0"));
+      overrides_.emplace_back("transactional.id", transactionalId_);
+      overrides_.emplace_back("enable.idempotence", "true");
+      overrides_.emplace_back("acks", "all");
+    }
 
     auto resolved = resolveConnection(settings.value, plan.resources());
     if (!resolved.ok()) throw NodeFailure(resolved.error);
@@ -110,11 +132,20 @@ class KafkaSinkNode final : public Node {
       throw NodeFailure(label_ + ": cannot open topic '" + topic_ +
                         "': " + rd_kafka_err2str(rd_kafka_last_error()));
     lastMetrics_ = Clock::now();
+    if (exactlyOnce_) {
+      // Fences an earlier producer with this id and aborts its open transaction.
+      transactional(rd_kafka_init_transactions(rk_, kTransactionTimeoutMs), "initialise");
+      beginTransaction();
+    }
     ctx.log().info(
-        "kafka", label_ + ": writing to topic '" + topic_ + "' on " + connection_.bootstrapServers);
+        "kafka",
+        label_ + ": writing to topic '" + topic_ + "' on " + connection_.bootstrapServers +
+            (exactlyOnce_ ? " in transactions ('" + transactionalId_ + "')" : std::string()));
   }
 
   void process(int, Batch* batch, Emitter& out) override {
+    // Records after barrier N must not join N's transaction: commit it first.
+    if (awaiting_) commitAfter(awaiting_, true);
     const uint32_t n = batch->size();
     const Value* keys = key_ ? key_->evaluate(*batch, keyScratch_) : nullptr;
     for (size_t h = 0; h < headers_.size(); ++h)
@@ -136,6 +167,7 @@ class KafkaSinkNode final : public Node {
     }
     out.release(batch);
     produced_ += n;
+    dirty_ = dirty_ || n > 0;
     ctx_->metrics().bytesOut.add(bytes);
     rd_kafka_poll(rk_, 0);
     checkFailure();
@@ -150,11 +182,57 @@ class KafkaSinkNode final : public Node {
     maybeUpdateMetrics();
   }
 
-  void onBarrier(uint64_t, Emitter&) override { flushAll("before a checkpoint"); }
+  void onBarrier(uint64_t id, Emitter&) override {
+    flushAll("before a checkpoint");
+    barrierDirty_ = dirty_;
+    if (exactlyOnce_ && dirty_) awaiting_ = id;
+  }
 
-  void finish(Emitter&) override { flushAll("at the end of input"); }
+  void finish(Emitter&) override {
+    flushAll("at the end of input");
+    barrierDirty_ = dirty_;
+    // The run's last checkpoint follows; notifyCheckpointComplete commits then.
+    if (exactlyOnce_ && dirty_) awaiting_ = UINT64_MAX;
+  }
+
+  bool hasState() const override { return exactlyOnce_; }
+
+  void snapshotState(uint64_t id, state::StateWriter& w) override {
+    w.str(transactionalId_);
+    w.boolean(barrierDirty_);  // this checkpoint's transaction holds records
+    w.u64(id);
+  }
+
+  void restoreState(state::StateReader& r) override {
+    const std::string txid = r.str();
+    const bool dirty = r.boolean();
+    uint64_t id = r.u64();
+    r.expectEnd();
+    if (id == 0) id = ctx_->restoreId();  // the part taken at the end of input
+    if (!exactlyOnce_ || !dirty || connection_.cluster) return;
+    if (txid != transactionalId_)
+      throw NodeFailure(label_ + ": the checkpoint's transactions used the id '" + txid +
+                        "', this run uses '" + transactionalId_ + "'");
+    const int64_t marker = committedMarker();
+    if (marker >= 0 && static_cast<uint64_t>(marker) >= id) return;
+    throw state::CheckpointNotCommitted(
+        id, label_ + ": the transaction of checkpoint " + std::to_string(id) +
+                " was never committed (the last committed one is " +
+                (marker < 0 ? std::string("none") : std::to_string(marker)) +
+                "); its records were discarded, so the run restores an earlier checkpoint");
+  }
+
+  void notifyCheckpointComplete(uint64_t id) override {
+    if (awaiting_ && (awaiting_ <= id || awaiting_ == UINT64_MAX)) commitAfter(id, false);
+  }
 
   void close() override {
+    if (exactlyOnce_ && rk_ && inTransaction_) {
+      // Records no completed checkpoint covers: the next run produces them again.
+      rd_kafka_error_t* e = rd_kafka_abort_transaction(rk_, kTransactionTimeoutMs);
+      if (e) rd_kafka_error_destroy(e);
+      inTransaction_ = false;
+    }
     if (rkt_) rd_kafka_topic_destroy(rkt_), rkt_ = nullptr;
     if (producer_) producer_->close(kStopFlushLimitMs), producer_.reset();
     rk_ = nullptr;
@@ -239,6 +317,73 @@ class KafkaSinkNode final : public Node {
     checkFailure();
   }
 
+  void transactional(rd_kafka_error_t* error, const char* what) {
+    if (!error) return;
+    std::string text = rd_kafka_error_string(error);
+    const bool fatal = rd_kafka_error_is_fatal(error);
+    rd_kafka_error_destroy(error);
+    throw NodeFailure(label_ + ": cannot " + what + " the transaction ('" + transactionalId_ +
+                      "'): " + text + (fatal ? " (fatal)" : ""));
+  }
+
+  void beginTransaction() {
+    transactional(rd_kafka_begin_transaction(rk_), "begin");
+    inTransaction_ = true;
+    dirty_ = false;
+  }
+
+  // Commits the open transaction once checkpoint `id` is durable (waiting for it when `wait`),
+  // with the marker that tells a restore it committed. A checkpoint that failed leaves the
+  // transaction open: the next one commits it.
+  void commitAfter(uint64_t id, bool wait) {
+    const uint64_t covered = awaiting_ == UINT64_MAX ? id : awaiting_;
+    if (wait && !ctx_->waitForCheckpoint(covered)) {
+      awaiting_ = 0;
+      return;
+    }
+    awaiting_ = 0;
+    if (!connection_.cluster) {  // the mock cluster drops transactional offsets
+      rd_kafka_topic_partition_list_t* marker = rd_kafka_topic_partition_list_new(1);
+      rd_kafka_topic_partition_t* p = rd_kafka_topic_partition_list_add(marker, topic_.c_str(), 0);
+      p->offset = static_cast<int64_t>(covered);
+      static const char kNote[] = "streamcanvas checkpoint";
+      p->metadata = rd_kafka_mem_malloc(nullptr, sizeof kNote);
+      std::memcpy(p->metadata, kNote, sizeof kNote);
+      p->metadata_size = sizeof kNote - 1;
+      rd_kafka_consumer_group_metadata_t* group =
+          rd_kafka_consumer_group_metadata_new(transactionalId_.c_str());
+      rd_kafka_error_t* e =
+          rd_kafka_send_offsets_to_transaction(rk_, marker, group, kTransactionTimeoutMs);
+      rd_kafka_consumer_group_metadata_destroy(group);
+      rd_kafka_topic_partition_list_destroy(marker);
+      transactional(e, "record the checkpoint marker in");
+    }
+    transactional(rd_kafka_commit_transaction(rk_, kTransactionTimeoutMs), "commit");
+    inTransaction_ = false;
+    ++committed_;
+    beginTransaction();
+  }
+
+  // The checkpoint id of the last committed transaction (-1: none), from the marker group.
+  int64_t committedMarker() {
+    ClientOptions o;
+    o.kind = ClientKind::Consumer;
+    o.label = label_ + " marker";
+    o.overrides = {{"group.id", transactionalId_}, {"enable.auto.commit", "false"}};
+    auto consumer = KafkaClient::create(connection_, std::move(o));
+    if (!consumer.ok()) throw NodeFailure(consumer.error);
+    rd_kafka_topic_partition_list_t* q = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(q, topic_.c_str(), 0);
+    rd_kafka_resp_err_t e = rd_kafka_committed(consumer.value->handle(), q, 10000);
+    int64_t offset = q->elems[0].offset;
+    rd_kafka_topic_partition_list_destroy(q);
+    consumer.value->close(0);
+    if (e)
+      throw NodeFailure(label_ + ": cannot read the transaction marker of group '" +
+                        transactionalId_ + "': " + rd_kafka_err2str(e));
+    return offset;
+  }
+
   void maybeUpdateMetrics(bool force = false) {
     auto now = Clock::now();
     auto elapsed =
@@ -274,6 +419,14 @@ class KafkaSinkNode final : public Node {
   std::string payload_, keyText_, headerText_;
   std::string failure_;
   uint64_t delivered_ = 0, failed_ = 0, produced_ = 0;
+  // exactly_once
+  bool exactlyOnce_ = false;
+  std::string transactionalId_;
+  bool inTransaction_ = false;
+  bool dirty_ = false;         // the open transaction holds records
+  bool barrierDirty_ = false;  // ... it did at the last barrier
+  uint64_t awaiting_ = 0;      // barrier whose transaction waits for its checkpoint (0: none)
+  uint64_t committed_ = 0;
 
   // metrics
   Gauge* produceRate_ = nullptr;
@@ -333,6 +486,7 @@ NodeSpec kafkaSinkSpec() {
       makeProperty("idempotence", PropKind::Boolean,
                    "Exactly one copy per message in the topic despite retries", true);
   s.properties = {connection, topic, key, headers, format, acks, compression, linger, idempotence};
+  s.exactlyOnce = true;
 
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {
     std::string acksText = cfg.getString("acks");

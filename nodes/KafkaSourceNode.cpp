@@ -1,6 +1,7 @@
 // kafka.source: reads topics through a consumer group (or, when bounded, by assigning every
-// partition up to the end offsets seen at start). Offsets are committed only once every sink
-// downstream has passed the checkpoint barrier that follows the records (at-least-once).
+// partition up to the end offsets seen at start). Its position per (topic, partition) is part of
+// every checkpoint; a restored run seeks there. Offsets are committed to the group only when a
+// checkpoint has completed (for monitoring lag, and for `start: committed` after a fresh start).
 #include <librdkafka/rdkafka.h>
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
 #include "engine/runtime/WatermarkGenerator.h"
+#include "engine/state/StateCodec.h"
 #include "nodes/NodeTypes.h"
 #include "nodes/RecordJson.h"
 
@@ -128,7 +130,6 @@ class KafkaSourceNode final : public SourceNode {
     deadLetterTopic_ = cfg.getString("dead_letter_topic");
     if (onError_ == OnError::DeadLetter && deadLetterTopic_.empty())
       throw NodeFailure("on_error is dead_letter but dead_letter_topic is not set");
-    commitIntervalMs_ = cfg.getDurationMs("commit_interval");
     if (text_) valueSlot_ = plan.slotTable().intern("value");
 
     auto resolved = resolveConnection(settings.value, plan.resources());
@@ -146,7 +147,7 @@ class KafkaSourceNode final : public SourceNode {
     watermarks_ = WatermarkGenerator(s);
   }
 
-  int64_t barrierIntervalMs() const override { return commitIntervalMs_; }
+  bool hasState() const override { return true; }
 
   void open(RunContext& ctx) override {
     ctx_ = &ctx;
@@ -163,6 +164,7 @@ class KafkaSourceNode final : public SourceNode {
     o.kind = ClientKind::Consumer;
     o.label = label_;
     o.defaults = {{"auto.offset.reset", "earliest"},
+                  {"isolation.level", "read_committed"},
                   {"queued.min.messages", "100000"},
                   {"fetch.wait.max.ms", "100"}};
     o.overrides = {{"group.id", groupId_},
@@ -219,7 +221,10 @@ class KafkaSourceNode final : public SourceNode {
     if (bounded_ && allDone()) return Poll::Done;
 
     Batch* batch = out.acquire();
-    const uint32_t capacity = batch->capacity();
+    // Never take more than the run accepts (--max-records): the position then covers exactly
+    // the records that entered.
+    const auto capacity = static_cast<uint32_t>(
+        std::min<uint64_t>(batch->capacity(), std::max<uint64_t>(1, out.budget())));
     if (messages_.size() < capacity) messages_.resize(capacity);
     size_t n = 0;
     if (rd_kafka_message_t* first = rd_kafka_consumer_poll(rk_, 50)) {
@@ -258,7 +263,7 @@ class KafkaSourceNode final : public SourceNode {
     return Poll::Produced;
   }
 
-  void snapshot(uint64_t checkpointId) override {
+  void snapshotState(uint64_t checkpointId, state::StateWriter& w) override {
     // Dead letters written so far must be durable before the offsets of their records commit.
     if (deadLetter_) {
       if (deadLetter_->flush(10000) > 0)
@@ -269,14 +274,47 @@ class KafkaSourceNode final : public SourceNode {
     std::vector<TopicPartitionOffset> offsets;
     for (const auto& p : partitions_)
       if (p.next >= 0) offsets.push_back({p.topic, p.partition, p.next});
+    // Restored partitions not read again yet (not assigned back so far) keep their position.
+    std::vector<std::pair<const std::pair<std::string, int32_t>*, int64_t>> carried;
+    for (const auto& entry : restored_)
+      if (!find(entry.first.first, entry.first.second))
+        carried.emplace_back(&entry.first, entry.second);
+    w.u32(static_cast<uint32_t>(offsets.size() + carried.size()));
+    for (const auto& o : offsets) {
+      w.str(o.topic);
+      w.u32(static_cast<uint32_t>(o.partition));
+      w.i64(o.offset);
+    }
+    for (const auto& [key, offset] : carried) {
+      w.str(key->first);
+      w.u32(static_cast<uint32_t>(key->second));
+      w.i64(offset);
+    }
+    watermarks_.save(w);
     pending_.emplace_back(checkpointId, std::move(offsets));
   }
 
-  void checkpointComplete(uint64_t checkpointId) override {
-    // Ids may be skipped: completing N completes everything before it.
+  void restoreState(state::StateReader& r) override {
+    uint32_t n = r.count(16);
+    for (uint32_t i = 0; i < n; ++i) {
+      std::string topic = r.str();
+      auto partition = static_cast<int32_t>(r.u32());
+      int64_t offset = r.i64();
+      if (offset < 0) r.fail("an offset >= 0");
+      restored_[{topic, partition}] = offset;
+    }
+    watermarks_.load(r, nowMs());
+    r.expectEnd();
+    ctx_->log().info("kafka", label_ + ": resuming " + std::to_string(n) +
+                                  " partition(s) from the checkpoint's offsets");
+  }
+
+  void notifyCheckpointComplete(uint64_t checkpointId) override {
+    // Every checkpoint up to this one is durable: commit the newest offsets among them.
     std::vector<TopicPartitionOffset> latest;
     bool found = false;
-    while (!pending_.empty() && pending_.front().first <= checkpointId) {
+    while (!pending_.empty() &&
+           (pending_.front().first <= checkpointId || pending_.front().first == 0)) {
       latest = std::move(pending_.front().second);
       found = true;
       pending_.pop_front();
@@ -423,10 +461,12 @@ class KafkaSourceNode final : public SourceNode {
       p.topic = topicName(e.topic);
       p.partition = e.partition;
       p.end = e.offset;
-      p.done = start_.kind == StartPosition::Kind::Latest || e.offset <= 0;
+      const bool restored = restored_.count({std::string(p.topic), p.partition}) > 0;
+      p.done = (!restored && start_.kind == StartPosition::Kind::Latest) || e.offset <= 0;
+      if (restored) p.done = p.done || restored_[{std::string(p.topic), p.partition}] >= e.offset;
       p.lag = lagGauge(p.topic, p.partition);
       partitions_.push_back(p);
-      watermarks_.addPartition(p.partition, nowMs());
+      watermarks_.addPartition(p.topic, p.partition, nowMs());
     }
     if (rd_kafka_resp_err_t e = rd_kafka_assign(rk_, starts.get()))
       throw NodeFailure(label_ + ": cannot assign partitions: " + rd_kafka_err2str(e));
@@ -435,21 +475,33 @@ class KafkaSourceNode final : public SourceNode {
     return true;
   }
 
-  // Start offsets for partitions read for the first time in this run.
+  // Start offsets for partitions read for the first time in this run: the checkpoint's offset
+  // when the run was restored, otherwise `start`.
   bool startOffsets(const rd_kafka_topic_partition_list_t* partitions, PartitionList& out) {
+    PartitionList byTime;
     for (int i = 0; i < partitions->cnt; ++i) {
+      const auto& e = partitions->elems[i];
+      if (auto it = restored_.find({e.topic, e.partition}); it != restored_.end()) {
+        out.add(e.topic, e.partition, it->second);
+        continue;
+      }
       int64_t offset = RD_KAFKA_OFFSET_STORED;  // committed; auto.offset.reset=earliest otherwise
       if (start_.kind == StartPosition::Kind::Earliest) offset = RD_KAFKA_OFFSET_BEGINNING;
       if (start_.kind == StartPosition::Kind::Latest) offset = RD_KAFKA_OFFSET_END;
-      if (start_.kind == StartPosition::Kind::Timestamp) offset = start_.timestampMs;
-      out.add(partitions->elems[i].topic, partitions->elems[i].partition, offset);
+      if (start_.kind == StartPosition::Kind::Timestamp) {
+        byTime.add(e.topic, e.partition, start_.timestampMs);
+        continue;
+      }
+      out.add(e.topic, e.partition, offset);
     }
-    if (start_.kind != StartPosition::Kind::Timestamp) return true;
-    if (rd_kafka_offsets_for_times(rk_, out.get(), 5000) != RD_KAFKA_RESP_ERR_NO_ERROR)
+    if (byTime.get()->cnt == 0) return true;
+    if (rd_kafka_offsets_for_times(rk_, byTime.get(), 5000) != RD_KAFKA_RESP_ERR_NO_ERROR)
       return false;
-    for (int i = 0; i < out.get()->cnt; ++i)
-      if (out.get()->elems[i].offset < 0)
-        out.get()->elems[i].offset = RD_KAFKA_OFFSET_END;  // nothing that late
+    for (int i = 0; i < byTime.get()->cnt; ++i) {
+      const auto& e = byTime.get()->elems[i];
+      out.add(e.topic, e.partition,
+              e.offset < 0 ? RD_KAFKA_OFFSET_END : e.offset);  // none that late
+    }
     return true;
   }
 
@@ -498,7 +550,7 @@ class KafkaSourceNode final : public SourceNode {
       p.lag = lagGauge(p.topic, p.partition);
       partitions_.push_back(p);
       seen_.insert({std::string(p.topic), p.partition});
-      watermarks_.addPartition(p.partition, nowMs());
+      watermarks_.addPartition(p.topic, p.partition, nowMs());
     }
     rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
     if (cooperative) {
@@ -525,7 +577,7 @@ class KafkaSourceNode final : public SourceNode {
       PartitionState* p = find(std::string_view(e.topic), e.partition);
       if (!p) continue;
       if (p->completed >= 0) commit.add(p->topic, p->partition, p->completed);
-      watermarks_.removePartition(p->partition);
+      watermarks_.removePartition(p->topic, p->partition);
       if (p->lag) p->lag->set(0);
       const size_t index = static_cast<size_t>(p - partitions_.data());
       partitions_.erase(partitions_.begin() + static_cast<std::ptrdiff_t>(index));
@@ -713,7 +765,6 @@ class KafkaSourceNode final : public SourceNode {
   bool text_ = false;
   OnError onError_ = OnError::Skip;
   std::string deadLetterTopic_;
-  int64_t commitIntervalMs_ = 1000;
   uint32_t valueSlot_ = 0;
   WatermarkGenerator watermarks_;
 
@@ -729,6 +780,7 @@ class KafkaSourceNode final : public SourceNode {
   std::vector<PartitionState> partitions_;
   size_t last_ = 0;
   std::set<std::pair<std::string, int32_t>> seen_;
+  std::map<std::pair<std::string, int32_t>, int64_t> restored_;  // checkpoint offsets
   std::deque<std::pair<uint64_t, std::vector<TopicPartitionOffset>>> pending_;
   bool assigned_ = false;
   std::atomic<bool> stopRequested_{false};
@@ -754,17 +806,16 @@ NodeSpec kafkaSourceSpec() {
   s.type = "kafka.source";
   s.category = "Sources";
   s.title = "Kafka Source";
-  s.summary = "Reads records from Kafka topics; commits offsets once every sink has handled them.";
+  s.summary = "Reads records from Kafka topics; its offsets are part of every checkpoint.";
   s.description =
       "Consumes `topics` (or every topic matching `topic_pattern`) as consumer group `group_id`. "
-      "Each record "
-      "carries `$key`, `$topic`, `$partition`, `$offset`, `$timestamp` and `$headers.NAME`. "
-      "Offsets are "
-      "committed every `commit_interval`, only for records that every downstream sink has finished "
-      "with "
-      "(at-least-once). `bounded` reads every partition up to the end offsets seen when the run "
-      "starts, then "
-      "ends the run. With `format: text` the payload is the string field `value`.";
+      "Each record carries `$key`, `$topic`, `$partition`, `$offset`, `$timestamp` and "
+      "`$headers.NAME`. The position per topic and partition is saved in every checkpoint and a "
+      "restored run resumes there; `start` applies only to partitions without one. Offsets are "
+      "committed to the group when a checkpoint completes, so they never run ahead of what every "
+      "sink has made durable. Transactions are read committed. `bounded` reads every partition "
+      "up to the end offsets seen when the run starts, then ends the run. With `format: text` "
+      "the payload is the string field `value`.";
   s.outputs = {{"out", "Records read from Kafka"}};
 
   PropertySpec connection =
@@ -802,7 +853,10 @@ NodeSpec kafkaSourceSpec() {
   PropertySpec deadLetter = makeProperty("dead_letter_topic", PropKind::String,
                                          "Topic for malformed messages (on_error: dead_letter)");
   PropertySpec commit =
-      makeProperty("commit_interval", PropKind::Duration, "How often offsets are committed", "1s");
+      makeProperty("commit_interval", PropKind::Duration,
+                   "Deprecated and ignored: offsets are committed when a checkpoint completes "
+                   "(settings.checkpoint_interval); kept so older files load",
+                   "1s");
   s.properties = {connection, topics, pattern, group,      start,
                   bounded,    format, onError, deadLetter, commit};
 

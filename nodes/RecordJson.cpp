@@ -770,6 +770,12 @@ uint64_t CsvRecordWriter::droppedFields() const {
 const std::vector<std::string>& CsvRecordWriter::header() const {
   return impl_->header;
 }
+void CsvRecordWriter::resume(std::vector<std::string> header) {
+  impl_->started = true;
+  impl_->cells.assign(header.size(), std::string());
+  impl_->filled.assign(header.size(), 1);
+  impl_->header = std::move(header);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Free helpers

@@ -81,6 +81,8 @@ class CsvRecordWriter {
   // Fields seen in records but not in the header, summed over all records.
   uint64_t droppedFields() const;
   const std::vector<std::string>& header() const;
+  // Continues a file whose header was written by an earlier run (checkpoint restore).
+  void resume(std::vector<std::string> header);
 
   struct Impl;
 

@@ -69,6 +69,9 @@ struct NodeSpec {
   std::vector<PropertySpec> properties;
   // Stateless one-in nodes (filter, map) may be fused onto their upstream's thread.
   bool stateless = false;
+  // Sinks: takes part in delivery: exactly_once (commits with checkpoints or rolls back to
+  // them). A sink without it is at-least-once, and the validator warns under exactly_once.
+  bool exactlyOnce = false;
   std::function<std::unique_ptr<Node>()> create;
   // Checks across properties beyond what the spec expresses; reports into diags with pointers
   // relative to the node (cfg.pointer(...) builds them).

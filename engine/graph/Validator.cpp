@@ -9,6 +9,7 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
+#include "engine/graph/PipelineSettings.h"
 #include "engine/runtime/SlotTable.h"
 
 namespace sc {
@@ -389,7 +390,10 @@ class Validator {
 }  // namespace
 
 Diagnostics validatePipeline(const Pipeline& p, const NodeRegistry& registry) {
-  return Validator(p, registry).run();
+  Diagnostics diags = Validator(p, registry).run();
+  validateSettings(p.settings, diags);
+  validateDelivery(p, registry, diags);
+  return diags;
 }
 
 }  // namespace sc

@@ -107,6 +107,19 @@ class RunContext {
   ResourceRegistry& resources() { return resources_; }
   Logger& log() { return Logger::global(); }
   bool stopRequested() const { return stop_.load(std::memory_order_relaxed); }
+  // The node's state comes from checkpoint restoreId(): restoreState() follows open().
+  bool restoring() const { return restoreId_ != 0; }
+  uint64_t restoreId() const { return restoreId_; }
+  void setRestoreId(uint64_t id) { restoreId_ = id; }
+  // delivery: exactly_once for this run.
+  bool exactlyOnce() const { return exactlyOnce_; }
+  void setExactlyOnce(bool exactlyOnce) { exactlyOnce_ = exactlyOnce; }
+  // Blocks until checkpoint `id` is durable (true) or failed, or the run stops (false). A sink
+  // whose transaction must not take records after barrier `id` waits here before writing more.
+  bool waitForCheckpoint(uint64_t id) const { return waitForCheckpoint_ && waitForCheckpoint_(id); }
+  void setCheckpointWaiter(std::function<bool(uint64_t)> wait) {
+    waitForCheckpoint_ = std::move(wait);
+  }
 
  private:
   std::string nodeId_;
@@ -114,6 +127,9 @@ class RunContext {
   const SlotTable& slots_;
   ResourceRegistry& resources_;
   const std::atomic<bool>& stop_;
+  uint64_t restoreId_ = 0;
+  bool exactlyOnce_ = false;
+  std::function<bool(uint64_t)> waitForCheckpoint_;
 };
 
 }  // namespace sc

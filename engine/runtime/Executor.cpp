@@ -4,7 +4,9 @@
 #include <chrono>
 #include <deque>
 #include <limits>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <boost/lockfree/stack.hpp>
@@ -16,6 +18,8 @@
 #include "engine/runtime/Channel.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
+#include "engine/state/CheckpointStore.h"
+#include "engine/state/StateCodec.h"
 
 namespace sc {
 namespace {
@@ -28,10 +32,6 @@ int64_t nowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-uint64_t checkpointId(uint32_t source, uint64_t seq) {
-  return (uint64_t(source) << 40) | seq;
 }
 
 // Unwinds a task after a node failed; the failure itself is recorded where it happened.
@@ -70,17 +70,15 @@ class BatchPool {
 }  // namespace
 
 struct Execution::Impl {
-  struct Target {
-    uint32_t edge;
-  };
   struct EdgeRt {
     uint32_t from, to;
     int fromPort, toPort;
     std::unique_ptr<Channel> channel;  // null: fused (a direct call on the same thread)
     bool ended = false;
+    bool stopped = false;  // ended by a stop (savepoint), not by the end of the input
     int64_t watermark = kNoWatermark;
-    std::vector<uint64_t> barrier;  // last barrier seq per source
-    std::vector<uint8_t> carries;   // per source: data of that source flows here
+    uint64_t held = 0;  // barrier id this input delivered while others have not (0: none)
+    Clock::time_point heldSince;
   };
   struct NodeRt;
   struct Task;
@@ -96,6 +94,7 @@ struct Execution::Impl {
       return port >= 0 && static_cast<size_t>(port) < outs.size() && !outs[port].empty();
     }
     void emitWatermark(int64_t wm) override { impl_.forwardWatermark(node_, wm); }
+    uint64_t budget() const override { return impl_.remaining.load(std::memory_order_relaxed); }
 
    private:
     Impl& impl_;
@@ -115,12 +114,14 @@ struct Execution::Impl {
     std::unique_ptr<std::atomic<TapSink*>[]> taps;  // per output port, null: no tap
     std::vector<uint32_t> inEdges;
     int64_t watermark = kNoWatermark;
-    std::vector<uint64_t> lastBarrier;  // per source
     bool finished = false;
     bool isSink = false;
     uint32_t task = 0;
     bool hasStrategy = false;
     WatermarkStrategy strategy;
+    int participant = -1;   // index among checkpoint participants (-1: stateless)
+    uint64_t notified = 0;  // last checkpoint id notifyCheckpointComplete() saw
+    const std::string* restorePart = nullptr;  // snapshot to restore after open()
   };
 
   struct Task {
@@ -128,6 +129,15 @@ struct Execution::Impl {
     std::vector<uint32_t> inputs;  // channel edges feeding the root
     Parker parker;
     std::thread thread;
+  };
+
+  // One checkpoint in flight: the parts recorded so far, per participant.
+  struct Pending {
+    Clock::time_point started;
+    std::vector<std::optional<std::string>> parts;
+    bool savepoint = false;
+    int64_t alignmentNs = 0;
+    int64_t pauseNs = 0;
   };
 
   RunOptions options;
@@ -138,10 +148,9 @@ struct Execution::Impl {
   std::vector<EdgeRt> edges;
   std::vector<std::unique_ptr<Task>> tasks;
   std::vector<uint32_t> sources;  // node index per source index
-  // sinkAck[sink node][source] = last barrier seq the sink completed.
-  std::vector<std::vector<std::atomic<uint64_t>>> sinkAck;
-  std::vector<std::vector<uint32_t>> sinksOfSource;
   std::unique_ptr<BatchPool> pool;
+  std::string pipelineName;
+  uint64_t graphHash = 0;
 
   std::mutex tapMutex;
   std::vector<std::shared_ptr<TapSink>> tapsKept;  // alive until the execution goes
@@ -150,11 +159,29 @@ struct Execution::Impl {
   std::atomic<bool> aborted{false};
   std::atomic<uint64_t> remaining{std::numeric_limits<uint64_t>::max()};
   std::atomic<size_t> running{0};
+  std::atomic<size_t> naturalEnds{0};  // sources whose input ended by itself
   mutable std::mutex resultMutex;
   RunResult result;
   std::mutex doneMutex;
   std::condition_variable doneCv;
+  bool done = false;
   Clock::time_point started;
+
+  // ---- checkpoint coordination (guarded by ckMutex unless atomic) ------------------------------
+  std::vector<uint32_t> participants;    // node index per participant
+  std::atomic<uint64_t> triggered{0};    // sources inject barriers up to this id
+  std::atomic<uint64_t> completedId{0};  // newest durable checkpoint
+  mutable std::mutex ckMutex;
+  std::condition_variable ckCv;
+  uint64_t nextId = 1;
+  uint64_t savepointId = 0;  // the stop's checkpoint (0: none)
+  std::map<uint64_t, Pending> pending;
+  std::vector<std::optional<std::string>> finalParts;  // state of participants that finished
+  std::vector<std::pair<uint64_t, Pending>> ready;     // complete, waiting to be written
+  CheckpointStats stats;
+  int consecutiveFailures = 0;
+  uint64_t failedId = 0;  // newest checkpoint that could not be written
+  std::thread coordinator;
 
   // ---- failure -------------------------------------------------------------------------------
   void fail(uint32_t node, const std::string& message) {
@@ -168,10 +195,15 @@ struct Execution::Impl {
     }
     nodes[node].metrics->state.set(static_cast<int64_t>(NodeState::Failed));
     Logger::global().error(nodes[node].id, message);
+    abortAll();
+  }
+
+  void abortAll() {
     aborted = true;
     stop = true;
     for (auto& t : tasks)
       t->parker.notify();
+    ckCv.notify_all();
   }
 
   template <typename F>
@@ -195,13 +227,14 @@ struct Execution::Impl {
       return;
     }
     if (n.source) {
-      // --max-records: reserve this batch's share of the global quota.
+      // --max-records: reserve this batch's share of the global quota. Sources size their
+      // batches by Emitter::budget(), so this truncates only when several sources race.
       uint64_t want = batch->size(), have = remaining.load();
       while (have != std::numeric_limits<uint64_t>::max()) {
         uint64_t take = std::min(want, have);
         if (remaining.compare_exchange_weak(have, have - take)) {
           batch->truncate(static_cast<uint32_t>(take));
-          if (have - take == 0) stop = true;
+          if (have - take == 0) beginStop();
           break;
         }
       }
@@ -288,64 +321,101 @@ struct Execution::Impl {
     invoke(node, [&] { n.node->onWatermark(combined, *n.emitter); });
   }
 
-  void forwardBarrier(uint32_t from, uint32_t source, uint64_t seq) {
+  // ---- barriers ------------------------------------------------------------------------------
+  void forwardBarrier(uint32_t from, uint64_t id) {
     for (const auto& port : nodes[from].outputs)
       for (uint32_t edge : port) {
         EdgeRt& e = edges[edge];
         if (e.channel)
-          push(e, Message{Message::Type::Barrier, nullptr, static_cast<int64_t>(seq), source});
+          push(e, Message{Message::Type::Barrier, nullptr, static_cast<int64_t>(id), 0});
         else
-          barrierIn(edge, source, seq);
+          barrierIn(edge, id);
       }
   }
 
-  void barrierIn(uint32_t edge, uint32_t source, uint64_t seq) {
+  // Barrier `id` arrived on `edge`: hold that input (runOperator stops reading it) until every
+  // live input has delivered the same barrier, then take the node's part and forward it.
+  void barrierIn(uint32_t edge, uint64_t id) {
     EdgeRt& e = edges[edge];
-    e.barrier[source] = std::max(e.barrier[source], seq);
-    NodeRt& n = nodes[e.to];
-    // Forward once every live input that carries this source's data has passed the barrier
-    // (at-least-once: inputs are not blocked while waiting).
-    uint64_t reached = std::numeric_limits<uint64_t>::max();
-    for (uint32_t in : n.inEdges)
-      if (edges[in].carries[source] && !edges[in].ended)
-        reached = std::min(reached, edges[in].barrier[source]);
-    if (reached == std::numeric_limits<uint64_t>::max() || reached <= n.lastBarrier[source]) return;
-    n.lastBarrier[source] = reached;
-    uint32_t node = e.to;
-    invoke(node, [&] { n.node->onBarrier(checkpointId(source, reached), *n.emitter); });
-    if (n.isSink)
-      sinkAck[node][source].store(reached, std::memory_order_release);
-    else
-      forwardBarrier(node, source, reached);
+    e.held = id;
+    e.heldSince = Clock::now();
+    tryAlign(e.to);
   }
 
-  void endIn(uint32_t edge) {
+  void tryAlign(uint32_t node) {
+    NodeRt& n = nodes[node];
+    uint64_t id = 0;
+    for (uint32_t in : n.inEdges) {
+      const EdgeRt& e = edges[in];
+      if (e.ended) continue;
+      if (e.held == 0) return;  // still waiting for this input's barrier
+      id = e.held;
+    }
+    if (id == 0) return;
+    int64_t alignedNs = 0;
+    const auto now = Clock::now();
+    for (uint32_t in : n.inEdges) {
+      EdgeRt& e = edges[in];
+      if (e.held) alignedNs = std::max<int64_t>(alignedNs, (now - e.heldSince).count());
+      e.held = 0;
+    }
+    barrierAt(node, id, alignedNs);
+  }
+
+  void barrierAt(uint32_t node, uint64_t id, int64_t alignedNs) {
+    NodeRt& n = nodes[node];
+    invoke(node, [&] { n.node->onBarrier(id, *n.emitter); });
+    if (n.participant >= 0) {
+      state::StateWriter w;
+      const auto t0 = Clock::now();
+      invoke(node, [&] { n.node->snapshotState(id, w); });
+      const int64_t pauseNs = (Clock::now() - t0).count();
+      ack(n.participant, id, w.take(), alignedNs, pauseNs);
+    }
+    if (!n.isSink) forwardBarrier(node, id);
+  }
+
+  // ---- end of input and stop -----------------------------------------------------------------
+  void endIn(uint32_t edge, bool stopped) {
     EdgeRt& e = edges[edge];
     e.ended = true;
+    e.stopped = stopped;
+    e.held = 0;
     NodeRt& n = nodes[e.to];
     for (uint32_t in : n.inEdges)
       if (!edges[in].ended) {
         advanceWatermark(e.to);
+        tryAlign(e.to);  // the inputs still open may now be aligned
         return;
       }
-    finishNode(e.to);
+    bool anyStopped = false;
+    for (uint32_t in : n.inEdges)
+      anyStopped |= edges[in].stopped;
+    endNode(e.to, anyStopped);
   }
 
-  void finishNode(uint32_t node) {
+  // Every input ended. Drained (no input was stopped): finish() fires what is left and the node's
+  // final state joins every later checkpoint. Stopped: the node's state is in the savepoint, so
+  // nothing fires; the stop travels on.
+  void endNode(uint32_t node, bool stopped) {
     NodeRt& n = nodes[node];
     if (n.finished) return;
     n.finished = true;
-    invoke(node, [&] { n.node->finish(*n.emitter); });
-    if (n.isSink)
-      for (size_t s = 0; s < sources.size(); ++s)
-        sinkAck[node][s].store(std::numeric_limits<uint64_t>::max(), std::memory_order_release);
+    if (!stopped) {
+      invoke(node, [&] { n.node->finish(*n.emitter); });
+      if (n.participant >= 0) {
+        state::StateWriter w;
+        invoke(node, [&] { n.node->snapshotState(0, w); });
+        finalPart(n.participant, w.take());
+      }
+    }
     for (const auto& port : n.outputs)
       for (uint32_t edge : port) {
         EdgeRt& e = edges[edge];
         if (e.channel)
-          push(e, Message{Message::Type::EndOfInput, nullptr, 0, 0});
+          push(e, Message{Message::Type::EndOfInput, nullptr, stopped ? 1 : 0, 0});
         else
-          endIn(edge);
+          endIn(edge, stopped);
       }
     n.metrics->state.set(static_cast<int64_t>(NodeState::Finished));
   }
@@ -359,84 +429,306 @@ struct Execution::Impl {
         watermarkIn(edge, m.value);
         break;
       case Message::Type::Barrier:
-        barrierIn(edge, m.source, static_cast<uint64_t>(m.value));
+        barrierIn(edge, static_cast<uint64_t>(m.value));
         break;
       case Message::Type::EndOfInput:
-        endIn(edge);
+        endIn(edge, m.value != 0);
         break;
     }
   }
 
-  // ---- threads -------------------------------------------------------------------------------
-  void openTask(Task& t) {
-    for (uint32_t node : t.nodes) {
-      NodeRt& n = nodes[node];
-      n.metrics->state.set(static_cast<int64_t>(NodeState::Running));
-      invoke(node, [&] { n.node->open(*n.ctx); });
+  // ---- checkpoint coordination ---------------------------------------------------------------
+  bool checkpointing() const { return !participants.empty(); }
+  bool savepointOnStop() const {
+    return options.stopMode == StopMode::Savepoint && !options.checkpoints.dir.empty();
+  }
+
+  // Starts checkpoint `id` (ckMutex held): sources inject barriers up to it.
+  uint64_t triggerLocked(bool savepoint) {
+    const uint64_t id = nextId++;
+    Pending& p = pending[id];
+    p.started = Clock::now();
+    p.parts.resize(participants.size());
+    p.savepoint = savepoint;
+    triggered.store(id, std::memory_order_release);
+    for (uint32_t s : sources)
+      tasks[nodes[s].task]->parker.notify();
+    return id;
+  }
+
+  // A stop (signal, --duration, --max-records, the designer): in savepoint mode the sources
+  // inject one more barrier, the savepoint, and then end without draining.
+  void beginStop() {
+    if (savepointOnStop()) {
+      std::lock_guard lock(ckMutex);
+      if (savepointId == 0 && !stop.load()) savepointId = triggerLocked(true);
+    }
+    stop = true;
+  }
+
+  void ack(int participant, uint64_t id, std::string part, int64_t alignmentNs, int64_t pauseNs) {
+    std::lock_guard lock(ckMutex);
+    auto it = pending.find(id);
+    if (it == pending.end()) return;
+    it->second.parts[participant] = std::move(part);
+    it->second.alignmentNs = std::max(it->second.alignmentNs, alignmentNs);
+    it->second.pauseNs = std::max(it->second.pauseNs, pauseNs);
+    collectCompleteLocked();
+  }
+
+  void finalPart(int participant, std::string part) {
+    std::lock_guard lock(ckMutex);
+    finalParts[participant] = std::move(part);
+    collectCompleteLocked();
+  }
+
+  // Moves checkpoints that every participant has a part for (its own, or its final state when
+  // it finished before the barrier reached it) to `ready`, oldest first.
+  void collectCompleteLocked() {
+    while (!pending.empty()) {
+      auto it = pending.begin();
+      Pending& p = it->second;
+      for (size_t k = 0; k < participants.size(); ++k) {
+        if (p.parts[k]) continue;
+        if (!finalParts[k]) return;
+        p.parts[k] = finalParts[k];
+      }
+      ready.emplace_back(it->first, std::move(p));
+      pending.erase(it);
+      ckCv.notify_all();
     }
   }
 
-  void closeTask(Task& t) {
+  // Writes a complete checkpoint (coordinator thread, ckMutex not held) and publishes it.
+  void persist(uint64_t id, Pending& p, bool finished) {
+    state::Checkpoint c;
+    c.id = id;
+    c.pipelineName = pipelineName;
+    c.graphHash = graphHash;
+    c.createdMs = nowMs();
+    c.savepoint = p.savepoint;
+    c.finished = finished;
+    for (size_t k = 0; k < participants.size(); ++k)
+      c.parts.emplace_back(nodes[participants[k]].id, std::move(*p.parts[k]));
+    size_t bytes = c.bytes();
+    std::string error;
+    if (!options.checkpoints.dir.empty())
+      error = state::CheckpointStore(options.checkpoints.dir).write(c, &bytes);
+    std::lock_guard lock(ckMutex);
+    if (!error.empty()) {
+      failedId = std::max(failedId, id);
+      ckCv.notify_all();
+      ++stats.failed;
+      stats.lastError = error;
+      Logger::global().warn("checkpoint", "checkpoint " + std::to_string(id) + " failed: " + error);
+      if (++consecutiveFailures >= 3 || p.savepoint) {
+        std::lock_guard rl(resultMutex);
+        if (result.ok) {
+          result.ok = false;
+          result.failedNode = "";
+          result.message = (p.savepoint ? "the savepoint could not be written: "
+                                        : "3 checkpoints in a row could not be written: ") +
+                           error;
+        }
+        abortAllLater = true;
+      }
+      return;
+    }
+    consecutiveFailures = 0;
+    ++stats.completed;
+    stats.lastId = id;
+    stats.lastCompletedMs = c.createdMs;
+    stats.lastDurationMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - p.started).count();
+    stats.lastBytes = bytes;
+    stats.lastAlignmentMs = p.alignmentNs / 1'000'000;
+    stats.lastPauseUs = p.pauseNs / 1000;
+    stats.maxPauseUs = std::max(stats.maxPauseUs, stats.lastPauseUs);
+    stats.lastWasSavepoint = p.savepoint;
+    completedId.store(id, std::memory_order_release);
+    ckCv.notify_all();
+    for (auto& t : tasks)
+      t->parker.notify();
+  }
+
+  bool waitForCheckpoint(uint64_t id) {
+    std::unique_lock lock(ckMutex);
+    ckCv.wait(lock, [&] {
+      return completedId.load() >= id || failedId >= id || aborted.load() || (running.load() == 0);
+    });
+    return completedId.load() >= id;
+  }
+  bool abortAllLater = false;
+
+  // Tells a task's nodes about the newest durable checkpoint (on the task's thread).
+  void notifyCompleted(Task& t) {
+    const uint64_t id = completedId.load(std::memory_order_acquire);
     for (uint32_t node : t.nodes) {
+      NodeRt& n = nodes[node];
+      if (n.participant < 0 || n.notified >= id || n.finished) continue;
+      n.notified = id;
+      invoke(node, [&] { n.node->notifyCheckpointComplete(id); });
+    }
+  }
+
+  void runCoordinator() {
+    const int64_t interval = options.checkpoints.intervalMs;
+    auto nextTrigger = Clock::now() + std::chrono::milliseconds(interval > 0 ? interval : 0);
+    std::unique_lock lock(ckMutex);
+    while (true) {
+      while (!ready.empty()) {
+        auto [id, p] = std::move(ready.front());
+        ready.erase(ready.begin());
+        lock.unlock();
+        persist(id, p, false);
+        lock.lock();
+        if (abortAllLater) {
+          lock.unlock();
+          abortAll();
+          lock.lock();
+        }
+      }
+      if (running.load() == 0) break;
+      const auto now = Clock::now();
+      if (aborted) {  // wait for every task to unwind before closing nodes
+        ckCv.wait_until(lock, now + std::chrono::milliseconds(50));
+        continue;
+      }
+      if (interval > 0 && now >= nextTrigger) {
+        // One checkpoint at a time: the next is due `interval` after the previous completed.
+        if (pending.empty() && !stop) triggerLocked(false);
+        nextTrigger = now + std::chrono::milliseconds(interval);
+      }
+      ckCv.wait_until(lock, interval > 0 ? nextTrigger : now + std::chrono::milliseconds(200));
+    }
+    lock.unlock();
+    finishRun();
+  }
+
+  // After every task has ended: the final checkpoint (unless the run failed), completion
+  // notices for nodes whose threads are gone, then close() for every node.
+  void finishRun() {
+    if (!aborted && checkpointing()) {
+      std::unique_lock lock(ckMutex);
+      // A savepoint still in flight is complete now: every task has recorded its part.
+      collectCompleteLocked();
+      std::vector<std::pair<uint64_t, Pending>> left = std::move(ready);
+      ready.clear();
+      const bool haveSavepoint = savepointId != 0;
+      bool needFinal = !haveSavepoint;
+      uint64_t finalId = 0;
+      if (needFinal) {
+        finalId = nextId++;
+        Pending p;
+        p.started = Clock::now();
+        p.parts.resize(participants.size());
+        for (size_t k = 0; k < participants.size(); ++k)
+          p.parts[k] = finalParts[k] ? finalParts[k] : std::optional<std::string>(std::string());
+        left.emplace_back(finalId, std::move(p));
+      }
+      pending.clear();
+      lock.unlock();
+      const bool finished = naturalEnds.load() == sources.size() && !haveSavepoint;
+      for (auto& [id, p] : left)
+        persist(id, p, finished && id == finalId);
+      if (abortAllLater) aborted = true;
+      if (!aborted) {
+        const uint64_t id = completedId.load();
+        for (uint32_t node : participants) {
+          NodeRt& n = nodes[node];
+          if (n.notified >= id) continue;
+          n.notified = id;
+          try {
+            n.node->notifyCheckpointComplete(id);
+          } catch (const std::exception& e) {
+            fail(node, e.what());
+          }
+        }
+      }
+    }
+    for (uint32_t node = 0; node < nodes.size(); ++node) {
       try {
         nodes[node].node->close();
       } catch (const std::exception& e) {
         fail(node, std::string("while closing: ") + e.what());
       }
     }
+    {
+      std::lock_guard lock(resultMutex);
+      result.finished = result.ok && naturalEnds.load() == sources.size();
+      result.lastCheckpoint = completedId.load();
+    }
+    std::lock_guard lock(doneMutex);
+    done = true;
+    doneCv.notify_all();
   }
 
-  uint64_t completedCheckpoint(uint32_t sourceIndex) const {
-    uint64_t done = std::numeric_limits<uint64_t>::max();
-    for (uint32_t sink : sinksOfSource[sourceIndex])
-      done = std::min(done, sinkAck[sink][sourceIndex].load(std::memory_order_acquire));
-    return done;
+  // ---- tasks ---------------------------------------------------------------------------------
+  void openTask(Task& t) {
+    for (uint32_t node : t.nodes) {
+      NodeRt& n = nodes[node];
+      n.metrics->state.set(static_cast<int64_t>(NodeState::Running));
+      invoke(node, [&] { n.node->open(*n.ctx); });
+      if (n.restorePart) {
+        try {
+          state::StateReader r(*n.restorePart, "state of node '" + n.id + "'");
+          n.node->restoreState(r);
+        } catch (const state::CheckpointNotCommitted& e) {
+          {
+            std::lock_guard lock(resultMutex);
+            if (result.ok) result.restoreFailed = true, result.restoreOlderThan = e.id;
+          }
+          fail(node, e.what());
+          throw TaskAborted{};
+        } catch (const std::exception& e) {
+          {
+            std::lock_guard lock(resultMutex);
+            if (result.ok) result.restoreFailed = true;
+          }
+          fail(node, std::string("cannot restore from checkpoint ") +
+                         std::to_string(options.checkpoints.restore->id) + ": " + e.what());
+          throw TaskAborted{};
+        }
+      }
+    }
   }
 
   void runSource(Task& t) {
     uint32_t node = t.nodes.front();
     NodeRt& n = nodes[node];
-    const uint32_t s = static_cast<uint32_t>(n.sourceIndex);
-    const int64_t interval = n.source->barrierIntervalMs();
-    uint64_t seq = 0, completed = 0;
-    auto nextBarrier = Clock::now() + std::chrono::milliseconds(interval);
-    auto complete = [&] {
-      uint64_t done = std::min(completedCheckpoint(s), seq);
-      if (done > completed) {
-        completed = done;
-        invoke(node, [&] { n.source->checkpointComplete(checkpointId(s, done)); });
-      }
+    uint64_t injected = completedId.load();  // ids below firstId belong to earlier runs
+    injected = std::max<uint64_t>(injected, options.checkpoints.firstId - 1);
+    auto injectTriggered = [&] {
+      for (uint64_t want = triggered.load(std::memory_order_acquire); injected < want;)
+        barrierAt(node, ++injected, 0);
     };
-    auto barrier = [&] {
-      ++seq;
-      invoke(node, [&] { n.source->snapshot(checkpointId(s, seq)); });
-      forwardBarrier(node, s, seq);
-    };
+    bool natural = false;
     while (!aborted) {
-      if (stop || durationExpired()) break;
-      if (interval > 0 && Clock::now() >= nextBarrier) {
-        barrier();
-        nextBarrier = Clock::now() + std::chrono::milliseconds(interval);
+      injectTriggered();
+      notifyCompleted(t);
+      if (stop) break;
+      if (durationExpired()) {
+        beginStop();
+        continue;
       }
-      if (interval > 0) complete();
       SourceNode::Poll r = SourceNode::Poll::Idle;
       auto t0 = Clock::now();
       invoke(node, [&] { r = n.source->poll(*n.emitter); });
       n.metrics->busyNanos.add(static_cast<uint64_t>((Clock::now() - t0).count()));
-      if (r == SourceNode::Poll::Done) break;
+      if (r == SourceNode::Poll::Done) {
+        natural = !stop;
+        break;
+      }
       if (r == SourceNode::Poll::Idle)
-        t.parker.park(std::chrono::milliseconds(10), [&] { return stop.load() || aborted.load(); });
+        t.parker.park(std::chrono::milliseconds(10), [&] {
+          return stop.load() || aborted.load() || triggered.load() > injected ||
+                 completedId.load() > n.notified;
+        });
     }
     if (aborted) return;
-    // Drain: a final barrier so everything read is acknowledged, then end of input.
-    if (interval > 0) barrier();
-    finishNode(node);
-    if (interval > 0) {
-      auto deadline = Clock::now() + std::chrono::seconds(30);
-      while (!aborted && completedCheckpoint(s) < seq && Clock::now() < deadline)
-        t.parker.park(std::chrono::milliseconds(20), [] { return false; });
-      complete();
-    }
+    injectTriggered();  // a savepoint's barrier goes out after the last records
+    if (natural) ++naturalEnds;
+    endNode(node, !natural && savepointOnStop());
   }
 
   bool durationExpired() const {
@@ -448,12 +740,15 @@ struct Execution::Impl {
     NodeRt& root = nodes[t.nodes.front()];
     const int64_t tick = root.node->tickIntervalMs();
     auto nextTick = Clock::now() + std::chrono::milliseconds(tick);
+    auto readable = [&](uint32_t edge) { return !edges[edge].ended && edges[edge].held == 0; };
     while (!aborted && !root.finished) {
+      notifyCompleted(t);
       bool progress = false;
       size_t waiting = 0;
       for (uint32_t edge : t.inputs) {
         Message m;
-        for (int k = 0; k < 64 && !edges[edge].ended && edges[edge].channel->tryPop(m); ++k) {
+        // A held input (barrier alignment) is not read until the others catch up.
+        for (int k = 0; k < 64 && readable(edge) && edges[edge].channel->tryPop(m); ++k) {
           handle(edge, m);
           progress = true;
         }
@@ -472,19 +767,19 @@ struct Execution::Impl {
                                            nextTick - Clock::now())));
       t.parker.park(wait, [&] {
         if (aborted) return true;
+        if (completedId.load() > root.notified && root.participant >= 0) return true;
         for (uint32_t edge : t.inputs)
-          if (edges[edge].channel->readAvailable() > 0) return true;
+          if (readable(edge) && edges[edge].channel->readAvailable() > 0) return true;
         return false;
       });
     }
-    if (aborted) {
-      // Return queued batches so nothing leaks; producers stop on the aborted flag.
-      for (uint32_t edge : t.inputs) {
-        Message m;
-        while (edges[edge].channel->tryPop(m))
-          if (m.batch) pool->release(m.batch);
-      }
-    }
+  }
+
+  void drainInputs(Task& t) {
+    Message m;
+    for (uint32_t edge : t.inputs)
+      while (edges[edge].channel->tryPop(m))
+        if (m.batch) pool->release(m.batch);
   }
 
   void runTask(Task& t) {
@@ -496,16 +791,11 @@ struct Execution::Impl {
         runOperator(t);
     } catch (const TaskAborted&) {
     }
-    closeTask(t);
-    if (aborted && !t.inputs.empty()) {
-      Message m;
-      for (uint32_t edge : t.inputs)
-        while (edges[edge].channel->tryPop(m))
-          if (m.batch) pool->release(m.batch);
-    }
+    // Return queued batches so nothing leaks; producers stop on the aborted flag.
+    if (aborted) drainInputs(t);
     if (running.fetch_sub(1) == 1) {
-      std::lock_guard lock(doneMutex);
-      doneCv.notify_all();
+      std::lock_guard lock(ckMutex);
+      ckCv.notify_all();
     }
   }
 };
@@ -582,8 +872,6 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
                   "edge " + pe.from.text() + " -> " + pe.to.text() + " names an unknown port");
       continue;
     }
-    e.barrier.assign(x.sources.size(), 0);
-    e.carries.assign(x.sources.size(), 0);
     auto id = static_cast<uint32_t>(x.edges.size());
     x.nodes[e.from].outputs[e.fromPort].push_back(id);
     x.nodes[e.to].inEdges.push_back(id);
@@ -591,29 +879,40 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
   }
   if (diags.hasErrors()) return nullptr;
 
-  // What each source reaches: edges carrying its data and the sinks that acknowledge barriers.
-  x.sinkAck = std::vector<std::vector<std::atomic<uint64_t>>>(x.nodes.size());
-  for (auto& acks : x.sinkAck)
-    acks = std::vector<std::atomic<uint64_t>>(x.sources.size());
-  x.sinksOfSource.resize(x.sources.size());
-  for (size_t s = 0; s < x.sources.size(); ++s) {
-    std::vector<uint8_t> seen(x.nodes.size(), 0);
-    std::vector<uint32_t> stack{x.sources[s]};
-    while (!stack.empty()) {
-      uint32_t n = stack.back();
-      stack.pop_back();
-      if (seen[n]) continue;
-      seen[n] = 1;
-      if (x.nodes[n].isSink) x.sinksOfSource[s].push_back(n);
-      for (const auto& port : x.nodes[n].outputs)
-        for (uint32_t edge : port) {
-          x.edges[edge].carries[s] = 1;
-          stack.push_back(x.edges[edge].to);
-        }
+  // Checkpoint participants: sources, stateful nodes and sinks (sinks acknowledge durability).
+  x.pipelineName = pipeline.name;
+  x.graphHash = Execution::graphHash(pipeline);
+  for (uint32_t i = 0; i < x.nodes.size(); ++i) {
+    Impl::NodeRt& rt = x.nodes[i];
+    if (rt.source || rt.isSink || rt.node->hasState()) {
+      rt.participant = static_cast<int>(x.participants.size());
+      x.participants.push_back(i);
     }
   }
-  for (auto& n : x.nodes)
-    n.lastBarrier.assign(x.sources.size(), 0);
+  x.finalParts.resize(x.participants.size());
+  x.nextId = std::max<uint64_t>(1, options.checkpoints.firstId);
+  if (const auto& restore = options.checkpoints.restore) {
+    x.nextId = std::max(x.nextId, restore->id + 1);
+    if (restore->graphHash != x.graphHash && !options.checkpoints.allowChangedGraph) {
+      diags.error("",
+                  "checkpoint " + std::to_string(restore->id) +
+                      " was taken from a different "
+                      "graph of pipeline '" +
+                      restore->pipelineName +
+                      "' (nodes, properties or "
+                      "edges changed since)",
+                  "start fresh (--fresh), or restore the state of the nodes that kept their ids "
+                  "with --allow-changed-graph");
+      return nullptr;
+    }
+    for (Impl::NodeRt& rt : x.nodes)
+      if (rt.participant >= 0) rt.restorePart = restore->part(rt.id);
+    for (const auto& [id, bytes] : restore->parts)
+      if (pipeline.nodeIndex(id) < 0)
+        Logger::global().warn("checkpoint", "checkpoint " + std::to_string(restore->id) +
+                                                " holds state of node '" + id +
+                                                "', which the pipeline no longer has; ignored");
+  }
 
   // Watermark strategies flow from each window up to the sources that feed it.
   for (size_t i = 0; i < requests.size(); ++i) {
@@ -711,6 +1010,9 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     Impl::NodeRt& rt = x.nodes[i];
     rt.emitter = std::make_unique<Impl::NodeEmitter>(x, i);
     rt.ctx = std::make_unique<RunContext>(rt.id, *rt.metrics, x.slots, *x.resources, x.stop);
+    if (rt.restorePart) rt.ctx->setRestoreId(options.checkpoints.restore->id);
+    rt.ctx->setExactlyOnce(options.checkpoints.exactlyOnce);
+    rt.ctx->setCheckpointWaiter([&x](uint64_t id) { return x.waitForCheckpoint(id); });
   }
   if (options.maxRecords > 0) x.remaining = options.maxRecords;
   return std::unique_ptr<Execution>(new Execution(std::move(impl)));
@@ -719,30 +1021,24 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
 Execution::Execution(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Execution::~Execution() {
-  bool started = false;
-  for (auto& t : impl_->tasks)
-    started |= t->thread.joinable();
-  if (!started) return;
+  if (!impl_->coordinator.joinable()) return;
   requestStop();
   // A stop that does not drain in time becomes an abort, so destruction cannot hang.
-  if (!wait(10'000)) {
-    impl_->aborted = true;
-    for (auto& t : impl_->tasks)
-      t->parker.notify();
-  }
+  if (!wait(10'000)) impl_->abortAll();
   for (auto& t : impl_->tasks)
     if (t->thread.joinable()) t->thread.join();
+  if (impl_->coordinator.joinable()) impl_->coordinator.join();
 }
 
 void Execution::start() {
   Impl& x = *impl_;
   x.started = Clock::now();
   x.running = x.tasks.size();
-  if (x.tasks.empty()) return;
   for (auto& t : x.tasks) {
     Impl::Task* task = t.get();
     t->thread = std::thread([&x, task] { x.runTask(*task); });
   }
+  x.coordinator = std::thread([&x] { x.runCoordinator(); });
 }
 
 bool Execution::setTap(const std::string& nodeId, const std::string& port,
@@ -762,7 +1058,7 @@ bool Execution::setTap(const std::string& nodeId, const std::string& port,
 
 void Execution::requestStop() {
   Impl& x = *impl_;
-  x.stop = true;
+  x.beginStop();
   for (uint32_t s : x.sources)
     x.nodes[s].source->requestStop();
   for (auto& t : x.tasks)
@@ -772,7 +1068,7 @@ void Execution::requestStop() {
 bool Execution::wait(int64_t timeoutMs) {
   Impl& x = *impl_;
   std::unique_lock lock(x.doneMutex);
-  auto done = [&] { return x.running.load() == 0; };
+  auto done = [&] { return x.done; };
   if (timeoutMs < 0) {
     x.doneCv.wait(lock, done);
     return true;
@@ -783,6 +1079,30 @@ bool Execution::wait(int64_t timeoutMs) {
 RunResult Execution::result() const {
   std::lock_guard lock(impl_->resultMutex);
   return impl_->result;
+}
+
+CheckpointStats Execution::checkpointStats() const {
+  std::lock_guard lock(impl_->ckMutex);
+  return impl_->stats;
+}
+
+uint64_t Execution::graphHash(const Pipeline& pipeline) {
+  // FNV-1a over the canonical JSON of what identifies the graph.
+  Json doc = pipeline.toJson();
+  Json g = Json::object();
+  g["nodes"] = Json::array();
+  for (const Json& n : doc.value("nodes", Json::array())) {
+    Json m = Json::object();
+    for (const char* key : {"id", "type", "properties"})
+      if (n.contains(key)) m[key] = n[key];
+    g["nodes"].push_back(m);
+  }
+  g["edges"] = doc.value("edges", Json::array());
+  const std::string text = g.dump();
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text)
+    h = (h ^ c) * 0x100000001b3ULL;
+  return h;
 }
 
 std::vector<const NodeMetrics*> Execution::metrics() const {

@@ -16,6 +16,9 @@ namespace sc {
 
 struct Pipeline;
 class NodeRegistry;
+namespace state {
+struct Checkpoint;
+}
 class SlotTable;
 class Batch;
 class ResourceRegistry;
@@ -29,6 +32,44 @@ class TapSink {
   virtual void onBatch(const Batch& batch, const SlotTable& slots) = 0;
 };
 
+// Aligned checkpoints (Flink's model): a coordinator gives out ids; every source injects barrier
+// N after the records it emitted so far; a node with several inputs holds each input that has
+// delivered barrier N until all have, then snapshots its state and forwards the barrier. A
+// checkpoint completes when every source, stateful node and sink has recorded its part (sinks
+// after making everything before the barrier durable); only then do sources commit Kafka
+// offsets and sinks commit transactions (Node::notifyCheckpointComplete).
+struct CheckpointOptions {
+  int64_t intervalMs = 10'000;  // periodic checkpoints (0: only the last one, at the end)
+  // Where completed checkpoints are written (empty: they complete in memory only, which still
+  // drives Kafka commits but cannot restore anything).
+  std::string dir;
+  bool exactlyOnce = false;
+  uint64_t firstId = 1;  // ids keep increasing across runs of one checkpoint directory
+  // State to start from (validated against the graph unless allowChangedGraph).
+  std::shared_ptr<const state::Checkpoint> restore;
+  bool allowChangedGraph = false;  // map state by node id even if the graph hash differs
+};
+
+// How a stop request (requestStop, --duration, --max-records) ends the run.
+enum class StopMode {
+  Drain,      // end of input everywhere: open windows fire, then a final checkpoint
+  Savepoint,  // sources stop, a last checkpoint keeps the open windows; nothing fires
+};
+
+struct CheckpointStats {
+  uint64_t completed = 0;       // checkpoints completed in this run
+  uint64_t failed = 0;          // checkpoints that could not be written
+  uint64_t lastId = 0;          // last completed checkpoint id (0: none yet)
+  int64_t lastCompletedMs = 0;  // wall clock (epoch ms)
+  int64_t lastDurationMs = 0;   // trigger to durable
+  uint64_t lastBytes = 0;       // size of the checkpoint file (or of the parts, in memory)
+  int64_t lastAlignmentMs = 0;  // longest time an input was held waiting for the others
+  int64_t lastPauseUs = 0;      // longest synchronous snapshot of one node
+  int64_t maxPauseUs = 0;       // longest synchronous snapshot of one node in the run
+  bool lastWasSavepoint = false;
+  std::string lastError;  // why the last failed one failed
+};
+
 struct RunOptions {
   uint64_t maxRecords = 0;        // stop the sources after this many records in total (0: no limit)
   int64_t durationMs = 0;         // stop the sources after this long (0: no limit)
@@ -38,12 +79,19 @@ struct RunOptions {
   // Resources shared with other runs (the designer keeps its embedded Kafka clusters, and
   // their topics, from one run to the next); null: the run has its own.
   std::shared_ptr<ResourceRegistry> resources;
+  CheckpointOptions checkpoints;
+  StopMode stopMode = StopMode::Drain;
 };
 
 struct RunResult {
   bool ok = true;
-  std::string failedNode;  // node id when !ok
-  std::string message;     // what went wrong
+  std::string failedNode;      // node id when !ok
+  std::string message;         // what went wrong
+  bool finished = false;       // every source reached the end of its input (nothing was stopped)
+  bool restoreFailed = false;  // the failure happened restoring state from a checkpoint
+  // Non-zero: a sink found that what this checkpoint covers never committed; restore one older.
+  uint64_t restoreOlderThan = 0;
+  uint64_t lastCheckpoint = 0;  // id of the last completed checkpoint (0: none)
 };
 
 class Execution {
@@ -55,12 +103,17 @@ class Execution {
   ~Execution();
 
   void start();
-  // Stops the sources; everything already read drains through and sinks flush. Any thread;
+  // Stops the sources as RunOptions::stopMode says (drain: everything already read drains
+  // through and windows fire; savepoint: a last checkpoint keeps the open windows). Any thread;
   // safe to call more than once.
   void requestStop();
   // Waits up to timeoutMs (negative: forever); true once every thread has finished.
   bool wait(int64_t timeoutMs = -1);
   RunResult result() const;
+  CheckpointStats checkpointStats() const;
+  // Hash of what identifies a graph for restoring state: node ids, types, properties and edges
+  // (not positions, names or settings).
+  static uint64_t graphHash(const Pipeline& pipeline);
 
   // Live counters, one per node in file order; readable from any thread at any time.
   std::vector<const NodeMetrics*> metrics() const;

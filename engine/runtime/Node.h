@@ -36,6 +36,9 @@ class Emitter {
   // Sends an event-time watermark downstream on every port. Sources call this; other nodes
   // get the executor's per-input minimum through Node::onWatermark.
   virtual void emitWatermark(int64_t watermarkMs) = 0;
+  // Sources: how many more records the run takes (--max-records), UINT64_MAX for no limit. A
+  // source emits at most this many, so its position (and checkpoint) covers exactly what entered.
+  virtual uint64_t budget() const { return UINT64_MAX; }
 };
 
 // Thrown by a node that cannot go on; the executor stops the pipeline and reports the node id.
@@ -81,7 +84,8 @@ class Node {
   virtual void notifyCheckpointComplete(uint64_t checkpointId) { (void)checkpointId; }
   // Every input ended: emit what is left (windows fire here). End of input is then forwarded.
   virtual void finish(Emitter& out) { (void)out; }
-  // On the node's thread after finish() or on failure/stop; flush and release resources.
+  // Once the whole run has ended (after its last checkpoint completed, or after a failure), on
+  // the executor's coordinating thread: flush and release resources.
   virtual void close() {}
 };
 
@@ -92,19 +96,14 @@ class SourceNode : public Node {
     Idle,      // nothing available now; the executor parks briefly before calling again
     Done,      // bounded input exhausted
   };
-  // Produce at most about one batch per call. Must return within ~100 ms so stop requests are
-  // seen promptly.
+  // Produce at most about one batch per call. Must return within ~100 ms so stop requests and
+  // checkpoint triggers are seen promptly. Done means the input ended by itself; after a
+  // requestStop() the executor ignores what poll() returns. Sources checkpoint their position
+  // through Node::snapshotState (called between polls, before the barrier goes out).
   virtual Poll poll(Emitter& out) = 0;
   void process(int, Batch* batch, Emitter& out) override { out.release(batch); }
   // Plan time: the event-time watermarks the downstream windows need (see WatermarkStrategy).
   virtual void setWatermarkStrategy(const WatermarkStrategy&) {}
-  // Checkpoints: every barrierIntervalMs() (0: never) the executor calls snapshot(id) on the
-  // source's thread and sends barrier `id` downstream after the batches emitted so far. Once
-  // every sink has passed barrier `id`, checkpointComplete(id) runs on the source's thread:
-  // Kafka commits the offsets it remembered at snapshot(id) (at-least-once, never ahead).
-  virtual int64_t barrierIntervalMs() const { return 0; }
-  virtual void snapshot(uint64_t checkpointId) { (void)checkpointId; }
-  virtual void checkpointComplete(uint64_t checkpointId) { (void)checkpointId; }
   // Asked from another thread (signal, GUI stop); poll() should return Done soon after.
   virtual void requestStop() {}
 };

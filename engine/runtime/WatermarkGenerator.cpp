@@ -5,6 +5,7 @@
 
 #include "engine/expr/Expression.h"
 #include "engine/runtime/Batch.h"
+#include "engine/state/StateCodec.h"
 
 namespace sc {
 
@@ -84,40 +85,75 @@ void WatermarkGenerator::stampAndObserve(Batch& batch, int64_t nowMs) {
       if (eventTimeOf(times[r], t)) batch.meta(r).timestamp = t;
     }
   }
-  // Rows of one batch usually share a partition: look the state up once per run of rows.
+  // Rows of one batch usually come in runs of one partition: look the state up once per run.
   PartitionState* state = nullptr;
-  int32_t statePartition = 0;
   for (uint32_t r = 0; r < n; ++r) {
     const RecordMeta& m = batch.meta(r);
-    if (!state || statePartition != m.partition) {
-      statePartition = m.partition;
-      state = &partitions_[m.partition];
-    }
+    if (!state || state->partition != m.partition || state->topic != m.topic)
+      state = &partition(m.topic, m.partition);
     state->maxEventTime = std::max(state->maxEventTime, m.timestamp);
     state->lastSeenMs = nowMs;
   }
 }
 
-void WatermarkGenerator::addPartition(int32_t partition, int64_t nowMs) {
-  auto [it, inserted] = partitions_.try_emplace(partition);
-  if (inserted) it->second.lastSeenMs = nowMs;
+WatermarkGenerator::PartitionState& WatermarkGenerator::partition(std::string_view topic,
+                                                                  int32_t id) {
+  for (auto& p : partitions_)
+    if (p.partition == id && p.topic == topic) return p;
+  PartitionState& p = partitions_.emplace_back();
+  p.topic = topic;
+  p.partition = id;
+  return p;
 }
 
-void WatermarkGenerator::removePartition(int32_t partition) {
-  partitions_.erase(partition);
+void WatermarkGenerator::addPartition(std::string_view topic, int32_t id, int64_t nowMs) {
+  for (auto& p : partitions_)
+    if (p.partition == id && p.topic == topic) return;
+  partition(topic, id).lastSeenMs = nowMs;
 }
 
-void WatermarkGenerator::observe(int32_t partition, int64_t eventTimeMs, int64_t nowMs) {
-  PartitionState& p = partitions_[partition];
+void WatermarkGenerator::removePartition(std::string_view topic, int32_t id) {
+  std::erase_if(partitions_,
+                [&](const PartitionState& p) { return p.partition == id && p.topic == topic; });
+}
+
+void WatermarkGenerator::observe(std::string_view topic, int32_t id, int64_t eventTimeMs,
+                                 int64_t nowMs) {
+  PartitionState& p = partition(topic, id);
   p.maxEventTime = std::max(p.maxEventTime, eventTimeMs);
   p.lastSeenMs = nowMs;
+}
+
+void WatermarkGenerator::save(state::StateWriter& out) const {
+  out.i64(emitted_);
+  out.i64(last_);
+  out.u32(static_cast<uint32_t>(partitions_.size()));
+  for (const auto& p : partitions_) {
+    out.str(p.topic);
+    out.u32(static_cast<uint32_t>(p.partition));
+    out.i64(p.maxEventTime);
+  }
+}
+
+void WatermarkGenerator::load(state::StateReader& in, int64_t nowMs) {
+  emitted_ = in.i64();
+  last_ = in.i64();
+  uint32_t n = in.count(16);
+  partitions_.clear();
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string topic = in.str();
+    auto id = static_cast<int32_t>(in.u32());
+    PartitionState& p = partition(topic, id);
+    p.maxEventTime = in.i64();
+    p.lastSeenMs = nowMs;
+  }
 }
 
 int64_t WatermarkGenerator::current(int64_t nowMs) {
   if (!enabled_ || strategy_.processingTime) return last_;
   int64_t combined = INT64_MAX;
   bool anyActive = false;
-  for (const auto& [partition, p] : partitions_) {
+  for (const auto& p : partitions_) {
     const bool idle =
         strategy_.idleTimeoutMs > 0 && nowMs - p.lastSeenMs >= strategy_.idleTimeoutMs;
     if (idle) continue;

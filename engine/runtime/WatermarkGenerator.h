@@ -6,13 +6,19 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
-#include <unordered_map>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine/runtime/Context.h"
 
 namespace sc {
 
 class Batch;
+namespace state {
+class StateWriter;
+class StateReader;
+}  // namespace state
 namespace expr {
 class Expression;
 class EvalScratch;
@@ -40,10 +46,23 @@ class WatermarkGenerator {
   // meta(row).timestamp so downstream windows read it as $timestamp, and observes each row.
   void stampAndObserve(Batch& batch, int64_t nowMs);
 
-  // Partition bookkeeping (Kafka assignment changes); a partition counts as active from here.
-  void addPartition(int32_t partition, int64_t nowMs);
-  void removePartition(int32_t partition);
-  void observe(int32_t partition, int64_t eventTimeMs, int64_t nowMs);
+  // Partition bookkeeping (Kafka assignment changes), keyed by (topic, partition): c/0 and d/0
+  // are different partitions. A partition counts as active from here. The overloads without a
+  // topic are for single-stream sources (topic "").
+  void addPartition(std::string_view topic, int32_t partition, int64_t nowMs);
+  void removePartition(std::string_view topic, int32_t partition);
+  void observe(std::string_view topic, int32_t partition, int64_t eventTimeMs, int64_t nowMs);
+  void addPartition(int32_t partition, int64_t nowMs) { addPartition({}, partition, nowMs); }
+  void removePartition(int32_t partition) { removePartition({}, partition); }
+  void observe(int32_t partition, int64_t eventTimeMs, int64_t nowMs) {
+    observe({}, partition, eventTimeMs, nowMs);
+  }
+  size_t partitionCount() const { return partitions_.size(); }
+
+  // Checkpoints: the largest event time per partition and the watermark emitted so far. On
+  // restore partitions count as just seen (idleness restarts from the restore).
+  void save(state::StateWriter& out) const;
+  void load(state::StateReader& in, int64_t nowMs);
 
   // The combined watermark now (kNoWatermark until an active partition has data), monotonic.
   int64_t current(int64_t nowMs);
@@ -52,12 +71,16 @@ class WatermarkGenerator {
 
  private:
   struct PartitionState {
+    std::string topic;
+    int32_t partition = 0;
     int64_t maxEventTime = kNoWatermark;
     int64_t lastSeenMs = 0;
   };
+  PartitionState& partition(std::string_view topic, int32_t partition);
+
   WatermarkStrategy strategy_;
   bool enabled_ = false;
-  std::unordered_map<int32_t, PartitionState> partitions_;
+  std::vector<PartitionState> partitions_;  // few (assigned partitions): a scan beats hashing
   int64_t emitted_ = kNoWatermark;
   int64_t last_ = kNoWatermark;
   std::unique_ptr<expr::Expression> timestamp_;

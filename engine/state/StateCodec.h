@@ -16,6 +16,14 @@ struct StateError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown by a node's restoreState() when checkpoint `id` cannot be used because what it covers
+// never became visible (a Kafka transaction that was aborted): restore one older than `id`.
+struct CheckpointNotCommitted : std::runtime_error {
+  CheckpointNotCommitted(uint64_t checkpointId, const std::string& what)
+      : std::runtime_error(what), id(checkpointId) {}
+  uint64_t id;
+};
+
 class StateWriter {
  public:
   void u8(uint8_t v) { buf_.push_back(static_cast<char>(v)); }
@@ -65,8 +73,8 @@ class StateReader {
   // remaining bytes cannot hold, so a damaged count never allocates gigabytes.
   uint32_t count(size_t minBytes = 1) {
     uint32_t n = u32();
-    if (minBytes > 0 && n > remaining() / minBytes) fail("a count of at most " +
-                                                         std::to_string(remaining() / minBytes));
+    if (minBytes > 0 && n > remaining() / minBytes)
+      fail("a count of at most " + std::to_string(remaining() / minBytes));
     return n;
   }
 
@@ -78,15 +86,15 @@ class StateReader {
                        " unexpected bytes after the end of the snapshot");
   }
   [[noreturn]] void fail(const std::string& expected) const {
-    throw StateError(what_ + ": damaged snapshot at byte " + std::to_string(pos_) +
-                     " (expected " + expected + ")");
+    throw StateError(what_ + ": damaged snapshot at byte " + std::to_string(pos_) + " (expected " +
+                     expected + ")");
   }
 
  private:
   const char* take(size_t n) {
     if (n > remaining())
-      throw StateError(what_ + ": snapshot ends at byte " + std::to_string(data_.size()) +
-                       " but " + std::to_string(n) + " more bytes were expected at byte " +
+      throw StateError(what_ + ": snapshot ends at byte " + std::to_string(data_.size()) + " but " +
+                       std::to_string(n) + " more bytes were expected at byte " +
                        std::to_string(pos_));
     const char* p = data_.data() + pos_;
     pos_ += n;

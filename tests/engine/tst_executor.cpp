@@ -42,7 +42,6 @@ class CountSource final : public SourceNode {
     count_ = cfg.getInt("count");
     batch_ = cfg.getInt("batch");
     watermarks_ = cfg.getBool("wm");
-    barrierMs_ = cfg.getInt("barrier_ms");
     slot_ = plan.slotTable().intern("v");
   }
   SourceNode::Poll poll(Emitter& out) override {
@@ -58,14 +57,14 @@ class CountSource final : public SourceNode {
     if (watermarks_) out.emitWatermark(next_ - 1);
     return Poll::Produced;
   }
-  int64_t barrierIntervalMs() const override { return barrierMs_; }
-  void checkpointComplete(uint64_t id) override {
+  bool hasState() const override { return true; }
+  void notifyCheckpointComplete(uint64_t id) override {
     std::lock_guard l(g.mutex);
     g.completed.push_back(id);
   }
 
  private:
-  int64_t count_ = 0, batch_ = 1, next_ = 0, barrierMs_ = 0;
+  int64_t count_ = 0, batch_ = 1, next_ = 0;
   bool watermarks_ = false;
   uint32_t slot_ = 0;
 };
@@ -155,7 +154,7 @@ const NodeRegistry& testRegistry() {
     wm.name = "wm";
     wm.kind = PropKind::Boolean;
     wm.defaultValue = false;
-    src.properties = {intProp("count", 10), intProp("batch", 1), wm, intProp("barrier_ms", 0)};
+    src.properties = {intProp("count", 10), intProp("batch", 1), wm};
     src.create = [] { return std::make_unique<CountSource>(); };
     reg.add(src);
     NodeSpec add;
@@ -344,18 +343,25 @@ class TestExecutor : public QObject {
 
   void barriersReachSinksAndCompleteAtSource() {
     Pipeline p = parse(R"({"streamcanvas":1,"name":"t","nodes":[
-      {"id":"s","type":"count","properties":{"count":3000,"batch":10,"barrier_ms":1}},
+      {"id":"s","type":"count","properties":{"count":3000,"batch":10}},
       {"id":"a","type":"add"},
       {"id":"k","type":"collect","properties":{"delay_us":200}}],
       "edges":[{"from":"s","to":"a"},{"from":"a","to":"k"}]})");
-    auto run = runToEnd(p);
+    RunOptions o;
+    o.checkpoints.intervalMs = 1;
+    auto run = runToEnd(p, o);
     QVERIFY(run->result().ok);
     QVERIFY(!g.barriers.empty());
     QVERIFY(!g.completed.empty());
-    // The final barrier (sent before end of input) completes: everything was acknowledged.
-    QCOMPARE(g.completed.back(), g.barriers.back());
+    // Barrier ids are global and increase; completions follow them, and the last checkpoint
+    // (taken after end of input, without a barrier) completes after every barrier.
+    for (size_t i = 1; i < g.barriers.size(); ++i)
+      QVERIFY(g.barriers[i] > g.barriers[i - 1]);
     for (size_t i = 1; i < g.completed.size(); ++i)
       QVERIFY(g.completed[i] > g.completed[i - 1]);
+    QVERIFY(g.completed.back() > g.barriers.back());
+    QCOMPARE(run->result().lastCheckpoint, g.completed.back());
+    QVERIFY(run->result().finished);
   }
 
   void failureNamesTheNodeAndStopsEverything() {

@@ -249,11 +249,13 @@ class TestRunner : public QObject {
     QVERIFY2(s.err.contains("not json"), s.err);  // a sample of the bad line is logged
   }
 
-  void sigtermDrainsAndExitsZero() {
+  void sigtermTakesASavepointAndExitsZero() {
+    QTemporaryDir checkpoints;
     QProcess p;
     p.setWorkingDirectory(kSource);
-    p.start(kRunner, {kSource + "/resources/examples/generated-payments.json", "--set",
-                      "payments.count=0", "--set", "payments.rate=2000"});
+    p.start(kRunner,
+            {kSource + "/resources/examples/generated-payments.json", "--set", "payments.count=0",
+             "--set", "payments.rate=2000", "--checkpoint-dir", checkpoints.path()});
     QVERIFY(p.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(p.bytesAvailable() > 0 || p.state() != QProcess::Running, 20000);
     QCOMPARE(p.state(), QProcess::Running);
@@ -263,7 +265,10 @@ class TestRunner : public QObject {
     QCOMPARE(p.exitCode(), 0);
     QByteArray out = p.readAllStandardOutput();
     QVERIFY(out.endsWith('\n'));  // the last record was written whole
-    QVERIFY(p.readAllStandardError().contains("SIGTERM"));
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.contains("SIGTERM"), err);
+    QVERIFY2(err.contains("savepoint"), err);
+    QVERIFY(!QDir(checkpoints.path()).entryList({"chk-*.sc"}).isEmpty());
   }
 
   void jsonLogFormat() {
