@@ -2,6 +2,8 @@
 // stdout data and stderr messages.
 #include <QtTest>
 
+#include <memory>
+
 #include <cmath>
 #include <csignal>
 #include <fstream>
@@ -67,7 +69,16 @@ QStringList examples() {
 
 class TestRunner : public QObject {
   Q_OBJECT
+  std::unique_ptr<QTemporaryDir> state_;
+
  private Q_SLOTS:
+  // Every test function starts without checkpoints: runs of the examples would otherwise
+  // resume (or refuse a changed graph) from the savepoints earlier tests left.
+  void init() {
+    state_ = std::make_unique<QTemporaryDir>();
+    qputenv("XDG_STATE_HOME", state_->path().toUtf8());
+  }
+
   void listNodesCoversEveryType() {
     Run md = run({"--list-nodes"});
     QCOMPARE(md.exitCode, 0);
