@@ -189,6 +189,43 @@ class TestRunner : public QObject {
     QVERIFY(missing.err.contains("cannot open"));
   }
 
+  void deeplyNestedRegexIsRefused() {
+    // std::regex compiles recursively: 20,000 nested groups crashed --validate with a stack
+    // overflow. Both places a user writes a regular expression are refused with the limit.
+    const std::string deep = std::string(20000, '(') + "a" + std::string(20000, ')');
+    nlohmann::json doc = {
+        {"streamcanvas", 1},
+        {"name", "regex"},
+        {"connections", {{"local", {{"type", "kafka"}, {"bootstrap_servers", "embedded"}}}}},
+        {"nodes",
+         {{{"id", "gen"}, {"type", "generator"}},
+          {{"id", "named"},
+           {"type", "filter"},
+           {"properties", {{"condition", "regex_match(device, \"" + deep + "\")"}}}},
+          {{"id", "out"}, {"type", "console.sink"}},
+          {{"id", "in"},
+           {"type", "kafka.source"},
+           {"properties", {{"connection", "local"}, {"topic_pattern", deep}}}},
+          {{"id", "drop"}, {"type", "discard.sink"}}}},
+        {"edges",
+         {{{"from", "gen"}, {"to", "named"}},
+          {{"from", "named"}, {"to", "out"}},
+          {{"from", "in"}, {"to", "drop"}}}}};
+    QTemporaryDir dir;
+    QString path = writeTemp(dir, "regex.json", QByteArray::fromStdString(doc.dump(2)));
+    Run r = run({path, "--validate"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(
+        r.err.contains("regex.json:31:22: error: node 'named' at /nodes/1/properties/condition: "
+                       "expression error at column 21: regular expression nests groups "
+                       "20000 deep; the limit is 100 (at character 101 of the pattern)"),
+        r.err);
+    QVERIFY2(r.err.contains("error: node 'in' at /nodes/3/properties/topic_pattern: topic_pattern: "
+                            "regular expression nests groups 20000 deep; the limit is 100 (at "
+                            "character 101 of the pattern)"),
+             r.err);
+  }
+
   void usageErrorsExitTwo() {
     QCOMPARE(run({}).exitCode, 2);
     QCOMPARE(run({"--bogus"}).exitCode, 2);
