@@ -309,6 +309,7 @@ NodeSpec kafkaSinkSpec() {
       makeProperty("connection", PropKind::String, "Name of a Kafka entry under \"connections\"");
   connection.required = true;
   connection.placeholder = "local";
+  connection.connectionType = "kafka";
   PropertySpec topic = makeProperty("topic", PropKind::String, "Topic to write to");
   topic.required = true;
   topic.placeholder = "alerts";

@@ -778,6 +778,7 @@ NodeSpec kafkaSourceSpec() {
       makeProperty("connection", PropKind::String, "Name of a Kafka entry under \"connections\"");
   connection.required = true;
   connection.placeholder = "local";
+  connection.connectionType = "kafka";
   PropertySpec topics = makeProperty("topics", PropKind::List, "Topics to read");
   topics.item = PropKind::String;
   topics.acceptsSingle = true;

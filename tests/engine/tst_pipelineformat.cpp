@@ -270,7 +270,8 @@ class TestPipelineFormat : public QObject {
     QVERIFY(find(d, "/connections/z/type"));
     const Diagnostic* ref = find(d, "/nodes/0/properties/connection");
     QVERIFY(ref);
-    QCOMPARE(QString::fromStdString(ref->hint), QString("did you mean 'k'?"));
+    QCOMPARE(QString::fromStdString(ref->hint),
+             QString("did you mean 'k'? defined connections: k, z"));
   }
 
   void durationsParseAndFormat() {

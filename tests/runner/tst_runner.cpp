@@ -226,6 +226,26 @@ class TestRunner : public QObject {
              r.err);
   }
 
+  void unknownConnectionIsAValidationError() {
+    // Only the run used to notice: "connection 'locl' is not defined under "connections"".
+    QTemporaryDir dir;
+    QString path = writeTemp(dir, "conn.json", R"({"streamcanvas": 1, "name": "conn",
+  "connections": {"local": {"type": "kafka", "bootstrap_servers": "embedded"},
+                  "prod": {"type": "kafka", "bootstrap_servers": "broker:9092"}},
+  "nodes": [{"id": "in", "type": "kafka.source", "properties": {"connection": "locl", "topics": "t"}},
+            {"id": "out", "type": "kafka.sink", "properties": {"connection": "staging", "topic": "u"}}],
+  "edges": [{"from": "in", "to": "out"}]})");
+    Run r = run({path, "--validate"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("conn.json:4:79: error: node 'in' at /nodes/0/properties/connection: "
+                            "unknown connection 'locl' (did you mean 'local'? defined "
+                            "connections: local, prod)"),
+             r.err);
+    QVERIFY2(r.err.contains("error: node 'out' at /nodes/1/properties/connection: unknown "
+                            "connection 'staging' (defined connections: local, prod)"),
+             r.err);
+  }
+
   void usageErrorsExitTwo() {
     QCOMPARE(run({}).exitCode, 2);
     QCOMPARE(run({"--bogus"}).exitCode, 2);
