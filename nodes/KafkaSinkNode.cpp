@@ -78,8 +78,12 @@ class KafkaSinkNode final : public Node {
     put("compression", "compression.type", cfg.getString("compression"));
     put("linger", "linger.ms", std::to_string(cfg.getDurationMs("linger")));
     put("idempotence", "enable.idempotence", cfg.getBool("idempotence") ? "true" : "false");
+    settings_ = std::move(settings.value);
+  }
 
-    auto resolved = resolveConnection(settings.value, plan.resources());
+  // Starts the embedded cluster (if the connection asks for one) and creates its topic.
+  void acquire(PlanContext& plan) override {
+    auto resolved = resolveConnection(settings_, plan.resources());
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
     if (auto made = connection_.ensureTopic(topic_); !made.ok()) throw NodeFailure(made.error);
@@ -257,6 +261,7 @@ class KafkaSinkNode final : public Node {
   // configuration
   std::string label_;
   std::string topic_;
+  ConnectionSettings settings_;
   ResolvedConnection connection_;
   std::unique_ptr<expr::Expression> key_;
   std::vector<std::pair<std::string, std::unique_ptr<expr::Expression>>> headers_;

@@ -137,8 +137,12 @@ class KafkaSourceNode final : public SourceNode {
       throw NodeFailure("on_error is dead_letter but dead_letter_topic is not set");
     commitIntervalMs_ = cfg.getDurationMs("commit_interval");
     if (text_) valueSlot_ = plan.slotTable().intern("value");
+    settings_ = std::move(settings.value);
+  }
 
-    auto resolved = resolveConnection(settings.value, plan.resources());
+  // Starts the embedded cluster (if the connection asks for one) and creates its topics.
+  void acquire(PlanContext& plan) override {
+    auto resolved = resolveConnection(settings_, plan.resources());
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
     // Embedded topics are created up front so they get the connection's partition count.
@@ -710,6 +714,7 @@ class KafkaSourceNode final : public SourceNode {
 
   // configuration
   std::string label_;
+  ConnectionSettings settings_;
   ResolvedConnection connection_;
   std::vector<std::string> topics_;
   std::string pattern_;

@@ -16,6 +16,7 @@
 #include "engine/graph/Pipeline.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Log.h"
+#include "engine/runtime/Planner.h"
 
 namespace {
 
@@ -176,32 +177,21 @@ int main(int argc, char** argv) {
     n->properties[o.property] = o.value;
   }
 
-  sc::Diagnostics diags = sc::validatePipeline(pipeline, registry);
-  std::vector<std::string> secrets;
-  sc::Pipeline resolved;
-  if (!diags.hasErrors()) {
-    resolved =
-        sc::substituteVariables(pipeline, registry, sc::processEnvironment(), diags, &secrets);
-    if (!diags.hasErrors()) diags = sc::validatePipeline(resolved, registry);
-  }
-  for (auto& s : secrets)
+  // --validate makes every check the run makes before it starts, and acquires nothing.
+  sc::PlannedPipeline planned = sc::planPipeline(
+      pipeline, registry, validateOnly ? sc::PlanPurpose::Check : sc::PlanPurpose::Run,
+      sc::processEnvironment(), options);
+  for (auto& s : planned.secrets)
     log.addSecret(s);
-  sc::locateDiagnostics(diags, loaded.sourceMap, pipelinePath);
-  if (!diags.empty()) std::cerr << log.redact(diags.format());
-  if (diags.hasErrors()) return kExitUsage;
+  sc::locateDiagnostics(planned.diagnostics, loaded.sourceMap, pipelinePath);
+  if (!planned.diagnostics.empty()) std::cerr << log.redact(planned.diagnostics.format());
+  if (!planned.ok()) return kExitUsage;
   if (validateOnly) {
     std::cerr << pipelinePath << ": pipeline '" << pipeline.name << "' is valid ("
               << pipeline.nodes.size() << " nodes, " << pipeline.edges.size() << " edges)\n";
     return kExitOk;
   }
-
-  sc::Diagnostics planDiags;
-  auto run = sc::Execution::plan(resolved, registry, options, planDiags);
-  if (!run) {
-    sc::locateDiagnostics(planDiags, loaded.sourceMap, pipelinePath);
-    std::cerr << log.redact(planDiags.format());
-    return kExitUsage;
-  }
+  std::unique_ptr<sc::Execution> run = std::move(planned.execution);
 
   std::signal(SIGINT, onSignal);
   std::signal(SIGTERM, onSignal);

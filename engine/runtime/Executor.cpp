@@ -522,17 +522,13 @@ WatermarkStrategy merge(const WatermarkStrategy& a, const WatermarkStrategy& b) 
   return m;
 }
 
-}  // namespace
-
-std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeRegistry& registry,
-                                           const RunOptions& options, Diagnostics& diags) {
-  auto impl = std::make_unique<Impl>();
-  Impl& x = *impl;
-  x.options = options;
-  x.document = pipeline.toJson();
-  x.resources = options.resources ? options.resources : std::make_shared<ResourceRegistry>();
-  PlanContext plan(x.slots, x.document, *x.resources);
-
+// Every check planning makes, acquiring nothing: nodes created and configured, edges wired,
+// watermark strategies pushed to the sources. Execution::check stops here; Execution::plan goes
+// on to acquire resources and build the tasks. Spec-only node types (no `create`) are checked
+// by their spec alone, unless the plan is for a run.
+bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
+               const NodeRegistry& registry, bool forRun, Diagnostics& diags) {
+  using Impl = Execution::Impl;
   // Nodes.
   std::vector<std::optional<WatermarkStrategy>> requests(pipeline.nodes.size());
   for (size_t i = 0; i < pipeline.nodes.size(); ++i) {
@@ -545,7 +541,12 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
           .nodeId = pn.id;
       continue;
     }
-    n.node = n.spec->create();
+    if (n.spec->create) n.node = n.spec->create();
+    if (!n.node && forRun)
+      diags
+          .error("/nodes/" + std::to_string(i) + "/type",
+                 "node type '" + pn.type + "' has no implementation to run")
+          .nodeId = pn.id;
     n.source = n.spec->isSource() ? dynamic_cast<SourceNode*>(n.node.get()) : nullptr;
     n.isSink = n.spec->outputs.empty();
     n.metrics = std::make_unique<NodeMetrics>();
@@ -556,7 +557,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     n.taps = std::make_unique<std::atomic<TapSink*>[]>(n.spec->outputs.size());
     NodeConfig cfg(*n.spec, pn.id, i, pn.properties);
     try {
-      n.node->configure(cfg, plan);
+      if (n.node) n.node->configure(cfg, plan);
     } catch (const std::exception& e) {
       diags.error("/nodes/" + std::to_string(i), e.what()).nodeId = pn.id;
     }
@@ -568,7 +569,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     }
     x.nodes.push_back(std::move(n));
   }
-  if (diags.hasErrors()) return nullptr;
+  if (diags.hasErrors()) return false;
 
   // Edges.
   for (const PipelineEdge& pe : pipeline.edges) {
@@ -589,7 +590,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     x.nodes[e.to].inEdges.push_back(id);
     x.edges.push_back(std::move(e));
   }
-  if (diags.hasErrors()) return nullptr;
+  if (diags.hasErrors()) return false;
 
   // What each source reaches: edges carrying its data and the sinks that acknowledge barriers.
   x.sinkAck = std::vector<std::vector<std::atomic<uint64_t>>>(x.nodes.size());
@@ -657,6 +658,37 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
       continue;
     }
     rt.source->setWatermarkStrategy(rt.strategy);
+  }
+  return !diags.hasErrors();
+}
+
+}  // namespace
+
+bool Execution::check(const Pipeline& pipeline, const NodeRegistry& registry, Diagnostics& diags) {
+  Impl x;
+  x.document = pipeline.toJson();
+  x.resources = std::make_shared<ResourceRegistry>();
+  PlanContext plan(x.slots, x.document, *x.resources);
+  return checkPlan(x, plan, pipeline, registry, false, diags);
+}
+
+std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeRegistry& registry,
+                                           const RunOptions& options, Diagnostics& diags) {
+  auto impl = std::make_unique<Impl>();
+  Impl& x = *impl;
+  x.options = options;
+  x.document = pipeline.toJson();
+  x.resources = options.resources ? options.resources : std::make_shared<ResourceRegistry>();
+  PlanContext plan(x.slots, x.document, *x.resources);
+  if (!checkPlan(x, plan, pipeline, registry, true, diags)) return nullptr;
+
+  // Resources outside the process (Kafka clusters, topics), now that every check has passed.
+  for (size_t i = 0; i < x.nodes.size(); ++i) {
+    try {
+      x.nodes[i].node->acquire(plan);
+    } catch (const std::exception& e) {
+      diags.error("/nodes/" + std::to_string(i), e.what()).nodeId = x.nodes[i].id;
+    }
   }
   if (diags.hasErrors()) return nullptr;
 
