@@ -100,8 +100,12 @@ class KafkaSinkNode final : public Node {
       overrides_.emplace_back("enable.idempotence", "true");
       overrides_.emplace_back("acks", "all");
     }
+    settings_ = std::move(settings.value);
+  }
 
-    auto resolved = resolveConnection(settings.value, plan.resources());
+  // Starts the embedded cluster (if the connection asks for one) and creates its topic.
+  void acquire(PlanContext& plan) override {
+    auto resolved = resolveConnection(settings_, plan.resources());
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
     if (auto made = connection_.ensureTopic(topic_); !made.ok()) throw NodeFailure(made.error);
@@ -402,6 +406,7 @@ class KafkaSinkNode final : public Node {
   // configuration
   std::string label_;
   std::string topic_;
+  ConnectionSettings settings_;
   ResolvedConnection connection_;
   std::unique_ptr<expr::Expression> key_;
   std::vector<std::pair<std::string, std::unique_ptr<expr::Expression>>> headers_;
@@ -462,6 +467,7 @@ NodeSpec kafkaSinkSpec() {
       makeProperty("connection", PropKind::String, "Name of a Kafka entry under \"connections\"");
   connection.required = true;
   connection.placeholder = "local";
+  connection.connectionType = "kafka";
   PropertySpec topic = makeProperty("topic", PropKind::String, "Topic to write to");
   topic.required = true;
   topic.placeholder = "alerts";

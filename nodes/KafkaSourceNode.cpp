@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/expr/Expression.h"
+#include "engine/expr/RegexPattern.h"
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeConfig.h"
 #include "engine/kafka/KafkaClient.h"
@@ -115,6 +116,12 @@ class KafkaSourceNode final : public SourceNode {
     pattern_ = cfg.getString("topic_pattern");
     if (topics_.empty() == pattern_.empty())
       throw NodeFailure("set either topics or topic_pattern (exactly one of them)");
+    if (!pattern_.empty()) {
+      std::string why;
+      patternRegex_ = expr::compileRegexPattern(
+          pattern_.front() == '^' ? std::string_view(pattern_).substr(1) : pattern_, why);
+      if (!patternRegex_) throw NodeFailure("topic_pattern: " + why);
+    }
     groupId_ = cfg.getString("group_id");
     if (groupId_.empty()) groupId_ = "streamcanvas-" + plan.pipelineName();
     if (!StartPosition::parse(cfg.getString("start"), start_))
@@ -131,8 +138,12 @@ class KafkaSourceNode final : public SourceNode {
     if (onError_ == OnError::DeadLetter && deadLetterTopic_.empty())
       throw NodeFailure("on_error is dead_letter but dead_letter_topic is not set");
     if (text_) valueSlot_ = plan.slotTable().intern("value");
+    settings_ = std::move(settings.value);
+  }
 
-    auto resolved = resolveConnection(settings.value, plan.resources());
+  // Starts the embedded cluster (if the connection asks for one) and creates its topics.
+  void acquire(PlanContext& plan) override {
+    auto resolved = resolveConnection(settings_, plan.resources());
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
     // Embedded topics are created up front so they get the connection's partition count.
@@ -419,9 +430,8 @@ class KafkaSourceNode final : public SourceNode {
   bool matches(const std::string& topic) const {
     if (!pattern_.empty()) {
       if (topic.rfind("__", 0) == 0) return false;
-      std::string body = pattern_.front() == '^' ? pattern_.substr(1) : pattern_;
-      return std::regex_search(topic, std::regex("^(" + body + ")"),
-                               std::regex_constants::match_default);
+      // Anchored at the start, as librdkafka anchors a "^" subscription.
+      return std::regex_search(topic, *patternRegex_, std::regex_constants::match_continuous);
     }
     return std::find(topics_.begin(), topics_.end(), topic) != topics_.end();
   }
@@ -756,9 +766,11 @@ class KafkaSourceNode final : public SourceNode {
 
   // configuration
   std::string label_;
+  ConnectionSettings settings_;
   ResolvedConnection connection_;
   std::vector<std::string> topics_;
   std::string pattern_;
+  std::shared_ptr<const std::regex> patternRegex_;  // pattern_ without its leading '^'
   std::string groupId_;
   StartPosition start_;
   bool bounded_ = false;
@@ -822,6 +834,7 @@ NodeSpec kafkaSourceSpec() {
       makeProperty("connection", PropKind::String, "Name of a Kafka entry under \"connections\"");
   connection.required = true;
   connection.placeholder = "local";
+  connection.connectionType = "kafka";
   PropertySpec topics = makeProperty("topics", PropKind::List, "Topics to read");
   topics.item = PropKind::String;
   topics.acceptsSingle = true;
@@ -871,14 +884,10 @@ NodeSpec kafkaSourceSpec() {
           .property = hasTopics ? "topic_pattern" : "topics";
     if (hasPattern) {
       std::string p = cfg.getString("topic_pattern");
-      if (p.find("${") == std::string::npos) try {
-          std::regex re(p);
-        } catch (const std::regex_error& e) {
-          diags
-              .error(cfg.pointer("topic_pattern"),
-                     "topic_pattern is not a valid regular expression: " + std::string(e.what()))
-              .property = "topic_pattern";
-        }
+      std::string why;
+      if (p.find("${") == std::string::npos && !expr::compileRegexPattern(p, why))
+        diags.error(cfg.pointer("topic_pattern"), "topic_pattern: " + why).property =
+            "topic_pattern";
     }
     std::string startText = cfg.getString("start");
     StartPosition sp;

@@ -12,6 +12,7 @@
 #include "app/designer/AutoLayout.h"
 #include "app/designer/DocumentCommands.h"
 #include "app/designer/NodeGeometry.h"
+#include "engine/runtime/Planner.h"
 
 namespace sc::designer {
 
@@ -175,7 +176,7 @@ std::string PipelineDocument::diagnosticNode(const Diagnostic& d) const {
 void PipelineDocument::validateNow() {
   validateTimer_.stop();
   try {
-    diagnostics_ = validatePipeline(pipeline_, registry_);
+    diagnostics_ = planPipeline(pipeline_, registry_, PlanPurpose::Check).diagnostics;
   } catch (const std::exception& e) {
     diagnostics_ = Diagnostics{};
     diagnostics_.error("", std::string("the validator failed: ") + e.what());

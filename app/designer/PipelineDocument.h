@@ -63,7 +63,7 @@ class PipelineDocument : public QObject {
   void selectAll();
   bool hasSelection() const { return !selectedNodes_.empty() || !selectedEdges_.empty(); }
 
-  // --- validation (same validator as the runner) ---
+  // --- validation: planPipeline()'s checks, the same as --validate and Run make ---
   const Diagnostics& diagnostics() const { return diagnostics_; }
   ProblemCount problemCount(const std::string& nodeId) const;
   // The node a diagnostic is about: its nodeId, else the node its pointer points into.

@@ -10,6 +10,7 @@
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Log.h"
 #include "engine/runtime/Metrics.h"
+#include "engine/runtime/Planner.h"
 #include "nodes/RecordJson.h"
 
 namespace sc::designer {
@@ -67,21 +68,14 @@ bool RunController::start(const Pipeline& pipeline, QString* problems) {
     if (problems) *problems = QString::fromStdString(Logger::global().redact(text));
     return false;
   };
-  Diagnostics diags = validatePipeline(pipeline, registry_);
-  std::vector<std::string> secrets;
-  Pipeline resolved;
-  if (!diags.hasErrors()) {
-    resolved = substituteVariables(pipeline, registry_, processEnvironment(), diags, &secrets);
-    if (!diags.hasErrors()) diags = validatePipeline(resolved, registry_);
-  }
-  for (auto& s : secrets)
-    Logger::global().addSecret(std::move(s));
-  if (diags.hasErrors()) return refuse(diags.format());
-  Diagnostics planDiags;
   RunOptions options;
   options.resources = resources_;
-  run_ = Execution::plan(resolved, registry_, options, planDiags);
-  if (!run_) return refuse(planDiags.format());
+  PlannedPipeline planned =
+      planPipeline(pipeline, registry_, PlanPurpose::Run, processEnvironment(), options);
+  for (auto& s : planned.secrets)
+    Logger::global().addSecret(std::move(s));
+  if (!planned.ok()) return refuse(planned.diagnostics.format());
+  run_ = std::move(planned.execution);
 
   attachTap();
   stats_.clear();

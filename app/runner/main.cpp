@@ -21,6 +21,7 @@
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Log.h"
+#include "engine/runtime/Planner.h"
 #include "engine/state/CheckpointStore.h"
 
 namespace {
@@ -222,19 +223,16 @@ int main(int argc, char** argv) {
       pipeline.settings[key] = value;
   }
 
-  sc::Diagnostics diags = sc::validatePipeline(pipeline, registry);
-  std::vector<std::string> secrets;
-  sc::Pipeline resolved;
-  if (!diags.hasErrors()) {
-    resolved =
-        sc::substituteVariables(pipeline, registry, sc::processEnvironment(), diags, &secrets);
-    if (!diags.hasErrors()) diags = sc::validatePipeline(resolved, registry);
-  }
-  for (auto& s : secrets)
+  // --validate makes every check the run makes before it starts, and acquires nothing; so does
+  // a run before it plans its first attempt.
+  sc::PlannedPipeline checked = sc::planPipeline(pipeline, registry, sc::PlanPurpose::Check,
+                                                 sc::processEnvironment(), options);
+  for (auto& s : checked.secrets)
     log.addSecret(s);
-  sc::locateDiagnostics(diags, loaded.sourceMap, pipelinePath);
-  if (!diags.empty()) std::cerr << log.redact(diags.format());
-  if (diags.hasErrors()) return kExitUsage;
+  sc::locateDiagnostics(checked.diagnostics, loaded.sourceMap, pipelinePath);
+  if (!checked.diagnostics.empty()) std::cerr << log.redact(checked.diagnostics.format());
+  if (!checked.ok()) return kExitUsage;
+  const sc::Pipeline& resolved = checked.resolved;
   if (validateOnly) {
     std::cerr << pipelinePath << ": pipeline '" << pipeline.name << "' is valid ("
               << pipeline.nodes.size() << " nodes, " << pipeline.edges.size() << " edges)\n";
@@ -282,12 +280,16 @@ int main(int argc, char** argv) {
       options.checkpoints.restore = std::make_shared<sc::state::Checkpoint>(*latest.checkpoint);
     }
 
-    sc::Diagnostics planDiags;
-    auto run = sc::Execution::plan(resolved, registry, options, planDiags);
-    if (!run) {
-      // Configuration errors are never retried.
-      sc::locateDiagnostics(planDiags, loaded.sourceMap, pipelinePath);
-      std::cerr << log.redact(planDiags.format());
+    sc::PlannedPipeline planned = sc::planPipeline(pipeline, registry, sc::PlanPurpose::Run,
+                                                   sc::processEnvironment(), options);
+    std::unique_ptr<sc::Execution> run = std::move(planned.execution);
+    if (!planned.ok() || !run) {
+      // Configuration errors (a checkpoint of another graph among them) are never retried.
+      sc::Diagnostics errors;
+      for (const sc::Diagnostic& d : planned.diagnostics.items())
+        if (d.severity == sc::Severity::Error) errors.items().push_back(d);
+      sc::locateDiagnostics(errors, loaded.sourceMap, pipelinePath);
+      std::cerr << log.redact(errors.format());
       return kExitUsage;
     }
     run->start();

@@ -4,7 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <regex>
+
+#include "engine/expr/RegexPattern.h"
 
 namespace sc::expr {
 namespace {
@@ -606,36 +607,7 @@ const FunctionSpec kFunctions[] = {
 }  // namespace
 
 std::shared_ptr<const void> compileRegex(std::string_view pattern, std::string& error) {
-  for (size_t k = 0; k < pattern.size(); ++k) {
-    if (pattern[k] == '\\') {
-      if (k + 1 < pattern.size() && pattern[k + 1] >= '1' && pattern[k + 1] <= '9') {
-        error = "back-references (\\1 ...) are not supported in regular expressions";
-        return nullptr;
-      }
-      ++k;
-      continue;
-    }
-    if (pattern[k] == '{') {
-      size_t digits = 0;
-      for (size_t m = k + 1; m < pattern.size() && pattern[m] != '}'; ++m) {
-        digits = (pattern[m] >= '0' && pattern[m] <= '9') ? digits + 1 : 0;
-        if (digits > 4) {
-          error = "repetition counts above 9999 are not supported in regular expressions";
-          return nullptr;
-        }
-      }
-    }
-  }
-  auto flags = std::regex::ECMAScript;
-#if defined(__GLIBCXX__)
-  flags |= std::regex_constants::__polynomial;
-#endif
-  try {
-    return std::make_shared<const std::regex>(std::string(pattern), flags);
-  } catch (const std::regex_error& e) {
-    error = std::string("invalid regular expression: ") + e.what();
-    return nullptr;
-  }
+  return compileRegexPattern(pattern, error);
 }
 
 const FunctionSpec* findFunction(std::string_view name) {

@@ -47,8 +47,7 @@ const FunctionSpec* functionTable(size_t* count);
 // Index of regex_match's pattern argument, which must be a constant string.
 constexpr uint32_t kRegexPatternArg = 1;
 
-// Compiles a regex_match pattern, or returns null and says why. Back-references and repetition
-// counts above 9999 are refused: they make matching exponential or overflow the regex parser.
+// Compiles a regex_match pattern, or returns null and says why (RegexPattern.h has the limits).
 std::shared_ptr<const void> compileRegex(std::string_view pattern, std::string& error);
 
 }  // namespace sc::expr

@@ -12,22 +12,26 @@ NodeConfig::NodeConfig(const NodeSpec& spec, std::string id, size_t index, Json 
   if (!properties_.is_object()) properties_ = Json::object();
 }
 
+const PropertySpec& NodeConfig::declared(std::string_view name) const {
+  if (const PropertySpec* p = spec_->property(name)) return *p;
+  throw std::logic_error("node type '" + spec_->type + "' reads property '" + std::string(name) +
+                         "', which its spec does not declare");
+}
+
 std::string NodeConfig::pointer(std::string_view property) const {
   std::string p = "/nodes/" + std::to_string(index_);
-  if (!property.empty()) p += "/properties/" + pointerToken(property);
+  if (!property.empty()) p += "/properties/" + pointerToken(declared(property).name);
   return p;
 }
 
 bool NodeConfig::has(std::string_view name) const {
-  return properties_.contains(std::string(name));
+  return properties_.contains(declared(name).name);
 }
 
 const Json& NodeConfig::value(std::string_view name) const {
-  static const Json null;
-  auto it = properties_.find(std::string(name));
-  if (it != properties_.end()) return *it;
-  if (const PropertySpec* p = spec_->property(name)) return p->defaultValue;
-  return null;
+  const PropertySpec& p = declared(name);
+  auto it = properties_.find(p.name);
+  return it != properties_.end() ? *it : p.defaultValue;
 }
 
 std::string NodeConfig::getString(std::string_view name) const {

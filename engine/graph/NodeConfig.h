@@ -1,6 +1,8 @@
 #pragma once
 // A node's properties after ${VAR} substitution, read through its spec: typed getters fall back
 // to the spec's defaults. Pointers built here address the node's place in the pipeline file.
+// Naming a property the spec does not declare throws std::logic_error: a typo in a node's code
+// must not read as an unset property.
 
 #include <cstdint>
 #include <map>
@@ -39,6 +41,8 @@ class NodeConfig {
   std::vector<std::pair<std::string, std::string>> getStringMap(std::string_view name) const;
 
  private:
+  const PropertySpec& declared(std::string_view name) const;  // throws std::logic_error
+
   const NodeSpec* spec_;
   std::string id_;
   size_t index_;

@@ -1,8 +1,8 @@
 // Semantic validation of a pipeline against the node specs: every problem at once, each with a
 // JSON Pointer, the node id and a hint.
+#include <algorithm>
 #include <functional>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "engine/expr/Expression.h"
@@ -140,6 +140,32 @@ class Validator {
     }
   }
 
+  // A property naming an entry of "connections" of the spec's connection type.
+  void connection(const PropertySpec& ps, const std::string& name, const std::string& ptr,
+                  const std::string& node, const std::string& prop) {
+    std::vector<std::string> defined, ofType;
+    if (p_.connections.is_object())
+      for (auto it = p_.connections.begin(); it != p_.connections.end(); ++it) {
+        defined.push_back(it.key());
+        if (it->is_object() && it->value("type", std::string()) == ps.connectionType)
+          ofType.push_back(it.key());
+      }
+    if (std::find(defined.begin(), defined.end(), name) == defined.end()) {
+      std::string hint = didYouMean(name, ofType.empty() ? defined : ofType);
+      const std::string list = defined.empty()
+                                   ? "no connections are defined; add one under \"connections\""
+                                   : "defined connections: " + join(defined);
+      hint = hint.empty() ? list : hint + " " + list;
+      error(ptr, node, "unknown connection '" + name + "'", hint, prop);
+      return;
+    }
+    if (std::find(ofType.begin(), ofType.end(), name) == ofType.end())
+      error(ptr, node, "connection '" + name + "' is not of type '" + ps.connectionType + "'",
+            ofType.empty() ? "define a " + ps.connectionType + " connection under \"connections\""
+                           : ps.connectionType + " connections: " + join(ofType),
+            prop);
+  }
+
   // Checks one value against its spec; returns false when its type is wrong.
   bool value(const PropertySpec& ps, const Json& v, const std::string& ptr, const std::string& node,
              const std::string& prop) {
@@ -154,24 +180,7 @@ class Validator {
     switch (ps.kind) {
       case PropKind::String:
         if (!v.is_string()) return wrong("a string");
-        if (!ps.connectionType.empty()) {
-          const std::string name = v.get<std::string>();
-          auto c = p_.connections.is_object() ? p_.connections.find(name) : p_.connections.end();
-          if (!p_.connections.is_object() || c == p_.connections.end()) {
-            std::vector<std::string> known;
-            if (p_.connections.is_object())
-              for (auto it = p_.connections.begin(); it != p_.connections.end(); ++it)
-                known.push_back(it.key());
-            std::string hint = didYouMean(name, known);
-            error(ptr, node, "unknown connection '" + name + "'",
-                  hint.empty() ? "define it under \"connections\" (known: " + join(known) + ")"
-                               : hint,
-                  prop);
-          } else if (!c->is_object() || c->value("type", std::string()) != ps.connectionType) {
-            error(ptr, node, "connection '" + name + "' is not of type '" + ps.connectionType + "'",
-                  {}, prop);
-          }
-        }
+        if (!ps.connectionType.empty()) connection(ps, v.get<std::string>(), ptr, node, prop);
         return true;
       case PropKind::Integer:
         if (!v.is_number_integer()) return wrong("an integer");

@@ -812,17 +812,13 @@ WatermarkStrategy merge(const WatermarkStrategy& a, const WatermarkStrategy& b) 
   return m;
 }
 
-}  // namespace
-
-std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeRegistry& registry,
-                                           const RunOptions& options, Diagnostics& diags) {
-  auto impl = std::make_unique<Impl>();
-  Impl& x = *impl;
-  x.options = options;
-  x.document = pipeline.toJson();
-  x.resources = options.resources ? options.resources : std::make_shared<ResourceRegistry>();
-  PlanContext plan(x.slots, x.document, *x.resources);
-
+// Every check planning makes, acquiring nothing: nodes created and configured, edges wired,
+// watermark strategies pushed to the sources. Execution::check stops here; Execution::plan goes
+// on to acquire resources and build the tasks. Spec-only node types (no `create`) are checked
+// by their spec alone, unless the plan is for a run.
+bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
+               const NodeRegistry& registry, bool forRun, Diagnostics& diags) {
+  using Impl = Execution::Impl;
   // Nodes.
   std::vector<std::optional<WatermarkStrategy>> requests(pipeline.nodes.size());
   for (size_t i = 0; i < pipeline.nodes.size(); ++i) {
@@ -835,7 +831,12 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
           .nodeId = pn.id;
       continue;
     }
-    n.node = n.spec->create();
+    if (n.spec->create) n.node = n.spec->create();
+    if (!n.node && forRun)
+      diags
+          .error("/nodes/" + std::to_string(i) + "/type",
+                 "node type '" + pn.type + "' has no implementation to run")
+          .nodeId = pn.id;
     n.source = n.spec->isSource() ? dynamic_cast<SourceNode*>(n.node.get()) : nullptr;
     n.isSink = n.spec->outputs.empty();
     n.metrics = std::make_unique<NodeMetrics>();
@@ -846,7 +847,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     n.taps = std::make_unique<std::atomic<TapSink*>[]>(n.spec->outputs.size());
     NodeConfig cfg(*n.spec, pn.id, i, pn.properties);
     try {
-      n.node->configure(cfg, plan);
+      if (n.node) n.node->configure(cfg, plan);
     } catch (const std::exception& e) {
       diags.error("/nodes/" + std::to_string(i), e.what()).nodeId = pn.id;
     }
@@ -858,7 +859,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     }
     x.nodes.push_back(std::move(n));
   }
-  if (diags.hasErrors()) return nullptr;
+  if (diags.hasErrors()) return false;
 
   // Edges.
   for (const PipelineEdge& pe : pipeline.edges) {
@@ -877,42 +878,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     x.nodes[e.to].inEdges.push_back(id);
     x.edges.push_back(std::move(e));
   }
-  if (diags.hasErrors()) return nullptr;
-
-  // Checkpoint participants: sources, stateful nodes and sinks (sinks acknowledge durability).
-  x.pipelineName = pipeline.name;
-  x.graphHash = Execution::graphHash(pipeline);
-  for (uint32_t i = 0; i < x.nodes.size(); ++i) {
-    Impl::NodeRt& rt = x.nodes[i];
-    if (rt.source || rt.isSink || rt.node->hasState()) {
-      rt.participant = static_cast<int>(x.participants.size());
-      x.participants.push_back(i);
-    }
-  }
-  x.finalParts.resize(x.participants.size());
-  x.nextId = std::max<uint64_t>(1, options.checkpoints.firstId);
-  if (const auto& restore = options.checkpoints.restore) {
-    x.nextId = std::max(x.nextId, restore->id + 1);
-    if (restore->graphHash != x.graphHash && !options.checkpoints.allowChangedGraph) {
-      diags.error("",
-                  "checkpoint " + std::to_string(restore->id) +
-                      " was taken from a different "
-                      "graph of pipeline '" +
-                      restore->pipelineName +
-                      "' (nodes, properties or "
-                      "edges changed since)",
-                  "start fresh (--fresh), or restore the state of the nodes that kept their ids "
-                  "with --allow-changed-graph");
-      return nullptr;
-    }
-    for (Impl::NodeRt& rt : x.nodes)
-      if (rt.participant >= 0) rt.restorePart = restore->part(rt.id);
-    for (const auto& [id, bytes] : restore->parts)
-      if (pipeline.nodeIndex(id) < 0)
-        Logger::global().warn("checkpoint", "checkpoint " + std::to_string(restore->id) +
-                                                " holds state of node '" + id +
-                                                "', which the pipeline no longer has; ignored");
-  }
+  if (diags.hasErrors()) return false;
 
   // Watermark strategies flow from each window up to the sources that feed it.
   for (size_t i = 0; i < requests.size(); ++i) {
@@ -956,6 +922,72 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
       continue;
     }
     rt.source->setWatermarkStrategy(rt.strategy);
+  }
+  return !diags.hasErrors();
+}
+
+}  // namespace
+
+bool Execution::check(const Pipeline& pipeline, const NodeRegistry& registry, Diagnostics& diags) {
+  Impl x;
+  x.document = pipeline.toJson();
+  x.resources = std::make_shared<ResourceRegistry>();
+  PlanContext plan(x.slots, x.document, *x.resources);
+  return checkPlan(x, plan, pipeline, registry, false, diags);
+}
+
+std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeRegistry& registry,
+                                           const RunOptions& options, Diagnostics& diags) {
+  auto impl = std::make_unique<Impl>();
+  Impl& x = *impl;
+  x.options = options;
+  x.document = pipeline.toJson();
+  x.resources = options.resources ? options.resources : std::make_shared<ResourceRegistry>();
+  PlanContext plan(x.slots, x.document, *x.resources);
+  if (!checkPlan(x, plan, pipeline, registry, true, diags)) return nullptr;
+
+  // Checkpoint participants: sources, stateful nodes and sinks (sinks acknowledge durability).
+  x.pipelineName = pipeline.name;
+  x.graphHash = Execution::graphHash(pipeline);
+  for (uint32_t i = 0; i < x.nodes.size(); ++i) {
+    Impl::NodeRt& rt = x.nodes[i];
+    if (rt.source || rt.isSink || rt.node->hasState()) {
+      rt.participant = static_cast<int>(x.participants.size());
+      x.participants.push_back(i);
+    }
+  }
+  x.finalParts.resize(x.participants.size());
+  x.nextId = std::max<uint64_t>(1, options.checkpoints.firstId);
+  if (const auto& restore = options.checkpoints.restore) {
+    x.nextId = std::max(x.nextId, restore->id + 1);
+    if (restore->graphHash != x.graphHash && !options.checkpoints.allowChangedGraph) {
+      diags.error("",
+                  "checkpoint " + std::to_string(restore->id) +
+                      " was taken from a different "
+                      "graph of pipeline '" +
+                      restore->pipelineName +
+                      "' (nodes, properties or "
+                      "edges changed since)",
+                  "start fresh (--fresh), or restore the state of the nodes that kept their ids "
+                  "with --allow-changed-graph");
+      return nullptr;
+    }
+    for (Impl::NodeRt& rt : x.nodes)
+      if (rt.participant >= 0) rt.restorePart = restore->part(rt.id);
+    for (const auto& [id, bytes] : restore->parts)
+      if (pipeline.nodeIndex(id) < 0)
+        Logger::global().warn("checkpoint", "checkpoint " + std::to_string(restore->id) +
+                                                " holds state of node '" + id +
+                                                "', which the pipeline no longer has; ignored");
+  }
+
+  // Resources outside the process (Kafka clusters, topics), now that every check has passed.
+  for (size_t i = 0; i < x.nodes.size(); ++i) {
+    try {
+      x.nodes[i].node->acquire(plan);
+    } catch (const std::exception& e) {
+      diags.error("/nodes/" + std::to_string(i), e.what()).nodeId = x.nodes[i].id;
+    }
   }
   if (diags.hasErrors()) return nullptr;
 

@@ -97,9 +97,13 @@ struct RunResult {
 class Execution {
  public:
   // Plans `pipeline` (already substituted and validated): instantiates nodes, configures them,
-  // wires queues. Problems found while planning go to `diags` and null is returned.
+  // acquires their resources (Node::acquire), wires queues. Problems found while planning go to
+  // `diags` and null is returned. Callers go through planPipeline() (Planner.h).
   static std::unique_ptr<Execution> plan(const Pipeline& pipeline, const NodeRegistry& registry,
                                          const RunOptions& options, Diagnostics& diags);
+  // Every check plan() makes, without acquiring anything (never connects to Kafka): nodes
+  // configured, edges wired, watermark strategies agreed. False when `diags` got errors.
+  static bool check(const Pipeline& pipeline, const NodeRegistry& registry, Diagnostics& diags);
   ~Execution();
 
   void start();

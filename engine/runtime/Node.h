@@ -51,8 +51,13 @@ class Node {
   virtual ~Node() = default;
 
   // Plan time, before any thread starts: read properties, compile expressions (interning slots),
-  // declare watermark needs. Throws NodeFailure for problems validation could not catch.
+  // declare watermark needs. Throws NodeFailure for problems the spec cannot express. Also runs
+  // when a pipeline is only checked (--validate, the designer's Problems panel), so it may look
+  // (is the input file readable?) but never connects or creates anything: that is acquire().
   virtual void configure(const NodeConfig& config, PlanContext& plan) = 0;
+  // Plan time, for a run only, once every node is configured and the plan checked: acquire what
+  // lives outside the process (Kafka clusters and topics). Throws NodeFailure.
+  virtual void acquire(PlanContext& plan) { (void)plan; }
   // On the node's own thread, before the first batch.
   virtual void open(RunContext&) {}
   // A data batch arrived on input `port`. Ownership passes to the node: emit it (possibly

@@ -33,6 +33,8 @@ class tst_MainWindow : public QObject {
   void buildWireEditUndoRedoSave();
   void examplesOpenAndSaveByteIdentical();
   void problemsPanelSelectsNodeAndFocusesProperty();
+  void problemsPanelAndRunAgreeOnPlanTimeProblems();
+  void problemsPanelNamesUnknownConnections();
   void copyPasteThroughTheClipboard();
   void pasteJsonWrittenInATextEditor();
   void fileThatFailsToLoadOpensNothing();
@@ -270,6 +272,86 @@ void tst_MainWindow::problemsPanelSelectsNodeAndFocusesProperty() {
   QVERIFY(condition->problemText().isEmpty());
   for (int i = 0; i < panel->topLevelItemCount(); ++i)
     QVERIFY(panel->topLevelItem(i)->text(1) != "hot");
+}
+
+void tst_MainWindow::problemsPanelAndRunAgreeOnPlanTimeProblems() {
+  // Two windows fed by one source disagree on event time: only planning finds it. The panel
+  // used to show nothing while Run refused; both now report the same problem.
+  const QString path = dir_.filePath("plan.json");
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write(R"({
+  "streamcanvas": 1,
+  "name": "plan",
+  "settings": {},
+  "connections": {},
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"count": 10}},
+    {"id": "by-ts", "type": "window.tumbling", "properties": {"size": "1m", "timestamp": "ts"}},
+    {"id": "by-kafka", "type": "window.tumbling", "properties": {"size": "1m"}},
+    {"id": "a", "type": "discard.sink", "properties": {}},
+    {"id": "b", "type": "discard.sink", "properties": {}}
+  ],
+  "edges": [
+    {"from": "gen", "to": "by-ts"},
+    {"from": "gen", "to": "by-kafka"},
+    {"from": "by-ts", "to": "a"},
+    {"from": "by-kafka", "to": "b"}
+  ]
+}
+)");
+  file.close();
+  QVERIFY2(window_->openFile(path), qPrintable(errors_.join('\n')));
+  ProblemsPanel* panel = window_->problemsPanel();
+  QCOMPARE(panel->topLevelItemCount(), 1);
+  QTreeWidgetItem* item = panel->topLevelItem(0);
+  QCOMPARE(item->text(1), QString("by-kafka"));
+  QCOMPARE(item->text(0), QString("windows fed by source 'gen' disagree on the event-time "
+                                  "expression ('ts' vs '$timestamp') — use the same timestamp "
+                                  "expression in every window downstream of one source"));
+  QCOMPARE(window_->scene()->nodeItem("by-kafka")->problems().errors, 1);
+
+  QTest::keyClick(window_->view()->viewport(), Qt::Key_F5);
+  QCOMPARE(errors_.size(), 1);
+  QCOMPARE(errors_.last(), "Cannot run the pipeline\n" + item->toolTip(0) + '\n');
+
+  // Clicking the problem focuses the property it is about.
+  panel->scrollToItem(item);
+  QTest::mouseClick(panel->viewport(), Qt::LeftButton, {}, panel->visualItemRect(item).center());
+  QCOMPARE(window_->document()->selectedNodes(), std::set<std::string>{"by-kafka"});
+  PropertyEditor* timestamp = window_->inspector()->editor("timestamp");
+  QVERIFY(timestamp);
+  QCOMPARE(QApplication::focusWidget(), timestamp->focusTarget());
+}
+
+void tst_MainWindow::problemsPanelNamesUnknownConnections() {
+  const QString path = dir_.filePath("connection.json");
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write(R"({
+  "streamcanvas": 1,
+  "name": "connection",
+  "settings": {},
+  "connections": {
+    "local": {"type": "kafka", "bootstrap_servers": "embedded"},
+    "prod": {"type": "kafka", "bootstrap_servers": "broker:9092"}
+  },
+  "nodes": [
+    {"id": "in", "type": "kafka.source", "properties": {"connection": "locl", "topics": ["t"]}},
+    {"id": "out", "type": "discard.sink", "properties": {}}
+  ],
+  "edges": [{"from": "in", "to": "out"}]
+}
+)");
+  file.close();
+  QVERIFY2(window_->openFile(path), qPrintable(errors_.join('\n')));
+  ProblemsPanel* panel = window_->problemsPanel();
+  QCOMPARE(panel->topLevelItemCount(), 1);
+  QCOMPARE(panel->topLevelItem(0)->text(1), QString("in"));
+  QCOMPARE(panel->topLevelItem(0)->text(0),
+           QString("unknown connection 'locl' — did you mean 'local'? defined connections: "
+                   "local, prod"));
+  QCOMPARE(panel->topLevelItem(0)->text(2), QString("/nodes/0/properties/connection"));
 }
 
 void tst_MainWindow::copyPasteThroughTheClipboard() {

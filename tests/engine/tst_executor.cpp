@@ -13,6 +13,7 @@
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Node.h"
+#include "engine/runtime/Planner.h"
 
 using namespace sc;
 
@@ -27,10 +28,11 @@ struct Observed {
   std::vector<uint64_t> completed;       // checkpoint ids completed at sources
   std::vector<std::thread::id> threads;  // thread of each process() call, per node kind
   int finishes = 0;
+  int acquired = 0;  // Node::acquire calls (resources outside the process)
   void reset() {
     std::lock_guard l(mutex);
     values.clear(), watermarks.clear(), barriers.clear(), completed.clear(), threads.clear();
-    finishes = 0;
+    finishes = acquired = 0;
   }
 };
 Observed g;
@@ -135,6 +137,21 @@ class CollectSink final : public Node {
   int64_t delayUs_ = 0;
 };
 
+// A sink that holds an outside resource: configure() checks its password (a plan-time check the
+// spec cannot express), acquire() would log in.
+class ResourceSink final : public Node {
+ public:
+  void configure(const NodeConfig& cfg, PlanContext&) override {
+    const std::string password = cfg.getString("password");
+    if (password.size() < 8) throw NodeFailure("password '" + password + "' is too short");
+  }
+  void acquire(PlanContext&) override {
+    std::lock_guard l(g.mutex);
+    ++g.acquired;
+  }
+  void process(int, Batch* b, Emitter& out) override { out.release(b); }
+};
+
 PropertySpec intProp(const char* name, int64_t def) {
   PropertySpec p;
   p.name = name;
@@ -180,6 +197,16 @@ const NodeRegistry& testRegistry() {
     sink.properties = {intProp("delay_us", 0)};
     sink.create = [] { return std::make_unique<CollectSink>(); };
     reg.add(sink);
+    NodeSpec resource;
+    resource.type = "resource";
+    resource.category = "Sinks";
+    resource.inputs = {{"in", ""}};
+    PropertySpec password;
+    password.name = "password";
+    password.secret = true;
+    resource.properties = {password};
+    resource.create = [] { return std::make_unique<ResourceSink>(); };
+    reg.add(resource);
     return reg;
   }();
   return r;
@@ -215,6 +242,51 @@ std::vector<int64_t> iota(int64_t from, int64_t n) {
 class TestExecutor : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  void checkingMakesThePlanChecksAndAcquiresNothing() {
+    const char* text = R"({"streamcanvas":1,"name":"r","nodes":[
+      {"id":"s","type":"count"},{"id":"db","type":"resource","properties":{"password":"${PW}"}}],
+      "edges":[{"from":"s","to":"db"}]})";
+    LoadResult loaded = parsePipeline(text);
+    QVERIFY(loaded.ok());
+    std::string password = "hunter2";
+    EnvLookup env = [&](const std::string& name) -> std::optional<std::string> {
+      if (name == "PW") return password;
+      return std::nullopt;
+    };
+    // A plan-time failure: the same message whether checked or run, the secret masked.
+    g.reset();
+    PlannedPipeline checked =
+        planPipeline(*loaded.pipeline, testRegistry(), PlanPurpose::Check, env);
+    PlannedPipeline run = planPipeline(*loaded.pipeline, testRegistry(), PlanPurpose::Run, env);
+    QVERIFY(!checked.ok());
+    QCOMPARE(QString::fromStdString(checked.diagnostics.format()),
+             QString("error: node 'db' at /nodes/1: password '***' is too short\n"));
+    QCOMPARE(QString::fromStdString(run.diagnostics.format()),
+             QString::fromStdString(checked.diagnostics.format()));
+    QVERIFY(!run.execution);
+    QCOMPARE(g.acquired, 0);
+
+    // A good pipeline: checking acquires nothing and builds no execution; a run does both.
+    password = "correct horse";
+    checked = planPipeline(*loaded.pipeline, testRegistry(), PlanPurpose::Check, env);
+    QVERIFY2(checked.ok(), checked.diagnostics.format().c_str());
+    QVERIFY(!checked.execution);
+    QCOMPARE(g.acquired, 0);
+    run = planPipeline(*loaded.pipeline, testRegistry(), PlanPurpose::Run, env);
+    QVERIFY2(run.ok(), run.diagnostics.format().c_str());
+    QVERIFY(run.execution);
+    QCOMPARE(g.acquired, 1);
+    QCOMPARE(run.secrets, std::vector<std::string>{"correct horse"});
+
+    // Substitution problems come first, as before.
+    password.clear();
+    EnvLookup none = [](const std::string&) { return std::optional<std::string>(); };
+    checked = planPipeline(*loaded.pipeline, testRegistry(), PlanPurpose::Check, none);
+    QVERIFY(!checked.ok());
+    QVERIFY2(checked.diagnostics.format().find("PW") != std::string::npos,
+             checked.diagnostics.format().c_str());
+  }
+
   void deliversInOrderThroughFusedChain() {
     Pipeline p = parse(R"({"streamcanvas":1,"name":"t","nodes":[
       {"id":"s","type":"count","properties":{"count":5000,"batch":7}},

@@ -152,6 +152,7 @@ class TestExpression : public QObject {
   void batchesOfManySizes();
   void missingSlotReadsAsMissing();
   void regexOnLongInput();
+  void regexPatternLimits();
   void longConstantLists();
   void nonFiniteInputs();
   void deepExpressions();
@@ -476,9 +477,11 @@ void TestExpression::compileErrors_data() {
       "8: expected ',' or ')' to close '(' of lower() opened at column 6, got end of input");
   add("regex_match(s, t)", any, "16: regex_match() expects a constant string as its pattern");
   add(R"(regex_match(s, "(a)\\1"))", any,
-      "16: back-references (\\1 ...) are not supported in regular expressions");
+      "16: back-references (\\1 ...) are not supported in regular expressions (at character 4 of "
+      "the pattern)");
   add(R"(regex_match(s, "a{1,99999}"))", any,
-      "16: repetition counts above 9999 are not supported in regular expressions");
+      "16: repetition counts above 9999 are not supported in regular expressions (at character 2 "
+      "of the pattern)");
   add(R"(regex_match(s, "(ab"))", any,
       "16: invalid regular expression: ...");  // the rest is the C++ library's wording
   add("tags[x]", any, "6: expected an array index (a non-negative integer) inside '[ ]', got 'x'");
@@ -690,6 +693,30 @@ void TestExpression::regexOnLongInput() {
   QCOMPARE(evalRows(R"(regex_match(s, "a.*b$") && !regex_match(s, "c"))",
                     {{{"s", Value::string(text)}}}),
            QString("true"));
+}
+
+void TestExpression::regexPatternLimits() {
+  // std::regex compiles recursively: 20,000 nested groups overflowed the stack of the validator.
+  const std::string deep = std::string(20000, '(') + "a" + std::string(20000, ')');
+  QCOMPARE(compileError(("name == \"x\" || regex_match(name, \"" + deep + "\")").c_str()),
+           QString("34: regular expression nests groups 20000 deep; the limit is 100 (at character "
+                   "101 of the pattern)"));
+  const std::string atLimit = std::string(100, '(') + "a" + std::string(100, ')');
+  QCOMPARE(compileError(("regex_match(name, \"" + atLimit + "\")").c_str()), QString("compiled"));
+  const std::string pastLimit = "x" + std::string(101, '(') + "a" + std::string(101, ')');
+  QCOMPARE(compileError(("regex_match(name, \"" + pastLimit + "\")").c_str()),
+           QString("19: regular expression nests groups 101 deep; the limit is 100 (at character "
+                   "102 of the pattern)"));
+  // Long patterns recurse once per term.
+  QCOMPARE(compileError(("regex_match(name, \"" + std::string(100000, 'a') + "\")").c_str()),
+           QString("19: regular expression is 100000 characters long; the limit is 4096"));
+  QCOMPARE(compileError(("regex_match(name, \"" + std::string(4096, 'a') + "\")").c_str()),
+           QString("compiled"));
+  // Brackets inside a character class or escaped do not nest.
+  std::string literal = "[(]";
+  for (int k = 0; k < 150; ++k)
+    literal += "\\\\(";
+  QCOMPARE(compileError(("regex_match(name, \"" + literal + "\")").c_str()), QString("compiled"));
 }
 
 void TestExpression::longConstantLists() {

@@ -197,6 +197,30 @@ class TestPipelineFormat : public QObject {
     QCOMPARE(QString::fromStdString(count->property), QString("count"));
   }
 
+  void regexLimitsAreReportedWithTheirPlace() {
+    // std::regex compiles recursively; the validator refuses the pattern before it does.
+    Pipeline p;
+    p.name = "regex";
+    p.nodes = {{"s", "gen", Json::object(), nullptr},
+               {"deep",
+                "filter",
+                {{"condition", "regex_match(name, \"" + std::string(20000, '(') + "a" +
+                                   std::string(20000, ')') + "\")"}},
+                nullptr},
+               {"k", "sink", Json::object(), nullptr}};
+    p.edges = {{EdgeEnd::parse("s"), EdgeEnd::parse("deep")},
+               {EdgeEnd::parse("deep"), EdgeEnd::parse("k")}};
+    Diagnostics d = validatePipeline(p, registry());
+    QCOMPARE(d.size(), size_t(1));
+    const Diagnostic& item = d.items()[0];
+    QCOMPARE(QString::fromStdString(item.pointer), QString("/nodes/1/properties/condition"));
+    QCOMPARE(QString::fromStdString(item.nodeId), QString("deep"));
+    QCOMPARE(QString::fromStdString(item.property), QString("condition"));
+    QCOMPARE(QString::fromStdString(item.message),
+             QString("expression error at column 19: regular expression nests groups 20000 deep; "
+                     "the limit is 100 (at character 101 of the pattern)"));
+  }
+
   void cyclesAreCaught() {
     LoadResult r = parsePipeline(kCycle);
     QVERIFY(r.pipeline);
@@ -246,7 +270,8 @@ class TestPipelineFormat : public QObject {
     QVERIFY(find(d, "/connections/z/type"));
     const Diagnostic* ref = find(d, "/nodes/0/properties/connection");
     QVERIFY(ref);
-    QCOMPARE(QString::fromStdString(ref->hint), QString("did you mean 'k'?"));
+    QCOMPARE(QString::fromStdString(ref->hint),
+             QString("did you mean 'k'? defined connections: k, z"));
   }
 
   void durationsParseAndFormat() {

@@ -22,6 +22,7 @@
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Log.h"
+#include "engine/runtime/Planner.h"
 
 namespace sc::test {
 
@@ -214,22 +215,18 @@ class LogCapture {
   std::vector<std::string> lines_;
 };
 
-// Parses, validates and plans a pipeline text; fails the test with the diagnostics otherwise.
+// Parses a pipeline text and plans it for a run the way the runner and the designer do
+// (sc::planPipeline); fails the test with the diagnostics otherwise.
 inline std::unique_ptr<Execution> planPipeline(const std::string& text, RunOptions options = {}) {
   LoadResult loaded = parsePipeline(text, "<test>");
   if (!loaded.ok()) {
     qWarning("%s", loaded.diagnostics.format().c_str());
     return nullptr;
   }
-  Diagnostics diags = validatePipeline(*loaded.pipeline, NodeRegistry::builtin());
-  if (diags.hasErrors()) {
-    qWarning("%s", diags.format().c_str());
-    return nullptr;
-  }
-  Diagnostics planDiags;
-  auto run = Execution::plan(*loaded.pipeline, NodeRegistry::builtin(), options, planDiags);
-  if (!run) qWarning("%s", planDiags.format().c_str());
-  return run;
+  PlannedPipeline planned = sc::planPipeline(*loaded.pipeline, NodeRegistry::builtin(),
+                                             PlanPurpose::Run, processEnvironment(), options);
+  if (!planned.ok()) qWarning("%s", planned.diagnostics.format().c_str());
+  return std::move(planned.execution);
 }
 
 // Runs to the end (bounded sources) within timeoutMs; returns the result.

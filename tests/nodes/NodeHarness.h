@@ -28,9 +28,12 @@ class NodeHarness {
     metrics.type = spec_.type;
   }
 
-  // Plan time (may throw NodeFailure). Intern further slots afterwards to mimic downstream
-  // nodes, before open().
-  void configure() { node_->configure(config_, plan_); }
+  // Plan time for a run: configure, then acquire (may throw NodeFailure). Intern further slots
+  // afterwards to mimic downstream nodes, before open().
+  void configure() {
+    node_->configure(config_, plan_);
+    node_->acquire(plan_);
+  }
   void open() {
     run_ = std::make_unique<RunContext>(config_.id(), metrics, slots, resources_, stop);
     node_->open(*run_);

@@ -200,6 +200,113 @@ class TestRunner : public QObject {
     QVERIFY(missing.err.contains("cannot open"));
   }
 
+  void deeplyNestedRegexIsRefused() {
+    // std::regex compiles recursively: 20,000 nested groups crashed --validate with a stack
+    // overflow. Both places a user writes a regular expression are refused with the limit.
+    const std::string deep = std::string(20000, '(') + "a" + std::string(20000, ')');
+    nlohmann::json doc = {
+        {"streamcanvas", 1},
+        {"name", "regex"},
+        {"connections", {{"local", {{"type", "kafka"}, {"bootstrap_servers", "embedded"}}}}},
+        {"nodes",
+         {{{"id", "gen"}, {"type", "generator"}},
+          {{"id", "named"},
+           {"type", "filter"},
+           {"properties", {{"condition", "regex_match(device, \"" + deep + "\")"}}}},
+          {{"id", "out"}, {"type", "console.sink"}},
+          {{"id", "in"},
+           {"type", "kafka.source"},
+           {"properties", {{"connection", "local"}, {"topic_pattern", deep}}}},
+          {{"id", "drop"}, {"type", "discard.sink"}}}},
+        {"edges",
+         {{{"from", "gen"}, {"to", "named"}},
+          {{"from", "named"}, {"to", "out"}},
+          {{"from", "in"}, {"to", "drop"}}}}};
+    QTemporaryDir dir;
+    QString path = writeTemp(dir, "regex.json", QByteArray::fromStdString(doc.dump(2)));
+    Run r = run({path, "--validate"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(
+        r.err.contains("regex.json:31:22: error: node 'named' at /nodes/1/properties/condition: "
+                       "expression error at column 21: regular expression nests groups "
+                       "20000 deep; the limit is 100 (at character 101 of the pattern)"),
+        r.err);
+    QVERIFY2(r.err.contains("error: node 'in' at /nodes/3/properties/topic_pattern: topic_pattern: "
+                            "regular expression nests groups 20000 deep; the limit is 100 (at "
+                            "character 101 of the pattern)"),
+             r.err);
+  }
+
+  void unknownConnectionIsAValidationError() {
+    // Only the run used to notice: "connection 'locl' is not defined under "connections"".
+    QTemporaryDir dir;
+    QString path = writeTemp(dir, "conn.json", R"({"streamcanvas": 1, "name": "conn",
+  "connections": {"local": {"type": "kafka", "bootstrap_servers": "embedded"},
+                  "prod": {"type": "kafka", "bootstrap_servers": "broker:9092"}},
+  "nodes": [{"id": "in", "type": "kafka.source", "properties": {"connection": "locl", "topics": "t"}},
+            {"id": "out", "type": "kafka.sink", "properties": {"connection": "staging", "topic": "u"}}],
+  "edges": [{"from": "in", "to": "out"}]})");
+    Run r = run({path, "--validate"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("conn.json:4:79: error: node 'in' at /nodes/0/properties/connection: "
+                            "unknown connection 'locl' (did you mean 'local'? defined "
+                            "connections: local, prod)"),
+             r.err);
+    QVERIFY2(r.err.contains("error: node 'out' at /nodes/1/properties/connection: unknown "
+                            "connection 'staging' (defined connections: local, prod)"),
+             r.err);
+  }
+
+  void validateMakesThePlanTimeChecks() {
+    // Two windows fed by one source disagree on event time: only planning used to notice, so
+    // --validate said "valid" and the run refused. Both now say the same.
+    QTemporaryDir dir;
+    QString path = writeTemp(dir, "plan.json", R"({"streamcanvas": 1, "name": "plan",
+  "nodes": [{"id": "gen", "type": "generator", "properties": {"count": 10}},
+            {"id": "by-ts", "type": "window.tumbling", "properties": {"size": "1m", "timestamp": "ts"}},
+            {"id": "by-kafka", "type": "window.tumbling", "properties": {"size": "1m"}},
+            {"id": "a", "type": "discard.sink"}, {"id": "b", "type": "discard.sink"}],
+  "edges": [{"from": "gen", "to": "by-ts"}, {"from": "gen", "to": "by-kafka"},
+            {"from": "by-ts", "to": "a"}, {"from": "by-kafka", "to": "b"}]})");
+    const QByteArray expected =
+        "plan.json:4:73: error: node 'by-kafka' at /nodes/2/properties/timestamp: windows fed by "
+        "source 'gen' disagree on the event-time expression ('ts' vs '$timestamp') (use the same "
+        "timestamp expression in every window downstream of one source)";
+    Run validate = run({path, "--validate"});
+    QCOMPARE(validate.exitCode, 2);
+    QVERIFY2(validate.err.contains(expected), validate.err);
+    Run real = run({path});
+    QCOMPARE(real.exitCode, 2);
+    QCOMPARE(real.err, validate.err);
+
+    // A node's own plan-time check (the input file must be readable) is made too.
+    QString missing = writeTemp(dir, "missing.json", R"({"streamcanvas": 1, "name": "missing",
+  "nodes": [{"id": "src", "type": "file.source", "properties": {"path": "/nonexistent/in.jsonl"}},
+            {"id": "out", "type": "console.sink"}],
+  "edges": [{"from": "src", "to": "out"}]})");
+    Run checked = run({missing, "--validate"});
+    QCOMPARE(checked.exitCode, 2);
+    QVERIFY2(checked.err.contains("error: node 'src' at /nodes/0: "), checked.err);
+    QVERIFY2(checked.err.contains("/nonexistent/in.jsonl"), checked.err);
+    QCOMPARE(run({missing}).err, checked.err);
+  }
+
+  void validateNeverConnectsToKafka() {
+    // Checking plans the Kafka nodes without acquiring anything: no broker is asked, so an
+    // unreachable one does not make --validate wait or fail.
+    QTemporaryDir dir;
+    QString path = writeTemp(dir, "far.json", R"({"streamcanvas": 1, "name": "far",
+  "connections": {"far": {"type": "kafka", "bootstrap_servers": "192.0.2.1:9092"}},
+  "nodes": [{"id": "in", "type": "kafka.source", "properties": {"connection": "far", "topics": "t"}},
+            {"id": "out", "type": "kafka.sink", "properties": {"connection": "far", "topic": "u"}}],
+  "edges": [{"from": "in", "to": "out"}]})");
+    QElapsedTimer clock;
+    clock.start();
+    Run r = run({path, "--validate"});
+    QVERIFY2(r.exitCode == 0, r.err);
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+  }
+
   void usageErrorsExitTwo() {
     QCOMPARE(run({}).exitCode, 2);
     QCOMPARE(run({"--bogus"}).exitCode, 2);
