@@ -31,6 +31,8 @@ class StateWriter {
   // Raw bytes without a length (the reader must know how many).
   void raw(const void* p, size_t n) { buf_.append(static_cast<const char*>(p), n); }
 
+  // Room for `n` more bytes (a big snapshot then grows its buffer once).
+  void reserve(size_t n) { buf_.reserve(buf_.size() + n); }
   size_t size() const { return buf_.size(); }
   const std::string& data() const { return buf_; }
   std::string take() { return std::move(buf_); }

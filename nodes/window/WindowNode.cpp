@@ -277,6 +277,10 @@ void WindowNode::onBarrier(uint64_t, Emitter& out) {
 }
 
 void WindowNode::snapshotState(uint64_t, state::StateWriter& out) {
+  // The state's memory is a little more than its snapshot: one allocation instead of a dozen
+  // doublings, each copying and faulting in everything written so far (10 % of the time at 1 M
+  // keys).
+  out.reserve(stateBytes());
   out.u32(kStateMagic);
   out.u32(kStateFormat);
   out.str(fingerprint_);
