@@ -62,7 +62,10 @@ class StateReader {
     return std::string(take(n), n);
   }
   std::string_view view(size_t n) { return std::string_view(take(n), n); }
-  void raw(void* p, size_t n) { std::memcpy(p, take(n), n); }
+  void raw(void* p, size_t n) {
+    const char* from = take(n);
+    if (n > 0) std::memcpy(p, from, n);  // p may be null then (an empty vector's data())
+  }
   // A count of items about to be read, each at least `minBytes` long: refuses counts the
   // remaining bytes cannot hold, so a damaged count never allocates gigabytes.
   uint32_t count(size_t minBytes = 1) {

@@ -86,7 +86,7 @@ inline bool sameKeyBytes(const char* a, const char* b, uint32_t n) {
   using detail::load32, detail::load64;
   if (n >= 8 && n <= 16) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
   if (n >= 4 && n < 8) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
-  return std::memcmp(a, b, n) == 0;
+  return n == 0 || std::memcmp(a, b, n) == 0;  // the global key's data is null
 }
 
 class KeyTable {
