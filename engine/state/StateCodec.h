@@ -39,6 +39,8 @@ class StateWriter {
   // Raw bytes without a length (the reader must know how many).
   void raw(const void* p, size_t n) { buf_.append(static_cast<const char*>(p), n); }
 
+  // Room for `n` more bytes (a big snapshot then grows its buffer once).
+  void reserve(size_t n) { buf_.reserve(buf_.size() + n); }
   size_t size() const { return buf_.size(); }
   const std::string& data() const { return buf_; }
   std::string take() { return std::move(buf_); }
@@ -68,7 +70,10 @@ class StateReader {
     return std::string(take(n), n);
   }
   std::string_view view(size_t n) { return std::string_view(take(n), n); }
-  void raw(void* p, size_t n) { std::memcpy(p, take(n), n); }
+  void raw(void* p, size_t n) {
+    const char* from = take(n);
+    if (n > 0) std::memcpy(p, from, n);  // p may be null then (an empty vector's data())
+  }
   // A count of items about to be read, each at least `minBytes` long: refuses counts the
   // remaining bytes cannot hold, so a damaged count never allocates gigabytes.
   uint32_t count(size_t minBytes = 1) {

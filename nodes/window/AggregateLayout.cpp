@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "engine/runtime/Arena.h"
+#include "engine/state/StateCodec.h"
 #include "nodes/window/DistinctCounter.h"
 #include "nodes/window/QuantileSketch.h"
 
@@ -145,6 +146,22 @@ AggregateLayout::AggregateLayout(const std::vector<AggregateSpec>& specs) : spec
     inputs_.push_back(in);
   }
   init_.assign(size, 0);
+  auto plain = [this](int32_t at, uint32_t bytes) {
+    if (at < 0) return;
+    const auto from = static_cast<uint32_t>(at);
+    if (!plainRuns_.empty() && plainRuns_.back().first + plainRuns_.back().second == from)
+      plainRuns_.back().second += bytes;
+    else
+      plainRuns_.emplace_back(from, bytes);
+  };
+  plain(0, 8);
+  for (const Input& in : inputs_) {
+    plain(in.nonNull, 8);
+    plain(in.numeric, 16);
+    plain(in.sum, 24);
+    plain(in.min, 16);
+    plain(in.max, 16);
+  }
   for (const Input& in : inputs_) {
     if (in.min >= 0) {
       store(&init_[in.min], std::numeric_limits<int64_t>::max());
@@ -446,6 +463,98 @@ Value AggregateLayout::result(size_t index, const uint8_t* rec, Arena& arena) {
       const auto h = load<uint32_t>(rec + in.quantiles);
       if (!h || sketches_[h - 1]->count() == 0) return Value::null();
       return Value::number(sketches_[h - 1]->quantile(quantileOf(o.fn)));
+    }
+  }
+}
+
+void AggregateLayout::saveValue(const uint8_t* at, state::StateWriter& out) const {
+  const auto s = load<ValueState>(at);
+  out.u8(static_cast<uint8_t>(s.value.kind));
+  if (s.value.kind == Kind::Missing) return;
+  out.i64(s.time);
+  out.u64(s.seq);
+  switch (s.value.kind) {
+    case Kind::Bool:
+      out.boolean(s.value.b);
+      break;
+    case Kind::Int:
+      out.i64(s.value.i);
+      break;
+    case Kind::Double:
+      out.f64(s.value.d);
+      break;
+    default:  // String, Json
+      out.str(boxes_[s.box - 1]);
+      break;
+  }
+}
+
+void AggregateLayout::loadValue(uint8_t* at, state::StateReader& in) {
+  const auto kind = static_cast<Kind>(in.u8());
+  if (kind == Kind::Missing) return;  // as init() left it
+  const int64_t time = in.i64();
+  const uint64_t seq = in.u64();
+  Value v;
+  switch (kind) {
+    case Kind::Bool:
+      v = Value::boolean(in.boolean());
+      break;
+    case Kind::Int:
+      v = Value::integer(in.i64());
+      break;
+    case Kind::Double:
+      v = Value::number(in.f64());
+      break;
+    case Kind::String:
+    case Kind::Json: {
+      const uint32_t n = in.u32();
+      const std::string_view text = in.view(n);
+      v = kind == Kind::String ? Value::string(text) : Value::json(text);
+      break;
+    }
+    default:
+      in.fail("a first/last value (bool, number or string)");
+  }
+  auto s = load<ValueState>(at);
+  setValue(s, v, time, seq, nullptr);
+  store(at, s);
+}
+
+void AggregateLayout::saveRecord(const uint8_t* rec, state::StateWriter& out) const {
+  for (const auto& [at, bytes] : plainRuns_)
+    out.raw(rec + at, bytes);
+  for (const Input& in : inputs_) {
+    if (in.first >= 0) saveValue(rec + in.first, out);
+    if (in.last >= 0) saveValue(rec + in.last, out);
+    if (in.distinct >= 0) {
+      const auto h = load<uint32_t>(rec + in.distinct);
+      out.boolean(h != 0);
+      if (h) distincts_[h - 1]->save(out);
+    }
+    if (in.quantiles >= 0) {
+      const auto h = load<uint32_t>(rec + in.quantiles);
+      out.boolean(h != 0);
+      if (h) sketches_[h - 1]->save(out);
+    }
+  }
+}
+
+void AggregateLayout::loadRecord(uint8_t* rec, state::StateReader& in) {
+  init(rec);
+  for (const auto& [at, bytes] : plainRuns_)
+    in.raw(rec + at, bytes);
+  for (const Input& i : inputs_) {
+    if (i.first >= 0) loadValue(rec + i.first, in);
+    if (i.last >= 0) loadValue(rec + i.last, in);
+    if (i.distinct >= 0 && in.boolean()) {
+      const uint32_t h = newDistinct();
+      store(rec + i.distinct, h);
+      distincts_[h - 1]->load(in);
+    }
+    if (i.quantiles >= 0 && in.boolean()) {
+      const uint32_t h = newQuantiles();
+      store(rec + i.quantiles, h);
+      sketches_[h - 1]->load(in);
     }
   }
 }

@@ -21,7 +21,11 @@
 
 namespace sc {
 class Arena;
-}
+namespace state {
+class StateWriter;
+class StateReader;
+}  // namespace state
+}  // namespace sc
 
 namespace sc::window {
 
@@ -83,6 +87,13 @@ class AggregateLayout {
   // Bytes held by side objects (sets, sketches, string copies).
   size_t sideBytes() const;
 
+  // Checkpoints: rec's plain numeric fields as they are, then first/last values and the
+  // distinct counters and sketches it refers to (handles are not written).
+  void saveRecord(const uint8_t* rec, state::StateWriter& out) const;
+  // Initialises rec from what saveRecord() wrote, with side objects of its own; release() it later
+  // like any record. Throws state::StateError.
+  void loadRecord(uint8_t* rec, state::StateReader& in);
+
  private:
   struct Input {
     int32_t nonNull = -1;    // int64 count of non-null values (count with `of`)
@@ -109,12 +120,16 @@ class AggregateLayout {
   uint32_t newBox();
   uint32_t newDistinct();
   uint32_t newQuantiles();
+  void saveValue(const uint8_t* at, state::StateWriter& out) const;
+  void loadValue(uint8_t* at, state::StateReader& in);
 
   std::vector<AggregateSpec> specs_;
   std::vector<std::string> inputTexts_;
   std::vector<Input> inputs_;
   std::vector<Output> outputs_;
   std::vector<uint8_t> init_;
+  // Byte ranges (offset, length) of the record holding plain integers and doubles.
+  std::vector<std::pair<uint32_t, uint32_t>> plainRuns_;
 
   std::vector<std::string> boxes_;
   std::vector<uint32_t> freeBoxes_;

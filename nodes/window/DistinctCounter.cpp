@@ -1,7 +1,10 @@
 #include "nodes/window/DistinctCounter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "engine/state/StateCodec.h"
 
 namespace sc::window {
 
@@ -131,6 +134,49 @@ uint64_t DistinctCounter::estimate() const {
 
 size_t DistinctCounter::bytes() const {
   return sizeof(*this) + set_.capacity() * sizeof(uint64_t) + registers_.capacity();
+}
+
+}  // namespace sc::window
+
+namespace sc::window {
+
+void DistinctCounter::save(state::StateWriter& out) const {
+  if (!exact()) {
+    out.u8(1);
+    out.raw(registers_.data(), registers_.size());
+    return;
+  }
+  out.u8(0);
+  std::vector<uint64_t> hashes;
+  hashes.reserve(size_);
+  for (uint64_t h : set_)
+    if (h) hashes.push_back(h);
+  std::sort(hashes.begin(), hashes.end());
+  out.u32(static_cast<uint32_t>(hashes.size()));
+  out.raw(hashes.data(), hashes.size() * sizeof(uint64_t));
+}
+
+void DistinctCounter::load(state::StateReader& in) {
+  clear();
+  const uint8_t mode = in.u8();
+  if (mode == 1) {
+    registers_.resize(kRegisters);
+    in.raw(registers_.data(), kRegisters);
+    for (uint8_t r : registers_)
+      if (r > kMaxRank) in.fail("HyperLogLog registers of at most " + std::to_string(kMaxRank));
+    return;
+  }
+  if (mode != 0) in.fail("a distinct counter (exact or sketch)");
+  const uint32_t n = in.count(sizeof(uint64_t));
+  if (n > kExactLimit) in.fail("at most " + std::to_string(kExactLimit) + " exact values");
+  uint64_t previous = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint64_t h = in.u64();
+    // Stored cells are never 0; ascending order makes each value appear once.
+    if (h <= previous) in.fail("distinct hashes in ascending order");
+    previous = h;
+    insertExact(h);
+  }
 }
 
 }  // namespace sc::window

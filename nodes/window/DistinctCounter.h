@@ -7,6 +7,11 @@
 #include <cstdint>
 #include <vector>
 
+namespace sc::state {
+class StateWriter;
+class StateReader;
+}  // namespace sc::state
+
 namespace sc::window {
 
 class DistinctCounter {
@@ -21,6 +26,12 @@ class DistinctCounter {
   uint64_t estimate() const;
   bool exact() const { return registers_.empty(); }
   size_t bytes() const;
+
+  // Checkpoints: the exact set as sorted hashes (the same set gives the same bytes whatever its
+  // table looked like), or the sketch's registers.
+  void save(state::StateWriter& out) const;
+  // Replaces this counter with what save() wrote; throws state::StateError.
+  void load(state::StateReader& in);
 
  private:
   void insertExact(uint64_t hash);

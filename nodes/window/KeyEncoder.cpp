@@ -130,6 +130,40 @@ void KeyEncoder::encode(const Value* const* columns, uint32_t n) {
                  kCompositeTag};
 }
 
+namespace {
+
+bool validScalar(const KeyView& k) {
+  switch (static_cast<Kind>(k.tag)) {
+    case Kind::String:
+    case Kind::Json:
+      return true;
+    case Kind::Int:
+    case Kind::Double:
+      return k.len == 8;
+    case Kind::Bool:
+      return k.len == 1 && static_cast<uint8_t>(k.data[0]) <= 1;
+    case Kind::Null:
+      return k.len == 0;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool KeyEncoder::validKey(const KeyView& key) const {
+  if (names_.empty()) return key.tag == tagOf(Kind::Null) && key.len == 0;
+  if (names_.size() == 1) return validScalar(key);
+  if (key.tag != kCompositeTag) return false;
+  size_t pos = 0, parts = 0;
+  KeyView part;
+  while (nextPart(key, pos, part)) {
+    if (pos > key.len || !validScalar(part)) return false;
+    ++parts;
+  }
+  return pos == key.len && parts == names_.size();
+}
+
 void KeyEncoder::appendJson(const KeyView& part, std::string& out) const {
   switch (static_cast<Kind>(part.tag)) {
     case Kind::String:

@@ -29,6 +29,10 @@ class KeyEncoder {
   void encode(const Value* const* columns, uint32_t n);
   const KeyView* views() const { return views_.data(); }
 
+  // Whether `key` is bytes encode() could have made for these key expressions (checkpoints
+  // vet restored keys with it: toValue() and toText() trust their input).
+  bool validKey(const KeyView& key) const;
+
   // The key as an output field value (strings and objects copied into `arena`).
   Value toValue(const KeyView& key, Arena& arena);
   // The key as message-key text: a string key as is, anything else as JSON.

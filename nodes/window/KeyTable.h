@@ -8,10 +8,16 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string_view>
 #include <vector>
 
 #include "nodes/window/HugePageAllocator.h"
+
+namespace sc::state {
+class StateWriter;
+class StateReader;
+}  // namespace sc::state
 
 namespace sc::window {
 
@@ -80,7 +86,7 @@ inline bool sameKeyBytes(const char* a, const char* b, uint32_t n) {
   using detail::load32, detail::load64;
   if (n >= 8 && n <= 16) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
   if (n >= 4 && n < 8) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
-  return std::memcmp(a, b, n) == 0;
+  return n == 0 || std::memcmp(a, b, n) == 0;  // the global key's data is null
 }
 
 class KeyTable {
@@ -105,21 +111,23 @@ class KeyTable {
   // The id of `key`, interning a copy of its bytes when new (`created` tells). A new key has
   // no references: retain it or it is dropped by the next sweep().
   uint32_t intern(const KeyView& key, uint64_t hash, bool& created) {
+    const uint32_t id = find(key, hash);
+    created = id == kNoId;
+    return created ? insert(key, hash) : id;
+  }
+  // The id of `key` (hash: hashKey(key)), or kNoId.
+  uint32_t find(const KeyView& key, uint64_t hash) const {
     const uint64_t tag = hash >> 32;
     for (uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
       const uint64_t cell = index_[i];
-      if (cell == 0) break;
+      if (cell == 0) return kNoId;
       if ((cell >> 32) != tag) continue;
       const uint32_t id = static_cast<uint32_t>(cell) - 1;
       const Entry& e = entries_[id];
       if (e.hash == hash && e.len == key.len && e.tag == key.tag &&
-          sameKeyBytes(e.len <= kInline ? e.inl : e.heap, key.data, key.len)) {
-        created = false;
+          sameKeyBytes(e.len <= kInline ? e.inl : e.heap, key.data, key.len))
         return id;
-      }
     }
-    created = true;
-    return insert(key, hash);
   }
   // Keys created by intern() since the last sweep that were never retained are removed.
   void sweep();
@@ -152,7 +160,19 @@ class KeyTable {
   uint32_t idLimit() const { return static_cast<uint32_t>(entries_.size()); }
   uint32_t size() const { return live_; }  // interned, including unreferenced ones
   uint32_t held() const { return held_; }  // with at least one reference
+  bool isLive(uint32_t id) const { return id < entries_.size() && entries_[id].live; }
   size_t bytes() const;
+
+  // Forgets every key (references included) and frees their memory.
+  void clear();
+  // Checkpoints: every id with its key bytes and purge bookkeeping, and the free ids in order, so
+  // a restored table hands out the same ids as the original (output order follows ids in
+  // places). Reference counts are not written: whoever holds a reference retains it again
+  // after load(). Per-key scratch (cacheA/cacheB) restarts empty.
+  void save(state::StateWriter& out) const;
+  // Replaces the table with what save() wrote; `valid` vets each key's bytes (a damaged key
+  // that decoding would misread is refused). Throws state::StateError.
+  void load(state::StateReader& in, const std::function<bool(const KeyView&)>& valid);
 
  private:
   static constexpr uint32_t kInline = 16;
@@ -173,6 +193,8 @@ class KeyTable {
   static_assert(sizeof(Entry) == 48);
 
   uint32_t insert(const KeyView& key, uint64_t hash);
+  // Makes entry `id` hold `key` and indexes it.
+  void fill(uint32_t id, const KeyView& key, uint64_t hash);
   void remove(uint32_t id);
   void grow();
   void place(uint32_t id, uint64_t hash);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/state/StateCodec.h"
+
 namespace sc::window {
 
 namespace {
@@ -220,6 +222,109 @@ size_t MergingWindowNode::kindStateBytes() const {
   return sessions_.capacity() * sizeof(Session) + (records_ ? records_->bytes() : 0) +
          queue_.size() * sizeof(Entry) +
          (free_.capacity() + dirty_.capacity() + rowSession_.capacity()) * 4;
+}
+
+namespace {
+constexpr uint8_t kLive = 1, kUpdated = 2, kDirty = 4;
+}  // namespace
+
+// Session slots keep their indexes and the free list its order, so a restored node places new
+// sessions where the original would (the order of results that fire together follows them).
+// Per live session: bounds, the time of its pending heap entry, key, flags, record. Then the
+// early-emission queue. Key lists and the heap are rebuilt.
+void MergingWindowNode::saveKind(state::StateWriter& out) const {
+  out.u32(static_cast<uint32_t>(sessions_.size()));
+  for (uint32_t s = 0; s < sessions_.size(); ++s) {
+    const Session& x = sessions_[s];
+    if (!x.live) {
+      out.u8(0);
+      continue;
+    }
+    out.u8(kLive | (x.updated ? kUpdated : 0) | (x.dirty ? kDirty : 0));
+    out.i64(x.start);
+    out.i64(x.end);
+    out.i64(x.pending);
+    out.u32(x.keyId);
+    layout().saveRecord(records_->at(s), out);
+  }
+  out.u32(static_cast<uint32_t>(free_.size()));
+  out.raw(free_.data(), free_.size() * sizeof(uint32_t));
+  // As it is: an entry of a freed session keeps its place for the session that reuses the slot,
+  // which decides where that one comes out in the next early emission.
+  out.u32(static_cast<uint32_t>(dirty_.size()));
+  out.raw(dirty_.data(), dirty_.size() * sizeof(uint32_t));
+}
+
+void MergingWindowNode::loadKind(state::StateReader& in) {
+  const uint32_t n = in.count(1);
+  sessions_.assign(n, Session{});
+  for (uint32_t s = 0; s < n; ++s)
+    records_->add();
+  KeyTable& kt = keys();
+  std::vector<uint32_t> live;
+  for (uint32_t s = 0; s < n; ++s) {
+    Session& x = sessions_[s];
+    const uint8_t flags = in.u8();
+    if (flags == 0) continue;
+    if ((flags & kLive) == 0 || (flags & ~(kLive | kUpdated | kDirty)) != 0)
+      in.fail("session flags");
+    x.start = in.i64();
+    x.end = in.i64();
+    x.pending = in.i64();
+    x.keyId = in.u32();
+    if (x.start < -kTimeLimit || x.start > kTimeLimit || x.end < saturatingAdd(x.start, gap_) ||
+        x.end > saturatingAdd(kTimeLimit, gap_))
+      in.fail("a session at least " + std::to_string(gap_) + " ms long");
+    if (!kt.isLive(x.keyId)) in.fail("sessions of known keys");
+    x.live = true;
+    x.updated = (flags & kUpdated) != 0;
+    x.dirty = (flags & kDirty) != 0 && earlyResults();  // else final results only
+    layout().loadRecord(records_->at(s), in);
+    kt.retain(x.keyId);
+    live.push_back(s);
+    queue_.push({x.pending, s, x.gen});
+  }
+  const uint32_t freeCount = in.count(sizeof(uint32_t));
+  if (freeCount != n - live.size()) in.fail("every unused session slot in the free list");
+  free_.resize(freeCount);
+  in.raw(free_.data(), size_t{freeCount} * sizeof(uint32_t));
+  std::vector<uint8_t> seen(n, 0);
+  for (uint32_t s : free_) {
+    if (s >= n || sessions_[s].live || seen[s]) in.fail("distinct unused session slots");
+    seen[s] = 1;
+  }
+  const uint32_t dirty = in.count(sizeof(uint32_t));
+  if (earlyResults()) dirty_.resize(dirty);
+  for (uint32_t d = 0; d < dirty; ++d) {
+    const uint32_t s = in.u32();
+    if (s >= n) in.fail("session slots below " + std::to_string(n));
+    if (earlyResults()) dirty_[d] = s;
+  }
+  // Each key's sessions: disjoint, linked by start from the key's head (cacheB = head + 1).
+  std::sort(live.begin(), live.end(), [this](uint32_t a, uint32_t b) {
+    const Session &x = sessions_[a], &y = sessions_[b];
+    return x.keyId != y.keyId ? x.keyId < y.keyId : x.start < y.start;
+  });
+  for (size_t i = 0; i < live.size(); ++i) {
+    Session& x = sessions_[live[i]];
+    if (i > 0 && sessions_[live[i - 1]].keyId == x.keyId) {
+      Session& before = sessions_[live[i - 1]];
+      if (before.end > x.start) in.fail("disjoint sessions per key");
+      before.next = live[i];
+    } else {
+      kt.cacheB(x.keyId) = live[i] + 1;
+    }
+  }
+}
+
+void MergingWindowNode::clearKind() {
+  sessions_.clear();
+  records_->clear();
+  free_.clear();
+  merged_.clear();
+  touched_.clear();
+  dirty_.clear();
+  queue_ = {};
 }
 
 }  // namespace sc::window

@@ -29,6 +29,9 @@ class MergingWindowNode : public WindowNode {
   void advanceTo(int64_t to) override;
   void emitUpdates() override;
   size_t kindStateBytes() const override;
+  void saveKind(state::StateWriter& out) const override;
+  void loadKind(state::StateReader& in) override;
+  void clearKind() override;
 
  private:
   static constexpr uint32_t kNil = UINT32_MAX;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "engine/state/StateCodec.h"
+
 namespace sc::window {
 
 namespace {
@@ -271,6 +273,69 @@ size_t PaneWindowNode::kindStateBytes() const {
   for (const auto& p : spare_)
     n += paneBytes(*p);
   return n;
+}
+
+// Per pane: start, the key id of each slot, each slot's record, the slots awaiting an early
+// emission in order. Pane ids, the per-key pane cache and the slot index are rebuilt.
+void PaneWindowNode::saveKind(state::StateWriter& out) const {
+  out.u32(static_cast<uint32_t>(panes_.size()));
+  for (const auto& [start, p] : panes_) {
+    out.i64(start);
+    out.u32(static_cast<uint32_t>(p->keys.size()));
+    out.raw(p->keys.data(), p->keys.size() * sizeof(uint32_t));
+    for (uint32_t slot = 0; slot < p->keys.size(); ++slot)
+      layout().saveRecord(p->records.at(slot), out);
+    out.u32(static_cast<uint32_t>(p->dirty.size()));
+    out.raw(p->dirty.data(), p->dirty.size() * sizeof(uint32_t));
+  }
+}
+
+void PaneWindowNode::loadKind(state::StateReader& in) {
+  const bool early = earlyResults();
+  const uint32_t count = in.count(8 + 4 + 4);
+  int64_t previous = INT64_MIN;
+  for (uint32_t i = 0; i < count; ++i) {
+    const int64_t start = in.i64();
+    if (start < -kTimeLimit || start > kTimeLimit || floorDiv(start, pane_) * pane_ != start ||
+        (i > 0 && start <= previous))
+      in.fail("ascending pane starts that are multiples of " + std::to_string(pane_) + " ms");
+    previous = start;
+    Pane& p = *openPane(start);
+    const uint32_t n = in.count(sizeof(uint32_t));
+    p.keys.resize(n);
+    in.raw(p.keys.data(), size_t{n} * sizeof(uint32_t));
+    for (uint32_t slot = 0; slot < n; ++slot) {
+      const uint32_t id = p.keys[slot];
+      if (!keys().isLive(id) || p.index.find(id) != SlotIndex::kNone)
+        in.fail("distinct known keys in pane " + std::to_string(start));
+      p.index.insert(id, slot);
+    }
+    for (uint32_t slot = 0; slot < n; ++slot) {
+      layout().loadRecord(p.records.at(p.records.add()), in);
+      keys().retain(p.keys[slot]);
+    }
+    if (early) p.isDirty.assign(n, 0);
+    const uint32_t dirty = in.count(sizeof(uint32_t));
+    for (uint32_t d = 0; d < dirty; ++d) {
+      const uint32_t slot = in.u32();
+      if (slot >= n) in.fail("slots of pane " + std::to_string(start));
+      if (!early) continue;  // this node emits final results only
+      if (p.isDirty[slot]) in.fail("distinct updated slots");
+      p.isDirty[slot] = 1;
+      p.dirty.push_back(slot);
+    }
+  }
+}
+
+void PaneWindowNode::clearKind() {
+  panes_.clear();
+  spare_.clear();
+  refires_.clear();
+  nextPaneId_ = 0;
+  cachedPane_ = nullptr;
+  cachedFrom_ = 1;
+  cachedTo_ = 0;
+  cachedAt_ = INT64_MIN;
 }
 
 }  // namespace sc::window

@@ -26,6 +26,9 @@ class PaneWindowNode : public WindowNode {
   void advanceTo(int64_t to) override;
   void emitUpdates() override;
   size_t kindStateBytes() const override;
+  void saveKind(state::StateWriter& out) const override;
+  void loadKind(state::StateReader& in) override;
+  void clearKind() override;
 
  private:
   struct Pane {

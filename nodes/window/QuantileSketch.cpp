@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/state/StateCodec.h"
+
 namespace sc::window {
 
 namespace {
@@ -150,6 +152,67 @@ double QuantileSketch::quantile(double q) const {
 size_t QuantileSketch::bytes() const {
   return sizeof(*this) + exact_.capacity() * sizeof(double) +
          (positive_.counts.capacity() + negative_.counts.capacity()) * sizeof(uint64_t);
+}
+
+}  // namespace sc::window
+
+namespace sc::window {
+
+void QuantileSketch::Buckets::save(state::StateWriter& out) const {
+  out.u32(static_cast<uint32_t>(offset));
+  out.u32(static_cast<uint32_t>(counts.size()));
+  out.raw(counts.data(), counts.size() * sizeof(uint64_t));
+}
+
+void QuantileSketch::Buckets::load(state::StateReader& in) {
+  offset = static_cast<int32_t>(in.u32());
+  // Bucket indexes of finite doubles lie within +-40,000; a wild offset would overflow the
+  // index arithmetic of add().
+  if (offset < -(1 << 20) || offset > (1 << 20)) in.fail("a bucket offset within +-2^20");
+  const uint32_t n = in.count(sizeof(uint64_t));
+  if (n > kMaxBuckets) in.fail("at most " + std::to_string(kMaxBuckets) + " buckets");
+  counts.resize(n);
+  in.raw(counts.data(), size_t{n} * sizeof(uint64_t));
+  total = 0;
+  for (uint64_t c : counts)
+    if (__builtin_add_overflow(total, c, &total)) in.fail("bucket counts that fit 64 bits");
+}
+
+void QuantileSketch::save(state::StateWriter& out) const {
+  out.boolean(sketch_);
+  if (!sketch_) {
+    out.boolean(sorted_);
+    out.u32(static_cast<uint32_t>(exact_.size()));
+    out.raw(exact_.data(), exact_.size() * sizeof(double));
+    return;
+  }
+  out.u64(zeros_);
+  positive_.save(out);
+  negative_.save(out);
+}
+
+void QuantileSketch::load(state::StateReader& in) {
+  clear();
+  sketch_ = in.boolean();
+  if (!sketch_) {
+    sorted_ = in.boolean();
+    const uint32_t n = in.count(sizeof(double));
+    if (n > kExactValues) in.fail("at most " + std::to_string(kExactValues) + " exact values");
+    exact_.resize(n);
+    in.raw(exact_.data(), size_t{n} * sizeof(double));
+    // NaN is never added, and would break the ordering quantile() sorts by.
+    for (double x : exact_)
+      if (std::isnan(x)) in.fail("numbers (not NaN)");
+    if (sorted_ && !std::is_sorted(exact_.begin(), exact_.end())) in.fail("sorted values");
+    count_ = n;
+    return;
+  }
+  zeros_ = in.u64();
+  positive_.load(in);
+  negative_.load(in);
+  if (__builtin_add_overflow(zeros_, positive_.total, &count_) ||
+      __builtin_add_overflow(count_, negative_.total, &count_))
+    in.fail("counts that fit 64 bits");
 }
 
 }  // namespace sc::window

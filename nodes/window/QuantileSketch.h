@@ -8,6 +8,11 @@
 #include <cstdint>
 #include <vector>
 
+namespace sc::state {
+class StateWriter;
+class StateReader;
+}  // namespace sc::state
+
 namespace sc::window {
 
 class QuantileSketch {
@@ -27,6 +32,12 @@ class QuantileSketch {
   double quantile(double q) const;
   size_t bytes() const;
 
+  // Checkpoints: the exact values in their current order (with whether they are sorted), or
+  // the sketch's zero count and buckets; counts and totals follow from those.
+  void save(state::StateWriter& out) const;
+  // Replaces this sketch with what save() wrote; throws state::StateError.
+  void load(state::StateReader& in);
+
  private:
   // Counts of bucket index i (values in (gamma^(i-1), gamma^i]) stored from `offset` on.
   struct Buckets {
@@ -35,6 +46,8 @@ class QuantileSketch {
     uint64_t total = 0;
     void add(int32_t index, uint64_t n);
     void clear();
+    void save(state::StateWriter& out) const;
+    void load(state::StateReader& in);
   };
   void toSketch();
   void addToSketch(double x, uint64_t n);

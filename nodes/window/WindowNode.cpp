@@ -7,6 +7,7 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/SlotTable.h"
+#include "engine/state/StateCodec.h"
 
 namespace sc::window {
 
@@ -79,6 +80,7 @@ void WindowNode::configure(const NodeConfig& config, PlanContext& plan) {
   strategy.processingTime = options_.processingTime;
   plan.requestWatermarks(strategy);
   configureKind();
+  fingerprint_ = stateFingerprint(options_);
 }
 
 void WindowNode::open(RunContext& ctx) {
@@ -260,6 +262,80 @@ void WindowNode::flush() {
   Batch* b = pending_;
   pending_ = nullptr;
   out_->emit(0, b);
+}
+
+namespace {
+
+constexpr uint32_t kStateMagic = 0x4e574353;  // "SCWN"
+constexpr uint32_t kStateFormat = 1;
+
+}  // namespace
+
+void WindowNode::onBarrier(uint64_t, Emitter& out) {
+  out_ = &out;
+  flush();
+}
+
+void WindowNode::snapshotState(uint64_t, state::StateWriter& out) {
+  // The state's memory is a little more than its snapshot: one allocation instead of a dozen
+  // doublings, each copying and faulting in everything written so far (10 % of the time at 1 M
+  // keys).
+  out.reserve(stateBytes());
+  out.u32(kStateMagic);
+  out.u32(kStateFormat);
+  out.str(fingerprint_);
+  out.i64(time_);
+  out.u64(seq_);
+  out.i64(lastUpdatesMs_);
+  out.u64(lateDropped_);
+  keys_.save(out);
+  saveKind(out);
+}
+
+void WindowNode::restoreState(state::StateReader& in) {
+  clearState();
+  try {
+    if (in.remaining() < 8 || in.u32() != kStateMagic)
+      throw state::StateError(nodeId_ + ": the checkpoint holds no window state here");
+    const uint32_t format = in.u32();
+    if (format != kStateFormat)
+      throw state::StateError(nodeId_ + ": window state of format " + std::to_string(format) +
+                              " cannot be read (this version reads format " +
+                              std::to_string(kStateFormat) + ")");
+    const std::string fingerprint = in.str();
+    if (fingerprint != fingerprint_)
+      throw state::StateError(
+          nodeId_ + ": the checkpoint holds the state of a differently configured window:\n  " +
+          "checkpoint: " + fingerprint + "\n  this node:  " + fingerprint_ +
+          "\nRestore the configuration it was taken with, or start this node without state.");
+    time_ = in.i64();
+    seq_ = in.u64();
+    lastUpdatesMs_ = in.i64();
+    lateDropped_ = in.u64();
+    keys_.load(in, [this](const KeyView& key) { return encoder_.validKey(key); });
+    loadKind(in);
+    in.expectEnd();
+  } catch (...) {
+    clearState();
+    throw;
+  }
+  updateGauges();
+}
+
+void WindowNode::clearState() {
+  clearKind();
+  layout_ = std::make_unique<AggregateLayout>(options_.aggregates);
+  keys_.clear();
+  time_ = INT64_MIN;
+  seq_ = 0;
+  lastUpdatesMs_ = INT64_MIN;
+  lateDropped_ = 0;
+}
+
+void WindowNode::updateGauges() {
+  if (lateGauge_) lateGauge_->set(static_cast<int64_t>(lateDropped_));
+  if (bytesGauge_) bytesGauge_->set(static_cast<int64_t>(stateBytes()));
+  if (keysGauge_) keysGauge_->set(keys_.held());
 }
 
 size_t WindowNode::stateBytes() const {

@@ -38,6 +38,17 @@ class WindowNode : public Node {
   void onTick(int64_t nowMs, Emitter& out) override;
   void finish(Emitter& out) override;
 
+  // Checkpoints. onBarrier() flushes pending output, so a snapshot never holds output: only
+  // keys, windows with their aggregates (side objects included), time reached, sequence
+  // numbers, late counts and early-emission bookkeeping. The encoding is deterministic: the same
+  // state gives the same bytes, and a restored node snapshots to the bytes it was restored from.
+  void onBarrier(uint64_t checkpointId, Emitter& out) override;
+  bool hasState() const override { return true; }
+  void snapshotState(uint64_t checkpointId, state::StateWriter& out) override;
+  // Replaces all state; refuses (state::StateError) snapshots of another configuration (see
+  // stateFingerprint) and damaged ones, leaving the node empty.
+  void restoreState(state::StateReader& in) override;
+
   // Wall clock (epoch ms) for processing time; tests substitute their own.
   void setClock(std::function<int64_t()> clock) { clock_ = std::move(clock); }
   const WindowOptions& options() const { return options_; }
@@ -61,11 +72,18 @@ class WindowNode : public Node {
   // Current results of open windows updated since the last call (emit: <interval>).
   virtual void emitUpdates() = 0;
   virtual size_t kindStateBytes() const = 0;
+  // The kind's windows for checkpoints (keys() is saved before and loaded before loadKind, which
+  // retains the keys its records refer to).
+  virtual void saveKind(state::StateWriter& out) const = 0;
+  virtual void loadKind(state::StateReader& in) = 0;
+  // Forgets the kind's windows without releasing their records (the layout is replaced next).
+  virtual void clearKind() = 0;
 
   // The time windows have fired up to: the last watermark or clock reading (INT64_MIN at first).
   int64_t time() const { return time_; }
   bool earlyResults() const { return options_.emitIntervalMs > 0; }
   AggregateLayout& layout() { return *layout_; }
+  const AggregateLayout& layout() const { return *layout_; }
   KeyTable& keys() { return keys_; }
   const KeyTable& keys() const { return keys_; }
   // A new record for `keyId`: initialised, and the key retained.
@@ -86,6 +104,8 @@ class WindowNode : public Node {
  private:
   void advance(int64_t to);
   void flush();
+  void clearState();
+  void updateGauges();
   const Value* column(const expr::Expression& e, int32_t fieldSlot, expr::EvalScratch& scratch,
                       const Batch& b);
   void ensureScratch(uint32_t n);
@@ -110,6 +130,7 @@ class WindowNode : public Node {
   uint64_t lateDropped_ = 0;
   bool warnedLate_ = false;
   std::string nodeId_;
+  std::string fingerprint_;
   std::function<int64_t()> clock_;
 
   Emitter* out_ = nullptr;

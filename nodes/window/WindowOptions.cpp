@@ -300,4 +300,31 @@ WindowOptions readWindowOptions(WindowKind kind, const NodeConfig& cfg) {
   return o;
 }
 
+std::string stateFingerprint(const WindowOptions& o) {
+  std::string text;
+  auto ms = [](int64_t v) { return std::to_string(v) + "ms"; };
+  switch (o.kind) {
+    case WindowKind::Tumbling:
+      text = "window.tumbling size=" + ms(o.sizeMs);
+      break;
+    case WindowKind::Hopping:
+      text = "window.hopping size=" + ms(o.sizeMs) + " slide=" + ms(o.slideMs);
+      break;
+    case WindowKind::Session:
+      text = "window.session gap=" + ms(o.gapMs);
+      break;
+  }
+  text += o.processingTime ? " time=processing" : " time=event";
+  text += " key=[";
+  for (size_t i = 0; i < o.keys.size(); ++i)
+    text += (i ? ", " : "") + o.keys[i];
+  text += "] aggregates=[";
+  for (size_t i = 0; i < o.aggregates.size(); ++i) {
+    const AggregateSpec& a = o.aggregates[i];
+    text +=
+        (i ? ", " : "") + a.as + "=" + aggFnNames()[static_cast<size_t>(a.fn)] + "(" + a.of + ")";
+  }
+  return text + "]";
+}
+
 }  // namespace sc::window

@@ -43,6 +43,11 @@ inline constexpr const char* kKeyField = "key";
 NodeSpec windowSpec(WindowKind kind);
 // Reads validated properties; throws NodeFailure for what validation could not catch.
 WindowOptions readWindowOptions(WindowKind kind, const NodeConfig& config);
+// What a checkpoint of this window's state depends on, as text ("window.hopping size=10000ms
+// slide=2000ms time=event key=[device] aggregates=[n=count(), avg=avg(value)]"): restoring
+// state into a window whose description differs is refused. Allowed lateness and the emit
+// interval are left out: state taken under other values is still valid state.
+std::string stateFingerprint(const WindowOptions& options);
 // Cross-property checks (sizes, aggregate names, `of` presence, emit), reported with pointers.
 void validateWindow(WindowKind kind, const NodeConfig& config, Diagnostics& diags);
 

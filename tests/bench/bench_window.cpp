@@ -3,10 +3,13 @@
 // windows for comparison. Batches of 1024 records are built once and replayed with fresh keys
 // and advancing event times (written outside the timed part, as a source would); the source-side
 // watermark follows each batch. Time is the thread's CPU time, so a busy machine does not skew
-// the figures. Prints records/s and the window state in bytes per key.
+// the figures. Prints records/s and the window state in bytes per key. Before the input ends,
+// each case takes a checkpoint of the window (the executor's synchronous pause: onBarrier and
+// snapshotState, wall time, best of 3) and restores it into a fresh node.
 //
 //   bench_window [records-in-millions [only-cases-containing]]
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -19,6 +22,7 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
+#include "engine/state/StateCodec.h"
 #include "nodes/NodeTypes.h"
 #include "nodes/window/WindowNode.h"
 
@@ -54,6 +58,11 @@ class CountingEmitter final : public Emitter {
   std::vector<std::unique_ptr<Batch>> owned_;
   std::vector<Batch*> free_;
 };
+
+double wallMs(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+      .count();
+}
 
 double cpuSeconds() {
   timespec ts;
@@ -137,6 +146,33 @@ void run(const Case& c) {
       peakBytes = window.stateBytes();
     }
   }
+  const uint32_t keysAtCheckpoint = window.keyCount();
+  std::string snapshot;
+  double snapshotMs = 1e300, snapshotCpuMs = 1e300;
+  for (uint64_t id = 1; id <= 3; ++id) {
+    const auto t = std::chrono::steady_clock::now();
+    const double cpu = cpuSeconds();
+    node->onBarrier(id, out);
+    state::StateWriter w;
+    node->snapshotState(id, w);
+    snapshotMs = std::min(snapshotMs, wallMs(t));
+    snapshotCpuMs = std::min(snapshotCpuMs, (cpuSeconds() - cpu) * 1e3);
+    snapshot = w.take();
+  }
+  double restoreMs;
+  bool same;
+  {
+    std::unique_ptr<Node> restored = spec.create();
+    restored->configure(cfg, plan);
+    const auto t = std::chrono::steady_clock::now();
+    state::StateReader r(snapshot, "bench");
+    restored->restoreState(r);
+    restoreMs = wallMs(t);
+    state::StateWriter again;
+    restored->snapshotState(4, again);
+    same = again.data() == snapshot;
+  }
+
   const double start = cpuSeconds();
   node->finish(out);
   busy += cpuSeconds() - start;
@@ -144,6 +180,12 @@ void run(const Case& c) {
       "%-44s %9u keys %6.1f M records  %7.2f M records/s  %6.0f state bytes/key  %llu results\n",
       c.name, c.keys, double(done) / 1e6, double(done) / busy / 1e6,
       peakKeys ? double(peakBytes) / peakKeys : 0.0, static_cast<unsigned long long>(out.results));
+  std::printf(
+      "%-44s %9u keys  checkpoint %6.1f MB  %5.1f bytes/key  snapshot %6.1f ms (%6.1f ms CPU)  "
+      "restore %6.1f ms%s\n",
+      "", keysAtCheckpoint, double(snapshot.size()) / 1e6,
+      keysAtCheckpoint ? double(snapshot.size()) / keysAtCheckpoint : 0.0, snapshotMs,
+      snapshotCpuMs, restoreMs, same ? "" : "  RESTORED SNAPSHOT DIFFERS");
 }
 
 Json aggregates() {

@@ -370,10 +370,18 @@ class Driver {
 
   // One batch as a source would send it, then the source's watermark if it advanced.
   void push(std::vector<Rec>& recs, size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k)
+      recs[k].watermarkAtArrival = watermark_;
+    feed(recs, from, to);
+    int64_t wm;
+    if (generator_.advance(0, wm)) watermark(wm);
+  }
+
+  // One batch for the node alone (the caller runs watermarks; the generator still observes).
+  void feed(const std::vector<Rec>& recs, size_t from, size_t to) {
     Batch* b = out_->acquire();
     for (size_t k = from; k < to; ++k) {
-      Rec& r = recs[k];
-      r.watermarkAtArrival = watermark_;
+      const Rec& r = recs[k];
       const uint32_t row = b->append();
       b->at(slot_["device"], row) = Value::string(b->arena().copy(r.device));
       b->at(slot_["site"], row) = Value::integer(r.site);
@@ -402,8 +410,12 @@ class Driver {
     generator_.stampAndObserve(*b, 0);
     node_->process(0, b, *out_);
     drain();
-    int64_t wm;
-    if (generator_.advance(0, wm)) watermark(wm);
+  }
+
+  // Like the executor before the first batch (restoreState() comes after this).
+  void open() {
+    run_ = std::make_unique<RunContext>("w", metrics_, slots_, resources_, stop_);
+    node_->open(*run_);
   }
 
   void watermark(int64_t wm) {
@@ -467,6 +479,9 @@ class Driver {
   WatermarkGenerator generator_;
   std::map<std::string, uint32_t> slot_;
   int64_t watermark_ = WatermarkGenerator::kNoWatermark;
+  NodeMetrics metrics_;
+  std::atomic<bool> stop_{false};
+  std::unique_ptr<RunContext> run_;
 };
 
 inline int64_t floorDiv(int64_t a, int64_t b) {
