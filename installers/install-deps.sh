@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every build, test and run-time dependency of StreamCanvas from Debian 12 packages.
+# Installs every build, test and run-time dependency of StreamCanvas from Debian 12 packages,
+# then the Apache Kafka broker jars the real-broker tests run (installers/fetch-kafka.sh).
 # This is the single list of packages: the README's commands, CI and
 # installers/check-fresh-install.sh all go through it. Safe to run twice.
 set -euo pipefail
@@ -16,6 +17,10 @@ pkgs=(
   libqt6opengl6-dev
   librdkafka-dev nlohmann-json3-dev libboost-dev libsimdjson-dev
   kcat xvfb xauth fonts-dejavu-core
+  # The real-broker test fixture: Kafka runs on Java 17, comes from Maven Central (fetch-kafka.sh)
+  # and serves TLS with certificates openssl makes; the JDK (not only the JRE) runs the Java
+  # client check in tests/kafka/ScramCheck.java as a source file.
+  openjdk-17-jdk-headless maven openssl
 )
 missing=()
 for p in "${pkgs[@]}"; do
@@ -28,3 +33,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
   echo "install-deps.sh: all ${#pkgs[@]} Debian packages are installed"
 fi
+bash "$(dirname "${BASH_SOURCE[0]}")/fetch-kafka.sh"
