@@ -296,6 +296,14 @@ SOURCES
     val=$(apt-config dump "$key" 2> /dev/null | awk -v k="$key" '$1 == k { print $2; exit }')
     [ -n "$val" ] && echo "$key $val" >> "$root/etc/apt/apt.conf.d/00host-mirror-access"
   done
+  # Certificate authorities this machine trusts locally (/usr/local/share/ca-certificates, e.g.
+  # for an HTTPS proxy in front of the registries such as Maven Central): a machine of this
+  # workplace has them from its image, so the root gets them too. They take effect only when the
+  # root's ca-certificates package is installed (by install-deps.sh's packages) and trusts them.
+  if [ -d /usr/local/share/ca-certificates ]; then
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp -a /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
+  fi
   # Network files a real machine has: DNS (resolv.conf copied, as asked) and a standard hosts file.
   rm -f "$root/etc/resolv.conf"
   cp -L /etc/resolv.conf "$root/etc/resolv.conf"
