@@ -178,7 +178,11 @@ cleanup() {
       echo "check-fresh-install.sh: kept the root in $root (chroot $root /bin/bash; remove with rm -rf --one-file-system $root)"
     else
       # --one-file-system: never follow into a mount that somehow survived.
+      local t0
+      t0=$(now)
+      echo "check-fresh-install.sh: removing the root $root"
       rm -rf --one-file-system "$root"
+      echo "check-fresh-install.sh: removed in $(fmt $(($(now) - t0)))"
       [ "$created_root" -eq 1 ] || mkdir -p "$root"
     fi
   fi
