@@ -473,7 +473,12 @@ class KafkaSourceNode final : public SourceNode {
       p.end = e.offset;
       const bool restored = restored_.count({std::string(p.topic), p.partition}) > 0;
       p.done = (!restored && start_.kind == StartPosition::Kind::Latest) || e.offset <= 0;
-      if (restored) p.done = p.done || restored_[{std::string(p.topic), p.partition}] >= e.offset;
+      if (restored) {
+        // The position is known before the first message arrives: a checkpoint taken before
+        // then must still hold it.
+        p.next = restored_[{std::string(p.topic), p.partition}];
+        p.done = p.done || p.next >= e.offset;
+      }
       p.lag = lagGauge(p.topic, p.partition);
       partitions_.push_back(p);
       watermarks_.addPartition(p.topic, p.partition, nowMs());
@@ -558,6 +563,8 @@ class KafkaSourceNode final : public SourceNode {
       p.topic = topicName(e.topic);
       p.partition = e.partition;
       p.lag = lagGauge(p.topic, p.partition);
+      if (auto it = restored_.find({std::string(p.topic), p.partition}); it != restored_.end())
+        p.next = it->second;  // held by checkpoints until the first message arrives
       partitions_.push_back(p);
       seen_.insert({std::string(p.topic), p.partition});
       watermarks_.addPartition(p.topic, p.partition, nowMs());
