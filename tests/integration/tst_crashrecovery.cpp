@@ -7,8 +7,6 @@
 #include <librdkafka/rdkafka.h>
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -18,89 +16,24 @@
 #include <map>
 #include <tuple>
 
+#include "CrashHarness.h"
+
 namespace {
+
+using namespace sc::test::crash;
 
 const QString kRunner = QStringLiteral(SC_BINARY_DIR "/app/runner/streamcanvas-run");
 constexpr int kRecords = 200'000;
 constexpr int kPartitions = 8;
-constexpr int kDevices = 40;
-constexpr int64_t kStartMs = 1'780'000'000'000;  // 2026-05-28
-constexpr int64_t kStepMs = 30;
 
-struct Reading {
-  std::string device;
-  int64_t ts;
-  int v;
-};
-
-Reading reading(int i) {
-  return {"d-" + std::to_string(i % kDevices), kStartMs + i * kStepMs, (i * 37) % 100};
-}
-
-// (key, window_start) -> count, sum, min, max of v over readings with v >= 20.
-using Result = std::map<std::pair<QString, qint64>, std::tuple<qint64, qint64, qint64, qint64>>;
-
-Result oracle(int records) {
-  Result r;
-  for (int i = 0; i < records; ++i) {
-    Reading x = reading(i);
-    if (x.v < 20) continue;
-    const qint64 start = x.ts / 60000 * 60000;
-    auto [it, fresh] =
-        r.try_emplace({QString::fromStdString(x.device), start}, 0, 0, INT64_MAX, INT64_MIN);
-    auto& [n, sum, lo, hi] = it->second;
-    ++n;
-    sum += x.v;
-    lo = std::min<qint64>(lo, x.v);
-    hi = std::max<qint64>(hi, x.v);
-  }
-  return r;
-}
-
-// Parses the sink's JSON lines; a (key, window) seen twice is a duplicate.
 Result readOutput(const QString& path, int* duplicates, int* lines) {
-  Result r;
-  *duplicates = 0;
-  *lines = 0;
   QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return r;
-  for (const QByteArray& line : f.readAll().split('\n')) {
-    if (line.isEmpty()) continue;
-    ++*lines;
-    QJsonObject o = QJsonDocument::fromJson(line).object();
-    auto key = std::make_pair(o["key"].toString(), qint64(o["window_start"].toDouble()));
-    auto value = std::make_tuple(qint64(o["n"].toDouble()), qint64(o["sum"].toDouble()),
-                                 qint64(o["lo"].toDouble()), qint64(o["hi"].toDouble()));
-    if (!r.emplace(key, value).second) ++*duplicates;
-  }
-  return r;
-}
-
-QString describeDifference(const Result& want, const Result& got) {
-  int missing = 0, extra = 0, wrong = 0;
-  QString first;
-  for (const auto& [k, v] : want) {
-    auto it = got.find(k);
-    if (it == got.end()) {
-      if (first.isEmpty()) first = QString("missing %1@%2").arg(k.first).arg(k.second);
-      ++missing;
-    } else if (it->second != v) {
-      if (first.isEmpty())
-        first = QString("%1@%2: count %3 want %4")
-                    .arg(k.first)
-                    .arg(k.second)
-                    .arg(std::get<0>(it->second))
-                    .arg(std::get<0>(v));
-      ++wrong;
-    }
-  }
-  for (const auto& [k, v] : got)
-    if (!want.count(k)) ++extra;
-  return QString("%1 missing, %2 extra, %3 wrong (%4)")
-      .arg(missing)
-      .arg(extra)
-      .arg(wrong)
-      .arg(first);
+  std::vector<QByteArray> all;
+  if (f.open(QIODevice::ReadOnly))
+    for (const QByteArray& line : f.readAll().split('\n'))
+      if (!line.isEmpty()) all.push_back(line);
+  *lines = static_cast<int>(all.size());
+  return parseResults(all, duplicates);
 }
 
 }  // namespace
@@ -142,29 +75,16 @@ class TestCrashRecovery : public QObject {
     return path;
   }
 
-  // An independent librdkafka producer, keyed by device (so each device stays in one
-  // partition, where its event times increase).
-  void produceReadings(const std::string& topic, int count) {
+  // An independent librdkafka producer, keyed by device.
+  void produce(const std::string& topic, int count) {
     char err[512];
     rd_kafka_conf_t* conf = rd_kafka_conf_new();
     rd_kafka_conf_set(conf, "bootstrap.servers", boot_.toUtf8().constData(), err, sizeof err);
     rd_kafka_conf_set(conf, "linger.ms", "20", err, sizeof err);
+    rd_kafka_conf_set(conf, "enable.idempotence", "true", err, sizeof err);
     rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
     QVERIFY2(rk, err);
-    for (int i = 0; i < count; ++i) {
-      Reading x = reading(i);
-      std::string value = "{\"device\":\"" + x.device + "\",\"ts\":" + std::to_string(x.ts) +
-                          ",\"v\":" + std::to_string(x.v) + "}";
-      rd_kafka_resp_err_t e;
-      while ((e = rd_kafka_producev(
-                  rk, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                  RD_KAFKA_V_VALUE(value.data(), value.size()),
-                  RD_KAFKA_V_KEY(x.device.data(), x.device.size()), RD_KAFKA_V_END)) ==
-             RD_KAFKA_RESP_ERR__QUEUE_FULL)
-        rd_kafka_poll(rk, 10);
-      QCOMPARE(e, RD_KAFKA_RESP_ERR_NO_ERROR);
-    }
-    QCOMPARE(rd_kafka_flush(rk, 60000), RD_KAFKA_RESP_ERR_NO_ERROR);
+    produceReadings(rk, topic, count);
     rd_kafka_destroy(rk);
   }
 
@@ -201,9 +121,9 @@ class TestCrashRecovery : public QObject {
     QVERIFY(f.open(QIODevice::ReadOnly));
     boot_ = QString::fromUtf8(f.readAll()).trimmed();
     QVERIFY2(boot_.startsWith("127.0.0.1:"), qPrintable(boot_));
-    produceReadings("readings", kRecords);
-    produceReadings("small", 5000);
-    produceReadings("few", 2000);
+    produce("readings", kRecords);
+    produce("small", 5000);
+    produce("few", 2000);
   }
 
   void cleanupTestCase() {
@@ -328,18 +248,7 @@ class TestCrashRecovery : public QObject {
     QVERIFY2(rerun.exitCode == 0, rerun.err.constData());
     int duplicates = 0, lines = 0;
     Result got = readOutput(out, &duplicates, &lines);
-    Result want;
-    {  // 1 h windows over the first 5,000 readings
-      for (int i = 0; i < 5000; ++i) {
-        Reading x = reading(i);
-        if (x.v < 20) continue;
-        auto [it, fresh] =
-            want.try_emplace({QString::fromStdString(x.device), x.ts / 3600000 * 3600000}, 0, 0,
-                             INT64_MAX, INT64_MIN);
-        auto& [n, sum, lo, hi] = it->second;
-        ++n, sum += x.v, lo = std::min<qint64>(lo, x.v), hi = std::max<qint64>(hi, x.v);
-      }
-    }
+    Result want = oracle(5000, 3600000);  // 1 h windows over the first 5,000 readings
     QCOMPARE(duplicates, 0);
     QVERIFY2(got == want, qPrintable(describeDifference(want, got)));
   }
