@@ -14,6 +14,7 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
+#include "engine/graph/PipelineSettings.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Node.h"
@@ -447,6 +448,36 @@ class TestCheckpoints : public QObject {
     o.checkpoints.allowChangedGraph = true;
     Diagnostics d2;
     QVERIFY(Execution::plan(changed, registry(), o, d2));
+  }
+
+  void restartDelaysFollowTheStrategy() {
+    RestartStrategy r;  // the default: exponential, 5 attempts, 1 s doubling up to 1 min
+    QCOMPARE(r.delayBefore(1), int64_t(1000));
+    QCOMPARE(r.delayBefore(2), int64_t(2000));
+    QCOMPARE(r.delayBefore(5), int64_t(16000));
+    QCOMPARE(r.delayBefore(6), int64_t(-1));
+    r.attempts = 10;
+    QCOMPARE(r.delayBefore(8), int64_t(60000));  // capped at max_delay
+    PipelineSettings s = readSettings(
+        Json{{"restart", {{"strategy", "fixed_delay"}, {"attempts", 2}, {"delay", "250ms"}}},
+             {"delivery", "exactly_once"},
+             {"checkpoint_interval", "500ms"}});
+    QVERIFY(s.exactlyOnce);
+    QCOMPARE(s.checkpointIntervalMs, int64_t(500));
+    QCOMPARE(s.restart.delayBefore(2), int64_t(250));
+    QCOMPARE(s.restart.delayBefore(3), int64_t(-1));
+    QCOMPARE(readSettings(Json{{"restart", {{"strategy", "none"}}}}).restart.delayBefore(1),
+             int64_t(-1));
+    Diagnostics d;
+    validateSettings(Json{{"restart", {{"strategy", "sometimes"}, {"delay", "soon"}}},
+                          {"delivery", "twice"},
+                          {"checkpoint_intervall", "1s"}},
+                     d);
+    const std::string text = d.format();
+    QVERIFY2(text.find("/settings/restart/strategy") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("/settings/restart/delay") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("/settings/delivery") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("did you mean 'checkpoint_interval'") != std::string::npos, text.c_str());
   }
 
   void damagedNodeStateFailsTheRestoreWithTheNode() {

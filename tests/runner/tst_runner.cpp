@@ -338,6 +338,60 @@ class TestRunner : public QObject {
     QCOMPARE(ok.lines().size(), 5);
   }
 
+  // A node that fails the first K times (its output path is a directory until the test removes
+  // it): the pipeline restarts under the strategy, logs each attempt, and finishes; with fewer
+  // attempts than failures it exits 1 naming the node. Configuration errors are not retried.
+  void restartStrategyRetriesRuntimeFailures() {
+    QTemporaryDir dir;
+    QString data = writeTemp(dir, "in.jsonl", "{\"a\": 1}\n{\"a\": 2}\n");
+    const QString outPath = dir.filePath("out.jsonl");
+    QString path = writeTemp(dir, "restart.json",
+                             QString(R"({"streamcanvas": 1, "name": "restart",
+  "settings": {"restart": {"strategy": "fixed_delay", "attempts": 3, "delay": "300ms"}},
+  "nodes": [{"id": "src", "type": "file.source", "properties": {"path": "%1"}},
+            {"id": "out", "type": "file.sink", "properties": {"path": "%2"}}],
+  "edges": [{"from": "src", "to": "out"}]})")
+                                 .arg(data, outPath)
+                                 .toUtf8());
+    QVERIFY(QDir().mkdir(outPath));  // open() fails: "Is a directory"
+    QProcess p;
+    p.setWorkingDirectory(kSource);
+    p.start(kRunner, {path});
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("restart 2 of 3"), 20000);
+    QVERIFY(QDir().rmdir(outPath));  // heals before the third attempt
+    QVERIFY(p.waitForFinished(20000));
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(err.contains("restart 1 of 3") && err.contains("Is a directory"), err);
+    QVERIFY2(!err.contains("restart 3 of 3"), err);
+    QFile out(outPath);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QCOMPARE(out.readAll().count('\n'), 2);
+    out.close();
+
+    // Out of attempts: exit 1 with the node and the cause.
+    QVERIFY(QFile::remove(outPath));
+    QVERIFY(QDir().mkdir(outPath));
+    Run r = run({path, "--restart", R"({"strategy":"fixed_delay","attempts":1,"delay":"100ms"})"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("restart 1 of 1") && r.err.contains("after 1 restart(s)"), r.err);
+    QVERIFY2(r.err.contains("'out'"), r.err);
+
+    // A configuration error found while planning is never retried.
+    QString bad = writeTemp(dir, "bad.json",
+                            QString(R"({"streamcanvas": 1, "name": "bad",
+  "nodes": [{"id": "src", "type": "file.source", "properties": {"path": "%1"}},
+            {"id": "out", "type": "file.sink", "properties": {"path": "%2/no/such/dir/x"}}],
+  "edges": [{"from": "src", "to": "out"}]})")
+                                .arg(data, dir.path())
+                                .toUtf8());
+    Run b = run({bad});
+    QCOMPARE(b.exitCode, 2);
+    QVERIFY2(!b.err.contains("restart"), b.err);
+  }
+
   void runtimeFailureExitsOne() {
     QTemporaryDir dir;
     QString data = writeTemp(dir, "in.jsonl", "{\"a\": 1}\nnot json\n{\"a\": 2}\n");
@@ -348,7 +402,7 @@ class TestRunner : public QObject {
   "edges": [{"from": "src", "to": "out"}]})")
                                  .arg(data)
                                  .toUtf8());
-    Run r = run({path});
+    Run r = run({path, "--restart", "none"});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("'src'"), r.err);
     QVERIFY2(r.err.contains("in.jsonl:2"), r.err);
