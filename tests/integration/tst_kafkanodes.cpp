@@ -98,6 +98,44 @@ class TestKafkaNodes : public QObject {
     QCOMPARE(test::committedOffsets(boot_, "streamcanvas-p1", "in", 3), expected);
   }
 
+  // Event time per (topic, partition): c holds June 2026, d holds 2025. When watermark state was
+  // keyed by partition number alone, c/0 and d/0 shared one state, the watermark jumped to June
+  // and d's records went late.
+  void multiTopicEventTimeIsKeyedByTopicAndPartition() {
+    QVERIFY(cluster_->ensureTopic("c").ok());
+    QVERIFY(cluster_->ensureTopic("d").ok());
+    QVERIFY(cluster_->ensureTopic("late").ok());
+    auto readings = [](int64_t startMs) {
+      std::vector<test::Produced> v;
+      for (int i = 0; i < 5000; ++i)
+        v.push_back({"{\"ts\":" + std::to_string(startMs + i * 1000LL) + "}",
+                     "k" + std::to_string(i % 10),
+                     {},
+                     -1});
+      return v;
+    };
+    test::produceAll(boot_, "c", readings(1780272000000));  // 2026-06-01
+    test::produceAll(boot_, "d", readings(1740787200000));  // 2025-03-01
+    const std::string text = replaceAll(R"({"streamcanvas":1,"name":"multi",
+  "connections":{"k":{"type":"kafka","bootstrap_servers":"BOOT"}},
+  "nodes":[
+    {"id":"src","type":"kafka.source","properties":{"connection":"k","topics":["c","d"],
+      "bounded":true,"start":"earliest"}},
+    {"id":"w","type":"window.tumbling","properties":{"size":"1h","timestamp":"ts",
+      "aggregates":[{"as":"n","fn":"count"}]}},
+    {"id":"out","type":"kafka.sink","properties":{"connection":"k","topic":"out"}},
+    {"id":"lateout","type":"kafka.sink","properties":{"connection":"k","topic":"late"}}],
+  "edges":[{"from":"src","to":"w"},{"from":"w","to":"out"},{"from":"w:late","to":"lateout"}]})",
+                                        "BOOT", boot_);
+    RunResult r = test::runPipeline(text);
+    QVERIFY2(r.ok, r.message.c_str());
+    QCOMPARE(test::readAll(boot_, "late").size(), size_t(0));
+    int64_t counted = 0;
+    for (const auto& m : test::readAll(boot_, "out"))
+      counted += nlohmann::json::parse(m.value)["n"].get<int64_t>();
+    QCOMPARE(counted, int64_t(10000));
+  }
+
   void secondRunResumesFromTheCommittedOffsets() {
     test::produceAll(boot_, "in", sensorMessages(0, 90));
     QVERIFY(test::runPipeline(pipeline("p2")).ok);
