@@ -34,7 +34,8 @@ namespace {
 using namespace sc::kafka;
 
 constexpr size_t kMaxPartitionGauges = 64;
-constexpr int kMetadataTimeoutMs = 200;  // poll() must come back within ~100 ms
+constexpr int kMetadataTimeoutMs = 200;     // poll() must come back within ~100 ms
+constexpr int kCommittedTimeoutMs = 10000;  // the group's offsets, once per assignment
 constexpr int kMalformedSamples = 3;
 
 int64_t nowMs() {
@@ -472,7 +473,13 @@ class KafkaSourceNode final : public SourceNode {
       p.partition = e.partition;
       p.end = e.offset;
       const bool restored = restored_.count({std::string(p.topic), p.partition}) > 0;
-      p.done = (!restored && start_.kind == StartPosition::Kind::Latest) || e.offset <= 0;
+      int64_t from = RD_KAFKA_OFFSET_INVALID;
+      for (int k = 0; k < starts.get()->cnt; ++k)
+        if (starts.get()->elems[k].partition == e.partition &&
+            std::strcmp(starts.get()->elems[k].topic, e.topic) == 0)
+          from = starts.get()->elems[k].offset;
+      // Latest without a committed offset, or a committed offset at the end: nothing to read.
+      p.done = from == RD_KAFKA_OFFSET_END || (from >= 0 && from >= e.offset) || e.offset <= 0;
       if (restored) {
         // The position is known before the first message arrives: a checkpoint taken before
         // then must still hold it.
@@ -491,17 +498,35 @@ class KafkaSourceNode final : public SourceNode {
   }
 
   // Start offsets for partitions read for the first time in this run: the checkpoint's offset
-  // when the run was restored, otherwise `start`.
+  // when the run was restored, else the group's committed offset, and only for a partition that
+  // has neither does `start` decide (as Kafka's auto.offset.reset), so a restart or a partition
+  // moving within the group never skips or repeats records, whatever `start` says.
   bool startOffsets(const rd_kafka_topic_partition_list_t* partitions, PartitionList& out) {
-    PartitionList byTime;
+    PartitionList byTime, committed;
+    for (int i = 0; i < partitions->cnt; ++i) {
+      const auto& e = partitions->elems[i];
+      if (!restored_.count({e.topic, e.partition}))
+        committed.add(e.topic, e.partition, RD_KAFKA_OFFSET_INVALID);
+    }
+    if (committed.get()->cnt > 0 &&
+        rd_kafka_committed(rk_, committed.get(), kCommittedTimeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR)
+      return false;
     for (int i = 0; i < partitions->cnt; ++i) {
       const auto& e = partitions->elems[i];
       if (auto it = restored_.find({e.topic, e.partition}); it != restored_.end()) {
         out.add(e.topic, e.partition, it->second);
         continue;
       }
-      int64_t offset = RD_KAFKA_OFFSET_STORED;  // committed; auto.offset.reset=earliest otherwise
-      if (start_.kind == StartPosition::Kind::Earliest) offset = RD_KAFKA_OFFSET_BEGINNING;
+      int64_t stored = RD_KAFKA_OFFSET_INVALID;
+      for (int k = 0; k < committed.get()->cnt; ++k)
+        if (committed.get()->elems[k].partition == e.partition &&
+            std::strcmp(committed.get()->elems[k].topic, e.topic) == 0)
+          stored = committed.get()->elems[k].offset;
+      if (stored >= 0) {
+        out.add(e.topic, e.partition, stored);
+        continue;
+      }
+      int64_t offset = RD_KAFKA_OFFSET_BEGINNING;  // earliest, and committed without an offset
       if (start_.kind == StartPosition::Kind::Latest) offset = RD_KAFKA_OFFSET_END;
       if (start_.kind == StartPosition::Kind::Timestamp) {
         byTime.add(e.topic, e.partition, start_.timestampMs);
@@ -854,8 +879,8 @@ NodeSpec kafkaSourceSpec() {
                                     "Consumer group (default: streamcanvas-<pipeline name>)");
   PropertySpec start = makeProperty(
       "start", PropKind::String,
-      "Where to begin on partitions new to this run: earliest, latest, committed (the group's "
-      "offset, else earliest), an ISO-8601 time or epoch milliseconds",
+      "Where to begin on a partition that has no offset in the checkpoint or the group: "
+      "earliest, latest, committed (= earliest), an ISO-8601 time or epoch milliseconds",
       "committed");
   start.placeholder = "committed";
   PropertySpec bounded =

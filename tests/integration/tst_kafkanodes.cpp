@@ -145,13 +145,18 @@ class TestKafkaNodes : public QObject {
     test::produceAll(boot_, "in", sensorMessages(90, 30));
     QVERIFY(test::runPipeline(pipeline("p2")).ok);
     QCOMPARE(test::sortedValues(test::readAll(boot_, "out")), hotValues(0, 120));
-    // start: earliest ignores the group's offsets; latest reads nothing.
-    const std::string latest = pipeline("p2", "\"start\":\"latest\"");
-    const std::string earliest = pipeline("p2", "\"start\":\"earliest\"");
-    QVERIFY(test::runPipeline(latest).ok);
-    QCOMPARE(test::readAll(boot_, "out").size(), size_t(40));
-    QVERIFY(test::runPipeline(earliest).ok);
-    QCOMPARE(test::readAll(boot_, "out").size(), size_t(80));
+    // start applies only to partitions without a committed offset: with the group's offsets,
+    // earliest and latest both continue where the group is (nothing new here).
+    test::produceAll(boot_, "in", sensorMessages(120, 30));
+    QVERIFY(test::runPipeline(pipeline("p2", "\"start\":\"latest\"")).ok);
+    QCOMPARE(test::sortedValues(test::readAll(boot_, "out")), hotValues(0, 150));
+    QVERIFY(test::runPipeline(pipeline("p2", "\"start\":\"earliest\"")).ok);
+    QCOMPARE(test::readAll(boot_, "out").size(), size_t(50));
+    // A new group: earliest reads everything, latest nothing.
+    QVERIFY(test::runPipeline(pipeline("p2-latest", "\"start\":\"latest\"")).ok);
+    QCOMPARE(test::readAll(boot_, "out").size(), size_t(50));
+    QVERIFY(test::runPipeline(pipeline("p2-earliest", "\"start\":\"earliest\"")).ok);
+    QCOMPARE(test::readAll(boot_, "out").size(), size_t(100));
   }
 
   void recordsCarryMetadataKeysAndHeaders() {
