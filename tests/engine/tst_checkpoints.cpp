@@ -161,11 +161,7 @@ class DurableSink final : public Node {
 };
 
 PropertySpec intProp(const char* name, int64_t def) {
-  PropertySpec p;
-  p.name = name;
-  p.kind = PropKind::Integer;
-  p.defaultValue = def;
-  return p;
+  return makeProperty(name, PropKind::Integer, "test setting", def);
 }
 
 const NodeRegistry& registry() {
