@@ -5,8 +5,10 @@
 //    -> file.sink, run alternately with checkpoints every second into a temporary directory
 //    (written and fsynced) and with checkpoints off. Prints records/s of each round, the median
 //    ratio with/without, and the executor's CheckpointStats. A bare librdkafka consume loop over
-//    the same topic shows whether the embedded cluster is the bottleneck. Target: checkpoints
-//    every second cost at most 10 % of throughput.
+//    the same topic shows whether the embedded cluster is the bottleneck. Each round also
+//    reports records per CPU-second of the whole process: on a shared machine wall clock swings
+//    by 2x from round to round, and a pipeline with idle time hides a checkpoint's work in it.
+//    Target: checkpoints every second cost at most 10 % of throughput.
 // 2. Synchronous pause: generator -> window.tumbling holding 1,000,000 keys open (one window of
 //    a day, key "device-" + (ts % 1000000), 1 ms of event time per record) -> discard.sink,
 //    checkpoints every second; the longest snapshotState of one node (maxPauseUs), the size and
@@ -14,7 +16,7 @@
 //
 // Figures are wall clock: on a loaded machine they are lower bounds (see README "Performance").
 //
-//   bench_checkpoint [MESSAGES [ROUNDS [PAUSE-SECONDS]]]   (default 2000000 3 8)
+//   bench_checkpoint [MESSAGES [ROUNDS [PAUSE-SECONDS]]]   (default 2000000 5 8)
 #include <librdkafka/rdkafka.h>
 #include <sys/resource.h>
 
@@ -241,7 +243,7 @@ Outcome kafkaRound(const std::string& boot, const char* topic, bool checkpoints,
 
 int main(int argc, char** argv) {
   const long count = argc > 1 ? std::atol(argv[1]) : 2'000'000;
-  const int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
+  const int rounds = argc > 2 ? std::atoi(argv[2]) : 5;
   const int pauseSeconds = argc > 3 ? std::atoi(argv[3]) : 8;
   if (count <= 0 || rounds <= 0 || pauseSeconds <= 0)
     return std::fprintf(stderr, "usage: bench_checkpoint [MESSAGES [ROUNDS [PAUSE-SECONDS]]]\n"), 2;
