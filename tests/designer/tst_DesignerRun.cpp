@@ -428,6 +428,9 @@ void tst_DesignerRun::stopTakesASavepointAndRunResumesFromIt() {
   QCOMPARE(runner->state(), RunController::State::Stopping);  // Stop returned at once
   QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
   QVERIFY(runner->checkpointStats().lastWasSavepoint);
+  const quint64 savepointId = runner->checkpointStats().lastId;
+  const quint64 beforeStop = runner->stats().value(0).recordsOut;
+  QVERIFY(beforeStop > 0 && beforeStop < 2000);
   const QStringList savepoint = checkpointFiles("resumed");
   QVERIFY2(savepoint.contains(QStringLiteral("chk-%1.sc").arg(runner->checkpointStats().lastId)),
            qPrintable(savepoint.join(' ')));
@@ -451,6 +454,10 @@ void tst_DesignerRun::stopTakesASavepointAndRunResumesFromIt() {
   answer("resumeQuestion", "resume");
   QVERIFY(runner->isActive());
   QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 30000);
+  // It continued where the savepoint left off: the generator produced only the rest, and the
+  // checkpoint ids went on.
+  QCOMPARE(runner->stats().value(0).recordsOut, quint64(2000) - beforeStop);
+  QVERIFY(runner->checkpointStats().lastId > savepointId);
   QVERIFY2(window_->statusBar()->currentMessage().startsWith("Run finished"),
            qPrintable(window_->statusBar()->currentMessage()));
   QCOMPARE(lines(out), expected);
