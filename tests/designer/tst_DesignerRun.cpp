@@ -26,6 +26,7 @@
 #include "app/designer/RunController.h"
 #include "app/designer/RunPanel.h"
 #include "app/designer/TapPanel.h"
+#include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
 
 using namespace sc;
@@ -562,6 +563,11 @@ void tst_DesignerRun::runDockShowsCheckpoints() {
 
   QDir().mkpath(QStringLiteral(SC_BINARY_DIR "/screenshots"));
   QVERIFY(window_->grab().save(QStringLiteral(SC_BINARY_DIR "/screenshots/run-checkpoints.png")));
+  applyTheme(Theme::Dark);
+  QTest::qWait(300);  // a poll repaints the line in the dark palette
+  QVERIFY(
+      window_->grab().save(QStringLiteral(SC_BINARY_DIR "/screenshots/run-checkpoints-dark.png")));
+  applyTheme(Theme::Light);
   QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
   QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
   QVERIFY2(panel->checkpointLabel()->text().startsWith("Savepoint "),
