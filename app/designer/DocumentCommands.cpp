@@ -137,6 +137,54 @@ bool SetPropertyCommand::mergeWith(const QUndoCommand* other) {
   return true;
 }
 
+SetSettingsCommand::SetSettingsCommand(PipelineDocument* doc, std::string key, Json before,
+                                       Json after)
+    : QUndoCommand(QCoreApplication::translate("sc::designer::PipelineDocument", "Set setting %1")
+                       .arg(qstr(key))),
+      doc_(doc),
+      key_(std::move(key)),
+      before_(std::move(before)),
+      after_(std::move(after)) {}
+
+void SetSettingsCommand::redo() {
+  doc_->setSettingsRaw(after_);
+}
+
+void SetSettingsCommand::undo() {
+  doc_->setSettingsRaw(before_);
+}
+
+bool SetSettingsCommand::mergeWith(const QUndoCommand* other) {
+  const auto* next = static_cast<const SetSettingsCommand*>(other);
+  if (next->key_ != key_) return false;
+  after_ = next->after_;
+  setObsolete(after_ == before_);
+  return true;
+}
+
+SetPipelineNameCommand::SetPipelineNameCommand(PipelineDocument* doc, std::string before,
+                                               std::string after)
+    : QUndoCommand(
+          QCoreApplication::translate("sc::designer::PipelineDocument", "Rename pipeline to %1")
+              .arg(qstr(after))),
+      doc_(doc),
+      before_(std::move(before)),
+      after_(std::move(after)) {}
+
+void SetPipelineNameCommand::redo() {
+  doc_->setNameRaw(after_);
+}
+
+void SetPipelineNameCommand::undo() {
+  doc_->setNameRaw(before_);
+}
+
+bool SetPipelineNameCommand::mergeWith(const QUndoCommand* other) {
+  after_ = static_cast<const SetPipelineNameCommand*>(other)->after_;
+  setObsolete(after_ == before_);
+  return true;
+}
+
 RenameNodeCommand::RenameNodeCommand(PipelineDocument* doc, std::string oldId, std::string newId)
     : QUndoCommand(QCoreApplication::translate("sc::designer::PipelineDocument", "Rename %1 to %2")
                        .arg(qstr(oldId), qstr(newId))),

@@ -90,6 +90,38 @@ class SetPropertyCommand : public QUndoCommand {
   Json after_;
 };
 
+// Replaces the pipeline's "settings" object (one setting or one field of "restart" changed).
+// Consecutive edits of the same setting merge, so typing a duration is one undo step.
+class SetSettingsCommand : public QUndoCommand {
+ public:
+  SetSettingsCommand(PipelineDocument* doc, std::string key, Json before, Json after);
+  void redo() override;
+  void undo() override;
+  int id() const override { return 3; }
+  bool mergeWith(const QUndoCommand* other) override;
+
+ private:
+  PipelineDocument* doc_;
+  std::string key_;  // "delivery", "restart/delay", ...
+  Json before_;
+  Json after_;
+};
+
+// Sets the pipeline's name (which also names its default checkpoint folder).
+class SetPipelineNameCommand : public QUndoCommand {
+ public:
+  SetPipelineNameCommand(PipelineDocument* doc, std::string before, std::string after);
+  void redo() override;
+  void undo() override;
+  int id() const override { return 4; }
+  bool mergeWith(const QUndoCommand* other) override;
+
+ private:
+  PipelineDocument* doc_;
+  std::string before_;
+  std::string after_;
+};
+
 // Renames a node and every edge end that names it.
 class RenameNodeCommand : public QUndoCommand {
  public:

@@ -3,15 +3,18 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QCompleter>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStringListModel>
@@ -34,6 +37,7 @@
 #include "app/designer/TapPanel.h"
 #include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
+#include "engine/state/CheckpointStore.h"
 
 namespace sc::designer {
 
@@ -209,6 +213,12 @@ void MainWindow::createActions() {
             {K(Qt::SHIFT | Qt::Key_F5)}, [this] { runner_->stop(); });
   addAction(QStringLiteral("tapWire"), tr("&Tap Selected Wire"), {}, {K(Qt::CTRL | Qt::Key_T)},
             [this] { tapSelectedWire(); });
+  addAction(QStringLiteral("forgetResumeChoice"), tr("Ask Again Whether to &Resume"), {}, {},
+            [this] {
+              setResumeChoice(ResumeChoice::Ask);
+              statusBar()->showMessage(
+                  tr("Run asks again whether to resume from a savepoint of this file"), 4000);
+            });
 
   findEdit_ = new QLineEdit(this);
   findEdit_->setObjectName(QStringLiteral("findNode"));
@@ -280,6 +290,7 @@ void MainWindow::createMenus() {
   QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
   runMenu->addAction(action(QStringLiteral("run")));
   runMenu->addAction(action(QStringLiteral("stop")));
+  runMenu->addAction(action(QStringLiteral("forgetResumeChoice")));
   runMenu->addSeparator();
   runMenu->addAction(action(QStringLiteral("tapWire")));
 
@@ -358,18 +369,148 @@ void MainWindow::updateActions() {
   action(QStringLiteral("run"))->setEnabled(!runner_->isActive());
   action(QStringLiteral("tapWire"))->setEnabled(doc_->selectedEdges().size() == 1);
   action(QStringLiteral("stop"))->setEnabled(runner_->state() == RunController::State::Running);
+  action(QStringLiteral("forgetResumeChoice"))->setEnabled(resumeChoice() != ResumeChoice::Ask);
+}
+
+namespace {
+
+constexpr char kResumeChoicesKey[] = "run/resumeChoices";  // file path -> "resume" | "fresh"
+
+QString ageText(qint64 ms) {
+  const qint64 s = std::max<qint64>(0, ms / 1000);
+  if (s < 60)
+    return QCoreApplication::translate("sc::designer::MainWindow", "%n s", nullptr, int(s));
+  if (s < 3600)
+    return QCoreApplication::translate("sc::designer::MainWindow", "%n min", nullptr, int(s / 60));
+  if (s < 2 * 86400)
+    return QCoreApplication::translate("sc::designer::MainWindow", "%n h", nullptr, int(s / 3600));
+  return QCoreApplication::translate("sc::designer::MainWindow", "%n days", nullptr,
+                                     int(s / 86400));
+}
+
+}  // namespace
+
+MainWindow::ResumeChoice MainWindow::resumeChoice() const {
+  if (doc_->filePath().isEmpty()) return ResumeChoice::Ask;
+  const QString choice = QSettings()
+                             .value(QString::fromLatin1(kResumeChoicesKey))
+                             .toMap()
+                             .value(doc_->filePath())
+                             .toString();
+  if (choice == QLatin1String("resume")) return ResumeChoice::Resume;
+  if (choice == QLatin1String("fresh")) return ResumeChoice::Fresh;
+  return ResumeChoice::Ask;
+}
+
+void MainWindow::setResumeChoice(ResumeChoice choice) {
+  if (doc_->filePath().isEmpty()) return;
+  QSettings settings;
+  QVariantMap choices = settings.value(QString::fromLatin1(kResumeChoicesKey)).toMap();
+  if (choice == ResumeChoice::Ask)
+    choices.remove(doc_->filePath());
+  else
+    choices.insert(doc_->filePath(), choice == ResumeChoice::Resume ? QStringLiteral("resume")
+                                                                    : QStringLiteral("fresh"));
+  settings.setValue(QString::fromLatin1(kResumeChoicesKey), choices);
+  updateActions();
 }
 
 void MainWindow::runPipeline() {
-  if (runner_->isActive()) return;
+  if (runner_->isActive() || runQuestion_) return;
+  const RunController::Resumable resumable = runner_->resumable(doc_->pipeline());
+  if (!resumable.ok) {
+    error(tr("Cannot run the pipeline"), resumable.problems);
+    return;
+  }
+  if (!resumable.checkpoint) return startRun(RunController::StartFrom::Resume);
+  switch (resumeChoice()) {
+    case ResumeChoice::Resume:
+      return startRun(RunController::StartFrom::Resume);
+    case ResumeChoice::Fresh:
+      return startRun(RunController::StartFrom::Fresh);
+    case ResumeChoice::Ask:
+      return askResume(resumable);
+  }
+}
+
+void MainWindow::askResume(const RunController::Resumable& resumable) {
+  // Window-modal and asynchronous: the run starts from the answer, the GUI never waits.
+  const state::Checkpoint& c = *resumable.checkpoint;
+  auto* box = new QMessageBox(QMessageBox::Question, tr("Resume the pipeline?"),
+                              tr("The pipeline has a %1 of an earlier run.")
+                                  .arg(c.savepoint ? tr("savepoint") : tr("checkpoint")),
+                              QMessageBox::NoButton, this);
+  box->setObjectName(QStringLiteral("resumeQuestion"));
+  box->setInformativeText(
+      tr("Resuming continues where that run stopped, with its open windows; starting fresh "
+         "removes the checkpoints in %1.")
+          .arg(resumable.dir));
+  const qint64 age = QDateTime::currentMSecsSinceEpoch() - c.createdMs;
+  QPushButton* resume = box->addButton(
+      tr("Resume from %1 %2 (taken %3 ago, %4)")
+          .arg(c.savepoint ? tr("savepoint") : tr("checkpoint"))
+          .arg(c.id)
+          .arg(ageText(age), locale().formattedDataSize(qint64(c.bytes()), 1,
+                                                        QLocale::DataSizeTraditionalFormat)),
+      QMessageBox::AcceptRole);
+  resume->setObjectName(QStringLiteral("resume"));
+  QPushButton* fresh = box->addButton(tr("Start fresh"), QMessageBox::DestructiveRole);
+  fresh->setObjectName(QStringLiteral("fresh"));
+  box->addButton(QMessageBox::Cancel);
+  box->setDefaultButton(resume);
+  QCheckBox* remember = nullptr;
+  if (!doc_->filePath().isEmpty()) {
+    remember = new QCheckBox(tr("Don't ask again for this file"), box);
+    remember->setObjectName(QStringLiteral("rememberResumeChoice"));
+    remember->setToolTip(tr("Run > Ask Again Whether to Resume brings this question back."));
+    box->setCheckBox(remember);
+  }
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::finished, this, [this, box, resume, fresh, remember] {
+    QAbstractButton* clicked = box->clickedButton();
+    if (clicked != resume && clicked != fresh) return;
+    if (remember && remember->isChecked())
+      setResumeChoice(clicked == resume ? ResumeChoice::Resume : ResumeChoice::Fresh);
+    startRun(clicked == resume ? RunController::StartFrom::Resume
+                               : RunController::StartFrom::Fresh);
+  });
+  runQuestion_ = box;
+  box->open();
+}
+
+void MainWindow::startRun(RunController::StartFrom from) {
   for (const auto& node : doc_->pipeline().nodes)
     if (NodeItem* item = scene_->nodeItem(qstr(node.id))) item->clearRunStats();
   QString problems;
-  if (!runner_->start(doc_->pipeline(), &problems)) {
-    error(tr("Cannot run the pipeline"), problems);
+  if (!runner_->start(doc_->pipeline(), &problems, from)) {
+    if (runner_->refusedCheckpoint())
+      offerFreshStart(problems);
+    else
+      error(tr("Cannot run the pipeline"), problems);
     return;
   }
   statusBar()->showMessage(tr("Running; edits apply to the next run"), 4000);
+}
+
+void MainWindow::offerFreshStart(const QString& problems) {
+  // The checkpoint belongs to another graph (the pipeline was edited since): say so where the
+  // user looks, and offer the way out.
+  statusBar()->showMessage(problems.section('\n', 0, 0).trimmed());
+  auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot resume"),
+                              tr("The pipeline changed since its last checkpoint was taken."),
+                              QMessageBox::NoButton, this);
+  box->setObjectName(QStringLiteral("checkpointRefused"));
+  box->setInformativeText(problems.left(2000));
+  QPushButton* fresh = box->addButton(tr("Start fresh"), QMessageBox::DestructiveRole);
+  fresh->setObjectName(QStringLiteral("fresh"));
+  box->addButton(QMessageBox::Cancel);
+  box->setDefaultButton(fresh);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::finished, this, [this, box, fresh] {
+    if (box->clickedButton() == fresh) startRun(RunController::StartFrom::Fresh);
+  });
+  runQuestion_ = box;
+  box->open();
 }
 
 void MainWindow::tapSelectedWire() {
@@ -418,8 +559,12 @@ void MainWindow::showRunStats() {
 void MainWindow::runFinished(bool ok, const QString& failedNode, const QString& message) {
   updateActions();
   if (ok) {
+    const CheckpointStats& checkpoints = runner_->checkpointStats();
+    QString how;
+    if (checkpoints.lastWasSavepoint)
+      how = tr("; savepoint %1 taken, the next run resumes there").arg(checkpoints.lastId);
     statusBar()->showMessage(
-        tr("Run finished after %1 s").arg(runner_->elapsedSeconds(), 0, 'f', 2), 8000);
+        tr("Run finished after %1 s").arg(runner_->elapsedSeconds(), 0, 'f', 2) + how, 8000);
     return;
   }
   if (NodeItem* item = scene_->nodeItem(failedNode)) {
@@ -586,7 +731,13 @@ void MainWindow::revealNode(const QString& id) {
 }
 
 void MainWindow::showProblem(const QString& nodeId, const QString& property) {
-  if (nodeId.isEmpty()) return;
+  if (nodeId.isEmpty()) {
+    // A problem of the pipeline's settings: the inspector shows them with nothing selected.
+    if (property.isEmpty()) return;
+    doc_->setSelection({});
+    inspector_->focusProperty(property);
+    return;
+  }
   revealNode(nodeId);
   if (!property.isEmpty()) inspector_->focusProperty(property);
 }

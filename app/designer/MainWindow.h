@@ -5,8 +5,10 @@
 
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QPointer>
 #include <functional>
 
+#include "app/designer/RunController.h"
 #include "engine/graph/NodeRegistry.h"
 
 class QLabel;
@@ -62,6 +64,12 @@ class MainWindow : public QMainWindow {
 
   QStringList recentFiles() const;
 
+  // What Run does when the pipeline has a checkpoint to resume from, remembered per file
+  // ("Don't ask again" in the question; Run > Ask Again Whether to Resume forgets it).
+  enum class ResumeChoice { Ask, Resume, Fresh };
+  ResumeChoice resumeChoice() const;
+  void setResumeChoice(ResumeChoice choice);
+
  protected:
   void closeEvent(QCloseEvent* event) override;
 
@@ -87,6 +95,9 @@ class MainWindow : public QMainWindow {
   void showProblem(const QString& nodeId, const QString& property);
   void error(const QString& title, const QString& text);
   void runPipeline();
+  void askResume(const RunController::Resumable& resumable);
+  void startRun(RunController::StartFrom from);
+  void offerFreshStart(const QString& problems);
   void tapSelectedWire();
   void showRunStats();
   void runFinished(bool ok, const QString& failedNode, const QString& message);
@@ -108,6 +119,7 @@ class MainWindow : public QMainWindow {
   TopicBrowser* topics_ = nullptr;
   LogPanel* log_ = nullptr;
   QMenu* recentMenu_ = nullptr;
+  QPointer<QMessageBox> runQuestion_;  // the open resume / start-fresh question
   UnsavedChangesPrompt prompt_;
   ErrorReporter reportError_;
 };

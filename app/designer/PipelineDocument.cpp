@@ -315,6 +315,61 @@ void PipelineDocument::setProperty(const std::string& nodeId, const std::string&
   undoStack_.push(new SetPropertyCommand(this, nodeId, name, std::move(before), value));
 }
 
+Json PipelineDocument::setting(const std::string& key) const {
+  const Json& settings = pipeline_.settings;
+  if (!settings.is_object()) return Json();
+  const size_t slash = key.find('/');
+  const std::string top = key.substr(0, slash);
+  auto it = settings.find(top);
+  if (it == settings.end()) return Json();
+  if (slash == std::string::npos) return *it;
+  if (!it->is_object()) return Json();
+  auto field = it->find(key.substr(slash + 1));
+  return field == it->end() ? Json() : *field;
+}
+
+void PipelineDocument::setSetting(const std::string& key, const Json& value) {
+  const Json before = pipeline_.settings;
+  Json after = before.is_object() ? before : Json::object();
+  const size_t slash = key.find('/');
+  if (slash == std::string::npos) {
+    if (value.is_null())
+      after.erase(key);
+    else
+      after[key] = value;
+  } else {
+    const std::string top = key.substr(0, slash), field = key.substr(slash + 1);
+    Json object = after.contains(top) && after[top].is_object() ? after[top] : Json::object();
+    if (value.is_null())
+      object.erase(field);
+    else
+      object[field] = value;
+    if (object.empty())
+      after.erase(top);
+    else
+      after[top] = std::move(object);
+  }
+  if (after == before) return;
+  undoStack_.push(new SetSettingsCommand(this, key, before, std::move(after)));
+}
+
+void PipelineDocument::setName(const std::string& name) {
+  if (name == pipeline_.name) return;
+  undoStack_.push(new SetPipelineNameCommand(this, pipeline_.name, name));
+}
+
+void PipelineDocument::setSettingsRaw(const Json& settings) {
+  pipeline_.settings = settings;
+  Q_EMIT settingsChanged();
+  changed();
+}
+
+void PipelineDocument::setNameRaw(const std::string& name) {
+  pipeline_.name = name;
+  Q_EMIT settingsChanged();
+  changed();
+}
+
 bool PipelineDocument::renameNode(const std::string& oldId, const std::string& newId,
                                   QString* why) {
   auto fail = [why](const QString& message) {

@@ -85,6 +85,13 @@ class PipelineDocument : public QObject {
   // edits of the same property merge into one undo step.
   void setProperty(const std::string& nodeId, const std::string& name, const Json& value);
   bool renameNode(const std::string& oldId, const std::string& newId, QString* why = nullptr);
+  // Sets one pipeline setting ("delivery") or one field of an object setting ("restart/delay");
+  // a null value removes it (the default applies again; an emptied object goes too).
+  // Consecutive edits of the same setting merge into one undo step.
+  void setSetting(const std::string& key, const Json& value);
+  // The setting's value in the document (null: not set).
+  Json setting(const std::string& key) const;
+  void setName(const std::string& name);
   void autoLayout();
   // The selection as pipeline JSON (nodes and the edges among them), canonical file text.
   QString selectionAsJson() const;
@@ -106,6 +113,8 @@ class PipelineDocument : public QObject {
   void setNodeUiRaw(const std::string& id, const Json& ui);
   void setPropertyRaw(const std::string& id, const std::string& name, const Json& value);
   void renameNodeRaw(const std::string& oldId, const std::string& newId);
+  void setSettingsRaw(const Json& settings);
+  void setNameRaw(const std::string& name);
 
  Q_SIGNALS:
   void documentReset();
@@ -114,6 +123,8 @@ class PipelineDocument : public QObject {
   void nodeMoved(const QString& id);
   void nodePropertiesChanged(const QString& id);
   void nodeRenamed(const QString& oldId, const QString& newId);
+  // The pipeline's settings or name changed.
+  void settingsChanged();
   void edgeAdded(const sc::PipelineEdge& edge);
   void edgeRemoved(const sc::PipelineEdge& edge);
   void selectionChanged();

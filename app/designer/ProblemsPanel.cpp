@@ -64,12 +64,14 @@ void ProblemsPanel::refresh() {
     item->setToolTip(0, qstr(d.format()));
     item->setData(0, kNodeRole, node);
     QString property = qstr(d.property);
-    if (property.isEmpty()) {
+    const QStringList parts = qstr(d.pointer).split('/');
+    if (parts.size() >= 3 && parts[1] == QLatin1String("settings")) {
+      // "/settings/restart/delay" is the field "restart/delay" of the settings form.
+      property = parts.mid(2).join('/');
+    } else if (property.isEmpty() && parts.size() >= 5 && parts[1] == QLatin1String("nodes") &&
+               parts[3] == QLatin1String("properties")) {
       // "/nodes/3/properties/name/..." names the property even when the validator did not.
-      const QStringList parts = qstr(d.pointer).split('/');
-      if (parts.size() >= 5 && parts[1] == QLatin1String("nodes") &&
-          parts[3] == QLatin1String("properties"))
-        property = parts[4];
+      property = parts[4];
     }
     item->setData(0, kPropertyRole, property);
     items << item;

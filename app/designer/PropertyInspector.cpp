@@ -11,6 +11,7 @@
 
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/PropertyEditors.h"
+#include "engine/graph/PipelineSettings.h"
 
 namespace sc::designer {
 
@@ -32,6 +33,7 @@ PropertyInspector::PropertyInspector(PipelineDocument* document, QWidget* parent
   connect(doc_, &PipelineDocument::selectionChanged, this, &PropertyInspector::showSelection);
   connect(doc_, &PipelineDocument::documentReset, this, [this] {
     nodeId_.clear();
+    clearForm();
     showSelection();
   });
   connect(doc_, &PipelineDocument::nodePropertiesChanged, this, [this](const QString& id) {
@@ -49,6 +51,9 @@ PropertyInspector::PropertyInspector(PipelineDocument* document, QWidget* parent
       showSelection();
     }
   });
+  connect(doc_, &PipelineDocument::settingsChanged, this, [this] {
+    if (showsSettings_) refreshValues();
+  });
   connect(doc_, &PipelineDocument::validated, this, &PropertyInspector::showProblems);
   showSelection();
 }
@@ -57,39 +62,162 @@ void PropertyInspector::showSelection() {
   const auto& selected = doc_->selectedNodes();
   if (selected.size() == 1) {
     const QString id = qstr(*selected.begin());
-    if (id != nodeId_ || !form_) {
+    if (id != nodeId_ || !form_ || showsSettings_) {
       nodeId_ = id;
       build();
     }
     return;
   }
   nodeId_.clear();
+  if (selected.empty()) {
+    if (!showsSettings_ || !form_) buildSettings();
+    return;
+  }
+  clearForm();
+  scroll_->hide();
+  emptyLabel_->setText(tr("%n nodes selected.", nullptr, static_cast<int>(selected.size())));
+  emptyLabel_->show();
+}
+
+void PropertyInspector::clearForm() {
   editors_.clear();
   idEdit_ = nullptr;
+  nameEdit_ = nullptr;
   nodeProblems_ = nullptr;
+  showsSettings_ = false;
   scroll_->takeWidget();
   if (form_) form_->deleteLater();
   form_ = nullptr;
-  scroll_->hide();
-  emptyLabel_->setText(selected.empty()
-                           ? tr("Select a node to edit its properties.")
-                           : tr("%n nodes selected.", nullptr, static_cast<int>(selected.size())));
-  emptyLabel_->show();
 }
 
 void PropertyInspector::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
-  if (event->type() == QEvent::PaletteChange && form_ && !nodeId_.isEmpty()) build();
+  if (event->type() != QEvent::PaletteChange || !form_) return;
+  if (showsSettings_)
+    buildSettings();
+  else if (!nodeId_.isEmpty())
+    build();
+}
+
+void PropertyInspector::addEditor(QFormLayout* form, const PropertySpec& property,
+                                  const QString& key, bool dark) {
+  PropertyEditor* editor = createPropertyEditor(property, dark, form_);
+  const QString name = qstr(property.name);
+  editor->setObjectName(key);
+  auto* label = new QLabel(property.required ? name + QStringLiteral(" *") : name, form_);
+  QString tip =
+      QStringLiteral("<b>%1</b> (%2)").arg(name, QString::fromLatin1(propKindName(property.kind)));
+  if (!property.description.empty())
+    tip += QStringLiteral("<br>") + qstr(property.description).toHtmlEscaped();
+  if (property.required) tip += QStringLiteral("<br>") + tr("Required.");
+  label->setToolTip(tip);
+  editor->setToolTip(tip);
+  label->setBuddy(editor->focusTarget());
+  form->addRow(label, editor);
+  editors_.insert(key, editor);
+}
+
+namespace {
+
+// The fields of the "restart" setting, from its default value in the spec; the strategies are
+// the ones RestartStrategy knows.
+std::vector<PropertySpec> restartFields(const PropertySpec& restart) {
+  std::vector<PropertySpec> fields;
+  const Json& d = restart.defaultValue;
+  PropertySpec strategy =
+      makeProperty("strategy", PropKind::Enum,
+                   "What happens when a node fails: no restart, a "
+                   "fixed delay between restarts, or a delay that doubles up to max_delay",
+                   d.value("strategy", Json()));
+  strategy.choices = {"none", "fixed_delay", "exponential"};
+  PropertySpec attempts = makeProperty(
+      "attempts", PropKind::Integer, "Restarts before the run fails", d.value("attempts", Json()));
+  attempts.minimum = 0;
+  fields = {strategy, attempts,
+            makeProperty("delay", PropKind::Duration, "Delay before the first restart",
+                         d.value("delay", Json())),
+            makeProperty("max_delay", PropKind::Duration, "Longest delay (exponential strategy)",
+                         d.value("max_delay", Json()))};
+  return fields;
+}
+
+}  // namespace
+
+void PropertyInspector::buildSettings() {
+  clearForm();
+  showsSettings_ = true;
+  form_ = new QWidget;
+  form_->setObjectName(QStringLiteral("pipelineSettings"));
+  auto* outer = new QVBoxLayout(form_);
+  const NodeSpec& spec = pipelineSettingsSpec();
+  auto* title =
+      new QLabel(QStringLiteral("<b>%1</b>").arg(qstr(spec.title).toHtmlEscaped()), form_);
+  outer->addWidget(title);
+  auto* summary =
+      new QLabel(qstr(spec.summary) + ' ' + tr("Select a node to edit its properties."), form_);
+  summary->setWordWrap(true);
+  summary->setForegroundRole(QPalette::PlaceholderText);
+  outer->addWidget(summary);
+  nodeProblems_ = new QLabel(form_);
+  nodeProblems_->setObjectName(QStringLiteral("settingsProblems"));
+  nodeProblems_->setWordWrap(true);
+  QPalette pal = nodeProblems_->palette();
+  pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
+  nodeProblems_->setPalette(pal);
+  nodeProblems_->hide();
+  outer->addWidget(nodeProblems_);
+
+  auto* form = new QFormLayout;
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+  nameEdit_ = new QLineEdit(qstr(doc_->pipeline().name), form_);
+  nameEdit_->setObjectName(QStringLiteral("pipelineName"));
+  nameEdit_->setPlaceholderText(tr("pipeline"));
+  nameEdit_->setToolTip(
+      tr("The pipeline's name: it names the default checkpoint folder and Kafka transactional "
+         "ids."));
+  connect(nameEdit_, &QLineEdit::editingFinished, this, [this] {
+    if (nameEdit_) doc_->setName(sstr(nameEdit_->text()));
+  });
+  form->addRow(tr("name"), nameEdit_);
+
+  const bool dark = isDarkPalette(palette());
+  for (const PropertySpec& property : spec.properties) {
+    if (property.kind == PropKind::Map && property.defaultValue.is_object()) {
+      // An object setting (restart): a titled sub-form with one field per member.
+      auto* heading = new QLabel(QStringLiteral("<b>%1</b>").arg(qstr(property.name)), form_);
+      heading->setToolTip(qstr(property.description));
+      form->addRow(heading);
+      auto* sub = new QFormLayout;
+      sub->setContentsMargins(12, 0, 0, 0);
+      sub->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+      for (const PropertySpec& field : restartFields(property)) {
+        const QString key = qstr(property.name) + '/' + qstr(field.name);
+        addEditor(sub, field, key, dark);
+      }
+      form->addRow(sub);
+      continue;
+    }
+    addEditor(form, property, qstr(property.name), dark);
+  }
+  for (auto it = editors_.begin(); it != editors_.end(); ++it) {
+    const std::string key = sstr(it.key());
+    connect(it.value(), &PropertyEditor::edited, this,
+            [this, key](const Json& value) { doc_->setSetting(key, value); });
+  }
+  outer->addLayout(form);
+  outer->addStretch();
+  scroll_->setWidget(form_);
+  emptyLabel_->hide();
+  scroll_->show();
+  refreshValues();
+  showProblems();
 }
 
 void PropertyInspector::build() {
   const PipelineNode* node = doc_->pipeline().node(sstr(nodeId_));
   if (!node) return;
-  editors_.clear();
-  if (form_) {
-    scroll_->takeWidget();
-    form_->deleteLater();
-  }
+  clearForm();
   form_ = new QWidget;
   auto* outer = new QVBoxLayout(form_);
 
@@ -133,24 +261,13 @@ void PropertyInspector::build() {
   } else {
     const bool dark = isDarkPalette(palette());
     for (const PropertySpec& property : spec->properties) {
-      PropertyEditor* editor = createPropertyEditor(property, dark, form_);
       const QString name = qstr(property.name);
-      editor->setObjectName(name);
-      auto* label = new QLabel(property.required ? name + QStringLiteral(" *") : name, form_);
-      QString tip = QStringLiteral("<b>%1</b> (%2)")
-                        .arg(name, QString::fromLatin1(propKindName(property.kind)));
-      if (!property.description.empty())
-        tip += QStringLiteral("<br>") + qstr(property.description).toHtmlEscaped();
-      if (property.required) tip += QStringLiteral("<br>") + tr("Required.");
-      label->setToolTip(tip);
-      editor->setToolTip(tip);
-      label->setBuddy(editor->focusTarget());
-      form->addRow(label, editor);
-      editors_.insert(name, editor);
+      addEditor(form, property, name, dark);
       const std::string propertyName = property.name;
-      connect(editor, &PropertyEditor::edited, this, [this, propertyName](const Json& value) {
-        doc_->setProperty(sstr(nodeId_), propertyName, value);
-      });
+      connect(editors_.value(name), &PropertyEditor::edited, this,
+              [this, propertyName](const Json& value) {
+                doc_->setProperty(sstr(nodeId_), propertyName, value);
+              });
     }
   }
   outer->addLayout(form);
@@ -163,6 +280,15 @@ void PropertyInspector::build() {
 }
 
 void PropertyInspector::refreshValues() {
+  if (showsSettings_) {
+    if (nameEdit_ && nameEdit_->text() != qstr(doc_->pipeline().name))
+      nameEdit_->setText(qstr(doc_->pipeline().name));
+    for (auto it = editors_.begin(); it != editors_.end(); ++it) {
+      const Json current = doc_->setting(sstr(it.key()));
+      if (it.value()->value() != current) it.value()->setValue(current);
+    }
+    return;
+  }
   const PipelineNode* node = doc_->pipeline().node(sstr(nodeId_));
   if (!node) return;
   for (auto it = editors_.begin(); it != editors_.end(); ++it) {
@@ -178,11 +304,16 @@ void PropertyInspector::showProblems() {
   const std::string id = sstr(nodeId_);
   QMap<QString, QStringList> byProperty;
   QStringList general;
+  static const QString settingsPrefix = QStringLiteral("/settings/");
   for (const auto& d : doc_->diagnostics().items()) {
-    if (doc_->diagnosticNode(d) != id) continue;
+    const QString pointer = qstr(d.pointer);
+    if (showsSettings_ ? !(pointer + '/').startsWith(QStringLiteral("/settings/")) &&
+                             pointer != QLatin1String("/name")
+                       : doc_->diagnosticNode(d) != id)
+      continue;
     QString text = qstr(d.message);
     if (!d.hint.empty()) text += QStringLiteral(" (") + qstr(d.hint) + ')';
-    const QString property = qstr(d.property);
+    const QString property = showsSettings_ ? pointer.mid(settingsPrefix.size()) : qstr(d.property);
     if (!property.isEmpty() && editors_.contains(property))
       byProperty[property] << text;
     else
@@ -209,6 +340,8 @@ void PropertyInspector::focusProperty(const QString& property) {
     target = editor->focusTarget();
   else if (property == QLatin1String("id"))
     target = idEdit_;
+  else if (property == QLatin1String("name"))
+    target = nameEdit_;
   if (!target) return;
   scroll_->ensureWidgetVisible(target);
   target->setFocus(Qt::OtherFocusReason);

@@ -1,7 +1,9 @@
 #pragma once
 // The property inspector: a form generated from the selected node's spec (PropertyEditors.h),
-// plus the node id. Each edit is a SetProperty command; undo and validation results flow back
-// into the fields through the document's signals.
+// plus the node id. With no node selected it shows the pipeline's name and settings, a form
+// generated from pipelineSettingsSpec() ("restart" as a sub-form of its fields). Each edit is
+// an undo command; undo and validation results flow back into the fields through the
+// document's signals.
 
 #include <QMap>
 #include <QWidget>
@@ -24,6 +26,11 @@ class PropertyInspector : public QWidget {
 
   QString nodeId() const { return nodeId_; }
   QLineEdit* idEdit() const { return idEdit_; }
+  // True while the pipeline settings form is shown (no node selected).
+  bool showsSettings() const { return showsSettings_; }
+  QLineEdit* nameEdit() const { return nameEdit_; }
+  // The field of a node property, or with the settings form shown, of a setting ("delivery",
+  // "restart/delay").
   PropertyEditor* editor(const QString& property) const { return editors_.value(property); }
   // Scrolls to the property's field and gives it keyboard focus.
   void focusProperty(const QString& property);
@@ -38,6 +45,9 @@ class PropertyInspector : public QWidget {
  private:
   void showSelection();
   void build();
+  void buildSettings();
+  void clearForm();
+  void addEditor(QFormLayout* form, const PropertySpec& spec, const QString& key, bool dark);
   void refreshValues();
   void showProblems();
   void commitRename();
@@ -48,6 +58,8 @@ class PropertyInspector : public QWidget {
   QLabel* emptyLabel_;
   QLabel* nodeProblems_ = nullptr;
   QLineEdit* idEdit_ = nullptr;
+  QLineEdit* nameEdit_ = nullptr;
+  bool showsSettings_ = false;
   QString nodeId_;
   QMap<QString, PropertyEditor*> editors_;
 };

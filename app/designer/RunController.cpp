@@ -5,12 +5,14 @@
 #include <mutex>
 
 #include "engine/graph/NodeRegistry.h"
+#include "engine/graph/PipelineSettings.h"
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Log.h"
 #include "engine/runtime/Metrics.h"
 #include "engine/runtime/Planner.h"
+#include "engine/state/CheckpointStore.h"
 #include "nodes/RecordJson.h"
 
 namespace sc::designer {
@@ -62,19 +64,89 @@ RunController::~RunController() {
   run_.reset();  // joins the threads (bounded by the engine)
 }
 
-bool RunController::start(const Pipeline& pipeline, QString* problems) {
+namespace {
+
+// The checkpoint options of a run of `resolved`, as streamcanvas-run sets them.
+CheckpointOptions checkpointOptions(const Pipeline& resolved) {
+  const PipelineSettings settings = readSettings(resolved.settings);
+  CheckpointOptions c;
+  c.intervalMs = settings.checkpointIntervalMs;
+  c.exactlyOnce = settings.exactlyOnce;
+  c.dir = settings.checkpointDir.empty() ? state::defaultCheckpointDir(resolved.name)
+                                         : settings.checkpointDir;
+  return c;
+}
+
+}  // namespace
+
+RunController::Resumable RunController::resumable(const Pipeline& pipeline) const {
+  Resumable out;
+  PlannedPipeline checked =
+      planPipeline(pipeline, registry_, PlanPurpose::Check, processEnvironment());
+  if (!checked.ok()) {
+    out.problems = QString::fromStdString(Logger::global().redact(checked.diagnostics.format()));
+    return out;
+  }
+  out.ok = true;
+  const state::CheckpointStore store(checkpointOptions(checked.resolved).dir);
+  out.dir = QString::fromStdString(store.dir());
+  state::CheckpointStore::Loaded latest = store.loadLatest();
+  for (const auto& w : latest.warnings)
+    out.warnings << QString::fromStdString(w);
+  if (latest.checkpoint) {
+    out.checkpoint = std::make_shared<const state::Checkpoint>(std::move(*latest.checkpoint));
+    out.path = QString::fromStdString(latest.path);
+  }
+  return out;
+}
+
+bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom from) {
   if (isActive()) return false;
+  refusedCheckpoint_ = false;
   auto refuse = [&](const std::string& text) {
     if (problems) *problems = QString::fromStdString(Logger::global().redact(text));
     return false;
   };
+  // The checks first (as the runner does): the settings that place the checkpoints are read
+  // from the resolved document.
+  PlannedPipeline checked =
+      planPipeline(pipeline, registry_, PlanPurpose::Check, processEnvironment());
+  for (auto& s : checked.secrets)
+    Logger::global().addSecret(std::move(s));
+  if (!checked.ok()) return refuse(checked.diagnostics.format());
+
   RunOptions options;
   options.resources = resources_;
+  options.stopMode = StopMode::Savepoint;
+  options.checkpoints = checkpointOptions(checked.resolved);
+  const state::CheckpointStore store(options.checkpoints.dir);
+  if (from == StartFrom::Fresh) {
+    if (std::string error = store.removeAll(); !error.empty()) return refuse(error);
+  } else {
+    state::CheckpointStore::Loaded latest = store.loadLatest();
+    for (const auto& w : latest.warnings)
+      Logger::global().warn("checkpoint", w);
+    if (latest.checkpoint) {
+      const state::Checkpoint& c = *latest.checkpoint;
+      Logger::global().info("designer", "resuming from " +
+                                            std::string(c.savepoint ? "savepoint" : "checkpoint") +
+                                            " " + std::to_string(c.id) + " in " + store.dir());
+      refusedCheckpoint_ = c.graphHash != Execution::graphHash(checked.resolved);
+      options.checkpoints.restore =
+          std::make_shared<state::Checkpoint>(std::move(*latest.checkpoint));
+    }
+  }
+  const std::vector<uint64_t> ids = store.ids();
+  options.checkpoints.firstId = ids.empty() ? 1 : ids.back() + 1;
+
   PlannedPipeline planned =
       planPipeline(pipeline, registry_, PlanPurpose::Run, processEnvironment(), options);
   for (auto& s : planned.secrets)
     Logger::global().addSecret(std::move(s));
-  if (!planned.ok()) return refuse(planned.diagnostics.format());
+  if (!planned.ok() || !planned.execution) return refuse(planned.diagnostics.format());
+  refusedCheckpoint_ = false;
+  checkpointDir_ = QString::fromStdString(options.checkpoints.dir);
+  checkpointStats_ = {};
   run_ = std::move(planned.execution);
 
   attachTap();
@@ -173,6 +245,7 @@ void RunController::poll() {
   const double interval = double(sincePoll_.restart()) / 1000.0;
   const bool done = run_->wait(0);
   collect(interval);
+  checkpointStats_ = run_->checkpointStats();
   if (!done) {
     Q_EMIT statsUpdated();
     return;
@@ -183,6 +256,10 @@ void RunController::poll() {
     s.inPerSecond = s.outPerSecond = 0;
   const RunResult result = run_->result();
   run_.reset();
+  // Every input is done: the next run starts over, as the runner (and Flink) discard a finished
+  // job's checkpoints.
+  if (result.ok && result.finished)
+    state::CheckpointStore(checkpointDir_.toStdString()).removeAll();
   state_ = State::Idle;
   Q_EMIT statsUpdated();
   Q_EMIT finished(result.ok, QString::fromStdString(result.failedNode),

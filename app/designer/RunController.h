@@ -14,11 +14,14 @@
 #include <optional>
 
 #include "engine/graph/Pipeline.h"
+#include "engine/runtime/Executor.h"
 
 namespace sc {
-class Execution;
 class NodeRegistry;
 class ResourceRegistry;
+namespace state {
+struct Checkpoint;
+}
 }  // namespace sc
 
 namespace sc::designer {
@@ -33,11 +36,36 @@ class RunController : public QObject {
   State state() const { return state_; }
   bool isActive() const { return state_ != State::Idle; }
 
-  // Substitutes ${VAR} from the process environment, validates and starts. On failure returns
-  // false with the problems (secrets masked) in *problems and nothing runs.
-  bool start(const Pipeline& pipeline, QString* problems = nullptr);
-  // Stops the sources; what was read drains through and the sinks flush, then finished().
+  // Where a run of `pipeline` keeps its checkpoints and the newest readable one there, as
+  // streamcanvas-run finds them (settings.checkpoint_dir, else the default folder of the
+  // pipeline's name). ok false: the pipeline does not pass its checks (problems say why).
+  struct Resumable {
+    bool ok = false;
+    QString problems;
+    QString dir;
+    std::shared_ptr<const state::Checkpoint> checkpoint;  // null: nothing to resume from
+    QString path;
+    QStringList warnings;  // damaged checkpoint files that were skipped
+  };
+  Resumable resumable(const Pipeline& pipeline) const;
+
+  // Resume: continue from the newest readable checkpoint (if any); Fresh: remove the
+  // checkpoints first and start over.
+  enum class StartFrom { Resume, Fresh };
+  // Substitutes ${VAR} from the process environment, validates and starts with checkpoints
+  // (interval, delivery and folder from the pipeline's settings). On failure returns false with
+  // the problems (secrets masked) in *problems and nothing runs; refusedCheckpoint() then says
+  // whether the checkpoint to resume from was taken from a different graph.
+  bool start(const Pipeline& pipeline, QString* problems = nullptr,
+             StartFrom from = StartFrom::Resume);
+  bool refusedCheckpoint() const { return refusedCheckpoint_; }
+  // Stops the sources and takes a savepoint that keeps the open windows (nothing fires); the
+  // run ends in the background and finished() follows. Never waits.
   void stop();
+
+  // Checkpoints of the current (or last) run, as of the last poll.
+  const CheckpointStats& checkpointStats() const { return checkpointStats_; }
+  QString checkpointDir() const { return checkpointDir_; }
 
   struct NodeStats {
     QString id;
@@ -97,6 +125,9 @@ class RunController : public QObject {
   QString tapNode_, tapPort_;            // what the user tapped
   QString attachedNode_, attachedPort_;  // where tap_ is attached in run_
   std::shared_ptr<class WireTap> tap_;
+  CheckpointStats checkpointStats_;
+  QString checkpointDir_;
+  bool refusedCheckpoint_ = false;
 };
 
 }  // namespace sc::designer

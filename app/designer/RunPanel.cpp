@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,8 +18,15 @@
 namespace sc::designer {
 
 RunPanel::RunPanel(RunController* runner, const NodeRegistry& registry, QWidget* parent)
-    : QWidget(parent), runner_(runner), registry_(registry), summary_(new QLabel(this)) {
+    : QWidget(parent),
+      runner_(runner),
+      registry_(registry),
+      summary_(new QLabel(this)),
+      checkpoints_(new QLabel(this)) {
   summary_->setObjectName(QStringLiteral("runSummary"));
+  checkpoints_->setObjectName(QStringLiteral("checkpointStats"));
+  checkpoints_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  checkpoints_->hide();
   summary_->setText(tr("Run the pipeline (F5) to see its throughput and consumer lag here."));
   throughput_ = makeChart(tr("Throughput"), tr("records/s"));
   lag_ = makeChart(tr("Consumer lag"), tr("records"));
@@ -30,7 +38,11 @@ RunPanel::RunPanel(RunController* runner, const NodeRegistry& registry, QWidget*
   charts->addWidget(lag_.view, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
-  layout->addWidget(summary_);
+  auto* lines = new QHBoxLayout;
+  lines->addWidget(summary_);
+  lines->addStretch(1);
+  lines->addWidget(checkpoints_);
+  layout->addLayout(lines);
   layout->addLayout(charts, 1);
 
   applyPalette();
@@ -81,6 +93,60 @@ void RunPanel::applyPalette() {
     }
     c->chart->legend()->setLabelColor(palette().color(QPalette::Text));
   }
+}
+
+namespace {
+
+// Engine times come in whole ms (alignment, duration) or µs (pauses): no invented precision.
+QString durationText(double ms) {
+  if (ms <= 0) return QStringLiteral("0 ms");
+  if (ms < 1) return QStringLiteral("%1 µs").arg(ms * 1000, 0, 'f', 0);
+  if (ms < 10) return QStringLiteral("%1 ms").arg(ms, 0, 'f', 1);
+  if (ms < 10'000) return QStringLiteral("%1 ms").arg(ms, 0, 'f', 0);
+  return QStringLiteral("%1 s").arg(ms / 1000, 0, 'f', 1);
+}
+
+QString ageText(qint64 ms) {
+  const qint64 s = ms / 1000;
+  if (s < 120) return RunPanel::tr("%1 s ago").arg(s);
+  if (s < 7200) return RunPanel::tr("%1 min ago").arg(s / 60);
+  return RunPanel::tr("%1 h ago").arg(s / 3600);
+}
+
+}  // namespace
+
+void RunPanel::showCheckpoints() {
+  const CheckpointStats& c = runner_->checkpointStats();
+  const QString sep = QStringLiteral("  ·  ");
+  QString text;
+  if (c.lastId == 0) {
+    text = runner_->isActive() ? tr("No checkpoint completed yet") : QString();
+  } else {
+    const qint64 age = std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - c.lastCompletedMs);
+    text = (c.lastWasSavepoint ? tr("Savepoint %1") : tr("Checkpoint %1")).arg(c.lastId) + sep +
+           ageText(age) + sep + tr("took %1").arg(durationText(double(c.lastDurationMs))) + sep +
+           locale().formattedDataSize(qint64(c.lastBytes), 1, QLocale::DataSizeTraditionalFormat) +
+           sep + tr("alignment %1").arg(durationText(double(c.lastAlignmentMs))) + sep +
+           tr("pause %1").arg(durationText(double(c.lastPauseUs) / 1000));
+  }
+  if (!text.isEmpty() || c.failed > 0)
+    text += (text.isEmpty() ? QString() : sep) + tr("%n failed", nullptr, int(c.failed));
+  QString tip =
+      tr("Checkpoints completed in this run: %1; failed: %2").arg(c.completed).arg(c.failed);
+  if (!runner_->checkpointDir().isEmpty())
+    tip += '\n' + tr("Folder: %1").arg(runner_->checkpointDir());
+  if (c.maxPauseUs > 0)
+    tip += '\n' + tr("Longest synchronous pause in this run: %1")
+                      .arg(durationText(double(c.maxPauseUs) / 1000));
+  if (!c.lastError.empty())
+    tip += '\n' + tr("Last failure: %1").arg(QString::fromStdString(c.lastError));
+  checkpoints_->setText(text);
+  checkpoints_->setToolTip(tip);
+  // A failure shows in the theme's error colour, the rest in the normal text colour.
+  QPalette pal = palette();
+  if (c.failed > 0) pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
+  checkpoints_->setPalette(pal);
+  checkpoints_->setVisible(!text.isEmpty());
 }
 
 void RunPanel::reset() {
@@ -147,6 +213,7 @@ void RunPanel::append() {
                         .arg(t, 0, 'f', 1)
                         .arg(produced)
                         .arg(received));
+  showCheckpoints();
 }
 
 }  // namespace sc::designer

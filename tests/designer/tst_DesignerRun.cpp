@@ -1,11 +1,15 @@
 // Running pipelines inside the designer, driven like a user on the real window: F5 and
 // Shift+F5, counters under the nodes, refusals and failures, the Run dock's charts, the embedded
-// cluster shared between runs and the Topics dock, wire taps and the Log dock.
+// cluster shared between runs and the Topics dock, wire taps and the Log dock; Stop takes a
+// savepoint that the next Run resumes from, and the Run dock shows the checkpoints.
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -22,6 +26,7 @@
 #include "app/designer/RunController.h"
 #include "app/designer/RunPanel.h"
 #include "app/designer/TapPanel.h"
+#include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
 
 using namespace sc;
@@ -40,13 +45,27 @@ class tst_DesignerRun : public QObject {
   void failedRunNamesTheNode();
   void runPanelChartsThroughputAndKafkaLag();
   void tapShowsTheRecordsOnAWire();
+  void stopTakesASavepointAndRunResumesFromIt();
+  void resumeChoiceIsRememberedPerFile();
+  void changedGraphOffersAFreshStart();
+  void runDockShowsCheckpoints();
 
  private:
   QString example(const char* name) const {
     return QStringLiteral(SC_SOURCE_DIR "/resources/examples/") + QLatin1String(name);
   }
 
+  // Clicks a button of the run question (resume or start fresh) once it is shown.
+  void answer(const char* box, const char* button);
+  QString checkpointDir(const QString& pipelineName) const {
+    return state_->filePath("streamcanvas/" + pipelineName);
+  }
+  QStringList checkpointFiles(const QString& pipelineName) const {
+    return QDir(checkpointDir(pipelineName)).entryList({"chk-*.sc"}, QDir::Files);
+  }
+
   QTemporaryDir dir_;
+  std::unique_ptr<QTemporaryDir> state_;  // XDG_STATE_HOME: each test its own checkpoints
   MainWindow* window_ = nullptr;
   QStringList errors_;
 };
@@ -60,6 +79,9 @@ void tst_DesignerRun::initTestCase() {
 
 void tst_DesignerRun::init() {
   errors_.clear();
+  state_ = std::make_unique<QTemporaryDir>();
+  qputenv("XDG_STATE_HOME", state_->path().toUtf8());
+  QSettings().remove("run/resumeChoices");
   window_ = new MainWindow(NodeRegistry::builtin());
   window_->setUnsavedChangesPrompt([] { return QMessageBox::Discard; });
   window_->setErrorReporter(
@@ -265,8 +287,10 @@ void tst_DesignerRun::runPanelChartsThroughputAndKafkaLag() {
   QTest::mouseClick(topics->refreshButton(), Qt::LeftButton);
   QTRY_VERIFY_WITH_TIMEOUT(eventsCount() > 0, 15000);
   const qint64 afterFirst = eventsCount();
-  // A second run writes to the same topic of the same cluster.
+  // A second run writes to the same topic of the same cluster (starting over: the first one
+  // stopped with a savepoint, so Run asks).
   QTest::keyClick(window_, Qt::Key_F5);
+  answer("resumeQuestion", "fresh");
   QTRY_VERIFY_WITH_TIMEOUT(window_->runController()->stats().value(1).recordsIn > 100, 20000);
   QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
   QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
@@ -332,6 +356,222 @@ void tst_DesignerRun::tapShowsTheRecordsOnAWire() {
   QVERIFY2(tap->heading()->text().contains(QStringLiteral("payments:out → big:in: 0 records")),
            qPrintable(tap->heading()->text()));
   QVERIFY(tap->records()->toPlainText().isEmpty());
+}
+
+void tst_DesignerRun::answer(const char* box, const char* button) {
+  QMessageBox* question = nullptr;
+  QTRY_VERIFY((question = window_->findChild<QMessageBox*>(box)) && question->isVisible());
+  auto* target = question->findChild<QPushButton*>(button);
+  QVERIFY2(target, button);
+  QTest::mouseClick(target, Qt::LeftButton);
+  QTRY_VERIFY(!window_->findChild<QMessageBox*>(box));
+  // The offscreen platform has no window manager to give the window back its activation (and
+  // its shortcuts) when the question closes.
+  window_->activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(window_));
+}
+
+namespace {
+
+// generator -> 10 s tumbling windows (count) -> file.sink; 2000 records 100 ms apart in event
+// time: 20 windows of exactly 100 records, emitted at 400 records/s of wall clock.
+QString windowPipeline(const QTemporaryDir& dir, const QString& name, const QString& out,
+                       const QString& settings = "{}") {
+  const QString path = dir.filePath(name + ".json");
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return {};
+  file.write(QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "%1",
+  "settings": %3,
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 400, "count": 2000}},
+    {"id": "win", "type": "window.tumbling",
+     "properties": {"size": "10s", "timestamp": "ts", "aggregates": [{"as": "n", "fn": "count"}]}},
+    {"id": "out", "type": "file.sink", "properties": {"path": "%2"}}
+  ],
+  "edges": [{"from": "gen", "to": "win"}, {"from": "win", "to": "out"}]
+})")
+                 .arg(name, out, settings)
+                 .toUtf8());
+  return path;
+}
+
+QStringList lines(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  return QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+}
+
+}  // namespace
+
+void tst_DesignerRun::stopTakesASavepointAndRunResumesFromIt() {
+  RunController* runner = window_->runController();
+  // The oracle: the same graph run without interruption.
+  const QString oracleOut = dir_.filePath("oracle.jsonl");
+  QVERIFY(window_->openFile(windowPipeline(dir_, "oracle", oracleOut)));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(runner->isActive());
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 30000);
+  const QStringList expected = lines(oracleOut);
+  QCOMPARE(expected.size(), 20);
+  for (const QString& line : expected)
+    QCOMPARE(Json::parse(line.toStdString())["n"], Json(100));
+  QVERIFY(checkpointFiles("oracle").isEmpty());  // every input finished: nothing to resume
+
+  // Interrupted after a few windows: Stop takes a savepoint, the open window does not fire.
+  const QString out = dir_.filePath("resumed.jsonl");
+  QVERIFY(window_->openFile(windowPipeline(dir_, "resumed", out)));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(runner->isActive());
+  QTRY_VERIFY_WITH_TIMEOUT(runner->stats().value(2).recordsIn >= 2, 20000);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QCOMPARE(runner->state(), RunController::State::Stopping);  // Stop returned at once
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  QVERIFY(runner->checkpointStats().lastWasSavepoint);
+  const quint64 savepointId = runner->checkpointStats().lastId;
+  const quint64 beforeStop = runner->stats().value(0).recordsOut;
+  QVERIFY(beforeStop > 0 && beforeStop < 2000);
+  const QStringList savepoint = checkpointFiles("resumed");
+  QVERIFY2(savepoint.contains(QStringLiteral("chk-%1.sc").arg(runner->checkpointStats().lastId)),
+           qPrintable(savepoint.join(' ')));
+  const QStringList partial = lines(out);
+  QVERIFY2(partial.size() >= 2 && partial.size() < expected.size(), qPrintable(partial.join('\n')));
+  // Only complete windows: what was written is the beginning of the uninterrupted output.
+  QCOMPARE(partial, expected.mid(0, partial.size()));
+  QVERIFY2(window_->statusBar()->currentMessage().contains("savepoint"),
+           qPrintable(window_->statusBar()->currentMessage()));
+
+  // Run again: the question offers the savepoint; resuming completes the output exactly.
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(!runner->isActive());
+  QMessageBox* question = nullptr;
+  QTRY_VERIFY((question = window_->findChild<QMessageBox*>("resumeQuestion")));
+  const QString offer = question->findChild<QPushButton*>("resume")->text();
+  QVERIFY2(
+      offer.startsWith(
+          QStringLiteral("Resume from savepoint %1 (taken ").arg(runner->checkpointStats().lastId)),
+      qPrintable(offer));
+  answer("resumeQuestion", "resume");
+  QVERIFY(runner->isActive());
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 30000);
+  // It continued where the savepoint left off: the generator produced only the rest, and the
+  // checkpoint ids went on.
+  QCOMPARE(runner->stats().value(0).recordsOut, quint64(2000) - beforeStop);
+  QVERIFY(runner->checkpointStats().lastId > savepointId);
+  QVERIFY2(window_->statusBar()->currentMessage().startsWith("Run finished"),
+           qPrintable(window_->statusBar()->currentMessage()));
+  QCOMPARE(lines(out), expected);
+  QVERIFY(checkpointFiles("resumed").isEmpty());  // finished: the checkpoints are removed
+  QVERIFY(errors_.isEmpty());
+}
+
+void tst_DesignerRun::resumeChoiceIsRememberedPerFile() {
+  RunController* runner = window_->runController();
+  const QString out = dir_.filePath("remembered.jsonl");
+  QVERIFY(window_->openFile(windowPipeline(dir_, "remembered", out)));
+  auto runAndStop = [&] {
+    QTRY_VERIFY_WITH_TIMEOUT(runner->isActive(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(runner->stats().value(0).recordsOut > 0, 20000);
+    QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  };
+  QTest::keyClick(window_, Qt::Key_F5);
+  runAndStop();
+  QVERIFY(!checkpointFiles("remembered").isEmpty());
+  QVERIFY(!window_->action("forgetResumeChoice")->isEnabled());
+  // "Start fresh" with "Don't ask again": the checkpoints go, and the next Run does not ask.
+  QTest::keyClick(window_, Qt::Key_F5);
+  QMessageBox* question = nullptr;
+  QTRY_VERIFY((question = window_->findChild<QMessageBox*>("resumeQuestion")));
+  QTest::mouseClick(question->findChild<QCheckBox*>("rememberResumeChoice"), Qt::LeftButton);
+  answer("resumeQuestion", "fresh");
+  QCOMPARE(window_->resumeChoice(), MainWindow::ResumeChoice::Fresh);
+  QVERIFY(window_->action("forgetResumeChoice")->isEnabled());
+  runAndStop();
+  const quint64 savepoint = runner->checkpointStats().lastId;
+  QVERIFY(savepoint > 0);
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(!window_->findChild<QMessageBox*>("resumeQuestion"));
+  QVERIFY2(runner->isActive(), qPrintable(errors_.join('\n')));
+  runAndStop();
+  // Started over, so the ids started over too (a resume would continue after `savepoint`).
+  QVERIFY(runner->checkpointStats().lastId <= savepoint);
+  // Run > Ask Again brings the question back.
+  window_->action("forgetResumeChoice")->trigger();
+  QCOMPARE(window_->resumeChoice(), MainWindow::ResumeChoice::Ask);
+  QTest::keyClick(window_, Qt::Key_F5);
+  answer("resumeQuestion", "resume");
+  runAndStop();
+}
+
+void tst_DesignerRun::changedGraphOffersAFreshStart() {
+  RunController* runner = window_->runController();
+  const QString out = dir_.filePath("changed.jsonl");
+  QVERIFY(window_->openFile(windowPipeline(dir_, "changed", out)));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(runner->stats().value(0).recordsOut > 0, 20000);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  // Another window size: the savepoint's state does not fit the graph any more.
+  window_->document()->setProperty("win", "size", Json("5s"));
+  QTest::keyClick(window_, Qt::Key_F5);
+  answer("resumeQuestion", "resume");
+  QVERIFY(!runner->isActive());
+  QVERIFY2(window_->statusBar()->currentMessage().contains("different graph"),
+           qPrintable(window_->statusBar()->currentMessage()));
+  QMessageBox* refused = nullptr;
+  QTRY_VERIFY((refused = window_->findChild<QMessageBox*>("checkpointRefused")));
+  QVERIFY2(refused->informativeText().contains("different graph"),
+           qPrintable(refused->informativeText()));
+  answer("checkpointRefused", "fresh");
+  QVERIFY(runner->isActive());
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  QVERIFY(errors_.isEmpty());
+}
+
+void tst_DesignerRun::runDockShowsCheckpoints() {
+  const QString path = writeFile(dir_, "checkpointed.json", R"({
+  "streamcanvas": 1,
+  "name": "checkpointed",
+  "settings": {"checkpoint_interval": "100ms"},
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 2000}},
+    {"id": "win", "type": "window.tumbling",
+     "properties": {"size": "1m", "key": "device", "timestamp": "ts",
+                    "aggregates": [{"as": "avg_temp", "fn": "avg", "of": "temperature"}]}},
+    {"id": "sink", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "win"}, {"from": "win", "to": "sink"}]
+})");
+  QVERIFY(window_->openFile(path));
+  QTest::keyClick(window_, Qt::Key_F5);
+  RunPanel* panel = window_->runPanel();
+  QVERIFY(panel->isVisible());
+  // Several checkpoints complete while it runs; the dock names the last one.
+  const QRegularExpression shown(
+      QStringLiteral("^Checkpoint (\\d+)  ·  .* ago  ·  took .*  ·  "
+                     ".*B  ·  alignment .*  ·  pause .*  ·  0 failed$"));
+  auto shownId = [&]() -> quint64 {
+    const auto match = shown.match(panel->checkpointLabel()->text());
+    return match.hasMatch() ? match.captured(1).toULongLong() : 0;
+  };
+  QTRY_VERIFY2_WITH_TIMEOUT(shownId() >= 3, qPrintable(panel->checkpointLabel()->text()), 20000);
+  QVERIFY(panel->checkpointLabel()->isVisible());
+  QCOMPARE(shownId(), window_->runController()->checkpointStats().lastId);
+
+  QDir().mkpath(QStringLiteral(SC_BINARY_DIR "/screenshots"));
+  QVERIFY(window_->grab().save(QStringLiteral(SC_BINARY_DIR "/screenshots/run-checkpoints.png")));
+  applyTheme(Theme::Dark);
+  QTest::qWait(300);  // a poll repaints the line in the dark palette
+  QVERIFY(
+      window_->grab().save(QStringLiteral(SC_BINARY_DIR "/screenshots/run-checkpoints-dark.png")));
+  applyTheme(Theme::Light);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+  QVERIFY2(panel->checkpointLabel()->text().startsWith("Savepoint "),
+           qPrintable(panel->checkpointLabel()->text()));
 }
 
 QTEST_MAIN(tst_DesignerRun)

@@ -4,11 +4,17 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QtTest>
 
+#include "app/designer/GraphView.h"
+#include "app/designer/MainWindow.h"
 #include "app/designer/PipelineDocument.h"
+#include "app/designer/ProblemsPanel.h"
 #include "app/designer/PropertyEditors.h"
 #include "app/designer/PropertyInspector.h"
 #include "designer/StandInRegistry.h"
@@ -31,6 +37,7 @@ class tst_PropertyInspector : public QObject {
   void listMapAndObjectTables();
   void undoRefreshesFieldsAndIdRenames();
   void textConversions();
+  void pipelineSettingsWhenNothingIsSelected();
 
  private:
   Json prop(const char* name) const {
@@ -225,6 +232,115 @@ void tst_PropertyInspector::textConversions() {
   QCOMPARE(valueFromText("12", PropKind::String), Json("12"));
   QCOMPARE(textFromValue(Json("a")), QString("a"));
   QCOMPARE(textFromValue(Json(2.5)), QString("2.5"));
+}
+
+void tst_PropertyInspector::pipelineSettingsWhenNothingIsSelected() {
+  // On the real window: click the empty canvas, edit the settings with mouse and keys, undo,
+  // redo and save with the shortcuts.
+  QTemporaryDir dir;
+  QSettings::setDefaultFormat(QSettings::IniFormat);
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath("settings"));
+  QCoreApplication::setOrganizationName("StreamCanvasTest");
+  QCoreApplication::setApplicationName("tst_PropertyInspector");
+  const QString path = dir.filePath("settings.json");
+  {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"streamcanvas": 1, "name": "demo", "settings": {"checkpoint_interval": "5s"},
+      "nodes": [{"id": "gen", "type": "generator", "ui": {"x": 0, "y": 0}},
+                {"id": "sink", "type": "discard.sink", "ui": {"x": 300, "y": 0}}],
+      "edges": [{"from": "gen", "to": "sink"}]})");
+  }
+  MainWindow window(NodeRegistry::builtin());
+  window.setUnsavedChangesPrompt([] { return QMessageBox::Discard; });
+  window.resize(1400, 900);
+  window.show();
+  window.activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(&window));
+  QVERIFY(window.openFile(path));
+  PipelineDocument* doc = window.document();
+  PropertyInspector* inspector = window.inspector();
+  doc->setSelection({"gen"});
+  QVERIFY(!inspector->showsSettings());
+
+  QWidget* canvas = window.view()->viewport();
+  const QPoint empty(8, 8);
+  QVERIFY(!window.view()->itemAt(empty));
+  QTest::mouseClick(canvas, Qt::LeftButton, {}, empty);
+  QVERIFY(doc->selectedNodes().empty());
+  QVERIFY(inspector->showsSettings());
+  QCOMPARE(inspector->nameEdit()->text(), QString("demo"));
+  for (const char* key : {"delivery", "checkpoint_interval", "checkpoint_dir", "restart/strategy",
+                          "restart/attempts", "restart/delay", "restart/max_delay", "instance"})
+    QVERIFY2(inspector->editor(key), key);
+  QCOMPARE(inspector->editor("checkpoint_interval")->findChild<QLineEdit*>()->text(),
+           QString("5s"));
+
+  // Delivery: pick exactly_once from the drop-down with the keyboard.
+  const Json before = doc->pipeline().settings;
+  auto* delivery = inspector->editor("delivery")->findChild<QComboBox*>();
+  QTest::mouseClick(delivery->lineEdit(), Qt::LeftButton);
+  QTest::keyClick(delivery, Qt::Key_Down);
+  QTest::keyClick(delivery, Qt::Key_Down);
+  QCOMPARE(delivery->currentText(), QString("exactly_once"));
+  QCOMPARE(doc->setting("delivery"), Json("exactly_once"));
+  // Back on the canvas, the window's shortcuts undo and redo it in one step each.
+  QTest::mouseClick(canvas, Qt::LeftButton, {}, empty);
+  QTest::keyClick(window.view(), Qt::Key_Z, Qt::ControlModifier);
+  QCOMPARE(doc->pipeline().settings, before);
+  QCOMPARE(delivery->currentText(), QString());
+  QVERIFY(!doc->isModified());
+  QTest::keyClick(window.view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+  QCOMPARE(doc->setting("delivery"), Json("exactly_once"));
+  QCOMPARE(delivery->currentText(), QString("exactly_once"));
+
+  // A restart field by typing: one undo step, and an emptied object goes from the file.
+  auto* attempts = inspector->editor("restart/attempts")->findChild<QLineEdit*>();
+  QTest::mouseClick(attempts, Qt::LeftButton);
+  QTest::keyClicks(attempts, "12");
+  QCOMPARE(doc->pipeline().settings["restart"], Json({{"attempts", 12}}));
+  QTest::mouseClick(canvas, Qt::LeftButton, {}, empty);
+  QTest::keyClick(window.view(), Qt::Key_Z, Qt::ControlModifier);
+  QVERIFY(!doc->pipeline().settings.contains("restart"));
+  QCOMPARE(attempts->text(), QString());
+
+  // A bad interval is a problem under the field and in the Problems panel.
+  auto* interval = inspector->editor("checkpoint_interval")->findChild<QLineEdit*>();
+  QTest::mouseClick(interval, Qt::LeftButton);
+  interval->selectAll();
+  QTest::keyClicks(interval, "5ms");
+  doc->validateNow();
+  QVERIFY2(inspector->editor("checkpoint_interval")->problemText().contains("at least 10ms"),
+           qPrintable(inspector->editor("checkpoint_interval")->problemText()));
+  bool listed = false;
+  QTreeWidget* problems = window.problemsPanel();
+  for (int i = 0; i < problems->topLevelItemCount(); ++i)
+    listed |= problems->topLevelItem(i)->text(2) == "/settings/checkpoint_interval";
+  QVERIFY(listed);
+  QTest::mouseClick(canvas, Qt::LeftButton, {}, empty);
+  QTest::keyClick(window.view(), Qt::Key_Z, Qt::ControlModifier);
+  QCOMPARE(doc->setting("checkpoint_interval"), Json("5s"));
+
+  // The name: typed, committed with Return, undone.
+  QLineEdit* name = inspector->nameEdit();
+  QTest::mouseClick(name, Qt::LeftButton);
+  name->selectAll();
+  QTest::keyClicks(name, "orders");
+  QTest::keyClick(name, Qt::Key_Return);
+  QCOMPARE(doc->pipeline().name, std::string("orders"));
+  QTest::mouseClick(canvas, Qt::LeftButton, {}, empty);
+  QTest::keyClick(window.view(), Qt::Key_Z, Qt::ControlModifier);
+  QCOMPARE(doc->pipeline().name, std::string("demo"));
+  QCOMPARE(name->text(), QString("demo"));
+
+  // Saving writes the settings.
+  QTest::keyClick(window.view(), Qt::Key_S, Qt::ControlModifier);
+  QVERIFY(!doc->isModified());
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  const Json saved = Json::parse(file.readAll().toStdString());
+  QCOMPARE(saved["settings"], Json({{"checkpoint_interval", "5s"}, {"delivery", "exactly_once"}}));
+  QCOMPARE(saved["name"], Json("demo"));
 }
 
 QTEST_MAIN(tst_PropertyInspector)
