@@ -177,7 +177,8 @@ struct Execution::Impl {
   uint64_t savepointId = 0;  // the stop's checkpoint (0: none)
   std::map<uint64_t, Pending> pending;
   std::vector<std::optional<std::string>> finalParts;  // state of participants that finished
-  std::vector<std::pair<uint64_t, Pending>> ready;     // complete, waiting to be written
+  std::vector<std::string> spare;  // per participant: a written snapshot's buffer, for reuse
+  std::vector<std::pair<uint64_t, Pending>> ready;  // complete, waiting to be written
   CheckpointStats stats;
   int consecutiveFailures = 0;
   uint64_t failedId = 0;  // newest checkpoint that could not be written
@@ -366,7 +367,12 @@ struct Execution::Impl {
     NodeRt& n = nodes[node];
     invoke(node, [&] { n.node->onBarrier(id, *n.emitter); });
     if (n.participant >= 0) {
-      state::StateWriter w;
+      std::string buffer;
+      {
+        std::lock_guard lock(ckMutex);
+        buffer = std::move(spare[n.participant]);
+      }
+      state::StateWriter w(std::move(buffer));
       const auto t0 = Clock::now();
       invoke(node, [&] { n.node->snapshotState(id, w); });
       const int64_t pauseNs = (Clock::now() - t0).count();
@@ -515,6 +521,10 @@ struct Execution::Impl {
     if (!options.checkpoints.dir.empty())
       error = state::CheckpointStore(options.checkpoints.dir).write(c, &bytes);
     std::lock_guard lock(ckMutex);
+    // The parts' memory serves the next snapshots (see StateWriter(std::string)).
+    for (size_t k = 0; k < participants.size(); ++k)
+      if (c.parts[k].second.capacity() > spare[k].capacity())
+        spare[k] = std::move(c.parts[k].second);
     if (!error.empty()) {
       failedId = std::max(failedId, id);
       ckCv.notify_all();
@@ -957,6 +967,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     }
   }
   x.finalParts.resize(x.participants.size());
+  x.spare.resize(x.participants.size());
   x.nextId = std::max<uint64_t>(1, options.checkpoints.firstId);
   if (const auto& restore = options.checkpoints.restore) {
     x.nextId = std::max(x.nextId, restore->id + 1);

@@ -221,7 +221,8 @@ Outcome kafkaRound(const std::string& boot, const char* topic, bool checkpoints,
                            boot + R"("}},
     "nodes":[
       {"id":"src","type":"kafka.source","properties":{"connection":"k","topics":[")" +
-                           topic + R"("],"bounded":true,"start":"earliest"}},
+                           topic + R"("],"bounded":true,"start":"earliest","group_id":"bench-)" +
+                           std::to_string(round) + (checkpoints ? "-on" : "-off") + R"("}},
       {"id":"dry","type":"filter","properties":{"condition":"humidity < 55"}},
       {"id":"win","type":"window.tumbling","properties":{"size":"10s","key":"sensor",
         "timestamp":"ts","max_out_of_orderness":"1s","aggregates":)" +
