@@ -24,6 +24,7 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/KafkaConnection.h"
+#include "engine/kafka/OffsetLedger.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
 #include "engine/state/StateCodec.h"
@@ -109,6 +110,13 @@ class KafkaSinkNode final : public Node {
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
     if (auto made = connection_.ensureTopic(topic_); !made.ok()) throw NodeFailure(made.error);
+    if (exactlyOnce_ && !connection_.cluster) {
+      // The sources on this cluster commit their offsets inside this sink's transactions.
+      ledger_ = plan.resources().getOrCreate<OffsetLedger>(
+          OffsetLedger::key(connection_.bootstrapServers),
+          [] { return std::make_shared<OffsetLedger>(); });
+      ledger_->setTransactionalCommitter();
+    }
   }
 
   void open(RunContext& ctx) override {
@@ -189,14 +197,15 @@ class KafkaSinkNode final : public Node {
   void onBarrier(uint64_t id, Emitter&) override {
     flushAll("before a checkpoint");
     barrierDirty_ = dirty_;
-    if (exactlyOnce_ && dirty_) awaiting_ = id;
+    // With sources' offsets to commit, every checkpoint commits a transaction, even an empty one.
+    if (exactlyOnce_ && (dirty_ || ledger_)) awaiting_ = id;
   }
 
   void finish(Emitter&) override {
     flushAll("at the end of input");
     barrierDirty_ = dirty_;
     // The run's last checkpoint follows; notifyCheckpointComplete commits then.
-    if (exactlyOnce_ && dirty_) awaiting_ = UINT64_MAX;
+    if (exactlyOnce_ && (dirty_ || ledger_)) awaiting_ = UINT64_MAX;
   }
 
   bool hasState() const override { return exactlyOnce_; }
@@ -340,7 +349,8 @@ class KafkaSinkNode final : public Node {
   // with the marker that tells a restore it committed. A checkpoint that failed leaves the
   // transaction open: the next one commits it.
   void commitAfter(uint64_t id, bool wait) {
-    const uint64_t covered = awaiting_ == UINT64_MAX ? id : awaiting_;
+    const bool final = awaiting_ == UINT64_MAX;
+    const uint64_t covered = final ? id : awaiting_;
     if (wait && !ctx_->waitForCheckpoint(covered)) {
       awaiting_ = 0;
       return;
@@ -361,11 +371,30 @@ class KafkaSinkNode final : public Node {
       rd_kafka_consumer_group_metadata_destroy(group);
       rd_kafka_topic_partition_list_destroy(marker);
       transactional(e, "record the checkpoint marker in");
+      if (ledger_)
+        for (const auto& [sourceGroup, offsets] :
+             ledger_->upTo(final ? OffsetLedger::kFinal : covered))
+          sendOffsets(sourceGroup, offsets);
     }
     transactional(rd_kafka_commit_transaction(rk_, kTransactionTimeoutMs), "commit");
     inTransaction_ = false;
     ++committed_;
     beginTransaction();
+  }
+
+  // The sources' offsets of group `group` join the transaction (Kafka Streams' way).
+  void sendOffsets(const std::string& group, const OffsetLedger::Offsets& offsets) {
+    if (offsets.empty()) return;
+    rd_kafka_topic_partition_list_t* list =
+        rd_kafka_topic_partition_list_new(static_cast<int>(offsets.size()));
+    for (const auto& [topic, partition, offset] : offsets)
+      rd_kafka_topic_partition_list_add(list, topic.c_str(), partition)->offset = offset;
+    rd_kafka_consumer_group_metadata_t* meta = rd_kafka_consumer_group_metadata_new(group.c_str());
+    rd_kafka_error_t* e =
+        rd_kafka_send_offsets_to_transaction(rk_, list, meta, kTransactionTimeoutMs);
+    rd_kafka_consumer_group_metadata_destroy(meta);
+    rd_kafka_topic_partition_list_destroy(list);
+    transactional(e, ("commit the offsets of group '" + group + "' in").c_str());
   }
 
   // The checkpoint id of the last committed transaction (-1: none), from the marker group.
@@ -432,6 +461,7 @@ class KafkaSinkNode final : public Node {
   bool barrierDirty_ = false;  // ... it did at the last barrier
   uint64_t awaiting_ = 0;      // barrier whose transaction waits for its checkpoint (0: none)
   uint64_t committed_ = 0;
+  std::shared_ptr<OffsetLedger> ledger_;  // sources' offsets to commit in the transactions
 
   // metrics
   Gauge* produceRate_ = nullptr;

@@ -21,6 +21,7 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/KafkaConnection.h"
+#include "engine/kafka/OffsetLedger.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
 #include "engine/runtime/WatermarkGenerator.h"
@@ -147,6 +148,9 @@ class KafkaSourceNode final : public SourceNode {
     auto resolved = resolveConnection(settings_, plan.resources());
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
+    ledger_ =
+        plan.resources().getOrCreate<OffsetLedger>(OffsetLedger::key(connection_.bootstrapServers),
+                                                   [] { return std::make_shared<OffsetLedger>(); });
     // Embedded topics are created up front so they get the connection's partition count.
     for (const auto& t : topics_)
       if (auto made = connection_.ensureTopic(t); !made.ok()) throw NodeFailure(made.error);
@@ -303,6 +307,13 @@ class KafkaSourceNode final : public SourceNode {
       w.i64(offset);
     }
     watermarks_.save(w);
+    if (ledger_) {
+      OffsetLedger::Offsets forSinks;
+      for (const auto& o : offsets)
+        forSinks.emplace_back(std::string(o.topic), o.partition, o.offset);
+      ledger_->record(checkpointId == 0 ? OffsetLedger::kFinal : checkpointId, groupId_,
+                      std::move(forSinks));
+    }
     pending_.emplace_back(checkpointId, std::move(offsets));
   }
 
@@ -332,6 +343,8 @@ class KafkaSourceNode final : public SourceNode {
       pending_.pop_front();
     }
     if (!found || !rk_) return;
+    // A transactional sink on this cluster commits these offsets with its records.
+    const bool bySink = ledger_ && ledger_->hasTransactionalCommitter();
     PartitionList commit;
     for (const auto& o : latest) {
       PartitionState* p = find(o.topic, o.partition);
@@ -339,7 +352,7 @@ class KafkaSourceNode final : public SourceNode {
       p->completed = o.offset;
       commit.add(o.topic, o.partition, o.offset);
     }
-    if (commit.get()->cnt > 0) rd_kafka_commit(rk_, commit.get(), 1);
+    if (commit.get()->cnt > 0 && !bySink) rd_kafka_commit(rk_, commit.get(), 1);
   }
 
   void requestStop() override { stopRequested_.store(true); }
@@ -825,6 +838,7 @@ class KafkaSourceNode final : public SourceNode {
   size_t last_ = 0;
   std::set<std::pair<std::string, int32_t>> seen_;
   std::map<std::pair<std::string, int32_t>, int64_t> restored_;  // checkpoint offsets
+  std::shared_ptr<OffsetLedger> ledger_;  // positions per checkpoint, for transactional sinks
   std::deque<std::pair<uint64_t, std::vector<TopicPartitionOffset>>> pending_;
   bool assigned_ = false;
   std::atomic<bool> stopRequested_{false};

@@ -2,7 +2,8 @@
 // runner reads 60,000 readings (kafka.source -> filter -> window.tumbling -> kafka.sink, delivery
 // exactly_once, checkpoints every 100 ms), is killed with SIGKILL at random moments and
 // restarted until it finishes. A read_committed reader of the output topic must see every
-// window result exactly once; the oracle is computed here from the input.
+// window result exactly once (the oracle is computed here from the input), and the source's
+// group offsets, committed inside the sink's transactions, must cover the input.
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -114,6 +115,22 @@ class TestRealExactlyOnce : public QObject {
       QCOMPARE(duplicates, 0);
       QVERIFY2(got == want, qPrintable(describeDifference(want, got)));
       QCOMPARE(committed.size(), want.size());
+      // The source's offsets went into the sink's transactions (the source does not commit them
+      // itself when a transactional sink shares its cluster): they cover the whole input.
+      {
+        RdKafkaPtr consumer = kafka_.newClient(RD_KAFKA_CONSUMER, SecurityMode::Plaintext,
+                                               {{"group.id", "eos-" + std::to_string(round)}});
+        QVERIFY(consumer);
+        rd_kafka_topic_partition_list_t* q = rd_kafka_topic_partition_list_new(4);
+        for (int p = 0; p < 4; ++p)
+          rd_kafka_topic_partition_list_add(q, "eos-in", p);
+        QCOMPARE(rd_kafka_committed(consumer.get(), q, 10000), RD_KAFKA_RESP_ERR_NO_ERROR);
+        int64_t committedOffsets = 0;
+        for (int p = 0; p < q->cnt; ++p)
+          committedOffsets += std::max<int64_t>(0, q->elems[p].offset);
+        rd_kafka_topic_partition_list_destroy(q);
+        QCOMPARE(committedOffsets, int64_t(kRecords));
+      }
       // Aborted transactions of killed runs are in the log but invisible to read_committed.
       qInfo("round %d: %zu results read committed, %zu messages in the log with aborted ones",
             round, committed.size(), inLog);
