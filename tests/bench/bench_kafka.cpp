@@ -1,4 +1,4 @@
-// Kafka throughput on the embedded cluster: a bare librdkafka consume loop against
+// Kafka throughput on the embedded cluster: the limit, a bare librdkafka consume loop, against
 // kafka.source -> filter (about a third pass) -> kafka.sink through the executor, both reading
 // the same preloaded topic in the same run. Prints messages/s of each and the ratio.
 //
@@ -54,17 +54,17 @@ void preload(const std::string& boot, const char* topic, long count) {
   rd_kafka_destroy(rk);
 }
 
-// The baseline: assign every partition and drain it with the batch consume API.
+// The limit (as ../shared/bench/rawconsume.c measures it): a bare consumer with librdkafka's
+// default fetch settings that drains every partition, timed from its first message to its last.
+// The pipeline is timed from plan to exit, so every wait of its own (start-up, end-of-partition
+// detection, shutdown) counts against it.
 double bareConsumeLoop(const std::string& boot, const char* topic, long count) {
   char err[512];
-  auto t0 = Clock::now();
+  Clock::time_point t0{};
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   rd_kafka_conf_set(conf, "bootstrap.servers", boot.c_str(), err, sizeof err);
   rd_kafka_conf_set(conf, "group.id", "bench-bare", err, sizeof err);
   rd_kafka_conf_set(conf, "enable.auto.commit", "false", err, sizeof err);
-  // The same fetch settings kafka.source uses, so only the pipeline's own work differs.
-  rd_kafka_conf_set(conf, "queued.min.messages", "100000", err, sizeof err);
-  rd_kafka_conf_set(conf, "fetch.wait.max.ms", "100", err, sizeof err);
   rd_kafka_conf_set(conf, "enable.auto.offset.store", "false", err, sizeof err);
   rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
   rd_kafka_poll_set_consumer(rk);
@@ -80,6 +80,7 @@ double bareConsumeLoop(const std::string& boot, const char* topic, long count) {
   while (seen < count) {
     rd_kafka_message_t* first = rd_kafka_consumer_poll(rk, 100);
     if (!first) continue;
+    if (seen == 0 && !first->err) t0 = Clock::now();
     msgs[0] = first;
     ssize_t more = rd_kafka_consume_batch_queue(queue, 0, msgs.data() + 1, msgs.size() - 1);
     size_t n = 1 + (more > 0 ? static_cast<size_t>(more) : 0);
@@ -152,6 +153,9 @@ int main(int argc, char** argv) {
   }
   std::printf("bare librdkafka consume loop:                 %10.0f msg/s\n", bare);
   std::printf("kafka.source -> filter (1/3) -> kafka.sink:   %10.0f msg/s\n", pipeline);
-  std::printf("ratio: %.1f%% (target >= 85%%)\n", 100.0 * pipeline / bare);
+  std::printf(
+      "ratio: %.1f%% of the limit (target >= 85%%; the pipeline is timed from plan to "
+      "exit, the bare loop from its first message to its last)\n",
+      100.0 * pipeline / bare);
   return 0;
 }
