@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "BareConsumeLoop.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
 #include "engine/kafka/EmbeddedCluster.h"
@@ -112,45 +113,6 @@ void preload(const std::string& boot, const char* topic, long count) {
                  kept, count);
     std::exit(1);
   }
-}
-
-// The baseline for "is the cluster the bottleneck": drain every partition, nothing else.
-double bareConsumeLoop(const std::string& boot, const char* topic, long count) {
-  char err[512];
-  auto t0 = Clock::now();
-  rd_kafka_conf_t* conf = rd_kafka_conf_new();
-  rd_kafka_conf_set(conf, "bootstrap.servers", boot.c_str(), err, sizeof err);
-  rd_kafka_conf_set(conf, "group.id", "bench-bare", err, sizeof err);
-  rd_kafka_conf_set(conf, "enable.auto.commit", "false", err, sizeof err);
-  rd_kafka_conf_set(conf, "queued.min.messages", "100000", err, sizeof err);
-  rd_kafka_conf_set(conf, "fetch.wait.max.ms", "100", err, sizeof err);
-  rd_kafka_conf_set(conf, "enable.auto.offset.store", "false", err, sizeof err);
-  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
-  rd_kafka_poll_set_consumer(rk);
-  rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(kPartitions);
-  for (int p = 0; p < kPartitions; ++p)
-    rd_kafka_topic_partition_list_add(list, topic, p)->offset = RD_KAFKA_OFFSET_BEGINNING;
-  rd_kafka_assign(rk, list);
-  rd_kafka_topic_partition_list_destroy(list);
-  rd_kafka_queue_t* queue = rd_kafka_queue_get_consumer(rk);
-  std::vector<rd_kafka_message_t*> msgs(1024);
-  long seen = 0;
-  while (seen < count) {
-    rd_kafka_message_t* first = rd_kafka_consumer_poll(rk, 100);
-    if (!first) continue;
-    msgs[0] = first;
-    ssize_t more = rd_kafka_consume_batch_queue(queue, 0, msgs.data() + 1, msgs.size() - 1);
-    size_t n = 1 + (more > 0 ? static_cast<size_t>(more) : 0);
-    for (size_t i = 0; i < n; ++i) {
-      if (!msgs[i]->err) ++seen;
-      rd_kafka_message_destroy(msgs[i]);
-    }
-  }
-  double s = seconds(t0, Clock::now());
-  rd_kafka_queue_destroy(queue);
-  rd_kafka_consumer_close(rk);
-  rd_kafka_destroy(rk);
-  return static_cast<double>(count) / s;
 }
 
 // One run and what its checkpoints did, watched from outside as a monitor would.
@@ -269,7 +231,7 @@ int main(int argc, char** argv) {
               "align ms", "pause ms");
   std::vector<double> with, without, ratios, cpuWith, cpuWithout, cpuRatios, bare;
   for (int round = 0; round < rounds; ++round) {
-    bare.push_back(bareConsumeLoop(boot, topic, count));
+    bare.push_back(sc::bench::bareConsumeLoop(boot, topic, kPartitions, count));
     // Alternate which goes first so neither always gets the warmer cluster.
     double pair[2] = {0, 0}, cpuPair[2] = {0, 0};
     for (int k = 0; k < 2; ++k) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "BareConsumeLoop.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
 #include "engine/kafka/EmbeddedCluster.h"
@@ -52,49 +53,6 @@ void preload(const std::string& boot, const char* topic, long count) {
   }
   rd_kafka_flush(rk, 60000);
   rd_kafka_destroy(rk);
-}
-
-// The limit (as ../shared/bench/rawconsume.c measures it): a bare consumer with librdkafka's
-// default fetch settings that drains every partition, timed from its first message to its last.
-// The pipeline is timed from plan to exit, so every wait of its own (start-up, end-of-partition
-// detection, shutdown) counts against it.
-double bareConsumeLoop(const std::string& boot, const char* topic, long count) {
-  char err[512];
-  Clock::time_point t0{};
-  rd_kafka_conf_t* conf = rd_kafka_conf_new();
-  rd_kafka_conf_set(conf, "bootstrap.servers", boot.c_str(), err, sizeof err);
-  rd_kafka_conf_set(conf, "group.id", "bench-bare", err, sizeof err);
-  rd_kafka_conf_set(conf, "enable.auto.commit", "false", err, sizeof err);
-  rd_kafka_conf_set(conf, "enable.auto.offset.store", "false", err, sizeof err);
-  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
-  rd_kafka_poll_set_consumer(rk);
-  rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(kPartitions);
-  for (int p = 0; p < kPartitions; ++p)
-    rd_kafka_topic_partition_list_add(list, topic, p)->offset = RD_KAFKA_OFFSET_BEGINNING;
-  rd_kafka_assign(rk, list);
-  rd_kafka_topic_partition_list_destroy(list);
-  rd_kafka_queue_t* queue = rd_kafka_queue_get_consumer(rk);
-  std::vector<rd_kafka_message_t*> msgs(1024);
-  long seen = 0;
-  size_t bytes = 0;
-  while (seen < count) {
-    rd_kafka_message_t* first = rd_kafka_consumer_poll(rk, 100);
-    if (!first) continue;
-    if (seen == 0 && !first->err) t0 = Clock::now();
-    msgs[0] = first;
-    ssize_t more = rd_kafka_consume_batch_queue(queue, 0, msgs.data() + 1, msgs.size() - 1);
-    size_t n = 1 + (more > 0 ? static_cast<size_t>(more) : 0);
-    for (size_t i = 0; i < n; ++i) {
-      if (!msgs[i]->err) ++seen, bytes += msgs[i]->len;
-      rd_kafka_message_destroy(msgs[i]);
-    }
-  }
-  double s = seconds(t0, Clock::now());
-  rd_kafka_queue_destroy(queue);
-  rd_kafka_consumer_close(rk);
-  rd_kafka_destroy(rk);
-  if (bytes == 0) std::fprintf(stderr, "no payload bytes read\n");
-  return static_cast<double>(count) / s;
 }
 
 double pipelineRun(const std::string& boot, const char* topic, long count, int round) {
@@ -148,7 +106,7 @@ int main(int argc, char** argv) {
   // Alternate the two so neither gets a warmer cluster; report the best of each.
   double bare = 0, pipeline = 0;
   for (int round = 0; round < 3; ++round) {
-    bare = std::max(bare, bareConsumeLoop(boot, topic, count));
+    bare = std::max(bare, sc::bench::bareConsumeLoop(boot, topic, kPartitions, count));
     pipeline = std::max(pipeline, pipelineRun(boot, topic, count, round));
   }
   std::printf("bare librdkafka consume loop:                 %10.0f msg/s\n", bare);
