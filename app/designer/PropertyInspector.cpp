@@ -158,14 +158,7 @@ void PropertyInspector::buildSettings() {
   summary->setWordWrap(true);
   summary->setForegroundRole(QPalette::PlaceholderText);
   outer->addWidget(summary);
-  nodeProblems_ = new QLabel(form_);
-  nodeProblems_->setObjectName(QStringLiteral("settingsProblems"));
-  nodeProblems_->setWordWrap(true);
-  QPalette pal = nodeProblems_->palette();
-  pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
-  nodeProblems_->setPalette(pal);
-  nodeProblems_->hide();
-  outer->addWidget(nodeProblems_);
+  addProblemsLabel(outer, QStringLiteral("settingsProblems"));
 
   auto* form = new QFormLayout;
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -214,6 +207,18 @@ void PropertyInspector::buildSettings() {
   showProblems();
 }
 
+// The line under the title that lists the form's problems, in the theme's error colour.
+void PropertyInspector::addProblemsLabel(QVBoxLayout* outer, const QString& objectName) {
+  nodeProblems_ = new QLabel(form_);
+  nodeProblems_->setObjectName(objectName);
+  nodeProblems_->setWordWrap(true);
+  QPalette pal = nodeProblems_->palette();
+  pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
+  nodeProblems_->setPalette(pal);
+  nodeProblems_->hide();
+  outer->addWidget(nodeProblems_);
+}
+
 void PropertyInspector::build() {
   const PipelineNode* node = doc_->pipeline().node(sstr(nodeId_));
   if (!node) return;
@@ -233,14 +238,7 @@ void PropertyInspector::build() {
     summary->setForegroundRole(QPalette::PlaceholderText);
     outer->addWidget(summary);
   }
-  nodeProblems_ = new QLabel(form_);
-  nodeProblems_->setObjectName(QStringLiteral("nodeProblems"));
-  nodeProblems_->setWordWrap(true);
-  QPalette pal = nodeProblems_->palette();
-  pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
-  nodeProblems_->setPalette(pal);
-  nodeProblems_->hide();
-  outer->addWidget(nodeProblems_);
+  addProblemsLabel(outer, QStringLiteral("nodeProblems"));
 
   auto* form = new QFormLayout;
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

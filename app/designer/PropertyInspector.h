@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QScrollArea;
 class QFormLayout;
+class QVBoxLayout;
 
 namespace sc::designer {
 
@@ -45,6 +46,7 @@ class PropertyInspector : public QWidget {
  private:
   void showSelection();
   void build();
+  void addProblemsLabel(QVBoxLayout* outer, const QString& objectName);
   void buildSettings();
   void clearForm();
   void addEditor(QFormLayout* form, const PropertySpec& spec, const QString& key, bool dark);
