@@ -19,11 +19,13 @@
 # `cmake --build build --target deb-packages`) into the fresh root with apt, so every dependency
 # comes from its Depends, checks that no Qt library came with it, and runs the installed demo
 # (streamcanvas-run /usr/share/streamcanvas/examples/demo.json --duration 5s), which must print
-# records. A few minutes: no build happens in the root.
+# records. When the designer's package (streamcanvas_*.deb) lies beside it, it is installed the
+# same way and must render the demo with `streamcanvas --export-image` (offscreen), which checks its
+# Depends (Qt libraries, platform plugins). A few minutes: no build happens in the root.
 #
 # Usage: installers/check-fresh-install.sh [options]   (as root)
 #   --only demo|test|deb  run only that README command (demo: the quick check, ~15 min on 2 cores),
-#                     or only the runner package check (deb)
+#                     or only the Debian package check (deb, below)
 #   --deb FILE        the runner package for --only deb (default: the newest
 #                     build/packages/streamcanvas-runner_*.deb of this checkout)
 #   --keep            keep the root (and logs) afterwards for inspection; it is unmounted either way
@@ -49,6 +51,7 @@ committed=0
 quiet=0
 mirror=""
 deb=""
+designer_deb=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only=${2:-}; shift 2 || usage ;;
@@ -83,7 +86,7 @@ git -C "$src" rev-parse --is-inside-work-tree > /dev/null 2>&1 || {
 
 steps=()
 if [ "$only" = deb ]; then
-  steps=(deb-install deb-demo)
+  steps=(runner-deb runner-demo)
   if [ -z "$deb" ]; then
     deb=$(ls -t "$src"/build/packages/streamcanvas-runner_*.deb 2> /dev/null | head -n 1 || true)
   fi
@@ -93,6 +96,8 @@ if [ "$only" = deb ]; then
     exit 2
   fi
   deb=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
+  designer_deb=$(ls -t "$(dirname "$deb")"/streamcanvas_*.deb 2> /dev/null | head -n 1 || true)
+  [ -n "$designer_deb" ] && steps+=(designer-deb designer-png)
 else
   [ "$only" != test ] && steps+=(demo)
   [ "$only" != demo ] && steps+=(test)
@@ -106,11 +111,16 @@ for s in "${steps[@]}"; do
 done
 # The runner package check: apt installs the .deb with what its Depends name (no recommends, as
 # on a server), no Qt library may come with it, and the installed demo must print records.
-command[deb-install]='apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /root/'"$(basename "${deb:-none.deb}")"'
+command[runner-deb]='apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /root/'"$(basename "${deb:-none.deb}")"'
 dpkg-query -W -f="\${Package} \${Version}\n" streamcanvas-runner
 if dpkg-query -W -f="\${Package}\n" | grep -iE "^(libqt|qt6)"; then echo "FAIL: Qt packages were installed with the runner" >&2; exit 1; fi
 echo "no Qt package installed; $(dpkg-query -W | wc -l) packages in the root"'
-command[deb-demo]='cd /tmp && streamcanvas-run /usr/share/streamcanvas/examples/demo.json --duration 5s > demo.out
+command[designer-deb]='DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /root/'"$(basename "${designer_deb:-none.deb}")"'
+dpkg-query -W -f="\${Package} \${Version}\n" streamcanvas'
+command[designer-png]='QT_QPA_PLATFORM=offscreen streamcanvas --export-image /tmp/demo.png /usr/share/streamcanvas/examples/demo.json
+test -s /tmp/demo.png && echo "streamcanvas rendered the demo: $(wc -c < /tmp/demo.png) bytes of PNG"
+grep -qx application/x-streamcanvas-pipeline /usr/share/mime/types && echo "the MIME database (dpkg trigger) knows application/x-streamcanvas-pipeline"'
+command[runner-demo]='cd /tmp && streamcanvas-run /usr/share/streamcanvas/examples/demo.json --duration 5s > demo.out
 echo "the demo printed $(wc -l < demo.out) records; the first:"; head -n 3 demo.out
 test -s demo.out'
 
@@ -247,12 +257,12 @@ summary() {
   printf '  %-12s %9s\n' total "$(fmt "$total")"
   if [ "$result" = PASS ]; then
     if [ "$only" = deb ]; then
-      echo "PASS: $(basename "$deb") installs on a fresh Debian 12 root without Qt and runs the demo"
+      echo "PASS: $(basename "$deb") installs on a fresh Debian 12 root without Qt and runs the demo${designer_deb:+; $(basename "$designer_deb") installs and renders it}"
     else
       echo "PASS: the README's commands work on a fresh Debian 12 root ($(IFS=' '; echo "${steps[*]}"))"
     fi
   elif [ "$only" = deb ]; then
-    echo "FAIL: step '$1' failed on a fresh Debian 12 root; a dependency missing from the runner package's Depends is the usual cause"
+    echo "FAIL: step '$1' failed on a fresh Debian 12 root; a dependency missing from the package's Depends is the usual cause"
   else
     echo "FAIL: step '$1' failed on a fresh Debian 12 root; a package missing from installers/install-deps.sh is the usual cause"
   fi
@@ -400,7 +410,7 @@ in_root() { # runs one README command in the root: as root, CI=true, no DISPLAY,
 
 configure_root
 if [ "$only" = deb ]; then
-  run_step copy cp "$deb" "$root/root/"
+  run_step copy cp "$deb" ${designer_deb:+"$designer_deb"} "$root/root/"
 else
   run_step copy copy_checkout
 fi

@@ -7,6 +7,7 @@
 #     every hicolor icon has its size, the MIME type makes the example pipelines
 #     application/x-streamcanvas-pipeline and the desktop entry opens that type;
 #   - lintian reports no error on either (warnings are printed, see installers/README.md).
+#   - every install() rule belongs to one of the two packages (its COMPONENT).
 # Usage: installers/check-packages.sh BUILD_DIR [--no-cpack]   (--no-cpack: check the .debs there)
 # The ctest test tst_packages (label package) runs it; the tools come from install-deps.sh.
 set -euo pipefail
@@ -20,6 +21,17 @@ pass() { echo "ok:   $*"; }
 
 for tool in cpack dpkg-deb objdump ldd lintian desktop-file-validate appstreamcli update-mime-database; do
   command -v "$tool" > /dev/null || { echo "check-packages.sh: $tool is missing (bash installers/install-deps.sh)"; exit 1; }
+done
+
+# Every install() rule must name the package it belongs to (COMPONENT runner or designer): a rule
+# without one lands in the component "Unspecified", which neither package holds.
+components=$(find "$build" -name cmake_install.cmake -not -path '*/_CPack_Packages/*' -exec grep -ho 'CMAKE_INSTALL_COMPONENT STREQUAL "[^"]*"' {} + |
+  sed 's/.*STREQUAL "\(.*\)"/\1/' | sort -u | tr '\n' ' ')
+for c in $components; do
+  case "$c" in
+    runner | designer) ;;
+    *) fail "install() rules of component '$c' are in no package: give them COMPONENT runner or designer" ;;
+  esac
 done
 
 if [ "${2:-}" != --no-cpack ]; then
@@ -91,13 +103,14 @@ cp /usr/share/mime/packages/freedesktop.org.xml "$work/mime/mime/packages/"
 mime_log=$(update-mime-database "$work/mime/mime" 2>&1) || { echo "$mime_log"; fail "update-mime-database rejects streamcanvas.xml"; }
 if command -v gio > /dev/null; then
   echo '{"name": "not a pipeline"}' > "$work/plain.json"
-  for f in "$src"/resources/examples/*.json "$work/plain.json"; do
+  echo '{"name": "no key first, named .sc.json"}' > "$work/named.sc.json"
+  for f in "$src"/resources/examples/*.json "$work/named.sc.json" "$work/plain.json"; do
     type=$(XDG_DATA_HOME=$work/mime XDG_DATA_DIRS=$work/mime gio info -a standard::content-type "$f" | awk '/content-type/ { print $2 }')
     want=application/x-streamcanvas-pipeline
     [ "$f" = "$work/plain.json" ] && want=application/json
     [ "$type" = "$want" ] || fail "$(basename "$f") is $type, not $want"
   done
-  pass "example pipelines are application/x-streamcanvas-pipeline, other JSON stays application/json (gio)"
+  pass "example pipelines and *.sc.json are application/x-streamcanvas-pipeline, other JSON stays application/json (gio)"
 else
   grep -q 'application/x-streamcanvas-pipeline' "$work/mime/mime/types" && pass "MIME type compiled (no gio to test detection)" ||
     fail "MIME type missing from the compiled database"
