@@ -19,7 +19,8 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 pass() { echo "ok:   $*"; }
 
-for tool in cpack dpkg-deb objdump ldd lintian desktop-file-validate appstreamcli update-mime-database; do
+for tool in cpack dpkg-deb objdump ldd lintian desktop-file-validate update-desktop-database appstreamcli \
+  update-mime-database; do
   command -v "$tool" > /dev/null || { echo "check-packages.sh: $tool is missing (bash installers/install-deps.sh)"; exit 1; }
 done
 
@@ -111,6 +112,14 @@ if command -v gio > /dev/null; then
     [ "$type" = "$want" ] || fail "$(basename "$f") is $type, not $want"
   done
   pass "example pipelines and *.sc.json are application/x-streamcanvas-pipeline, other JSON stays application/json (gio)"
+  # ... and that type opens in the designer: the default application GIO picks from the desktop
+  # entry (TryExec needs streamcanvas on PATH).
+  cp -r "$work/designer/usr/share/applications" "$work/mime/"
+  update-desktop-database "$work/mime/applications"
+  default_app=$(PATH=$work/designer/usr/bin:$PATH XDG_DATA_HOME=$work/mime XDG_DATA_DIRS=$work/mime \
+    gio mime application/x-streamcanvas-pipeline | head -n 1)
+  grep -q "$app_id.desktop" <<< "$default_app" && pass "$default_app" ||
+    fail "pipeline files do not open in the designer: $default_app"
 else
   grep -q 'application/x-streamcanvas-pipeline' "$work/mime/mime/types" && pass "MIME type compiled (no gio to test detection)" ||
     fail "MIME type missing from the compiled database"
