@@ -21,6 +21,10 @@ pkgs=(
   # and serves TLS with certificates openssl makes; the JDK (not only the JRE) runs the Java
   # client check in tests/kafka/ScramCheck.java as a source file.
   openjdk-17-jdk-headless maven openssl
+  # The Debian packages (installers/CMakeLists.txt): rsvg-convert renders the designer's icons at
+  # build time; tst_packages checks the packages with lintian, desktop-file-validate,
+  # appstreamcli, update-mime-database and gio, and dpkg-shlibdeps (dpkg-dev) finds Depends.
+  librsvg2-bin lintian desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do
