@@ -67,6 +67,13 @@ std::unique_ptr<MetricsServer> MetricsServer::start(const RunnerMetrics& metrics
   std::call_once(init, [] { mg_init_library(0); });
   std::unique_ptr<MetricsServer> server(new MetricsServer(metrics));
   const bool v6 = address.find(':') != std::string::npos;
+  if (v6 && !mg_check_feature(MG_FEATURES_IPV6)) {
+    // Debian 12's civetweb is built without IPv6.
+    error = "cannot serve metrics on " + address +
+            ": this civetweb has no IPv6 support; give --metrics-address an IPv4 address "
+            "(0.0.0.0 for every interface, 127.0.0.1 for this machine only)";
+    return nullptr;
+  }
   const std::string host = v6 && address.front() != '[' ? "[" + address + "]" : address;
   const std::string listen = host + ":" + std::to_string(port);
   mg_callbacks callbacks{};

@@ -13,7 +13,8 @@ class RunnerMetrics;
 
 class MetricsServer {
  public:
-  // Listens on `address`:`port` (port 0: a free one; an IPv6 address without brackets works).
+  // Listens on `address`:`port` (port 0: a free one; IPv6 addresses need a civetweb built with
+  // IPv6, which Debian 12's is not).
   // Null with `error` set when the port cannot be bound.
   static std::unique_ptr<MetricsServer> start(const RunnerMetrics& metrics,
                                               const std::string& address, int port,

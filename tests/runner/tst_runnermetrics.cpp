@@ -489,7 +489,9 @@ class TestRunnerMetrics : public QObject {
     Exposition x;
     QTRY_VERIFY_WITH_TIMEOUT(
         (x = parseExposition(httpGet(port, "/metrics").body),
-         x.value("streamcanvas_pipeline_running", p) == std::optional<double>(1)),
+         x.value("streamcanvas_pipeline_running", p) == std::optional<double>(1) &&
+             // polled at least once: open() has returned
+             x.value("streamcanvas_node_busy_seconds_total", {{"node", "in"}}).value_or(0) > 0),
         30000);
     QVERIFY2(x.error.empty(), x.error.c_str());
     QCOMPARE(x.value("streamcanvas_source_ready", {{"node", "in"}}), std::optional<double>(0));
