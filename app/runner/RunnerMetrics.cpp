@@ -136,7 +136,9 @@ void RunnerMetrics::detach(const Execution& run) {
     c.lastDurationMs = stats.lastDurationMs;
     c.lastBytes = stats.lastBytes;
   }
-  if (!result.ok) {
+  // A run that only found its checkpoint's output uncommitted is retried from an older one at
+  // once: choosing where to start, not a failure of the pipeline.
+  if (!result.ok && result.restoreOlderThan == 0) {
     ++failures_;
     reason_ =
         (result.failedNode.empty() ? "" : "node '" + result.failedNode + "': ") + result.message;

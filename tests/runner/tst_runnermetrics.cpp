@@ -332,6 +332,11 @@ const char* const kTinyPipeline = R"({"streamcanvas": 1, "name": "tiny",
             {"id": "out", "type": "discard.sink"}],
   "edges": [{"from": "gen", "to": "out"}]})";
 
+const char* const kBadInputPipeline = R"({"streamcanvas": 1, "name": "bad-input",
+  "nodes": [{"id": "src", "type": "file.source", "properties": {"path": "%1", "on_error": "fail"}},
+            {"id": "out", "type": "discard.sink"}],
+  "edges": [{"from": "src", "to": "out"}]})";
+
 // Quote and backslash: label values escape both.
 const std::string kEscapedName = "metrics \"demo\" \\ 1";
 
@@ -558,6 +563,34 @@ class TestRunnerMetrics : public QObject {
       ++lines;
     }
     QVERIFY(lines >= 2);
+  }
+
+  // Every run reads the whole input (one read of a small file) and fails on its second line:
+  // three runs read it three times, and the counter says so after the last one.
+  void countersKeepCountingAcrossRestarts() {
+    QTemporaryDir dir;
+    const QByteArray input = "{\"a\": 1}\nnot json\n{\"a\": 2}\n";
+    const QString data = writeTemp(dir, "in.jsonl", input);
+    const QString path =
+        writeTemp(dir, "bad.json", QByteArray(kBadInputPipeline).replace("%1", data.toUtf8()));
+    RunnerProcess runner(QStringList{path, "--restart",
+                                     R"({"strategy":"fixed_delay","attempts":2,"delay":"10ms"})",
+                                     "--metrics-linger", "10m"} +
+                         kServe);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.err().contains("after 2 restart(s)"), 30000);
+    const int port = runner.port();
+    QVERIFY2(port > 0, runner.err().constData());
+    const Exposition x = parseExposition(httpGet(port, "/metrics").body);
+    QVERIFY2(x.error.empty(), x.error.c_str());
+    const std::map<std::string, std::string> p{{"pipeline", "bad-input"}};
+    QCOMPARE(x.value("streamcanvas_restarts_total", p), std::optional<double>(2));
+    QCOMPARE(x.value("streamcanvas_pipeline_failures_total", p), std::optional<double>(3));
+    QCOMPARE(x.value("streamcanvas_node_bytes_in_total", {{"node", "src"}}),
+             std::optional<double>(3 * input.size()));
+    QCOMPARE(httpGet(port, "/healthz").status, 503);
+    runner.terminate();
+    QVERIFY(runner.process().waitForFinished(30000));
+    QCOMPARE(runner.process().exitCode(), 1);
   }
 
   void badMetricsOptions() {
