@@ -16,6 +16,8 @@ pkgs=(
   # qt6-charts-dev's CMake config needs Qt6OpenGL but the package does not depend on it.
   libqt6opengl6-dev
   librdkafka-dev nlohmann-json3-dev libboost-dev libsimdjson-dev
+  # streamcanvas-run --metrics-port serves HTTP with civetweb.
+  libcivetweb-dev
   kcat xvfb xauth fonts-dejavu-core
   # The real-broker test fixture: Kafka runs on Java 17, comes from Maven Central (fetch-kafka.sh)
   # and serves TLS with certificates openssl makes; the JDK (not only the JRE) runs the Java
