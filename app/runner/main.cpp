@@ -24,6 +24,7 @@
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Log.h"
 #include "engine/runtime/Planner.h"
+#include "engine/runtime/Supervisor.h"
 #include "engine/state/CheckpointStore.h"
 
 namespace {
@@ -314,129 +315,84 @@ int main(int argc, char** argv) {
   };
   const bool progress = isatty(STDERR_FILENO);
   auto t0 = std::chrono::steady_clock::now();
-  std::optional<uint64_t> restoreAtMost;  // a sink found a newer checkpoint's output uncommitted
-  for (int attempt = 0;; ++attempt) {
-    // Resume from the newest readable checkpoint of this pipeline, if any.
-    sc::state::CheckpointStore::Loaded latest = store.loadLatest(restoreAtMost);
-    for (const auto& w : latest.warnings)
-      log.warn("checkpoint", w);
-    options.checkpoints.restore.reset();
-    const std::vector<uint64_t> ids = store.ids();
-    options.checkpoints.firstId = ids.empty() ? 1 : ids.back() + 1;
-    if (latest.checkpoint) {
-      const sc::state::Checkpoint& c = *latest.checkpoint;
-      log.info("runner", "resuming from " + std::string(c.savepoint ? "savepoint" : "checkpoint") +
-                             " " + std::to_string(c.id) + " in " + store.dir() + " (" +
-                             std::to_string(c.bytes()) + " bytes of state; --fresh starts over)");
-      options.checkpoints.restore = std::make_shared<sc::state::Checkpoint>(*latest.checkpoint);
-    }
-
-    sc::PlannedPipeline planned = sc::planPipeline(pipeline, registry, sc::PlanPurpose::Run,
-                                                   sc::processEnvironment(), options);
-    std::unique_ptr<sc::Execution> run = std::move(planned.execution);
-    if (!planned.ok() || !run) {
-      // Configuration errors (a checkpoint of another graph among them) are never retried.
-      sc::Diagnostics errors;
-      for (const sc::Diagnostic& d : planned.diagnostics.items())
-        if (d.severity == sc::Severity::Error) errors.items().push_back(d);
-      sc::locateDiagnostics(errors, loaded.sourceMap, pipelinePath);
-      std::cerr << log.redact(errors.format());
-      return exitWith(kExitUsage, "the pipeline could not be planned");
-    }
-    run->start();
-    served.attach(*run);
-    bool stopping = false;
-    auto lastProgress = std::chrono::steady_clock::now();
-    std::vector<uint64_t> lastCounts;
-    while (!run->wait(200)) {
-      if (g_signal.load() && !stopping) {
-        stopping = true;
-        log.info("runner",
-                 std::string("received ") + (g_signal.load() == SIGINT ? "SIGINT" : "SIGTERM") +
-                     (drain ? ": stopping sources, draining and flushing sinks"
-                            : ": stopping sources and taking a savepoint (a second signal "
-                              "exits at once)"));
-        run->requestStop();
+  // The restart strategy runs in the engine (the designer uses the same); this loop watches
+  // for signals, draws the progress line and feeds the metrics endpoint.
+  sc::Supervisor supervisor(pipeline, registry, options, settings.restart, sc::processEnvironment(),
+                            "runner");
+  supervisor.setAttemptEnded([&](const sc::Execution& run) { served.detach(run); });
+  supervisor.start();
+  uint64_t attached = 0;  // the attempt `served` shows
+  int restartsSeen = 0;
+  bool stopping = false;
+  auto lastProgress = std::chrono::steady_clock::now();
+  std::vector<uint64_t> lastCounts;
+  while (supervisor.phase() != sc::Supervisor::Phase::Done) {
+    if (supervisor.phase() == sc::Supervisor::Phase::Running) {
+      if (supervisor.attempt() != attached) {
+        attached = supervisor.attempt();
+        served.attach(*supervisor.execution());
+        lastCounts.clear();
       }
-      auto now = std::chrono::steady_clock::now();
-      if (progress && now - lastProgress >= std::chrono::seconds(1)) {
-        double secs = std::chrono::duration<double>(now - lastProgress).count();
-        std::string line;
-        auto metrics = run->metrics();
-        lastCounts.resize(metrics.size());
-        for (size_t i = 0; i < metrics.size(); ++i) {
-          const sc::NodeMetrics* m = metrics[i];
-          bool source = m->recordsIn.get() == 0 && m->recordsOut.get() > 0;
-          uint64_t count = source ? m->recordsOut.get() : m->recordsIn.get();
-          if (source || m->type.find("sink") != std::string::npos)
-            line += " " + m->nodeId + " " + rate(count - lastCounts[i], secs);
-          lastCounts[i] = count;
-        }
-        std::fprintf(stderr, "\r\033[K[progress]%s", line.c_str());
-        std::fflush(stderr);
-        lastProgress = now;
-      }
-    }
-    if (progress) std::fprintf(stderr, "\r\033[K");
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    sc::RunResult result = run->result();
-    std::string summary;
-    for (const sc::NodeMetrics* m : run->metrics()) {
-      summary += " " + m->nodeId + "=" + std::to_string(m->recordsIn.get()) + "/" +
-                 std::to_string(m->recordsOut.get());
-      if (m->errors.get()) summary += "(" + std::to_string(m->errors.get()) + " errors)";
-    }
-    const sc::CheckpointStats stats = run->checkpointStats();
-    served.detach(*run);
-    run.reset();
-    char elapsed[32];
-    std::snprintf(elapsed, sizeof elapsed, "%.2fs", secs);
-    if (result.ok) {
-      std::string how;
-      if (result.finished) {
-        // Every input is done: a later run starts over, as Flink discards a finished job's
-        // checkpoints.
-        store.removeAll();
-        how = "; every input finished";
-      } else if (stats.lastWasSavepoint) {
-        how = "; savepoint " + std::to_string(stats.lastId) + " taken, the next run resumes there";
-      }
-      log.info("runner", "done in " + std::string(elapsed) + how + "; records in/out:" + summary);
-      return exitWith(kExitOk);
-    }
-    const std::string where =
-        result.failedNode.empty() ? "" : " in node '" + result.failedNode + "'";
-    if (result.restoreOlderThan > 0 && !g_signal.load()) {
-      restoreAtMost = result.restoreOlderThan - 1;
-      log.warn("runner", result.message);
-      --attempt;  // not a failure of the pipeline: choosing the checkpoint to start from
-      continue;
-    }
-    if (g_signal.load() || result.restoreFailed) {
-      log.error("runner", "pipeline failed" + where + ": " + result.message);
-      return exitWith(kExitFailed);
-    }
-    const int64_t delay = settings.restart.delayBefore(attempt + 1);
-    if (delay < 0) {
-      log.error("runner", "pipeline failed" + where + ": " + result.message +
-                              (attempt > 0 ? " (after " + std::to_string(attempt) +
-                                                 " restart(s); " + settings.restart.describe() + ")"
-                                           : ""));
-      return exitWith(kExitFailed);
-    }
-    log.warn(
-        "runner",
-        "pipeline failed" + where + ": " + result.message + "; restarting from " +
-            (stats.lastId || options.checkpoints.restore ? "the last checkpoint" : "the start") +
-            " in " + sc::formatDurationMs(delay) + " (restart " + std::to_string(attempt + 1) +
-            " of " + std::to_string(settings.restart.attempts) + ")");
-    served.countRestart();
-    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(delay);
-    while (std::chrono::steady_clock::now() < until && !g_signal.load())
+      supervisor.execution()->wait(200);
+    } else {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (g_signal.load()) {
-      log.error("runner", "stopped while waiting to restart; the last checkpoint is kept");
-      return exitWith(kExitFailed, "stopped while waiting to restart");
     }
+    if (g_signal.load() && !stopping) {
+      stopping = true;
+      log.info("runner", std::string("received ") +
+                             (g_signal.load() == SIGINT ? "SIGINT" : "SIGTERM") +
+                             (drain ? ": stopping sources, draining and flushing sinks"
+                                    : ": stopping sources and taking a savepoint (a second signal "
+                                      "exits at once)"));
+      supervisor.requestStop();
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (progress && supervisor.execution() && now - lastProgress >= std::chrono::seconds(1)) {
+      double secs = std::chrono::duration<double>(now - lastProgress).count();
+      std::string line;
+      auto metrics = supervisor.execution()->metrics();
+      lastCounts.resize(metrics.size());
+      for (size_t i = 0; i < metrics.size(); ++i) {
+        const sc::NodeMetrics* m = metrics[i];
+        bool source = m->recordsIn.get() == 0 && m->recordsOut.get() > 0;
+        uint64_t count = source ? m->recordsOut.get() : m->recordsIn.get();
+        if (source || m->type.find("sink") != std::string::npos)
+          line += " " + m->nodeId + " " + rate(count - lastCounts[i], secs);
+        lastCounts[i] = count;
+      }
+      std::fprintf(stderr, "\r\033[K[progress]%s", line.c_str());
+      std::fflush(stderr);
+      lastProgress = now;
+    }
+    supervisor.step();
+    for (; restartsSeen < supervisor.restarts(); ++restartsSeen)
+      served.countRestart();
   }
+  if (progress) std::fprintf(stderr, "\r\033[K");
+  const sc::Supervisor::Outcome& outcome = supervisor.outcome();
+  if (outcome.configurationError) {
+    // Configuration errors (a checkpoint of another graph among them) are never retried.
+    sc::Diagnostics errors = outcome.diagnostics;
+    sc::locateDiagnostics(errors, loaded.sourceMap, pipelinePath);
+    std::cerr << log.redact(errors.format());
+    return exitWith(kExitUsage, "the pipeline could not be planned");
+  }
+  if (!outcome.ok) return exitWith(kExitFailed, outcome.message);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::string summary;
+  for (const sc::NodeMetrics* m : supervisor.execution()->metrics()) {
+    summary += " " + m->nodeId + "=" + std::to_string(m->recordsIn.get()) + "/" +
+               std::to_string(m->recordsOut.get());
+    if (m->errors.get()) summary += "(" + std::to_string(m->errors.get()) + " errors)";
+  }
+  char elapsed[32];
+  std::snprintf(elapsed, sizeof elapsed, "%.2fs", secs);
+  std::string how;
+  if (outcome.result.finished)
+    how = "; every input finished";  // the supervisor removed the checkpoints
+  else if (outcome.checkpoints.lastWasSavepoint)
+    how = "; savepoint " + std::to_string(outcome.checkpoints.lastId) +
+          " taken, the next run resumes there";
+  log.info("runner", "done in " + std::string(elapsed) + how + "; records in/out:" + summary);
+  return exitWith(kExitOk);
 }

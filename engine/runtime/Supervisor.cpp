@@ -102,6 +102,7 @@ Supervisor::Phase Supervisor::step() {
   }
   if (phase_ != Phase::Running || !execution_->wait(0)) return phase_;
 
+  if (attemptEnded_) attemptEnded_(*execution_);
   const RunResult result = execution_->result();
   outcome_.result = result;
   outcome_.checkpoints = execution_->checkpointStats();

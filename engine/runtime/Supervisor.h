@@ -54,6 +54,11 @@ class Supervisor {
 
   // Called with every attempt's Execution after planning, before it starts (attach taps here).
   void setBeforeStart(std::function<void(Execution&)> hook) { beforeStart_ = std::move(hook); }
+  // Called once an attempt has ended, before anything else happens to its Execution (which the
+  // next attempt destroys): detach what watches it.
+  void setAttemptEnded(std::function<void(const Execution&)> hook) {
+    attemptEnded_ = std::move(hook);
+  }
 
   // Plans and starts the first attempt. False: Done at once (see outcome()).
   bool start();
@@ -97,6 +102,7 @@ class Supervisor {
   Outcome outcome_;
   std::vector<std::string> secrets_;
   std::function<void(Execution&)> beforeStart_;
+  std::function<void(const Execution&)> attemptEnded_;
 };
 
 }  // namespace sc
