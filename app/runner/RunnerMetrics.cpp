@@ -354,6 +354,12 @@ std::string RunnerMetrics::render() const {
     x.family("streamcanvas_checkpoint_last_completed_timestamp_seconds", "gauge",
              "When the newest checkpoint completed (Unix time).");
     x.sample({}, seconds(c.lastCompletedMs));
+    x.family("streamcanvas_checkpoint_last_alignment_seconds", "gauge",
+             "Longest time an input was held for barrier alignment in the newest checkpoint.");
+    x.sample({}, seconds(c.lastAlignmentMs));
+    x.family("streamcanvas_checkpoint_last_pause_seconds", "gauge",
+             "Longest synchronous snapshot of one node in the newest checkpoint.");
+    x.sample({}, static_cast<double>(c.lastPauseUs) / 1e6);
   }
   return x.take();
 }

@@ -6,6 +6,7 @@
 // fail the test.
 #include <QActionGroup>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -161,6 +162,10 @@ void tst_Appearance::themeMenuSwitchesTheWholeWindow() {
   QVERIFY(dark->actionGroup() && dark->actionGroup()->isExclusive());
   QVERIFY(system->isChecked());
 
+  // A shown window has painted its canvas once, so the view holds a cached background.
+  window_->show();
+  QVERIFY(QTest::qWaitForWindowExposed(window_));
+  window_->view()->viewport()->repaint();
   dark->trigger();
   QVERIFY(dark->isChecked() && !light->isChecked());
   QVERIFY(isDarkPalette(QApplication::palette()));
@@ -170,9 +175,22 @@ void tst_Appearance::themeMenuSwitchesTheWholeWindow() {
   QTRY_VERIFY(window_->scene()->colors().background.lightnessF() < 0.3);
   QCOMPARE(QSettings().value("appearance/theme").toString(), QStringLiteral("dark"));
 
+  // What the view shows follows at once, not at the next zoom: the cached background (grid)
+  // is redrawn in the new colours.
+  auto canvasPixel = [&] {
+    QWidget* viewport = window_->view()->viewport();
+    // What the screen shows (a real window under xcb); offscreen, what the widget paints.
+    const QPixmap shown = QGuiApplication::platformName() == QLatin1String("xcb")
+                              ? viewport->screen()->grabWindow(viewport->winId(), 3, 3, 1, 1)
+                              : viewport->grab(QRect(3, 3, 1, 1));
+    return shown.toImage().pixelColor(QPoint(0, 0));
+  };
+  QTRY_VERIFY2(canvasPixel().lightnessF() < 0.3, qPrintable(canvasPixel().name()));
+
   light->trigger();
   QVERIFY(!isDarkPalette(QApplication::palette()));
   QTRY_VERIFY(window_->scene()->colors().background.lightnessF() > 0.7);
+  QTRY_VERIFY2(canvasPixel().lightnessF() > 0.7, qPrintable(canvasPixel().name()));
   QCOMPARE(QSettings().value("appearance/theme").toString(), QStringLiteral("light"));
 
   // The offscreen platform is light and asks for nothing: System is light here.

@@ -460,6 +460,8 @@ class TestRunnerMetrics : public QObject {
     QVERIFY(x.value("streamcanvas_checkpoint_size_bytes_sum", p).value() > 0);
     QVERIFY(x.value("streamcanvas_checkpoint_last_size_bytes", p).value() > 0);
     QVERIFY(x.value("streamcanvas_checkpoint_last_duration_seconds", p).has_value());
+    QVERIFY(x.value("streamcanvas_checkpoint_last_alignment_seconds", p).has_value());
+    QVERIFY(x.value("streamcanvas_checkpoint_last_pause_seconds", p).has_value());
     QCOMPARE(x.value("streamcanvas_checkpoints_failed_total", p), std::optional<double>(0));
     QCOMPARE(x.value("streamcanvas_restarts_total", p), std::optional<double>(0));
 
