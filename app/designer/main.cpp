@@ -10,6 +10,7 @@
 #include "app/designer/DiagramExport.h"
 #include "app/designer/MainWindow.h"
 #include "app/designer/Theme.h"
+#include "app/designer/Translations.h"
 
 int main(int argc, char* argv[]) {
   // Exporting needs no display: choose the offscreen platform before QApplication exists.
@@ -22,6 +23,7 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationDisplayName(QStringLiteral("StreamCanvas"));
   QApplication::setApplicationVersion(QStringLiteral(SC_VERSION));
   sc::designer::ensureResources();
+  sc::designer::installTranslations(sc::designer::languageSetting());
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/streamcanvas.svg")));
 
   QCommandLineParser parser;
