@@ -667,7 +667,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <location line="+3"/>
         <source>as</source>
         <comment>property name</comment>
-        <translation>Als</translation>
+        <translation>Ausgabefeld</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -689,7 +689,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <location line="+3"/>
         <source>of</source>
         <comment>property name</comment>
-        <translation>Von</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location line="+3"/>

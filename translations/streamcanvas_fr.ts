@@ -91,7 +91,7 @@
     <message>
         <location line="+3"/>
         <source>File sink</source>
-        <translation>Fichier (destination)</translation>
+        <translation>Destination fichier</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -257,7 +257,7 @@
     <message>
         <location line="+3"/>
         <source>File source</source>
-        <translation>Fichier (source)</translation>
+        <translation>Source fichier</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -667,7 +667,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+3"/>
         <source>as</source>
         <comment>property name</comment>
-        <translation>Nom</translation>
+        <translation>Champ de sortie</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -689,7 +689,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+3"/>
         <source>of</source>
         <comment>property name</comment>
-        <translation>De</translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location line="+3"/>
