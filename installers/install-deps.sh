@@ -13,6 +13,8 @@ pkgs=(
   build-essential cmake ninja-build ccache pkg-config clang
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl-dev
+  # Qt's own German and French texts (standard buttons, file dialogs) for the designer.
+  qt6-translations-l10n
   # qt6-charts-dev's CMake config needs Qt6OpenGL but the package does not depend on it.
   libqt6opengl6-dev
   librdkafka-dev nlohmann-json3-dev libboost-dev libsimdjson-dev

@@ -2,962 +2,2061 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>GraphScene</name>
+    <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="238"/>
-        <source>Unknown node type &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+128"/>
+        <source>strategy</source>
+        <comment>property name</comment>
+        <translation>Strategie</translation>
     </message>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="363"/>
-        <source>Connected %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>attempts</source>
+        <comment>property name</comment>
+        <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="365"/>
-        <source>Connection refused: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>delay</source>
+        <comment>property name</comment>
+        <translation>Verzögerung</translation>
     </message>
-</context>
-<context>
-    <name>MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="64"/>
-        <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>max_delay</source>
+        <comment>property name</comment>
+        <translation>Max. Verzögerung</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="75"/>
-        <source>No problems</source>
-        <translation type="unfinished"></translation>
+        <location line="+9"/>
+        <source>What happens when a node fails: no restart, a fixed delay between restarts, or a delay that doubles up to max_delay</source>
+        <translation>Was beim Ausfall eines Knotens geschieht: kein Neustart, eine feste Verzögerung zwischen Neustarts oder eine Verzögerung, die sich bis max_delay verdoppelt</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="76"/>
-        <source>%1 errors, %2 warnings</source>
-        <translation type="unfinished"></translation>
+        <location line="+6"/>
+        <source>Restarts before the run fails</source>
+        <translation>Neustarts, bevor der Lauf fehlschlägt</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="139"/>
-        <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <location line="+5"/>
+        <source>Delay before the first restart</source>
+        <translation>Verzögerung vor dem ersten Neustart</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="143"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Longest delay (exponential strategy)</source>
+        <translation>Längste Verzögerung (Strategie exponential)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="145"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <location filename="NodeSpecStrings.cpp" line="+8"/>
+        <source>Sinks</source>
+        <extracomment>category; category; category</extracomment>
+        <translation>Senken</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="147"/>
-        <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Console</source>
+        <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="148"/>
-        <source>&amp;Export Diagram…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Prints every record as one JSON line on standard output.</source>
+        <translation>Gibt jeden Datensatz als eine JSON-Zeile auf der Standardausgabe aus.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="154"/>
-        <source>Export Diagram</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records read from JSON keep their text as it came, with the fields set or dropped by map applied; generated records list their fields in order.</source>
+        <translation>Aus JSON gelesene Datensätze behalten ihren Text wie geliefert, mit den von Map gesetzten oder entfernten Feldern; erzeugte Datensätze führen ihre Felder in Reihenfolge auf.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="155"/>
-        <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to print</source>
+        <translation>Auszugebende Datensätze</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="158"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="160"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Drops every record (ends a branch; measures a pipeline without sink cost).</source>
+        <translation>Verwirft jeden Datensatz (beendet einen Zweig; misst eine Pipeline ohne die Kosten einer Senke).</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="165"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to drop</source>
+        <translation>Zu verwerfende Datensätze</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="171"/>
-        <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>File sink</source>
+        <translation>Datei-Senke</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="175"/>
-        <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Writes records to a file as JSON lines or CSV.</source>
+        <translation>Schreibt Datensätze als JSON-Zeilen oder CSV in eine Datei.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="177"/>
-        <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>A fresh start creates the file, or replaces it (`mode: overwrite`) or refuses to touch an existing one (`mode: fail`). At every checkpoint the file is synced to disk and its length recorded; a run restored from a checkpoint cuts the file back to that length and appends, so every result is in it exactly once. CSV takes its header from the first record&apos;s fields; later fields not in it are left out.</source>
+        <translation>Ein Neustart legt die Datei an, ersetzt sie (`mode: overwrite`) oder lässt eine vorhandene unangetastet und bricht ab (`mode: fail`). Bei jedem Checkpoint wird die Datei auf die Platte geschrieben und ihre Länge festgehalten; ein aus einem Checkpoint wiederhergestellter Lauf kürzt die Datei auf diese Länge und hängt an, sodass jedes Ergebnis genau einmal darin steht. CSV nimmt die Kopfzeile aus den Feldern des ersten Datensatzes; spätere Felder, die dort fehlen, werden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="179"/>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to write</source>
+        <translation>Zu schreibende Datensätze</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="181"/>
-        <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>path</source>
+        <comment>property name</comment>
+        <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="183"/>
-        <source>&amp;Find Node…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>File to write (its directory must exist)</source>
+        <translation>Zu schreibende Datei (ihr Verzeichnis muss existieren)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="189"/>
-        <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>format</source>
+        <comment>property name</comment>
+        <translation>Format</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="191"/>
-        <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>jsonl: one JSON object per line; csv: header row, then one row per record</source>
+        <translation>jsonl: ein JSON-Objekt pro Zeile; csv: Kopfzeile, dann eine Zeile pro Datensatz</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="193"/>
-        <source>&amp;Fit to View</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>mode</source>
+        <comment>property name</comment>
+        <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="195"/>
-        <source>Auto-&amp;Layout</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>When the file exists at a fresh start (not a restore): overwrite it, or fail the run</source>
+        <translation>Wenn die Datei bei einem Neustart (keiner Wiederherstellung) existiert: überschreiben oder den Lauf abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="201"/>
-        <location filename="../app/designer/MainWindow.cpp" line="275"/>
-        <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Kafka Sink</source>
+        <translation>Kafka-Senke</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="203"/>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Writes records as JSON messages to a Kafka topic; idempotent, acknowledged before offsets commit.</source>
+        <translation>Schreibt Datensätze als JSON-Nachrichten in ein Kafka-Topic; idempotent und bestätigt, bevor Offsets committet werden.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="205"/>
-        <source>&amp;Tap Selected Wire</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Produces every record as one JSON message to `topic`. `key` (an expression; default: the record&apos;s own Kafka key) and `headers` (name -&gt; expression) are evaluated per record. `acks`, `compression` and `linger` set the matching librdkafka properties when given; `idempotence` is on by default. A message that cannot be delivered after librdkafka&apos;s retries fails the run, naming the topic, partition and reason.</source>
+        <translation>Sendet jeden Datensatz als eine JSON-Nachricht an `topic`. `key` (ein Ausdruck; Standard: der eigene Kafka-Schlüssel des Datensatzes) und `headers` (Name -&gt; Ausdruck) werden pro Datensatz ausgewertet. `acks`, `compression` und `linger` setzen, wenn angegeben, die gleichnamigen librdkafka-Eigenschaften; `idempotence` ist standardmäßig an. Eine Nachricht, die auch nach den Wiederholungen von librdkafka nicht zugestellt werden kann, lässt den Lauf fehlschlagen, mit Angabe von Topic, Partition und Grund.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="210"/>
-        <source>Find node (%1)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>connection</source>
+        <comment>property name</comment>
+        <translation>Cluster-Verbindung</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="231"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Name of a Kafka entry under &quot;connections&quot;</source>
+        <translation>Name eines Kafka-Eintrags unter „connections“</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="234"/>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>topic</source>
+        <comment>property name</comment>
+        <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="242"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Topic to write to</source>
+        <translation>Topic, in das geschrieben wird</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="251"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>key</source>
+        <comment>property name</comment>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="258"/>
-        <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Message key (default: the record&apos;s own key, if any)</source>
+        <translation>Nachrichtenschlüssel (Standard: der eigene Schlüssel des Datensatzes, falls vorhanden)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="260"/>
-        <source>Follow &amp;System</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>headers</source>
+        <comment>property name</comment>
+        <translation>Header</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="261"/>
-        <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Message headers: name -&gt; expression</source>
+        <translation>Nachrichten-Header: Name -&gt; Ausdruck</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="262"/>
-        <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Message format</source>
+        <translation>Nachrichtenformat</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="281"/>
-        <source>Main</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>acks</source>
+        <comment>property name</comment>
+        <translation>Bestätigungen (acks)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="310"/>
-        <source>Nodes</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Acknowledgements to wait for (all is required by idempotence)</source>
+        <translation>Abzuwartende Bestätigungen (Idempotenz erfordert all)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="312"/>
-        <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>compression</source>
+        <comment>property name</comment>
+        <translation>Komprimierung</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="314"/>
-        <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Compression codec</source>
+        <translation>Komprimierungsverfahren</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="317"/>
-        <source>Run</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>linger</source>
+        <comment>property name</comment>
+        <translation>Wartezeit (linger)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="321"/>
-        <source>Tap</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>How long to wait to fill batches</source>
+        <translation>Wie lange gewartet wird, um Batches zu füllen</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="325"/>
-        <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>idempotence</source>
+        <comment>property name</comment>
+        <translation>Idempotenz</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="340"/>
-        <location filename="../app/designer/MainWindow.cpp" line="444"/>
-        <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Exactly one copy per message in the topic despite retries</source>
+        <translation>Genau eine Kopie jeder Nachricht im Topic, trotz Wiederholungen</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="341"/>
-        <source>%1[*] — StreamCanvas</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Sources</source>
+        <translation>Quellen</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="361"/>
-        <source>Cannot run the pipeline</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>File source</source>
+        <translation>Datei-Quelle</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="364"/>
-        <source>Running; edits apply to the next run</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Reads JSON lines or CSV (with a header row) from a file, optionally following it.</source>
+        <translation>Liest JSON-Zeilen oder CSV (mit Kopfzeile) aus einer Datei und verfolgt sie auf Wunsch weiter.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="370"/>
-        <source>Select one wire to tap.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Each line is one record; $offset is its line number and $timestamp the time it was read. CSV cells become numbers, true/false or strings, and empty cells null. Invalid lines are counted as errors, the first few logged with file:line, and skipped (or, with on_error = fail, stop the run).</source>
+        <translation>Jede Zeile ist ein Datensatz; $offset ist ihre Zeilennummer und $timestamp die Zeit, zu der sie gelesen wurde. CSV-Zellen werden zu Zahlen, true/false oder Zeichenketten, leere Zellen zu null. Ungültige Zeilen werden als Fehler gezählt, die ersten mit Datei:Zeile protokolliert und übersprungen (oder, mit on_error = fail, beenden sie den Lauf).</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="383"/>
-        <source>Tapping the wire</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>One record per line</source>
+        <translation>Ein Datensatz pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="384"/>
-        <source>The wire is tapped when the pipeline runs (F5)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>File to read (relative paths from the working directory)</source>
+        <translation>Zu lesende Datei (relative Pfade ab dem Arbeitsverzeichnis)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="398"/>
-        <source>Running %1 s</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>jsonl: one JSON object per line; csv: comma-separated with a header row</source>
+        <translation>jsonl: ein JSON-Objekt pro Zeile; csv: kommagetrennt mit Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="401"/>
-        <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>follow</source>
+        <comment>property name</comment>
+        <translation>Verfolgen</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="404"/>
-        <source>Ran %1 s</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Keep reading lines appended to the file, like tail -f (never ends)</source>
+        <translation>Angehängte Zeilen weiterlesen, wie tail -f (endet nie)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="414"/>
-        <source>Run finished after %1 s</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>on_error</source>
+        <comment>property name</comment>
+        <translation>Bei Fehler</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="424"/>
-        <source>The run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Invalid line: count, log and skip it, or stop the run</source>
+        <translation>Ungültige Zeile: zählen, protokollieren und überspringen, oder den Lauf beenden</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="425"/>
-        <source>The run failed in node &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Generator</source>
+        <translation>Generator</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="427"/>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Deterministic synthetic records: sensor readings, page clicks or payments.</source>
+        <translation>Deterministische synthetische Datensätze: Sensormesswerte, Seitenklicks oder Zahlungen.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="449"/>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Same seed, same records. Fields per template (ts is the event time in epoch milliseconds, also the record&apos;s $timestamp):
+- sensors: device (d-000..d-015), temperature, humidity, status (ok/warn/error), ts
+- clicks: user, page, referrer, ts
+- payments: payment_id, account, amount, currency, ts
+Event times start at start_time and advance by interval per record, independent of the wall clock, so runs are reproducible.</source>
+        <translation>Gleicher Startwert, gleiche Datensätze. Felder je Vorlage (ts ist die Ereigniszeit in Epoch-Millisekunden, zugleich $timestamp des Datensatzes):
+- sensors: device (d-000..d-015), temperature, humidity, status (ok/warn/error), ts
+- clicks: user, page, referrer, ts
+- payments: payment_id, account, amount, currency, ts
+Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval vor, unabhängig von der Uhrzeit, sodass Läufe reproduzierbar sind.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="449"/>
-        <source>%1 has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Generated records</source>
+        <translation>Erzeugte Datensätze</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="458"/>
-        <source>Open Pipeline</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>template</source>
+        <comment>property name</comment>
+        <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="459"/>
-        <source>Pipelines (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Shape of the records</source>
+        <translation>Form der Datensätze</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="466"/>
-        <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>rate</source>
+        <comment>property name</comment>
+        <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="471"/>
-        <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records per second; 0 = as fast as possible</source>
+        <translation>Datensätze pro Sekunde; 0 = so schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="482"/>
-        <source>Save Pipeline</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>count</source>
+        <comment>property name</comment>
+        <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="484"/>
-        <source>Pipelines (*.json)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to produce, then end; 0 = unbounded</source>
+        <translation>Zu erzeugende Datensätze, danach Ende; 0 = unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="491"/>
-        <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>seed</source>
+        <comment>property name</comment>
+        <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="495"/>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Random seed: the same seed gives the same records</source>
+        <translation>Startwert des Zufallsgenerators: gleicher Startwert, gleiche Datensätze</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="502"/>
-        <source>Cannot export</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>start_time</source>
+        <comment>property name</comment>
+        <translation>Startzeit</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="505"/>
-        <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Event time of the first record: ISO-8601 or epoch ms (default 2026-01-01T00:00:00Z)</source>
+        <translation>Ereigniszeit des ersten Datensatzes: ISO-8601 oder Epoch-ms (Standard 2026-01-01T00:00:00Z)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/designer/MainWindow.cpp" line="545"/>
-        <source>Copied %n node(s) as pipeline JSON</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+3"/>
+        <source>interval</source>
+        <comment>property name</comment>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Event time between consecutive records</source>
+        <translation>Ereigniszeit zwischen aufeinanderfolgenden Datensätzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kafka Source</source>
+        <translation>Kafka-Quelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads records from Kafka topics; its offsets are part of every checkpoint.</source>
+        <translation>Liest Datensätze aus Kafka-Topics; ihre Offsets sind Teil jedes Checkpoints.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consumes `topics` (or every topic matching `topic_pattern`) as consumer group `group_id`. Each record carries `$key`, `$topic`, `$partition`, `$offset`, `$timestamp` and `$headers.NAME`. The position per topic and partition is saved in every checkpoint and a restored run resumes there; `start` applies only to partitions without one. Offsets are committed to the group when a checkpoint completes, so they never run ahead of what every sink has made durable. Transactions are read committed. `bounded` reads every partition up to the end offsets seen when the run starts, then ends the run. With `format: text` the payload is the string field `value`.</source>
+        <translation>Konsumiert `topics` (oder jedes Topic, das auf `topic_pattern` passt) als Consumer Group `group_id`. Jeder Datensatz trägt `$key`, `$topic`, `$partition`, `$offset`, `$timestamp` und `$headers.NAME`. Die Position je Topic und Partition wird in jedem Checkpoint gespeichert, und ein wiederhergestellter Lauf setzt dort fort; `start` gilt nur für Partitionen ohne Position. Offsets werden an die Gruppe committet, wenn ein Checkpoint abgeschlossen ist, und eilen daher nie dem voraus, was jede Senke dauerhaft gespeichert hat. Transaktionen werden read committed gelesen. `bounded` liest jede Partition bis zu den End-Offsets, die beim Start des Laufs gelten, und beendet dann den Lauf. Mit `format: text` ist die Nutzlast das Zeichenkettenfeld `value`.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records read from Kafka</source>
+        <translation>Aus Kafka gelesene Datensätze</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>topics</source>
+        <comment>property name</comment>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topics to read</source>
+        <translation>Zu lesende Topics</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>topic_pattern</source>
+        <comment>property name</comment>
+        <translation>Topic-Muster</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Regular expression; every matching topic is read (instead of topics)</source>
+        <translation>Regulärer Ausdruck; jedes passende Topic wird gelesen (statt topics)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>group_id</source>
+        <comment>property name</comment>
+        <translation>Consumer Group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consumer group (default: streamcanvas-&lt;pipeline name&gt;)</source>
+        <translation>Consumer Group (Standard: streamcanvas-&lt;Pipeline-Name&gt;)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>start</source>
+        <comment>property name</comment>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where to begin on a partition that has no offset in the checkpoint or the group: earliest, latest, committed (= earliest), an ISO-8601 time or epoch milliseconds</source>
+        <translation>Wo auf einer Partition ohne Offset im Checkpoint oder in der Gruppe begonnen wird: earliest, latest, committed (= earliest), eine ISO-8601-Zeit oder Epoch-Millisekunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bounded</source>
+        <comment>property name</comment>
+        <translation>Begrenzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop at the end offsets seen at start (backfills, tests)</source>
+        <translation>Bei den End-Offsets vom Start anhalten (Nachladen, Tests)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload format: json objects, or text (field &apos;value&apos;)</source>
+        <translation>Format der Nutzlast: JSON-Objekte oder Text (Feld „value“)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages that are not JSON objects: skip (count and log a sample), dead_letter (copy to dead_letter_topic with error headers) or fail the run</source>
+        <translation>Nachrichten, die keine JSON-Objekte sind: skip (zählen und ein Beispiel protokollieren), dead_letter (mit Fehler-Headern nach dead_letter_topic kopieren) oder den Lauf fehlschlagen lassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dead_letter_topic</source>
+        <comment>property name</comment>
+        <translation>Dead-Letter-Topic</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topic for malformed messages (on_error: dead_letter)</source>
+        <translation>Topic für fehlerhafte Nachrichten (on_error: dead_letter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>commit_interval</source>
+        <comment>property name</comment>
+        <translation>Commit-Intervall</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deprecated and ignored: offsets are committed when a checkpoint completes (settings.checkpoint_interval); kept so older files load</source>
+        <translation>Veraltet und ignoriert: Offsets werden committet, wenn ein Checkpoint abgeschlossen ist (settings.checkpoint_interval); bleibt, damit ältere Dateien laden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transforms</source>
+        <translation>Transformationen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keeps the records for which a condition is true; the others go to &apos;rejected&apos; if wired.</source>
+        <translation>Behält die Datensätze, für die eine Bedingung wahr ist; die übrigen gehen an „rejected“, falls verbunden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records to test</source>
+        <translation>Zu prüfende Datensätze</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records for which the condition is true</source>
+        <translation>Datensätze, für die die Bedingung wahr ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records for which it is false or null</source>
+        <translation>Datensätze, für die sie falsch oder null ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>condition</source>
+        <comment>property name</comment>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Boolean expression over the record&apos;s fields, e.g. temperature &gt; 30 &amp;&amp; status == &quot;ok&quot;</source>
+        <translation>Boolescher Ausdruck über die Felder des Datensatzes, z. B. temperature &gt; 30 &amp;&amp; status == &quot;ok&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sets fields from expressions and drops fields.</source>
+        <translation>Setzt Felder aus Ausdrücken und entfernt Felder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records to transform</source>
+        <translation>Zu transformierende Datensätze</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transformed records</source>
+        <translation>Transformierte Datensätze</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set</source>
+        <comment>property name</comment>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field name -&gt; expression; every expression sees the incoming record</source>
+        <translation>Feldname -&gt; Ausdruck; jeder Ausdruck sieht den eingehenden Datensatz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>drop</source>
+        <comment>property name</comment>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields to remove from the record</source>
+        <translation>Aus dem Datensatz zu entfernende Felder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows</source>
+        <translation>Fenster</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="568"/>
-        <source>No node matches &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Hopping window</source>
+        <translation>Hopping-Fenster</translation>
     </message>
-</context>
-<context>
-    <name>NodeItem</name>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="122"/>
-        <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Aggregates per key over fixed windows that start every `slide` and may overlap.</source>
+        <translation>Aggregiert je Schlüssel über feste Fenster, die alle `slide` beginnen und sich überlappen können.</translation>
     </message>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="124"/>
-        <source>out %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Outputs {window_start, window_end, key, &lt;as&gt;...} per key and window once the watermark passes the window end (event time) or the clock does (processing time); every open window fires when a bounded input ends. Records later than the allowed lateness go to `late` when it is wired and are otherwise counted (gauge late_dropped) and dropped. See docs/windows.md.</source>
+        <translation>Gibt {window_start, window_end, key, &lt;as&gt;...} je Schlüssel und Fenster aus, sobald das Watermark das Fensterende überschreitet (Ereigniszeit) oder die Uhr es tut (Verarbeitungszeit); jedes offene Fenster feuert, wenn eine begrenzte Eingabe endet. Datensätze, die später als die erlaubte Verspätung kommen, gehen an `late`, wenn verbunden, und werden sonst gezählt (Messwert late_dropped) und verworfen. Siehe docs/windows.md.</translation>
     </message>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="125"/>
-        <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to aggregate.</source>
+        <translation>Zu aggregierende Datensätze.</translation>
     </message>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="126"/>
-        <source>%n errors</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>One record per key and window.</source>
+        <translation>Ein Datensatz je Schlüssel und Fenster.</translation>
     </message>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="127"/>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records that arrived after their windows closed (optional).</source>
+        <translation>Datensätze, die nach dem Schließen ihrer Fenster ankamen (optional).</translation>
     </message>
-</context>
-<context>
-    <name>NodePalette</name>
     <message>
-        <location filename="../app/designer/NodePalette.cpp" line="51"/>
-        <source>Search nodes</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>size</source>
+        <comment>property name</comment>
+        <translation>Größe</translation>
     </message>
-</context>
-<context>
-    <name>PipelineDocument</name>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="86"/>
-        <source>%1: could not load: %2</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Length of each window.</source>
+        <translation>Länge jedes Fensters.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="92"/>
-        <source>%1: not a pipeline file</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>slide</source>
+        <comment>property name</comment>
+        <translation>Versatz</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="107"/>
-        <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>A new window starts every `slide` (at most `size`).</source>
+        <translation>Alle `slide` beginnt ein neues Fenster (höchstens `size`).</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="226"/>
-        <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Group by this expression, or by a list of expressions (the output key is then an object whose members are named after the expressions). Absent: one group for all records.</source>
+        <translation>Nach diesem Ausdruck gruppieren oder nach einer Liste von Ausdrücken (der Ausgabeschlüssel ist dann ein Objekt, dessen Mitglieder nach den Ausdrücken benannt sind). Fehlt er: eine Gruppe für alle Datensätze.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/designer/PipelineDocument.cpp" line="242"/>
-        <source>Move %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+3"/>
+        <source>aggregates</source>
+        <comment>property name</comment>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to compute per key and window: {&quot;as&quot;: name, &quot;fn&quot;: function, &quot;of&quot;: expression}.</source>
+        <translation>Was je Schlüssel und Fenster berechnet wird: {&quot;as&quot;: Name, &quot;fn&quot;: Funktion, &quot;of&quot;: Ausdruck}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as</source>
+        <comment>property name</comment>
+        <translation>Ausgabefeld</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output field name.</source>
+        <translation>Name des Ausgabefelds.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fn</source>
+        <comment>property name</comment>
+        <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="243"/>
-        <source>Auto-layout</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>count, sum, avg, min, max, first, last, count_distinct, or percentile p50/p90/p95/p99 (within 1%).</source>
+        <translation>count, sum, avg, min, max, first, last, count_distinct oder Perzentil p50/p90/p95/p99 (auf 1&#xa0;% genau).</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="250"/>
-        <location filename="../app/designer/PipelineDocument.cpp" line="251"/>
-        <location filename="../app/designer/PipelineDocument.cpp" line="324"/>
-        <source>There is no node &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>of</source>
+        <comment>property name</comment>
+        <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="252"/>
-        <source>A node cannot be connected to itself.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>The value aggregated (not needed for count, which then counts records).</source>
+        <translation>Der aggregierte Wert (für count nicht nötig, das dann Datensätze zählt).</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="257"/>
-        <location filename="../app/designer/PipelineDocument.cpp" line="261"/>
-        <source>Connect an output port to an input port.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>time</source>
+        <comment>property name</comment>
+        <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="258"/>
-        <source>&apos;%1&apos; has no output port &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>event: windows follow record timestamps and watermarks; processing: the wall clock.</source>
+        <translation>event: Fenster folgen den Zeitstempeln der Datensätze und den Watermarks; processing: der Uhrzeit.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="262"/>
-        <source>&apos;%1&apos; has no input port &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>timestamp</source>
+        <comment>property name</comment>
+        <translation>Zeitstempel</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="267"/>
-        <source>%1 is already connected to %2.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Event time of a record: epoch milliseconds or an ISO-8601 string.</source>
+        <translation>Ereigniszeit eines Datensatzes: Epoch-Millisekunden oder eine ISO-8601-Zeichenkette.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="275"/>
-        <source>Connecting %1 to %2 would make a cycle.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>max_out_of_orderness</source>
+        <comment>property name</comment>
+        <translation>Max. Unordnung</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="299"/>
-        <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>How far records may arrive out of event-time order.</source>
+        <translation>Wie weit Datensätze außerhalb der Ereigniszeit-Reihenfolge ankommen dürfen.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="304"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>allowed_lateness</source>
+        <comment>property name</comment>
+        <translation>Erlaubte Verspätung</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="327"/>
-        <source>&apos;%1&apos; is not a valid node id: use letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>How long a window keeps its state after firing; later records update and re-emit it.</source>
+        <translation>Wie lange ein Fenster nach dem Feuern seinen Zustand behält; spätere Datensätze aktualisieren es und geben es erneut aus.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="328"/>
-        <source>A node named &apos;%1&apos; exists already.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>idle_timeout</source>
+        <comment>property name</comment>
+        <translation>Leerlauf-Timeout</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="373"/>
-        <source>The clipboard does not hold pipeline JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>A source partition silent this long stops holding the watermark back (0: never).</source>
+        <translation>Eine Quellpartition, die so lange still ist, hält das Watermark nicht mehr auf (0: nie).</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="385"/>
-        <source>Paste a pipeline, a node object or an array of nodes.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>emit</source>
+        <comment>property name</comment>
+        <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="393"/>
-        <source>Every pasted node needs a &quot;type&quot;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>final: one result per window when it closes; a duration such as 1s: also updated results of open windows at that interval.</source>
+        <translation>final: ein Ergebnis je Fenster, wenn es schließt; eine Dauer wie 1s: zusätzlich aktualisierte Ergebnisse offener Fenster in diesem Abstand.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="404"/>
-        <source>There are no nodes to paste.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Session window</source>
+        <translation>Session-Fenster</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="450"/>
-        <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Aggregates per key over bursts of activity separated by a gap of silence.</source>
+        <translation>Aggregiert je Schlüssel über Aktivitätsschübe, die durch eine Ruhepause getrennt sind.</translation>
     </message>
-</context>
-<context>
-    <name>ProblemsPanel</name>
     <message>
-        <location filename="../app/designer/ProblemsPanel.cpp" line="31"/>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>gap</source>
+        <comment>property name</comment>
+        <translation>Lücke</translation>
     </message>
     <message>
-        <location filename="../app/designer/ProblemsPanel.cpp" line="31"/>
-        <source>Node</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>A key&apos;s session closes after this long without records; records less than `gap` apart share one.</source>
+        <translation>Die Session eines Schlüssels schließt nach so langer Zeit ohne Datensätze; Datensätze, die weniger als `gap` auseinanderliegen, teilen sich eine.</translation>
     </message>
     <message>
-        <location filename="../app/designer/ProblemsPanel.cpp" line="31"/>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Tumbling window</source>
+        <translation>Tumbling-Fenster</translation>
     </message>
-</context>
-<context>
-    <name>PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="33"/>
-        <source>default: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Aggregates per key over fixed, non-overlapping time windows.</source>
+        <translation>Aggregiert je Schlüssel über feste, nicht überlappende Zeitfenster.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="34"/>
-        <source>required</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Length of each window; windows are aligned to the epoch.</source>
+        <translation>Länge jedes Fensters; die Fenster sind an der Epoche ausgerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="40"/>
-        <source>expected a whole number or ${VAR}</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Pipeline settings</source>
+        <translation>Pipeline-Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="42"/>
-        <source>expected a number or ${VAR}</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Delivery guarantee, checkpoints and what happens when a node fails.</source>
+        <translation>Zustellgarantie, Checkpoints und was geschieht, wenn ein Knoten ausfällt.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="44"/>
-        <source>expected true, false or ${VAR}</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>delivery</source>
+        <comment>property name</comment>
+        <translation>Zustellung</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="46"/>
-        <source>expected a duration such as 250ms, 10s, 5m, 1h, or ${VAR}</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>at_least_once: after a failure some records may be written twice; exactly_once: Kafka sinks write in transactions committed with each checkpoint, file sinks roll back to the checkpoint, so every result is written once</source>
+        <translation>at_least_once: nach einem Ausfall können manche Datensätze doppelt geschrieben werden; exactly_once: Kafka-Senken schreiben in Transaktionen, die mit jedem Checkpoint committet werden, Datei-Senken kehren zum Checkpoint zurück, sodass jedes Ergebnis genau einmal geschrieben wird</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="78"/>
-        <source>expected one of: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>checkpoint_interval</source>
+        <comment>property name</comment>
+        <translation>Checkpoint-Intervall</translation>
     </message>
-</context>
-<context>
-    <name>PropertyInspector</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="75"/>
-        <source>Select a node to edit its properties.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>How often a checkpoint (sources&apos; offsets, window state, sinks&apos; progress) is taken</source>
+        <translation>Wie oft ein Checkpoint (Offsets der Quellen, Fensterzustand, Fortschritt der Senken) erstellt wird</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/designer/PropertyInspector.cpp" line="76"/>
-        <source>%n nodes selected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+3"/>
+        <source>checkpoint_dir</source>
+        <comment>property name</comment>
+        <translation>Checkpoint-Ordner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder for checkpoints (default: $XDG_STATE_HOME/streamcanvas/&lt;pipeline name&gt;, else ~/.local/state/streamcanvas/&lt;pipeline name&gt;); --checkpoint-dir overrides it</source>
+        <translation>Ordner für Checkpoints (Standard: $XDG_STATE_HOME/streamcanvas/&lt;Pipeline-Name&gt;, sonst ~/.local/state/streamcanvas/&lt;Pipeline-Name&gt;); --checkpoint-dir hat Vorrang</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="124"/>
-        <source>The node&apos;s id: edges and messages refer to it.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>restart</source>
+        <comment>property name</comment>
+        <translation>Neustart</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="126"/>
-        <source>id</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>After a node fails: {&quot;strategy&quot;: &quot;none&quot; | &quot;fixed_delay&quot; | &quot;exponential&quot;, &quot;attempts&quot;: 5, &quot;delay&quot;: &quot;1s&quot;, &quot;max_delay&quot;: &quot;1m&quot;}; the pipeline restarts from the last checkpoint. Configuration errors found at start are never retried</source>
+        <translation>Nach dem Ausfall eines Knotens: {&quot;strategy&quot;: &quot;none&quot; | &quot;fixed_delay&quot; | &quot;exponential&quot;, &quot;attempts&quot;: 5, &quot;delay&quot;: &quot;1s&quot;, &quot;max_delay&quot;: &quot;1m&quot;}; die Pipeline startet ab dem letzten Checkpoint neu. Beim Start gefundene Konfigurationsfehler werden nie wiederholt</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="130"/>
-        <source>Unknown node type: its properties cannot be edited here.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>instance</source>
+        <comment>property name</comment>
+        <translation>Instanz</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="144"/>
-        <source>Required.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Name of this runner among several that run the pipeline (part of Kafka transactional ids); --instance overrides it</source>
+        <translation>Name dieses Runners unter mehreren, die die Pipeline ausführen (Teil der transaktionalen IDs für Kafka); --instance hat Vorrang</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/designer/DiagramExport.cpp" line="67"/>
-        <location filename="../app/designer/DiagramExport.cpp" line="75"/>
-        <location filename="../app/designer/DiagramExport.cpp" line="86"/>
+        <location filename="../app/designer/DiagramExport.cpp" line="+67"/>
+        <location line="+8"/>
+        <location line="+11"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/designer/DiagramExport.cpp" line="81"/>
+        <location line="-5"/>
         <source>Unsupported image type &apos;%1&apos;: use .png or .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildtyp „%1“ wird nicht unterstützt: .png oder .svg verwenden</translation>
     </message>
     <message>
-        <location filename="../app/designer/DiagramExport.cpp" line="95"/>
+        <location line="+14"/>
         <source>streamcanvas: --export-image needs a .png or .svg file name, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>streamcanvas: --export-image braucht einen Dateinamen auf .png oder .svg, erhalten: „%1“</translation>
     </message>
     <message>
-        <location filename="../app/designer/DiagramExport.cpp" line="105"/>
+        <location line="+10"/>
         <source>%1: not a pipeline file</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RunPanel</name>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="22"/>
-        <source>Run the pipeline (F5) to see its throughput and consumer lag here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="23"/>
-        <source>Throughput</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="23"/>
-        <source>records/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="24"/>
-        <source>Consumer lag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="24"/>
-        <source>records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="48"/>
-        <source>seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="146"/>
-        <source>%1 s: sources produced %2 records, sinks received %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TapPanel</name>
-    <message>
-        <location filename="../app/designer/TapPanel.cpp" line="21"/>
-        <source>Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the records passing it while the pipeline runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TapPanel.cpp" line="29"/>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/designer/TapPanel.cpp" line="54"/>
-        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TopicBrowser</name>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="56"/>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="57"/>
-        <source>Topic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="57"/>
-        <source>Partitions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="57"/>
-        <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Partition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="60"/>
-        <source>Follow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="63"/>
-        <source>Produce</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="68"/>
-        <source>bootstrap servers, e.g. localhost:9092</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="71"/>
-        <source>key (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="72"/>
-        <source>value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="75"/>
-        <source>Show new messages of the selected topic as they arrive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="79"/>
-        <source>Cluster:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="121"/>
-        <source>Enter a cluster&apos;s bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="179"/>
-        <source>Enter the cluster&apos;s bootstrap servers first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="182"/>
-        <source>Listing topics of %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="187"/>
-        <source>Cannot list topics: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/designer/TopicBrowser.cpp" line="202"/>
-        <source>%n topics on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="245"/>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/designer/TopicBrowser.cpp" line="250"/>
-        <source>%1: the newest %n messages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="281"/>
-        <source>Cannot follow %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="332"/>
-        <source>Cannot produce: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="336"/>
-        <source>Produced to %1, partition %2, offset %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Pipeline-Datei</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/designer/main.cpp" line="28"/>
+        <location filename="../app/designer/main.cpp" line="+30"/>
         <source>StreamCanvas designer: build stream pipelines by drag and drop.</source>
-        <translation type="unfinished"></translation>
+        <translation>StreamCanvas-Designer: Stream-Pipelines per Drag-and-drop bauen.</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="33"/>
+        <location line="+5"/>
         <source>Pipeline file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnende Pipeline-Datei.</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="37"/>
+        <location line="+4"/>
         <source>Write a PNG or SVG picture of PIPELINE.json to OUT and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein PNG- oder SVG-Bild von PIPELINE.json nach OUT schreiben und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="43"/>
+        <location line="+6"/>
         <source>Appearance: system, light or dark (default: the last one chosen in View &gt; Theme, else system).</source>
-        <translation type="unfinished"></translation>
+        <translation>Erscheinungsbild: system, light oder dark (Standard: die zuletzt unter Ansicht &gt; Erscheinungsbild gewählte, sonst system).</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="60"/>
+        <location line="+17"/>
         <source>streamcanvas: unknown theme &apos;%1&apos; (use system, light or dark)</source>
-        <translation type="unfinished"></translation>
+        <translation>streamcanvas: unbekanntes Erscheinungsbild „%1“ (system, light oder dark verwenden)</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="68"/>
+        <location line="+8"/>
         <source>streamcanvas: at most one pipeline file</source>
-        <translation type="unfinished"></translation>
+        <translation>streamcanvas: höchstens eine Pipeline-Datei</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="73"/>
+        <location line="+5"/>
         <source>streamcanvas: --export-image needs a pipeline file</source>
-        <translation type="unfinished"></translation>
+        <translation>streamcanvas: --export-image braucht eine Pipeline-Datei</translation>
     </message>
 </context>
 <context>
-    <name>sc::designer::ExpressionEditor</name>
+    <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="301"/>
-        <source>column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/designer/GraphScene.cpp" line="+240"/>
+        <source>Unknown node type &apos;%1&apos;</source>
+        <translation>Unbekannter Knotentyp „%1“</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>Connected %1 to %2</source>
+        <translation>%1 mit %2 verbunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection refused: %1</source>
+        <translation>Verbindung abgelehnt: %1</translation>
     </message>
 </context>
 <context>
-    <name>sc::designer::JsonEditor</name>
+    <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="495"/>
-        <source>not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/designer/MainWindow.cpp" line="+70"/>
+        <source>%1%</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export Diagram…</source>
+        <translation>Diagramm &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Diagram</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select &amp;All</source>
+        <translation>Alles a&amp;uswählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find Node…</source>
+        <translation>Knoten &amp;finden…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Fit to View</source>
+        <translation>In Ansicht &amp;einpassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto-&amp;Layout</source>
+        <translation>Automatisches &amp;Layout</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+102"/>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>St&amp;op</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tap Selected Wire</source>
+        <translation>Ausgewählte Verbindung &amp;mitlesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask Again &amp;Whether to Resume</source>
+        <translation>&amp;Wieder fragen, ob fortgesetzt wird</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run asks again whether to resume from a savepoint of this file</source>
+        <translation>Ausführen fragt wieder, ob vom Savepoint dieser Datei fortgesetzt wird</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find node (%1)</source>
+        <translation>Knoten finden (%1)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Theme</source>
+        <translation>E&amp;rscheinungsbild</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow &amp;System</source>
+        <translation>&amp;System folgen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>L&amp;anguage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;System Language</source>
+        <translation>&amp;Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The language changes when StreamCanvas starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von StreamCanvas.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tap</source>
+        <translation>Mitlesen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+234"/>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>%1[*] — StreamCanvas</source>
+        <translation>%1[*] — StreamCanvas</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+67"/>
+        <source>Cannot run the pipeline</source>
+        <translation>Die Pipeline kann nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Resume the pipeline?</source>
+        <translation>Pipeline fortsetzen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pipeline has a savepoint of an earlier run.</source>
+        <translation>Die Pipeline hat einen Savepoint aus einem früheren Lauf.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pipeline has a checkpoint of an earlier run.</source>
+        <translation>Die Pipeline hat einen Checkpoint aus einem früheren Lauf.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resuming continues where that run stopped, with its open windows; starting fresh removes the checkpoints in %1.</source>
+        <translation>Fortsetzen macht dort weiter, wo dieser Lauf aufgehört hat, mit seinen offenen Fenstern; ein Neustart löscht die Checkpoints in %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resume from savepoint %1 (taken %2 ago, %3)</source>
+        <translation>Ab Savepoint %1 fortsetzen (vor %2 erstellt, %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume from checkpoint %1 (taken %2 ago, %3)</source>
+        <translation>Ab Checkpoint %1 fortsetzen (vor %2 erstellt, %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+47"/>
+        <source>Start fresh</source>
+        <translation>Neu beginnen</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Don&apos;t ask again for this file</source>
+        <translation>Für diese Datei nicht mehr fragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run &gt; Ask Again Whether to Resume brings this question back.</source>
+        <translation>Ausführen &gt; Wieder fragen, ob fortgesetzt wird, holt diese Frage zurück.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Running; edits apply to the next run</source>
+        <translation>Läuft; Änderungen gelten ab dem nächsten Lauf</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot resume</source>
+        <translation>Fortsetzen nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pipeline changed since its last checkpoint was taken.</source>
+        <translation>Die Pipeline wurde seit ihrem letzten Checkpoint geändert.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select one wire to tap.</source>
+        <translation>Eine Verbindung zum Mitlesen auswählen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tapping the wire</source>
+        <translation>Verbindung wird mitgelesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wire is tapped when the pipeline runs (F5)</source>
+        <translation>Die Verbindung wird mitgelesen, sobald die Pipeline läuft (F5)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Running %1 s</source>
+        <translation>Läuft seit %1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ran %1 s</source>
+        <translation>Lief %1 s</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>; savepoint %1 taken, the next run resumes there</source>
+        <translation>; Savepoint %1 erstellt, der nächste Lauf setzt dort fort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run finished after %1 s</source>
+        <translation>Lauf nach %1 s beendet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The run failed in node &apos;%1&apos;: %2</source>
+        <translation>Der Lauf ist in Knoten „%1“ fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open Pipeline</source>
+        <translation>Pipeline öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipelines (*.json);;All files (*)</source>
+        <translation>Pipelines (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save Pipeline</source>
+        <translation>Pipeline speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pipelines (*.json)</source>
+        <translation>Pipelines (*.json)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Copied %n node(s) as pipeline JSON</source>
+        <translation>
+            <numerusform>%n Knoten als Pipeline-JSON kopiert</numerusform>
+            <numerusform>%n Knoten als Pipeline-JSON kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No node matches &apos;%1&apos;</source>
+        <translation>Kein Knoten passt zu „%1“</translation>
     </message>
 </context>
 <context>
-    <name>sc::designer::LineEditor</name>
+    <name>sc::designer::NodeItem</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="138"/>
-        <source>Show the value</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/designer/NodeItem.cpp" line="+120"/>
+        <source>in %1</source>
+        <translation>ein %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out %1</source>
+        <translation>aus %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::NodePalette</name>
+    <message>
+        <location filename="../app/designer/NodePalette.cpp" line="+52"/>
+        <source>Search nodes</source>
+        <translation>Knoten suchen</translation>
     </message>
 </context>
 <context>
     <name>sc::designer::PipelineDocument</name>
     <message>
-        <location filename="../app/designer/DocumentCommands.cpp" line="100"/>
+        <location filename="../app/designer/DocumentCommands.cpp" line="+100"/>
         <source>Connect %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2 verbinden</translation>
     </message>
     <message>
-        <location filename="../app/designer/DocumentCommands.cpp" line="116"/>
+        <location line="+16"/>
         <source>Set %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 setzen</translation>
     </message>
     <message>
-        <location filename="../app/designer/DocumentCommands.cpp" line="141"/>
+        <location line="+25"/>
+        <source>Set setting %1</source>
+        <translation>Einstellung %1 setzen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Rename pipeline to %1</source>
+        <translation>Pipeline in %1 umbenennen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Rename %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/PipelineDocument.cpp" line="+87"/>
+        <source>%1: could not load: %2</source>
+        <translation>%1: konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: not a pipeline file</source>
+        <translation>%1: keine Pipeline-Datei</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The validator failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-layout</source>
+        <translation>Automatisches Layout</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+128"/>
+        <source>There is no node &apos;%1&apos;.</source>
+        <translation>Es gibt keinen Knoten „%1“.</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>A node cannot be connected to itself.</source>
+        <translation>Ein Knoten kann nicht mit sich selbst verbunden werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Connect an output port to an input port.</source>
+        <translation>Einen Ausgangsport mit einem Eingangsport verbinden.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>&apos;%1&apos; has no output port &apos;%2&apos;.</source>
+        <translation>„%1“ hat keinen Ausgangsport „%2“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; has no input port &apos;%2&apos;.</source>
+        <translation>„%1“ hat keinen Eingangsport „%2“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is already connected to %2.</source>
+        <translation>%1 ist bereits mit %2 verbunden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting %1 to %2 would make a cycle.</source>
+        <translation>Eine Verbindung von %1 zu %2 würde einen Zyklus bilden.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Disconnect</source>
+        <translation>Verbindung trennen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>&apos;%1&apos; is not a valid node id: use letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>„%1“ ist keine gültige Knoten-ID: Buchstaben, Ziffern, „_“ und „-“ verwenden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A node named &apos;%1&apos; exists already.</source>
+        <translation>Ein Knoten namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The clipboard does not hold pipeline JSON: %1</source>
+        <translation>Die Zwischenablage enthält kein Pipeline-JSON: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paste a pipeline, a node object or an array of nodes.</source>
+        <translation>Eine Pipeline, ein Knotenobjekt oder ein Array von Knoten einfügen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every pasted node needs a &quot;type&quot;.</source>
+        <translation>Jeder eingefügte Knoten braucht einen „type“.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There are no nodes to paste.</source>
+        <translation>Es gibt keine Knoten zum Einfügen.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
     </message>
 </context>
 <context>
-    <name>sc::designer::TableEditor</name>
+    <name>sc::designer::ProblemsPanel</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="313"/>
+        <location filename="../app/designer/ProblemsPanel.cpp" line="+31"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Ort</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::PropertyEditor</name>
+    <message>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+34"/>
+        <source>default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected a whole number or ${VAR}</source>
+        <translation>erwartet eine ganze Zahl oder ${VAR}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected a number or ${VAR}</source>
+        <translation>erwartet eine Zahl oder ${VAR}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected true, false or ${VAR}</source>
+        <translation>erwartet true, false oder ${VAR}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected a duration such as 250ms, 10s, 5m, 1h, or ${VAR}</source>
+        <translation>erwartet eine Dauer wie 250ms, 10s, 5m, 1h oder ${VAR}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>expected one of: %1</source>
+        <translation>erwartet einen der Werte: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Show the value</source>
+        <translation>Wert anzeigen</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="318"/>
+        <location line="+6"/>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="318"/>
+        <location line="+0"/>
         <source>item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="336"/>
+        <location line="+18"/>
         <source>Add a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="340"/>
+        <location line="+4"/>
         <source>Remove the selected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Zeilen entfernen</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="476"/>
+        <location line="+137"/>
         <source>row %1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, %2: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not valid JSON</source>
+        <translation>kein gültiges JSON</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::PropertyInspector</name>
+    <message numerus="yes">
+        <location filename="../app/designer/PropertyInspector.cpp" line="-75"/>
+        <source>%n nodes selected.</source>
+        <translation>
+            <numerusform>%n Knoten ausgewählt.</numerusform>
+            <numerusform>%n Knoten ausgewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Required.</source>
+        <translation>Erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Select a node to edit its properties.</source>
+        <translation>Einen Knoten auswählen, um seine Eigenschaften zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>pipeline</source>
+        <translation>pipeline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pipeline&apos;s name: it names the default checkpoint folder and Kafka transactional ids.</source>
+        <translation>Der Name der Pipeline: Er bestimmt den Standardordner der Checkpoints und die transaktionalen IDs für Kafka.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>The node&apos;s id: edges and messages refer to it.</source>
+        <translation>Die ID des Knotens: Verbindungen und Meldungen beziehen sich darauf.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown node type: its properties cannot be edited here.</source>
+        <translation>Unbekannter Knotentyp: Seine Eigenschaften können hier nicht bearbeitet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::RunPanel</name>
+    <message>
+        <location filename="../app/designer/RunPanel.cpp" line="+30"/>
+        <source>Run the pipeline (F5) to see its throughput and consumer lag here.</source>
+        <translation>Die Pipeline ausführen (F5), um hier ihren Durchsatz und den Consumer-Lag zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consumer lag</source>
+        <translation>Consumer-Lag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No checkpoint completed yet</source>
+        <translation>Noch kein Checkpoint abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Savepoint %1</source>
+        <translation>Savepoint %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checkpoint %1</source>
+        <translation>Checkpoint %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>took %1</source>
+        <translation>dauerte %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alignment %1</source>
+        <translation>Ausrichtung %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pause %1</source>
+        <translation>Pause %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkpoints completed in this run: %1; failed: %2</source>
+        <translation>In diesem Lauf abgeschlossene Checkpoints: %1; fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest synchronous pause in this run: %1</source>
+        <translation>Längste synchrone Pause in diesem Lauf: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last failure: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>%1 s: sources produced %2 records, sinks received %3</source>
+        <translation>%1 s: Quellen erzeugten %2 Datensätze, Senken empfingen %3</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::TapPanel</name>
+    <message>
+        <location filename="../app/designer/TapPanel.cpp" line="+21"/>
+        <source>Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the records passing it while the pipeline runs.</source>
+        <translation>Eine Verbindung auswählen und Ausführen ▸ Ausgewählte Verbindung mitlesen (Strg+T) wählen, um die Datensätze zu sehen, die sie während des Laufs passieren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
+        <translation>
+            <numerusform>Verbindung %1: %n Datensatz passiert (bis zu %2 je Batch angezeigt)</numerusform>
+            <numerusform>Verbindung %1: %n Datensätze passiert (bis zu %2 je Batch angezeigt)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::TopicBrowser</name>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+59"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partitions</source>
+        <translation>Partitionen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow</source>
+        <translation>Mitverfolgen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Produce</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bootstrap servers, e.g. localhost:9092</source>
+        <translation>Bootstrap-Server, z. B. localhost:9092</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>key (optional)</source>
+        <translation>Schlüssel (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show new messages of the selected topic as they arrive</source>
+        <translation>Neue Nachrichten des ausgewählten Topics anzeigen, sobald sie eintreffen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cluster:</source>
+        <translation>Cluster:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Enter a cluster&apos;s bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
+        <translation>Die Bootstrap-Server eines Clusters eingeben (zum Beispiel, was streamcanvas-run --sandbox ausgibt) und Aktualisieren drücken.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The embedded cluster of connection &apos;%1&apos; in this designer</source>
+        <translation>Der eingebettete Cluster der Cluster-Verbindung „%1“ in diesem Designer</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot use connection &apos;%1&apos;: %2</source>
+        <translation>Cluster-Verbindung „%1“ nicht nutzbar: %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Enter the cluster&apos;s bootstrap servers first.</source>
+        <translation>Zuerst die Bootstrap-Server des Clusters eingeben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listing topics of %1…</source>
+        <translation>Topics von %1 werden aufgelistet…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot list topics: %1</source>
+        <translation>Topics können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n topics on %1</source>
+        <translation>
+            <numerusform>%n Topic auf %1</numerusform>
+            <numerusform>%n Topics auf %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1: the newest %n messages</source>
+        <translation>
+            <numerusform>%1: die neueste Nachricht</numerusform>
+            <numerusform>%1: die neuesten %n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cannot follow %1: %2</source>
+        <translation>%1 kann nicht mitverfolgt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Cannot produce: %1</source>
+        <translation>Senden nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Produced to %1, partition %2, offset %3</source>
+        <translation>An %1 gesendet, Partition %2, Offset %3</translation>
     </message>
 </context>
 </TS>

@@ -2,962 +2,2061 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>GraphScene</name>
+    <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="238"/>
-        <source>Unknown node type &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+128"/>
+        <source>strategy</source>
+        <comment>property name</comment>
+        <translation>Stratégie</translation>
     </message>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="363"/>
-        <source>Connected %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>attempts</source>
+        <comment>property name</comment>
+        <translation>Tentatives</translation>
     </message>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="365"/>
-        <source>Connection refused: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>delay</source>
+        <comment>property name</comment>
+        <translation>Délai</translation>
     </message>
-</context>
-<context>
-    <name>MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="64"/>
-        <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>max_delay</source>
+        <comment>property name</comment>
+        <translation>Délai max.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="75"/>
-        <source>No problems</source>
-        <translation type="unfinished"></translation>
+        <location line="+9"/>
+        <source>What happens when a node fails: no restart, a fixed delay between restarts, or a delay that doubles up to max_delay</source>
+        <translation>Ce qui se passe quand un nœud échoue&#xa0;: pas de redémarrage, un délai fixe entre les redémarrages, ou un délai qui double jusqu’à max_delay</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="76"/>
-        <source>%1 errors, %2 warnings</source>
-        <translation type="unfinished"></translation>
+        <location line="+6"/>
+        <source>Restarts before the run fails</source>
+        <translation>Redémarrages avant l’échec de l’exécution</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="139"/>
-        <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <location line="+5"/>
+        <source>Delay before the first restart</source>
+        <translation>Délai avant le premier redémarrage</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="143"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Longest delay (exponential strategy)</source>
+        <translation>Délai le plus long (stratégie exponential)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="145"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <location filename="NodeSpecStrings.cpp" line="+8"/>
+        <source>Sinks</source>
+        <extracomment>category; category; category</extracomment>
+        <translation>Destinations</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="147"/>
-        <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Console</source>
+        <translation>Console</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="148"/>
-        <source>&amp;Export Diagram…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Prints every record as one JSON line on standard output.</source>
+        <translation>Affiche chaque enregistrement sous forme d’une ligne JSON sur la sortie standard.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="154"/>
-        <source>Export Diagram</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records read from JSON keep their text as it came, with the fields set or dropped by map applied; generated records list their fields in order.</source>
+        <translation>Les enregistrements lus en JSON gardent leur texte tel quel, avec les champs définis ou retirés par Map&#xa0;; les enregistrements générés listent leurs champs dans l’ordre.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="155"/>
-        <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to print</source>
+        <translation>Enregistrements à afficher</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="158"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Discard</source>
+        <translation>Rejet</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="160"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Drops every record (ends a branch; measures a pipeline without sink cost).</source>
+        <translation>Rejette chaque enregistrement (termine une branche&#xa0;; mesure un pipeline sans le coût d’une destination).</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="165"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to drop</source>
+        <translation>Enregistrements à rejeter</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="171"/>
-        <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>File sink</source>
+        <translation>Destination fichier</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="175"/>
-        <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Writes records to a file as JSON lines or CSV.</source>
+        <translation>Écrit les enregistrements dans un fichier, en lignes JSON ou en CSV.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="177"/>
-        <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>A fresh start creates the file, or replaces it (`mode: overwrite`) or refuses to touch an existing one (`mode: fail`). At every checkpoint the file is synced to disk and its length recorded; a run restored from a checkpoint cuts the file back to that length and appends, so every result is in it exactly once. CSV takes its header from the first record&apos;s fields; later fields not in it are left out.</source>
+        <translation>Un démarrage à neuf crée le fichier, le remplace (`mode: overwrite`) ou refuse de toucher à un fichier existant (`mode: fail`). À chaque checkpoint, le fichier est synchronisé sur le disque et sa longueur enregistrée&#xa0;; une exécution restaurée depuis un checkpoint ramène le fichier à cette longueur puis y ajoute la suite, si bien que chaque résultat y figure exactement une fois. En CSV, l’en-tête reprend les champs du premier enregistrement&#xa0;; les champs apparus ensuite sont omis.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="179"/>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to write</source>
+        <translation>Enregistrements à écrire</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="181"/>
-        <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>path</source>
+        <comment>property name</comment>
+        <translation>Chemin</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="183"/>
-        <source>&amp;Find Node…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>File to write (its directory must exist)</source>
+        <translation>Fichier à écrire (son dossier doit exister)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="189"/>
-        <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>format</source>
+        <comment>property name</comment>
+        <translation>Format</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="191"/>
-        <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>jsonl: one JSON object per line; csv: header row, then one row per record</source>
+        <translation>jsonl&#xa0;: un objet JSON par ligne&#xa0;; csv&#xa0;: une ligne d’en-tête, puis une ligne par enregistrement</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="193"/>
-        <source>&amp;Fit to View</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>mode</source>
+        <comment>property name</comment>
+        <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="195"/>
-        <source>Auto-&amp;Layout</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>When the file exists at a fresh start (not a restore): overwrite it, or fail the run</source>
+        <translation>Si le fichier existe lors d’un démarrage à neuf (pas d’une restauration)&#xa0;: l’écraser, ou faire échouer l’exécution</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="201"/>
-        <location filename="../app/designer/MainWindow.cpp" line="275"/>
-        <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Kafka Sink</source>
+        <translation>Destination Kafka</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="203"/>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Writes records as JSON messages to a Kafka topic; idempotent, acknowledged before offsets commit.</source>
+        <translation>Écrit les enregistrements en messages JSON dans un topic Kafka&#xa0;; idempotent, acquitté avant la validation des offsets.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="205"/>
-        <source>&amp;Tap Selected Wire</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Produces every record as one JSON message to `topic`. `key` (an expression; default: the record&apos;s own Kafka key) and `headers` (name -&gt; expression) are evaluated per record. `acks`, `compression` and `linger` set the matching librdkafka properties when given; `idempotence` is on by default. A message that cannot be delivered after librdkafka&apos;s retries fails the run, naming the topic, partition and reason.</source>
+        <translation>Produit chaque enregistrement sous forme d’un message JSON dans `topic`. `key` (une expression&#xa0;; par défaut, la clé Kafka propre à l’enregistrement) et `headers` (nom -&gt; expression) sont évalués pour chaque enregistrement. `acks`, `compression` et `linger` règlent, s’ils sont donnés, les propriétés librdkafka correspondantes&#xa0;; `idempotence` est activée par défaut. Un message qui ne peut être livré malgré les nouvelles tentatives de librdkafka fait échouer l’exécution, en indiquant le topic, la partition et la raison.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="210"/>
-        <source>Find node (%1)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>connection</source>
+        <comment>property name</comment>
+        <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="231"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Name of a Kafka entry under &quot;connections&quot;</source>
+        <translation>Nom d’une entrée Kafka sous «&#xa0;connections&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="234"/>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>topic</source>
+        <comment>property name</comment>
+        <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="242"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Topic to write to</source>
+        <translation>Topic dans lequel écrire</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="251"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>key</source>
+        <comment>property name</comment>
+        <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="258"/>
-        <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Message key (default: the record&apos;s own key, if any)</source>
+        <translation>Clé du message (par défaut&#xa0;: la clé propre à l’enregistrement, s’il en a une)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="260"/>
-        <source>Follow &amp;System</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>headers</source>
+        <comment>property name</comment>
+        <translation>En-têtes</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="261"/>
-        <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Message headers: name -&gt; expression</source>
+        <translation>En-têtes du message&#xa0;: nom -&gt; expression</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="262"/>
-        <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Message format</source>
+        <translation>Format des messages</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="281"/>
-        <source>Main</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>acks</source>
+        <comment>property name</comment>
+        <translation>Acquittements (acks)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="310"/>
-        <source>Nodes</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Acknowledgements to wait for (all is required by idempotence)</source>
+        <translation>Acquittements à attendre (l’idempotence exige all)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="312"/>
-        <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>compression</source>
+        <comment>property name</comment>
+        <translation>Compression</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="314"/>
-        <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Compression codec</source>
+        <translation>Codec de compression</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="317"/>
-        <source>Run</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>linger</source>
+        <comment>property name</comment>
+        <translation>Attente (linger)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="321"/>
-        <source>Tap</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>How long to wait to fill batches</source>
+        <translation>Durée d’attente pour remplir les lots</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="325"/>
-        <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>idempotence</source>
+        <comment>property name</comment>
+        <translation>Idempotence</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="340"/>
-        <location filename="../app/designer/MainWindow.cpp" line="444"/>
-        <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Exactly one copy per message in the topic despite retries</source>
+        <translation>Exactement une copie de chaque message dans le topic, malgré les nouvelles tentatives</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="341"/>
-        <source>%1[*] — StreamCanvas</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="361"/>
-        <source>Cannot run the pipeline</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>File source</source>
+        <translation>Source fichier</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="364"/>
-        <source>Running; edits apply to the next run</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Reads JSON lines or CSV (with a header row) from a file, optionally following it.</source>
+        <translation>Lit des lignes JSON ou du CSV (avec ligne d’en-tête) depuis un fichier, en le suivant si demandé.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="370"/>
-        <source>Select one wire to tap.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Each line is one record; $offset is its line number and $timestamp the time it was read. CSV cells become numbers, true/false or strings, and empty cells null. Invalid lines are counted as errors, the first few logged with file:line, and skipped (or, with on_error = fail, stop the run).</source>
+        <translation>Chaque ligne est un enregistrement&#xa0;; $offset est son numéro de ligne et $timestamp l’heure de sa lecture. Les cellules CSV deviennent des nombres, true/false ou des chaînes, et les cellules vides null. Les lignes invalides sont comptées comme erreurs, les premières journalisées avec fichier:ligne, puis ignorées (ou, avec on_error = fail, elles arrêtent l’exécution).</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="383"/>
-        <source>Tapping the wire</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>One record per line</source>
+        <translation>Un enregistrement par ligne</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="384"/>
-        <source>The wire is tapped when the pipeline runs (F5)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>File to read (relative paths from the working directory)</source>
+        <translation>Fichier à lire (chemins relatifs au dossier de travail)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="398"/>
-        <source>Running %1 s</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>jsonl: one JSON object per line; csv: comma-separated with a header row</source>
+        <translation>jsonl&#xa0;: un objet JSON par ligne&#xa0;; csv&#xa0;: valeurs séparées par des virgules, avec ligne d’en-tête</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="401"/>
-        <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>follow</source>
+        <comment>property name</comment>
+        <translation>Suivre</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="404"/>
-        <source>Ran %1 s</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Keep reading lines appended to the file, like tail -f (never ends)</source>
+        <translation>Continuer à lire les lignes ajoutées au fichier, comme tail -f (ne se termine jamais)</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="414"/>
-        <source>Run finished after %1 s</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>on_error</source>
+        <comment>property name</comment>
+        <translation>En cas d’erreur</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="424"/>
-        <source>The run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Invalid line: count, log and skip it, or stop the run</source>
+        <translation>Ligne invalide&#xa0;: la compter, la journaliser et l’ignorer, ou arrêter l’exécution</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="425"/>
-        <source>The run failed in node &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Generator</source>
+        <translation>Générateur</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="427"/>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Deterministic synthetic records: sensor readings, page clicks or payments.</source>
+        <translation>Enregistrements synthétiques déterministes&#xa0;: mesures de capteurs, clics sur des pages ou paiements.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="449"/>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Same seed, same records. Fields per template (ts is the event time in epoch milliseconds, also the record&apos;s $timestamp):
+- sensors: device (d-000..d-015), temperature, humidity, status (ok/warn/error), ts
+- clicks: user, page, referrer, ts
+- payments: payment_id, account, amount, currency, ts
+Event times start at start_time and advance by interval per record, independent of the wall clock, so runs are reproducible.</source>
+        <translation>Même graine, mêmes enregistrements. Champs par modèle (ts est le temps d’événement en millisecondes epoch, aussi le $timestamp de l’enregistrement)&#xa0;:
+- sensors: device (d-000..d-015), temperature, humidity, status (ok/warn/error), ts
+- clicks: user, page, referrer, ts
+- payments: payment_id, account, amount, currency, ts
+Les temps d’événement partent de start_time et avancent de interval à chaque enregistrement, indépendamment de l’horloge, si bien que les exécutions sont reproductibles.</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="449"/>
-        <source>%1 has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Generated records</source>
+        <translation>Enregistrements générés</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="458"/>
-        <source>Open Pipeline</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>template</source>
+        <comment>property name</comment>
+        <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="459"/>
-        <source>Pipelines (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Shape of the records</source>
+        <translation>Forme des enregistrements</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="466"/>
-        <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>rate</source>
+        <comment>property name</comment>
+        <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="471"/>
-        <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records per second; 0 = as fast as possible</source>
+        <translation>Enregistrements par seconde&#xa0;; 0 = aussi vite que possible</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="482"/>
-        <source>Save Pipeline</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>count</source>
+        <comment>property name</comment>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="484"/>
-        <source>Pipelines (*.json)</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to produce, then end; 0 = unbounded</source>
+        <translation>Enregistrements à produire avant de s’arrêter&#xa0;; 0 = sans limite</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="491"/>
-        <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>seed</source>
+        <comment>property name</comment>
+        <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="495"/>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Random seed: the same seed gives the same records</source>
+        <translation>Graine aléatoire&#xa0;: la même graine donne les mêmes enregistrements</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="502"/>
-        <source>Cannot export</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>start_time</source>
+        <comment>property name</comment>
+        <translation>Heure de début</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="505"/>
-        <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Event time of the first record: ISO-8601 or epoch ms (default 2026-01-01T00:00:00Z)</source>
+        <translation>Temps d’événement du premier enregistrement&#xa0;: ISO-8601 ou ms epoch (par défaut 2026-01-01T00:00:00Z)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/designer/MainWindow.cpp" line="545"/>
-        <source>Copied %n node(s) as pipeline JSON</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+3"/>
+        <source>interval</source>
+        <comment>property name</comment>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Event time between consecutive records</source>
+        <translation>Temps d’événement entre deux enregistrements consécutifs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kafka Source</source>
+        <translation>Source Kafka</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads records from Kafka topics; its offsets are part of every checkpoint.</source>
+        <translation>Lit des enregistrements dans des topics Kafka&#xa0;; ses offsets font partie de chaque checkpoint.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consumes `topics` (or every topic matching `topic_pattern`) as consumer group `group_id`. Each record carries `$key`, `$topic`, `$partition`, `$offset`, `$timestamp` and `$headers.NAME`. The position per topic and partition is saved in every checkpoint and a restored run resumes there; `start` applies only to partitions without one. Offsets are committed to the group when a checkpoint completes, so they never run ahead of what every sink has made durable. Transactions are read committed. `bounded` reads every partition up to the end offsets seen when the run starts, then ends the run. With `format: text` the payload is the string field `value`.</source>
+        <translation>Consomme `topics` (ou chaque topic correspondant à `topic_pattern`) en tant que groupe de consommateurs `group_id`. Chaque enregistrement porte `$key`, `$topic`, `$partition`, `$offset`, `$timestamp` et `$headers.NAME`. La position par topic et partition est sauvegardée dans chaque checkpoint, et une exécution restaurée reprend à cet endroit&#xa0;; `start` ne s’applique qu’aux partitions sans position. Les offsets sont validés auprès du groupe quand un checkpoint se termine, de sorte qu’ils ne devancent jamais ce que chaque destination a rendu durable. Les transactions sont lues en read committed. `bounded` lit chaque partition jusqu’aux offsets de fin vus au démarrage, puis termine l’exécution. Avec `format: text`, la charge utile est le champ texte `value`.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records read from Kafka</source>
+        <translation>Enregistrements lus dans Kafka</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>topics</source>
+        <comment>property name</comment>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topics to read</source>
+        <translation>Topics à lire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>topic_pattern</source>
+        <comment>property name</comment>
+        <translation>Motif de topic</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Regular expression; every matching topic is read (instead of topics)</source>
+        <translation>Expression régulière&#xa0;; chaque topic correspondant est lu (à la place de topics)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>group_id</source>
+        <comment>property name</comment>
+        <translation>Groupe de consommateurs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consumer group (default: streamcanvas-&lt;pipeline name&gt;)</source>
+        <translation>Groupe de consommateurs (par défaut&#xa0;: streamcanvas-&lt;nom du pipeline&gt;)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>start</source>
+        <comment>property name</comment>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where to begin on a partition that has no offset in the checkpoint or the group: earliest, latest, committed (= earliest), an ISO-8601 time or epoch milliseconds</source>
+        <translation>Où commencer sur une partition sans offset dans le checkpoint ni dans le groupe&#xa0;: earliest, latest, committed (= earliest), une heure ISO-8601 ou des millisecondes epoch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bounded</source>
+        <comment>property name</comment>
+        <translation>Borné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop at the end offsets seen at start (backfills, tests)</source>
+        <translation>S’arrêter aux offsets de fin vus au démarrage (rattrapages, tests)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload format: json objects, or text (field &apos;value&apos;)</source>
+        <translation>Format de la charge utile&#xa0;: objets JSON, ou texte (champ «&#xa0;value&#xa0;»)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages that are not JSON objects: skip (count and log a sample), dead_letter (copy to dead_letter_topic with error headers) or fail the run</source>
+        <translation>Messages qui ne sont pas des objets JSON&#xa0;: skip (les compter et en journaliser un échantillon), dead_letter (les copier dans dead_letter_topic avec des en-têtes d’erreur) ou faire échouer l’exécution</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dead_letter_topic</source>
+        <comment>property name</comment>
+        <translation>Topic de lettres mortes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topic for malformed messages (on_error: dead_letter)</source>
+        <translation>Topic des messages mal formés (on_error: dead_letter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>commit_interval</source>
+        <comment>property name</comment>
+        <translation>Intervalle de validation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deprecated and ignored: offsets are committed when a checkpoint completes (settings.checkpoint_interval); kept so older files load</source>
+        <translation>Obsolète et ignoré&#xa0;: les offsets sont validés quand un checkpoint se termine (settings.checkpoint_interval)&#xa0;; conservé pour que les anciens fichiers se chargent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transforms</source>
+        <translation>Transformations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keeps the records for which a condition is true; the others go to &apos;rejected&apos; if wired.</source>
+        <translation>Garde les enregistrements pour lesquels une condition est vraie&#xa0;; les autres vont vers «&#xa0;rejected&#xa0;» s’il est relié.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records to test</source>
+        <translation>Enregistrements à tester</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records for which the condition is true</source>
+        <translation>Enregistrements pour lesquels la condition est vraie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records for which it is false or null</source>
+        <translation>Enregistrements pour lesquels elle est fausse ou null</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>condition</source>
+        <comment>property name</comment>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Boolean expression over the record&apos;s fields, e.g. temperature &gt; 30 &amp;&amp; status == &quot;ok&quot;</source>
+        <translation>Expression booléenne sur les champs de l’enregistrement, par ex. temperature &gt; 30 &amp;&amp; status == &quot;ok&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sets fields from expressions and drops fields.</source>
+        <translation>Définit des champs à partir d’expressions et retire des champs.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records to transform</source>
+        <translation>Enregistrements à transformer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transformed records</source>
+        <translation>Enregistrements transformés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set</source>
+        <comment>property name</comment>
+        <translation>Définir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field name -&gt; expression; every expression sees the incoming record</source>
+        <translation>Nom de champ -&gt; expression&#xa0;; chaque expression voit l’enregistrement entrant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>drop</source>
+        <comment>property name</comment>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields to remove from the record</source>
+        <translation>Champs à retirer de l’enregistrement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows</source>
+        <translation>Fenêtres</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="568"/>
-        <source>No node matches &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Hopping window</source>
+        <translation>Fenêtre glissante</translation>
     </message>
-</context>
-<context>
-    <name>NodeItem</name>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="122"/>
-        <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Aggregates per key over fixed windows that start every `slide` and may overlap.</source>
+        <translation>Agrège par clé sur des fenêtres fixes qui commencent tous les `slide` et peuvent se chevaucher.</translation>
     </message>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="124"/>
-        <source>out %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Outputs {window_start, window_end, key, &lt;as&gt;...} per key and window once the watermark passes the window end (event time) or the clock does (processing time); every open window fires when a bounded input ends. Records later than the allowed lateness go to `late` when it is wired and are otherwise counted (gauge late_dropped) and dropped. See docs/windows.md.</source>
+        <translation>Émet {window_start, window_end, key, &lt;as&gt;...} par clé et par fenêtre dès que le watermark dépasse la fin de la fenêtre (temps d’événement) ou que l’horloge la dépasse (temps de traitement)&#xa0;; chaque fenêtre ouverte se déclenche quand une entrée bornée se termine. Les enregistrements arrivés au-delà du retard autorisé vont vers `late` s’il est relié, sinon ils sont comptés (jauge late_dropped) et rejetés. Voir docs/windows.md.</translation>
     </message>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="125"/>
-        <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records to aggregate.</source>
+        <translation>Enregistrements à agréger.</translation>
     </message>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="126"/>
-        <source>%n errors</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>One record per key and window.</source>
+        <translation>Un enregistrement par clé et par fenêtre.</translation>
     </message>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="127"/>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Records that arrived after their windows closed (optional).</source>
+        <translation>Enregistrements arrivés après la fermeture de leurs fenêtres (facultatif).</translation>
     </message>
-</context>
-<context>
-    <name>NodePalette</name>
     <message>
-        <location filename="../app/designer/NodePalette.cpp" line="51"/>
-        <source>Search nodes</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>size</source>
+        <comment>property name</comment>
+        <translation>Taille</translation>
     </message>
-</context>
-<context>
-    <name>PipelineDocument</name>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="86"/>
-        <source>%1: could not load: %2</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Length of each window.</source>
+        <translation>Durée de chaque fenêtre.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="92"/>
-        <source>%1: not a pipeline file</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>slide</source>
+        <comment>property name</comment>
+        <translation>Pas</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="107"/>
-        <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>A new window starts every `slide` (at most `size`).</source>
+        <translation>Une nouvelle fenêtre commence tous les `slide` (au plus `size`).</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="226"/>
-        <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Group by this expression, or by a list of expressions (the output key is then an object whose members are named after the expressions). Absent: one group for all records.</source>
+        <translation>Regrouper selon cette expression, ou selon une liste d’expressions (la clé de sortie est alors un objet dont les membres portent le nom des expressions). En son absence&#xa0;: un seul groupe pour tous les enregistrements.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/designer/PipelineDocument.cpp" line="242"/>
-        <source>Move %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+3"/>
+        <source>aggregates</source>
+        <comment>property name</comment>
+        <translation>Agrégats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to compute per key and window: {&quot;as&quot;: name, &quot;fn&quot;: function, &quot;of&quot;: expression}.</source>
+        <translation>Ce qu’il faut calculer par clé et par fenêtre&#xa0;: {&quot;as&quot;: nom, &quot;fn&quot;: fonction, &quot;of&quot;: expression}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as</source>
+        <comment>property name</comment>
+        <translation>Champ de sortie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output field name.</source>
+        <translation>Nom du champ de sortie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fn</source>
+        <comment>property name</comment>
+        <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="243"/>
-        <source>Auto-layout</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>count, sum, avg, min, max, first, last, count_distinct, or percentile p50/p90/p95/p99 (within 1%).</source>
+        <translation>count, sum, avg, min, max, first, last, count_distinct, ou centile p50/p90/p95/p99 (à 1&#xa0;% près).</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="250"/>
-        <location filename="../app/designer/PipelineDocument.cpp" line="251"/>
-        <location filename="../app/designer/PipelineDocument.cpp" line="324"/>
-        <source>There is no node &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>of</source>
+        <comment>property name</comment>
+        <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="252"/>
-        <source>A node cannot be connected to itself.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>The value aggregated (not needed for count, which then counts records).</source>
+        <translation>La valeur agrégée (inutile pour count, qui compte alors les enregistrements).</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="257"/>
-        <location filename="../app/designer/PipelineDocument.cpp" line="261"/>
-        <source>Connect an output port to an input port.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>time</source>
+        <comment>property name</comment>
+        <translation>Temps</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="258"/>
-        <source>&apos;%1&apos; has no output port &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>event: windows follow record timestamps and watermarks; processing: the wall clock.</source>
+        <translation>event&#xa0;: les fenêtres suivent les horodatages des enregistrements et les watermarks&#xa0;; processing&#xa0;: l’horloge.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="262"/>
-        <source>&apos;%1&apos; has no input port &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>timestamp</source>
+        <comment>property name</comment>
+        <translation>Horodatage</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="267"/>
-        <source>%1 is already connected to %2.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Event time of a record: epoch milliseconds or an ISO-8601 string.</source>
+        <translation>Temps d’événement d’un enregistrement&#xa0;: millisecondes epoch ou chaîne ISO-8601.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="275"/>
-        <source>Connecting %1 to %2 would make a cycle.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>max_out_of_orderness</source>
+        <comment>property name</comment>
+        <translation>Désordre max.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="299"/>
-        <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>How far records may arrive out of event-time order.</source>
+        <translation>Jusqu’où les enregistrements peuvent arriver hors de l’ordre du temps d’événement.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="304"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>allowed_lateness</source>
+        <comment>property name</comment>
+        <translation>Retard autorisé</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="327"/>
-        <source>&apos;%1&apos; is not a valid node id: use letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>How long a window keeps its state after firing; later records update and re-emit it.</source>
+        <translation>Combien de temps une fenêtre garde son état après son déclenchement&#xa0;; les enregistrements plus tardifs la mettent à jour et la réémettent.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="328"/>
-        <source>A node named &apos;%1&apos; exists already.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>idle_timeout</source>
+        <comment>property name</comment>
+        <translation>Délai d’inactivité</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="373"/>
-        <source>The clipboard does not hold pipeline JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>A source partition silent this long stops holding the watermark back (0: never).</source>
+        <translation>Une partition source silencieuse aussi longtemps cesse de retenir le watermark (0&#xa0;: jamais).</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="385"/>
-        <source>Paste a pipeline, a node object or an array of nodes.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>emit</source>
+        <comment>property name</comment>
+        <translation>Émission</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="393"/>
-        <source>Every pasted node needs a &quot;type&quot;.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>final: one result per window when it closes; a duration such as 1s: also updated results of open windows at that interval.</source>
+        <translation>final&#xa0;: un résultat par fenêtre à sa fermeture&#xa0;; une durée comme 1s&#xa0;: aussi des résultats mis à jour des fenêtres ouvertes à cet intervalle.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="404"/>
-        <source>There are no nodes to paste.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Session window</source>
+        <translation>Fenêtre de session</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="450"/>
-        <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Aggregates per key over bursts of activity separated by a gap of silence.</source>
+        <translation>Agrège par clé sur des rafales d’activité séparées par un intervalle de silence.</translation>
     </message>
-</context>
-<context>
-    <name>ProblemsPanel</name>
     <message>
-        <location filename="../app/designer/ProblemsPanel.cpp" line="31"/>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>gap</source>
+        <comment>property name</comment>
+        <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../app/designer/ProblemsPanel.cpp" line="31"/>
-        <source>Node</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>A key&apos;s session closes after this long without records; records less than `gap` apart share one.</source>
+        <translation>La session d’une clé se ferme après cette durée sans enregistrement&#xa0;; des enregistrements espacés de moins de `gap` partagent la même.</translation>
     </message>
     <message>
-        <location filename="../app/designer/ProblemsPanel.cpp" line="31"/>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Tumbling window</source>
+        <translation>Fenêtre basculante</translation>
     </message>
-</context>
-<context>
-    <name>PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="33"/>
-        <source>default: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Aggregates per key over fixed, non-overlapping time windows.</source>
+        <translation>Agrège par clé sur des fenêtres de temps fixes, sans chevauchement.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="34"/>
-        <source>required</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Length of each window; windows are aligned to the epoch.</source>
+        <translation>Durée de chaque fenêtre&#xa0;; les fenêtres sont alignées sur l’epoch.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="40"/>
-        <source>expected a whole number or ${VAR}</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Pipeline settings</source>
+        <translation>Paramètres du pipeline</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="42"/>
-        <source>expected a number or ${VAR}</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Delivery guarantee, checkpoints and what happens when a node fails.</source>
+        <translation>Garantie de livraison, checkpoints et ce qui se passe quand un nœud échoue.</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="44"/>
-        <source>expected true, false or ${VAR}</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>delivery</source>
+        <comment>property name</comment>
+        <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="46"/>
-        <source>expected a duration such as 250ms, 10s, 5m, 1h, or ${VAR}</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>at_least_once: after a failure some records may be written twice; exactly_once: Kafka sinks write in transactions committed with each checkpoint, file sinks roll back to the checkpoint, so every result is written once</source>
+        <translation>at_least_once&#xa0;: après une panne, certains enregistrements peuvent être écrits deux fois&#xa0;; exactly_once&#xa0;: les destinations Kafka écrivent dans des transactions validées à chaque checkpoint, les destinations fichier reviennent au checkpoint, si bien que chaque résultat est écrit une seule fois</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="78"/>
-        <source>expected one of: %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>checkpoint_interval</source>
+        <comment>property name</comment>
+        <translation>Intervalle des checkpoints</translation>
     </message>
-</context>
-<context>
-    <name>PropertyInspector</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="75"/>
-        <source>Select a node to edit its properties.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>How often a checkpoint (sources&apos; offsets, window state, sinks&apos; progress) is taken</source>
+        <translation>Fréquence des checkpoints (offsets des sources, état des fenêtres, progression des destinations)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/designer/PropertyInspector.cpp" line="76"/>
-        <source>%n nodes selected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+3"/>
+        <source>checkpoint_dir</source>
+        <comment>property name</comment>
+        <translation>Dossier des checkpoints</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder for checkpoints (default: $XDG_STATE_HOME/streamcanvas/&lt;pipeline name&gt;, else ~/.local/state/streamcanvas/&lt;pipeline name&gt;); --checkpoint-dir overrides it</source>
+        <translation>Dossier des checkpoints (par défaut&#xa0;: $XDG_STATE_HOME/streamcanvas/&lt;nom du pipeline&gt;, sinon ~/.local/state/streamcanvas/&lt;nom du pipeline&gt;)&#xa0;; --checkpoint-dir le remplace</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="124"/>
-        <source>The node&apos;s id: edges and messages refer to it.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>restart</source>
+        <comment>property name</comment>
+        <translation>Redémarrage</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="126"/>
-        <source>id</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>After a node fails: {&quot;strategy&quot;: &quot;none&quot; | &quot;fixed_delay&quot; | &quot;exponential&quot;, &quot;attempts&quot;: 5, &quot;delay&quot;: &quot;1s&quot;, &quot;max_delay&quot;: &quot;1m&quot;}; the pipeline restarts from the last checkpoint. Configuration errors found at start are never retried</source>
+        <translation>Après l’échec d’un nœud&#xa0;: {&quot;strategy&quot;: &quot;none&quot; | &quot;fixed_delay&quot; | &quot;exponential&quot;, &quot;attempts&quot;: 5, &quot;delay&quot;: &quot;1s&quot;, &quot;max_delay&quot;: &quot;1m&quot;}&#xa0;; le pipeline redémarre depuis le dernier checkpoint. Les erreurs de configuration détectées au démarrage ne sont jamais retentées</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="130"/>
-        <source>Unknown node type: its properties cannot be edited here.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>instance</source>
+        <comment>property name</comment>
+        <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="144"/>
-        <source>Required.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Name of this runner among several that run the pipeline (part of Kafka transactional ids); --instance overrides it</source>
+        <translation>Nom de ce runner parmi plusieurs qui exécutent le pipeline (fait partie des identifiants transactionnels Kafka)&#xa0;; --instance le remplace</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/designer/DiagramExport.cpp" line="67"/>
-        <location filename="../app/designer/DiagramExport.cpp" line="75"/>
-        <location filename="../app/designer/DiagramExport.cpp" line="86"/>
+        <location filename="../app/designer/DiagramExport.cpp" line="+67"/>
+        <location line="+8"/>
+        <location line="+11"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1</translation>
     </message>
     <message>
-        <location filename="../app/designer/DiagramExport.cpp" line="81"/>
+        <location line="-5"/>
         <source>Unsupported image type &apos;%1&apos;: use .png or .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>Type d’image «&#xa0;%1&#xa0;» non pris en charge&#xa0;: utilisez .png ou .svg</translation>
     </message>
     <message>
-        <location filename="../app/designer/DiagramExport.cpp" line="95"/>
+        <location line="+14"/>
         <source>streamcanvas: --export-image needs a .png or .svg file name, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>streamcanvas&#xa0;: --export-image attend un nom de fichier en .png ou .svg, reçu «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../app/designer/DiagramExport.cpp" line="105"/>
+        <location line="+10"/>
         <source>%1: not a pipeline file</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RunPanel</name>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="22"/>
-        <source>Run the pipeline (F5) to see its throughput and consumer lag here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="23"/>
-        <source>Throughput</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="23"/>
-        <source>records/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="24"/>
-        <source>Consumer lag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="24"/>
-        <source>records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="48"/>
-        <source>seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/RunPanel.cpp" line="146"/>
-        <source>%1 s: sources produced %2 records, sinks received %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TapPanel</name>
-    <message>
-        <location filename="../app/designer/TapPanel.cpp" line="21"/>
-        <source>Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the records passing it while the pipeline runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TapPanel.cpp" line="29"/>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/designer/TapPanel.cpp" line="54"/>
-        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TopicBrowser</name>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="56"/>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="57"/>
-        <source>Topic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="57"/>
-        <source>Partitions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="57"/>
-        <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Partition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="59"/>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="60"/>
-        <source>Follow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="63"/>
-        <source>Produce</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="68"/>
-        <source>bootstrap servers, e.g. localhost:9092</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="71"/>
-        <source>key (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="72"/>
-        <source>value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="75"/>
-        <source>Show new messages of the selected topic as they arrive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="79"/>
-        <source>Cluster:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="121"/>
-        <source>Enter a cluster&apos;s bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="179"/>
-        <source>Enter the cluster&apos;s bootstrap servers first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="182"/>
-        <source>Listing topics of %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="187"/>
-        <source>Cannot list topics: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/designer/TopicBrowser.cpp" line="202"/>
-        <source>%n topics on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="245"/>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/designer/TopicBrowser.cpp" line="250"/>
-        <source>%1: the newest %n messages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="281"/>
-        <source>Cannot follow %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="332"/>
-        <source>Cannot produce: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="336"/>
-        <source>Produced to %1, partition %2, offset %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: pas un fichier de pipeline</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/designer/main.cpp" line="28"/>
+        <location filename="../app/designer/main.cpp" line="+30"/>
         <source>StreamCanvas designer: build stream pipelines by drag and drop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Designer StreamCanvas&#xa0;: construisez des pipelines de flux par glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="33"/>
+        <location line="+5"/>
         <source>Pipeline file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de pipeline à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="37"/>
+        <location line="+4"/>
         <source>Write a PNG or SVG picture of PIPELINE.json to OUT and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire une image PNG ou SVG de PIPELINE.json dans OUT, puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="43"/>
+        <location line="+6"/>
         <source>Appearance: system, light or dark (default: the last one chosen in View &gt; Theme, else system).</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparence&#xa0;: system, light ou dark (par défaut&#xa0;: la dernière choisie dans Affichage &gt; Thème, sinon system).</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="60"/>
+        <location line="+17"/>
         <source>streamcanvas: unknown theme &apos;%1&apos; (use system, light or dark)</source>
-        <translation type="unfinished"></translation>
+        <translation>streamcanvas&#xa0;: thème «&#xa0;%1&#xa0;» inconnu (utilisez system, light ou dark)</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="68"/>
+        <location line="+8"/>
         <source>streamcanvas: at most one pipeline file</source>
-        <translation type="unfinished"></translation>
+        <translation>streamcanvas&#xa0;: un fichier de pipeline au plus</translation>
     </message>
     <message>
-        <location filename="../app/designer/main.cpp" line="73"/>
+        <location line="+5"/>
         <source>streamcanvas: --export-image needs a pipeline file</source>
-        <translation type="unfinished"></translation>
+        <translation>streamcanvas&#xa0;: --export-image attend un fichier de pipeline</translation>
     </message>
 </context>
 <context>
-    <name>sc::designer::ExpressionEditor</name>
+    <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="301"/>
-        <source>column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/designer/GraphScene.cpp" line="+240"/>
+        <source>Unknown node type &apos;%1&apos;</source>
+        <translation>Type de nœud «&#xa0;%1&#xa0;» inconnu</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>Connected %1 to %2</source>
+        <translation>%1 relié à %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection refused: %1</source>
+        <translation>Lien refusé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
-    <name>sc::designer::JsonEditor</name>
+    <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="495"/>
-        <source>not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/designer/MainWindow.cpp" line="+70"/>
+        <source>%1%</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No problems</source>
+        <translation>Aucun problème</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export Diagram…</source>
+        <translation>E&amp;xporter le diagramme…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Diagram</source>
+        <translation>Exporter le diagramme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Couper</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy</source>
+        <translation>Co&amp;pier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find Node…</source>
+        <translation>Rec&amp;hercher un nœud…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Fit to View</source>
+        <translation>Ajuster à la &amp;vue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto-&amp;Layout</source>
+        <translation>&amp;Disposition automatique</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+102"/>
+        <source>&amp;Run</source>
+        <translation>E&amp;xécuter</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>St&amp;op</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tap Selected Wire</source>
+        <translation>É&amp;couter le lien sélectionné</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask Again &amp;Whether to Resume</source>
+        <translation>Redemander s’il faut &amp;reprendre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run asks again whether to resume from a savepoint of this file</source>
+        <translation>Exécuter demandera à nouveau s’il faut reprendre depuis un savepoint de ce fichier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find node (%1)</source>
+        <translation>Rechercher un nœud (%1)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow &amp;System</source>
+        <translation>Suivre le s&amp;ystème</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>L&amp;anguage</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;System Language</source>
+        <translation>Langue du &amp;système</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The language changes when StreamCanvas starts again.</source>
+        <translation>La langue changera au prochain démarrage de StreamCanvas.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nodes</source>
+        <translation>Nœuds</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Properties</source>
+        <translation>Propriétés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tap</source>
+        <translation>Écoute</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+234"/>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>%1[*] — StreamCanvas</source>
+        <translation>%1[*] — StreamCanvas</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+67"/>
+        <source>Cannot run the pipeline</source>
+        <translation>Impossible d’exécuter le pipeline</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Resume the pipeline?</source>
+        <translation>Reprendre le pipeline&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pipeline has a savepoint of an earlier run.</source>
+        <translation>Le pipeline a un savepoint d’une exécution précédente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pipeline has a checkpoint of an earlier run.</source>
+        <translation>Le pipeline a un checkpoint d’une exécution précédente.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resuming continues where that run stopped, with its open windows; starting fresh removes the checkpoints in %1.</source>
+        <translation>Reprendre continue là où cette exécution s’est arrêtée, avec ses fenêtres ouvertes&#xa0;; repartir de zéro supprime les checkpoints de %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resume from savepoint %1 (taken %2 ago, %3)</source>
+        <translation>Reprendre depuis le savepoint %1 (pris il y a %2, %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume from checkpoint %1 (taken %2 ago, %3)</source>
+        <translation>Reprendre depuis le checkpoint %1 (pris il y a %2, %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+47"/>
+        <source>Start fresh</source>
+        <translation>Repartir de zéro</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Don&apos;t ask again for this file</source>
+        <translation>Ne plus demander pour ce fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run &gt; Ask Again Whether to Resume brings this question back.</source>
+        <translation>Exécuter &gt; Redemander s’il faut reprendre fait revenir cette question.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Running; edits apply to the next run</source>
+        <translation>En cours&#xa0;; les modifications s’appliqueront à la prochaine exécution</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot resume</source>
+        <translation>Reprise impossible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pipeline changed since its last checkpoint was taken.</source>
+        <translation>Le pipeline a changé depuis son dernier checkpoint.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select one wire to tap.</source>
+        <translation>Sélectionnez un lien à écouter.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tapping the wire</source>
+        <translation>Écoute du lien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wire is tapped when the pipeline runs (F5)</source>
+        <translation>Le lien sera écouté quand le pipeline s’exécutera (F5)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Running %1 s</source>
+        <translation>En cours depuis %1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ran %1 s</source>
+        <translation>Exécuté pendant %1 s</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>; savepoint %1 taken, the next run resumes there</source>
+        <translation>&#xa0;; savepoint %1 pris, la prochaine exécution reprendra à partir de là</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run finished after %1 s</source>
+        <translation>Exécution terminée après %1 s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The run failed: %1</source>
+        <translation>L’exécution a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The run failed in node &apos;%1&apos;: %2</source>
+        <translation>L’exécution a échoué dans le nœud «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 contient des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open Pipeline</source>
+        <translation>Ouvrir un pipeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipelines (*.json);;All files (*)</source>
+        <translation>Pipelines (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot open %1</source>
+        <translation>Impossible d’ouvrir %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opened %1</source>
+        <translation>%1 ouvert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save Pipeline</source>
+        <translation>Enregistrer le pipeline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pipelines (*.json)</source>
+        <translation>Pipelines (*.json)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot export</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported %1</source>
+        <translation>%1 exporté</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Copied %n node(s) as pipeline JSON</source>
+        <translation>
+            <numerusform>%n nœud copié en JSON de pipeline</numerusform>
+            <numerusform>%n nœuds copiés en JSON de pipeline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No node matches &apos;%1&apos;</source>
+        <translation>Aucun nœud ne correspond à «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
-    <name>sc::designer::LineEditor</name>
+    <name>sc::designer::NodeItem</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="138"/>
-        <source>Show the value</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/designer/NodeItem.cpp" line="+120"/>
+        <source>in %1</source>
+        <translation>entrée %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out %1</source>
+        <translation>sortie %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::NodePalette</name>
+    <message>
+        <location filename="../app/designer/NodePalette.cpp" line="+52"/>
+        <source>Search nodes</source>
+        <translation>Rechercher des nœuds</translation>
     </message>
 </context>
 <context>
     <name>sc::designer::PipelineDocument</name>
     <message>
-        <location filename="../app/designer/DocumentCommands.cpp" line="100"/>
+        <location filename="../app/designer/DocumentCommands.cpp" line="+100"/>
         <source>Connect %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Relier %1 à %2</translation>
     </message>
     <message>
-        <location filename="../app/designer/DocumentCommands.cpp" line="116"/>
+        <location line="+16"/>
         <source>Set %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir %1.%2</translation>
     </message>
     <message>
-        <location filename="../app/designer/DocumentCommands.cpp" line="141"/>
+        <location line="+25"/>
+        <source>Set setting %1</source>
+        <translation>Définir le paramètre %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Rename pipeline to %1</source>
+        <translation>Renommer le pipeline en %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Rename %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer %1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/PipelineDocument.cpp" line="+87"/>
+        <source>%1: could not load: %2</source>
+        <translation>%1&#xa0;: chargement impossible&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: not a pipeline file</source>
+        <translation>%1&#xa0;: pas un fichier de pipeline</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The validator failed: %1</source>
+        <translation>La validation a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>Déplacer %n nœud</numerusform>
+            <numerusform>Déplacer %n nœuds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-layout</source>
+        <translation>Disposition automatique</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+128"/>
+        <source>There is no node &apos;%1&apos;.</source>
+        <translation>Il n’y a pas de nœud «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>A node cannot be connected to itself.</source>
+        <translation>Un nœud ne peut pas être relié à lui-même.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Connect an output port to an input port.</source>
+        <translation>Reliez un port de sortie à un port d’entrée.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>&apos;%1&apos; has no output port &apos;%2&apos;.</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas de port de sortie «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; has no input port &apos;%2&apos;.</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas de port d’entrée «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is already connected to %2.</source>
+        <translation>%1 est déjà relié à %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting %1 to %2 would make a cycle.</source>
+        <translation>Relier %1 à %2 créerait un cycle.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Disconnect</source>
+        <translation>Supprimer le lien</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>&apos;%1&apos; is not a valid node id: use letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un identifiant de nœud valide&#xa0;: utilisez des lettres, des chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A node named &apos;%1&apos; exists already.</source>
+        <translation>Un nœud nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The clipboard does not hold pipeline JSON: %1</source>
+        <translation>Le presse-papiers ne contient pas de JSON de pipeline&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paste a pipeline, a node object or an array of nodes.</source>
+        <translation>Collez un pipeline, un objet nœud ou un tableau de nœuds.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every pasted node needs a &quot;type&quot;.</source>
+        <translation>Chaque nœud collé doit avoir un «&#xa0;type&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There are no nodes to paste.</source>
+        <translation>Il n’y a aucun nœud à coller.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Paste</source>
+        <translation>Coller</translation>
     </message>
 </context>
 <context>
-    <name>sc::designer::TableEditor</name>
+    <name>sc::designer::ProblemsPanel</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="313"/>
+        <location filename="../app/designer/ProblemsPanel.cpp" line="+31"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Emplacement</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::PropertyEditor</name>
+    <message>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+34"/>
+        <source>default: %1</source>
+        <translation>par défaut&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected a whole number or ${VAR}</source>
+        <translation>nombre entier ou ${VAR} attendu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected a number or ${VAR}</source>
+        <translation>nombre ou ${VAR} attendu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected true, false or ${VAR}</source>
+        <translation>true, false ou ${VAR} attendu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected a duration such as 250ms, 10s, 5m, 1h, or ${VAR}</source>
+        <translation>durée attendue, par exemple 250ms, 10s, 5m, 1h, ou ${VAR}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>expected one of: %1</source>
+        <translation>une de ces valeurs attendue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Show the value</source>
+        <translation>Afficher la valeur</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>column %1: %2</source>
+        <translation>colonne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nom</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="318"/>
+        <location line="+6"/>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="318"/>
+        <location line="+0"/>
         <source>item</source>
-        <translation type="unfinished"></translation>
+        <translation>élément</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="336"/>
+        <location line="+18"/>
         <source>Add a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une ligne</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="340"/>
+        <location line="+4"/>
         <source>Remove the selected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="476"/>
+        <location line="+137"/>
         <source>row %1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1, %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not valid JSON</source>
+        <translation>JSON non valide</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::PropertyInspector</name>
+    <message numerus="yes">
+        <location filename="../app/designer/PropertyInspector.cpp" line="-75"/>
+        <source>%n nodes selected.</source>
+        <translation>
+            <numerusform>%n nœud sélectionné.</numerusform>
+            <numerusform>%n nœuds sélectionnés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Select a node to edit its properties.</source>
+        <translation>Sélectionnez un nœud pour modifier ses propriétés.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>pipeline</source>
+        <translation>pipeline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pipeline&apos;s name: it names the default checkpoint folder and Kafka transactional ids.</source>
+        <translation>Le nom du pipeline&#xa0;: il nomme le dossier par défaut des checkpoints et les identifiants transactionnels Kafka.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>The node&apos;s id: edges and messages refer to it.</source>
+        <translation>L’identifiant du nœud&#xa0;: les liens et les messages s’y réfèrent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown node type: its properties cannot be edited here.</source>
+        <translation>Type de nœud inconnu&#xa0;: ses propriétés ne peuvent pas être modifiées ici.</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::RunPanel</name>
+    <message>
+        <location filename="../app/designer/RunPanel.cpp" line="+30"/>
+        <source>Run the pipeline (F5) to see its throughput and consumer lag here.</source>
+        <translation>Exécutez le pipeline (F5) pour voir ici son débit et le retard des consommateurs.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throughput</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>records/s</source>
+        <translation>enregistrements/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consumer lag</source>
+        <translation>Retard des consommateurs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 s ago</source>
+        <translation>il y a %1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min ago</source>
+        <translation>il y a %1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h ago</source>
+        <translation>il y a %1 h</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No checkpoint completed yet</source>
+        <translation>Aucun checkpoint terminé pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Savepoint %1</source>
+        <translation>Savepoint %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checkpoint %1</source>
+        <translation>Checkpoint %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>took %1</source>
+        <translation>durée %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alignment %1</source>
+        <translation>alignement %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pause %1</source>
+        <translation>pause %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkpoints completed in this run: %1; failed: %2</source>
+        <translation>Checkpoints terminés dans cette exécution&#xa0;: %1&#xa0;; en échec&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder: %1</source>
+        <translation>Dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest synchronous pause in this run: %1</source>
+        <translation>Plus longue pause synchrone de cette exécution&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last failure: %1</source>
+        <translation>Dernier échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>%1 s: sources produced %2 records, sinks received %3</source>
+        <translation>%1 s&#xa0;: les sources ont produit %2 enregistrements, les destinations en ont reçu %3</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::TapPanel</name>
+    <message>
+        <location filename="../app/designer/TapPanel.cpp" line="+21"/>
+        <source>Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the records passing it while the pipeline runs.</source>
+        <translation>Sélectionnez un lien et choisissez Exécuter ▸ Écouter le lien sélectionné (Ctrl+T) pour voir les enregistrements qui y passent pendant l’exécution du pipeline.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
+        <translation>
+            <numerusform>Lien %1&#xa0;: %n enregistrement passé (jusqu’à %2 par lot affichés)</numerusform>
+            <numerusform>Lien %1&#xa0;: %n enregistrements passés (jusqu’à %2 par lot affichés)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::TopicBrowser</name>
+    <message>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+59"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partitions</source>
+        <translation>Partitions</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow</source>
+        <translation>Suivre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Produce</source>
+        <translation>Produire</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bootstrap servers, e.g. localhost:9092</source>
+        <translation>serveurs d’amorçage, par ex. localhost:9092</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>key (optional)</source>
+        <translation>clé (facultative)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show new messages of the selected topic as they arrive</source>
+        <translation>Afficher les nouveaux messages du topic sélectionné dès leur arrivée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cluster:</source>
+        <translation>Cluster&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Enter a cluster&apos;s bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
+        <translation>Saisissez les serveurs d’amorçage d’un cluster (par exemple ce qu’affiche streamcanvas-run --sandbox), puis cliquez sur Actualiser.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The embedded cluster of connection &apos;%1&apos; in this designer</source>
+        <translation>Le cluster intégré de la connexion «&#xa0;%1&#xa0;» dans ce designer</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot use connection &apos;%1&apos;: %2</source>
+        <translation>Connexion «&#xa0;%1&#xa0;» inutilisable&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Enter the cluster&apos;s bootstrap servers first.</source>
+        <translation>Saisissez d’abord les serveurs d’amorçage du cluster.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listing topics of %1…</source>
+        <translation>Liste des topics de %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot list topics: %1</source>
+        <translation>Impossible de lister les topics&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n topics on %1</source>
+        <translation>
+            <numerusform>%n topic sur %1</numerusform>
+            <numerusform>%n topics sur %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1: the newest %n messages</source>
+        <translation>
+            <numerusform>%1&#xa0;: le message le plus récent</numerusform>
+            <numerusform>%1&#xa0;: les %n messages les plus récents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cannot follow %1: %2</source>
+        <translation>Impossible de suivre %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Cannot produce: %1</source>
+        <translation>Impossible de produire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Produced to %1, partition %2, offset %3</source>
+        <translation>Produit dans %1, partition %2, offset %3</translation>
     </message>
 </context>
 </TS>

@@ -97,7 +97,7 @@ bool MoveNodesCommand::mergeWith(const QUndoCommand* other) {
 }
 
 ConnectCommand::ConnectCommand(PipelineDocument* doc, PipelineEdge edge)
-    : QUndoCommand(QCoreApplication::translate("sc::designer::PipelineDocument", "Connect %1 to %2")
+    : QUndoCommand(PipelineDocument::tr("Connect %1 to %2")
                        .arg(qstr(edge.from.text()), qstr(edge.to.text()))),
       doc_(doc),
       edge_(std::move(edge)) {}
@@ -113,8 +113,7 @@ void ConnectCommand::undo() {
 
 SetPropertyCommand::SetPropertyCommand(PipelineDocument* doc, std::string nodeId,
                                        std::string property, Json before, Json after)
-    : QUndoCommand(QCoreApplication::translate("sc::designer::PipelineDocument", "Set %1.%2")
-                       .arg(qstr(nodeId), qstr(property))),
+    : QUndoCommand(PipelineDocument::tr("Set %1.%2").arg(qstr(nodeId), qstr(property))),
       doc_(doc),
       nodeId_(std::move(nodeId)),
       property_(std::move(property)),
@@ -139,8 +138,7 @@ bool SetPropertyCommand::mergeWith(const QUndoCommand* other) {
 
 SetSettingsCommand::SetSettingsCommand(PipelineDocument* doc, std::string key, Json before,
                                        Json after)
-    : QUndoCommand(QCoreApplication::translate("sc::designer::PipelineDocument", "Set setting %1")
-                       .arg(qstr(key))),
+    : QUndoCommand(PipelineDocument::tr("Set setting %1").arg(qstr(key))),
       doc_(doc),
       key_(std::move(key)),
       before_(std::move(before)),
@@ -164,9 +162,7 @@ bool SetSettingsCommand::mergeWith(const QUndoCommand* other) {
 
 SetPipelineNameCommand::SetPipelineNameCommand(PipelineDocument* doc, std::string before,
                                                std::string after)
-    : QUndoCommand(
-          QCoreApplication::translate("sc::designer::PipelineDocument", "Rename pipeline to %1")
-              .arg(qstr(after))),
+    : QUndoCommand(PipelineDocument::tr("Rename pipeline to %1").arg(qstr(after))),
       doc_(doc),
       before_(std::move(before)),
       after_(std::move(after)) {}
@@ -186,8 +182,7 @@ bool SetPipelineNameCommand::mergeWith(const QUndoCommand* other) {
 }
 
 RenameNodeCommand::RenameNodeCommand(PipelineDocument* doc, std::string oldId, std::string newId)
-    : QUndoCommand(QCoreApplication::translate("sc::designer::PipelineDocument", "Rename %1 to %2")
-                       .arg(qstr(oldId), qstr(newId))),
+    : QUndoCommand(PipelineDocument::tr("Rename %1 to %2").arg(qstr(oldId), qstr(newId))),
       doc_(doc),
       oldId_(std::move(oldId)),
       newId_(std::move(newId)) {}

@@ -8,6 +8,7 @@
 
 #include "app/designer/EdgeItem.h"
 #include "app/designer/NodeGeometry.h"
+#include "app/designer/Translations.h"
 
 namespace sc::designer {
 
@@ -235,7 +236,8 @@ void GraphScene::showProblems() {
   for (NodeItem* item : nodes_) {
     item->setProblems(doc_->problemCount(sstr(item->id())));
     const NodeSpec* spec = doc_->registry().find(sstr(item->nodeType()));
-    QString tip = spec ? qstr(spec->summary) : tr("Unknown node type '%1'").arg(item->nodeType());
+    QString tip =
+        spec ? specText(spec->summary) : tr("Unknown node type '%1'").arg(item->nodeType());
     const QStringList& problems = messages[item->id()];
     if (!problems.isEmpty())
       tip += QStringLiteral("\n\n• ") + problems.join(QStringLiteral("\n• "));

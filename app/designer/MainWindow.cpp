@@ -37,6 +37,7 @@
 #include "app/designer/TapPanel.h"
 #include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
+#include "app/designer/Translations.h"
 #include "engine/state/CheckpointStore.h"
 
 namespace sc::designer {
@@ -78,7 +79,8 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
   connect(problems_, &ProblemsPanel::countChanged, this, [this](int errors, int warnings) {
     problemLabel_->setText(errors + warnings == 0
                                ? tr("No problems")
-                               : tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
+                               : tr("%n error(s)", nullptr, errors) + QStringLiteral(", ") +
+                                     tr("%n warning(s)", nullptr, warnings));
   });
   connect(doc_, &PipelineDocument::modifiedChanged, this, &MainWindow::updateTitle);
   connect(doc_, &PipelineDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -209,11 +211,11 @@ void MainWindow::createActions() {
 
   addAction(QStringLiteral("run"), tr("&Run"), QStringLiteral("run"), {K(Qt::Key_F5)},
             [this] { runPipeline(); });
-  addAction(QStringLiteral("stop"), tr("S&top"), QStringLiteral("stop"),
+  addAction(QStringLiteral("stop"), tr("St&op"), QStringLiteral("stop"),
             {K(Qt::SHIFT | Qt::Key_F5)}, [this] { runner_->stop(); });
   addAction(QStringLiteral("tapWire"), tr("&Tap Selected Wire"), {}, {K(Qt::CTRL | Qt::Key_T)},
             [this] { tapSelectedWire(); });
-  addAction(QStringLiteral("forgetResumeChoice"), tr("Ask Again Whether to &Resume"), {}, {},
+  addAction(QStringLiteral("forgetResumeChoice"), tr("Ask Again &Whether to Resume"), {}, {},
             [this] {
               setResumeChoice(ResumeChoice::Ask);
               statusBar()->showMessage(
@@ -284,6 +286,28 @@ void MainWindow::createMenus() {
     connect(a, &QAction::triggered, this, [theme] {
       applyTheme(theme);
       QSettings().setValue(QStringLiteral("appearance/theme"), themeName(theme));
+    });
+  }
+
+  QMenu* languageMenu = viewMenu->addMenu(tr("L&anguage"));
+  languageMenu->setObjectName(QStringLiteral("languageMenu"));
+  auto* languages = new QActionGroup(this);
+  QList<Language> languageChoices = shippedLanguages();
+  languageChoices.prepend({QString(), tr("&System Language")});
+  for (const Language& language : languageChoices) {
+    // Language names stay in their own language, so a user lost in a foreign UI finds theirs.
+    QAction* a = languageMenu->addAction(
+        language.code.isEmpty() ? language.name : QStringLiteral("&") + language.name);
+    a->setObjectName(QStringLiteral("language-") +
+                     (language.code.isEmpty() ? QStringLiteral("system") : language.code));
+    a->setCheckable(true);
+    a->setChecked(language.code == languageSetting());
+    languages->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code = language.code] {
+      if (code == languageSetting()) return;
+      setLanguageSetting(code);
+      // Texts are set once, when the widgets are built: the new language shows after a restart.
+      statusBar()->showMessage(tr("The language changes when StreamCanvas starts again."), 8000);
     });
   }
 
@@ -378,14 +402,10 @@ constexpr char kResumeChoicesKey[] = "run/resumeChoices";  // file path -> "resu
 
 QString ageText(qint64 ms) {
   const qint64 s = std::max<qint64>(0, ms / 1000);
-  if (s < 60)
-    return QCoreApplication::translate("sc::designer::MainWindow", "%n s", nullptr, int(s));
-  if (s < 3600)
-    return QCoreApplication::translate("sc::designer::MainWindow", "%n min", nullptr, int(s / 60));
-  if (s < 2 * 86400)
-    return QCoreApplication::translate("sc::designer::MainWindow", "%n h", nullptr, int(s / 3600));
-  return QCoreApplication::translate("sc::designer::MainWindow", "%n days", nullptr,
-                                     int(s / 86400));
+  if (s < 60) return MainWindow::tr("%n s", nullptr, int(s));
+  if (s < 3600) return MainWindow::tr("%n min", nullptr, int(s / 60));
+  if (s < 2 * 86400) return MainWindow::tr("%n h", nullptr, int(s / 3600));
+  return MainWindow::tr("%n days", nullptr, int(s / 86400));
 }
 
 }  // namespace
@@ -437,8 +457,8 @@ void MainWindow::askResume(const RunController::Resumable& resumable) {
   // Window-modal and asynchronous: the run starts from the answer, the GUI never waits.
   const state::Checkpoint& c = *resumable.checkpoint;
   auto* box = new QMessageBox(QMessageBox::Question, tr("Resume the pipeline?"),
-                              tr("The pipeline has a %1 of an earlier run.")
-                                  .arg(c.savepoint ? tr("savepoint") : tr("checkpoint")),
+                              c.savepoint ? tr("The pipeline has a savepoint of an earlier run.")
+                                          : tr("The pipeline has a checkpoint of an earlier run."),
                               QMessageBox::NoButton, this);
   box->setObjectName(QStringLiteral("resumeQuestion"));
   box->setInformativeText(
@@ -447,8 +467,8 @@ void MainWindow::askResume(const RunController::Resumable& resumable) {
           .arg(resumable.dir));
   const qint64 age = QDateTime::currentMSecsSinceEpoch() - c.createdMs;
   QPushButton* resume = box->addButton(
-      tr("Resume from %1 %2 (taken %3 ago, %4)")
-          .arg(c.savepoint ? tr("savepoint") : tr("checkpoint"))
+      (c.savepoint ? tr("Resume from savepoint %1 (taken %2 ago, %3)")
+                   : tr("Resume from checkpoint %1 (taken %2 ago, %3)"))
           .arg(c.id)
           .arg(ageText(age), locale().formattedDataSize(qint64(c.bytes()), 1,
                                                         QLocale::DataSizeTraditionalFormat)),

@@ -10,6 +10,7 @@
 #include "app/designer/EdgeItem.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/NodeGeometry.h"
+#include "app/designer/Translations.h"
 
 namespace sc::designer {
 
@@ -20,7 +21,7 @@ NodeItem::NodeItem(const QString& id, const QString& type, const NodeSpec* spec)
   setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
   setAcceptHoverEvents(false);
   typeLabel_ =
-      spec && !spec->title.empty() ? qstr(spec->title) + QStringLiteral("  ·  ") + type : type;
+      spec && !spec->title.empty() ? specText(spec->title) + QStringLiteral("  ·  ") + type : type;
   const QString category = spec ? qstr(spec->category) : QString();
   accent_ = categoryColor(category);
   icon_ = categoryIcon(category);
@@ -115,15 +116,12 @@ QString compactCount(double n) {
 void NodeItem::setRunStats(quint64 recordsIn, quint64 recordsOut, double perSecond, quint64 errors,
                            bool failed) {
   // Sources show what they produced, sinks what they received, others both.
-  auto tr = [](const char* text, int n = -1) {
-    return QCoreApplication::translate("NodeItem", text, nullptr, n);
-  };
   QStringList parts;
   if (!inputs_.empty()) parts << tr("in %1").arg(compactCount(double(recordsIn)));
   if (!outputs_.empty() || inputs_.empty())
     parts << tr("out %1").arg(compactCount(double(recordsOut)));
   if (perSecond > 0) parts << tr("%1/s").arg(compactCount(perSecond));
-  if (errors > 0) parts << tr("%n errors", int(std::min<quint64>(errors, 1u << 30)));
+  if (errors > 0) parts << tr("%n errors", nullptr, int(std::min<quint64>(errors, 1u << 30)));
   if (failed) parts << tr("failed");
   const QString text = parts.join(QStringLiteral("  ·  "));
   if (text == runText_ && failed == runFailed_) return;

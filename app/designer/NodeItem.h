@@ -3,6 +3,7 @@
 // (plus any port an edge names that the spec lacks, drawn as a problem) and a badge with the
 // node's validation problems. Geometry is in NodeGeometry.h.
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QGraphicsItem>
 #include <QIcon>
@@ -18,6 +19,8 @@ namespace sc::designer {
 class EdgeItem;
 
 class NodeItem : public QGraphicsItem {
+  Q_DECLARE_TR_FUNCTIONS(sc::designer::NodeItem)
+
  public:
   enum { Type = UserType + 1 };
   struct Port {

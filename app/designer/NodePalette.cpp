@@ -11,6 +11,7 @@
 
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/PipelineDocument.h"
+#include "app/designer/Translations.h"
 
 namespace sc::designer {
 
@@ -57,23 +58,32 @@ NodePalette::NodePalette(const NodeRegistry& registry, QWidget* parent)
     return categoryRank(qstr(a->category)) < categoryRank(qstr(b->category));
   });
   for (const NodeSpec* spec : specs) {
-    const QString category = qstr(spec->category);
+    const QString category = qstr(spec->category);  // the English name picks icon and colour
     QStandardItem*& group = categories[category];
     if (!group) {
-      group = new QStandardItem(category);
+      group = new QStandardItem(specText(spec->category));
       group->setFlags(Qt::ItemIsEnabled);
       QFont bold = group->font();
       bold.setBold(true);
       group->setFont(bold);
       model_->appendRow(group);
     }
-    const QString title = spec->title.empty() ? qstr(spec->type) : qstr(spec->title);
+    const QString title = spec->title.empty() ? qstr(spec->type) : specText(spec->title);
+    const QString summary = specText(spec->summary);
     auto* entry = new QStandardItem(categoryIcon(category), title);
     entry->setData(qstr(spec->type), kTypeRole);
-    entry->setData(title + ' ' + qstr(spec->type) + ' ' + qstr(spec->summary), kSearchRole);
-    entry->setToolTip(QStringLiteral("<b>%1</b> <code>%2</code><br>%3")
-                          .arg(title.toHtmlEscaped(), qstr(spec->type).toHtmlEscaped(),
-                               qstr(spec->summary).toHtmlEscaped()));
+    // Found by the words shown and by the English ones the documentation uses.
+    entry->setData(
+        QStringList{title, qstr(spec->type), summary, qstr(spec->title), qstr(spec->summary)}.join(
+            ' '),
+        kSearchRole);
+    QString tip =
+        QStringLiteral("<b>%1</b> <code>%2</code><br>%3")
+            .arg(title.toHtmlEscaped(), qstr(spec->type).toHtmlEscaped(), summary.toHtmlEscaped());
+    if (!spec->description.empty())
+      tip += QStringLiteral("<p>%1</p>")
+                 .arg(specText(spec->description).toHtmlEscaped().replace('\n', "<br>"));
+    entry->setToolTip(tip);
     entry->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     group->appendRow(entry);
   }

@@ -179,7 +179,7 @@ void PipelineDocument::validateNow() {
     diagnostics_ = planPipeline(pipeline_, registry_, PlanPurpose::Check).diagnostics;
   } catch (const std::exception& e) {
     diagnostics_ = Diagnostics{};
-    diagnostics_.error("", std::string("the validator failed: ") + e.what());
+    diagnostics_.error("", sstr(tr("The validator failed: %1").arg(QString::fromUtf8(e.what()))));
   }
   problemCounts_.clear();
   for (const auto& d : diagnostics_.items()) {

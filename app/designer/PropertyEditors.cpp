@@ -15,6 +15,7 @@
 
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/ExpressionHighlighter.h"
+#include "app/designer/Translations.h"
 #include "engine/expr/Expression.h"
 #include "engine/graph/NodeConfig.h"
 #include "engine/runtime/SlotTable.h"
@@ -121,7 +122,7 @@ class LineEditor : public PropertyEditor {
       reveal->setObjectName(QStringLiteral("reveal"));
       reveal->setCheckable(true);
       reveal->setIcon(actionIcon(QStringLiteral("reveal")));
-      reveal->setToolTip(tr("Show the value"));
+      reveal->setToolTip(PropertyEditor::tr("Show the value"));
       layout->addWidget(reveal);
       connect(reveal, &QToolButton::toggled, this, [this](bool shown) {
         edit_->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
@@ -284,8 +285,9 @@ class ExpressionEditor : public PropertyEditor {
       return;
     }
     const QString message = QString::fromStdString(error.message);
-    setLocalProblem(error.column > 0 ? tr("column %1: %2").arg(error.column).arg(message)
-                                     : message);
+    setLocalProblem(error.column > 0
+                        ? PropertyEditor::tr("column %1: %2").arg(error.column).arg(message)
+                        : message);
   }
   ExpressionText* edit_;
 };
@@ -296,12 +298,13 @@ class TableEditor : public PropertyEditor {
   TableEditor(const PropertySpec& spec, QWidget* parent)
       : PropertyEditor(spec, parent), table_(new QTableWidget(this)) {
     isMap_ = spec.kind == PropKind::Map;
-    if (isMap_) columns_.push_back({tr("name"), PropKind::String, {}});
+    if (isMap_) columns_.push_back({PropertyEditor::tr("name"), PropKind::String, {}});
     if (spec.item == PropKind::Object) {
       for (const auto& field : spec.fields)
-        columns_.push_back({QString::fromStdString(field.name), field.kind, field.description});
+        columns_.push_back({propertyLabel(field.name), field.kind, field.description});
     } else {
-      columns_.push_back({isMap_ ? tr("value") : tr("item"), spec.item, {}});
+      columns_.push_back(
+          {isMap_ ? PropertyEditor::tr("value") : PropertyEditor::tr("item"), spec.item, {}});
     }
     table_->setColumnCount(static_cast<int>(columns_.size()));
     QStringList headers;
@@ -310,7 +313,7 @@ class TableEditor : public PropertyEditor {
     table_->setHorizontalHeaderLabels(headers);
     for (int i = 0; i < static_cast<int>(columns_.size()); ++i)
       if (!columns_[i].tip.empty())
-        table_->horizontalHeaderItem(i)->setToolTip(QString::fromStdString(columns_[i].tip));
+        table_->horizontalHeaderItem(i)->setToolTip(specText(columns_[i].tip));
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table_->verticalHeader()->hide();
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -319,11 +322,11 @@ class TableEditor : public PropertyEditor {
     auto* add = new QToolButton(this);
     add->setObjectName(QStringLiteral("addRow"));
     add->setText(QStringLiteral("+"));
-    add->setToolTip(tr("Add a row"));
+    add->setToolTip(PropertyEditor::tr("Add a row"));
     auto* remove = new QToolButton(this);
     remove->setObjectName(QStringLiteral("removeRow"));
     remove->setText(QStringLiteral("−"));
-    remove->setToolTip(tr("Remove the selected rows"));
+    remove->setToolTip(PropertyEditor::tr("Remove the selected rows"));
     auto* buttons = new QWidget(this);
     auto* buttonLayout = new QHBoxLayout(buttons);
     buttonLayout->setContentsMargins(0, 0, 0, 0);
@@ -459,7 +462,8 @@ class TableEditor : public PropertyEditor {
     for (int row = 0; row < table_->rowCount() && problem.isEmpty(); ++row)
       for (int c = 0; c < static_cast<int>(columns_.size()) && problem.isEmpty(); ++c) {
         const QString p = scalarProblem(cellText(row, c), spec(), columns_[c].kind);
-        if (!p.isEmpty()) problem = tr("row %1, %2: %3").arg(row + 1).arg(columns_[c].title, p);
+        if (!p.isEmpty())
+          problem = PropertyEditor::tr("row %1, %2: %3").arg(row + 1).arg(columns_[c].title, p);
       }
     setLocalProblem(problem);
   }
@@ -478,7 +482,7 @@ class JsonEditor : public PropertyEditor {
     addContent(edit_);
     connect(edit_, &QLineEdit::textEdited, this, [this](const QString&) {
       const Json v = value();
-      setLocalProblem(v.is_discarded() ? tr("not valid JSON") : QString());
+      setLocalProblem(v.is_discarded() ? PropertyEditor::tr("not valid JSON") : QString());
       if (!v.is_discarded()) report(v);
     });
   }

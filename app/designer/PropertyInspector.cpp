@@ -11,6 +11,7 @@
 
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/PropertyEditors.h"
+#include "app/designer/Translations.h"
 #include "engine/graph/PipelineSettings.h"
 
 namespace sc::designer {
@@ -102,13 +103,15 @@ void PropertyInspector::changeEvent(QEvent* event) {
 void PropertyInspector::addEditor(QFormLayout* form, const PropertySpec& property,
                                   const QString& key, bool dark) {
   PropertyEditor* editor = createPropertyEditor(property, dark, form_);
-  const QString name = qstr(property.name);
+  const QString name = propertyLabel(property.name);
   editor->setObjectName(key);
   auto* label = new QLabel(property.required ? name + QStringLiteral(" *") : name, form_);
-  QString tip =
-      QStringLiteral("<b>%1</b> (%2)").arg(name, QString::fromLatin1(propKindName(property.kind)));
+  // The tooltip names the property as the pipeline file spells it.
+  QString tip = QStringLiteral("<b>%1</b> <code>%2</code> (%3)")
+                    .arg(name.toHtmlEscaped(), qstr(property.name).toHtmlEscaped(),
+                         QString::fromLatin1(propKindName(property.kind)));
   if (!property.description.empty())
-    tip += QStringLiteral("<br>") + qstr(property.description).toHtmlEscaped();
+    tip += QStringLiteral("<br>") + specText(property.description).toHtmlEscaped();
   if (property.required) tip += QStringLiteral("<br>") + tr("Required.");
   label->setToolTip(tip);
   editor->setToolTip(tip);
@@ -119,6 +122,14 @@ void PropertyInspector::addEditor(QFormLayout* form, const PropertySpec& propert
 
 namespace {
 
+// The labels of the restart fields below, for lupdate: the specs' own labels come from
+// translations/NodeSpecStrings.cpp, which does not see these.
+[[maybe_unused]] const char* const kRestartFieldLabels[][2] = {
+    QT_TRANSLATE_NOOP3("NodeSpec", "strategy", "property name"),
+    QT_TRANSLATE_NOOP3("NodeSpec", "attempts", "property name"),
+    QT_TRANSLATE_NOOP3("NodeSpec", "delay", "property name"),
+    QT_TRANSLATE_NOOP3("NodeSpec", "max_delay", "property name")};
+
 // The fields of the "restart" setting, from its default value in the spec; the strategies are
 // the ones RestartStrategy knows.
 std::vector<PropertySpec> restartFields(const PropertySpec& restart) {
@@ -126,17 +137,21 @@ std::vector<PropertySpec> restartFields(const PropertySpec& restart) {
   const Json& d = restart.defaultValue;
   PropertySpec strategy =
       makeProperty("strategy", PropKind::Enum,
-                   "What happens when a node fails: no restart, a "
-                   "fixed delay between restarts, or a delay that doubles up to max_delay",
+                   QT_TRANSLATE_NOOP("NodeSpec",
+                                     "What happens when a node fails: no restart, a fixed delay "
+                                     "between restarts, or a delay that doubles up to max_delay"),
                    d.value("strategy", Json()));
   strategy.choices = {"none", "fixed_delay", "exponential"};
   PropertySpec attempts = makeProperty(
-      "attempts", PropKind::Integer, "Restarts before the run fails", d.value("attempts", Json()));
+      "attempts", PropKind::Integer, QT_TRANSLATE_NOOP("NodeSpec", "Restarts before the run fails"),
+      d.value("attempts", Json()));
   attempts.minimum = 0;
   fields = {strategy, attempts,
-            makeProperty("delay", PropKind::Duration, "Delay before the first restart",
+            makeProperty("delay", PropKind::Duration,
+                         QT_TRANSLATE_NOOP("NodeSpec", "Delay before the first restart"),
                          d.value("delay", Json())),
-            makeProperty("max_delay", PropKind::Duration, "Longest delay (exponential strategy)",
+            makeProperty("max_delay", PropKind::Duration,
+                         QT_TRANSLATE_NOOP("NodeSpec", "Longest delay (exponential strategy)"),
                          d.value("max_delay", Json()))};
   return fields;
 }
@@ -151,10 +166,10 @@ void PropertyInspector::buildSettings() {
   auto* outer = new QVBoxLayout(form_);
   const NodeSpec& spec = pipelineSettingsSpec();
   auto* title =
-      new QLabel(QStringLiteral("<b>%1</b>").arg(qstr(spec.title).toHtmlEscaped()), form_);
+      new QLabel(QStringLiteral("<b>%1</b>").arg(specText(spec.title).toHtmlEscaped()), form_);
   outer->addWidget(title);
   auto* summary =
-      new QLabel(qstr(spec.summary) + ' ' + tr("Select a node to edit its properties."), form_);
+      new QLabel(specText(spec.summary) + ' ' + tr("Select a node to edit its properties."), form_);
   summary->setWordWrap(true);
   summary->setForegroundRole(QPalette::PlaceholderText);
   outer->addWidget(summary);
@@ -178,8 +193,9 @@ void PropertyInspector::buildSettings() {
   for (const PropertySpec& property : spec.properties) {
     if (property.kind == PropKind::Map && property.defaultValue.is_object()) {
       // An object setting (restart): a titled sub-form with one field per member.
-      auto* heading = new QLabel(QStringLiteral("<b>%1</b>").arg(qstr(property.name)), form_);
-      heading->setToolTip(qstr(property.description));
+      auto* heading = new QLabel(
+          QStringLiteral("<b>%1</b>").arg(propertyLabel(property.name).toHtmlEscaped()), form_);
+      heading->setToolTip(specText(property.description));
       form->addRow(heading);
       auto* sub = new QFormLayout;
       sub->setContentsMargins(12, 0, 0, 0);
@@ -228,13 +244,14 @@ void PropertyInspector::build() {
 
   const NodeSpec* spec = doc_->registry().find(node->type);
   auto* title = new QLabel(form_);
-  const QString heading = spec && !spec->title.empty() ? qstr(spec->title) : qstr(node->type);
+  const QString heading = spec && !spec->title.empty() ? specText(spec->title) : qstr(node->type);
   title->setText(QStringLiteral("<b>%1</b> &nbsp;<code>%2</code>")
                      .arg(heading.toHtmlEscaped(), qstr(node->type).toHtmlEscaped()));
   outer->addWidget(title);
   if (spec && !spec->summary.empty()) {
-    auto* summary = new QLabel(qstr(spec->summary), form_);
+    auto* summary = new QLabel(specText(spec->summary), form_);
     summary->setWordWrap(true);
+    summary->setToolTip(specText(spec->description));
     summary->setForegroundRole(QPalette::PlaceholderText);
     outer->addWidget(summary);
   }

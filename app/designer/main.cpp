@@ -10,6 +10,7 @@
 #include "app/designer/DiagramExport.h"
 #include "app/designer/MainWindow.h"
 #include "app/designer/Theme.h"
+#include "app/designer/Translations.h"
 
 int main(int argc, char* argv[]) {
   // Exporting needs no display: choose the offscreen platform before QApplication exists.
@@ -24,6 +25,7 @@ int main(int argc, char* argv[]) {
   // The installed desktop entry's id (installers/), so desktops match windows to it and its icon.
   QGuiApplication::setDesktopFileName(QStringLiteral("org.streamcanvas.StreamCanvas"));
   sc::designer::ensureResources();
+  sc::designer::installTranslations(sc::designer::languageSetting());
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/streamcanvas.svg")));
 
   QCommandLineParser parser;
