@@ -892,7 +892,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/designer/main.cpp" line="+30"/>
+        <location filename="../app/designer/main.cpp" line="+32"/>
         <source>StreamCanvas designer: build stream pipelines by drag and drop.</source>
         <translation>StreamCanvas-Designer: Stream-Pipelines per Drag-and-drop bauen.</translation>
     </message>
@@ -1864,6 +1864,19 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         </translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>failed, restart %1 in %2</source>
+        <translation>fehlgeschlagen, Neustart %1 in %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n restart(s)</source>
+        <translation>
+            <numerusform>%n Neustart</numerusform>
+            <numerusform>%n Neustarts</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Checkpoints completed in this run: %1; failed: %2</source>
         <translation>In diesem Lauf abgeschlossene Checkpoints: %1; fehlgeschlagen: %2</translation>
@@ -1884,7 +1897,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s: Quellen erzeugten %2 Datensätze, Senken empfingen %3</translation>
     </message>

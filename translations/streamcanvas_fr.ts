@@ -892,7 +892,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/designer/main.cpp" line="+30"/>
+        <location filename="../app/designer/main.cpp" line="+32"/>
         <source>StreamCanvas designer: build stream pipelines by drag and drop.</source>
         <translation>Designer StreamCanvas&#xa0;: construisez des pipelines de flux par glisser-déposer.</translation>
     </message>
@@ -1864,6 +1864,19 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         </translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>failed, restart %1 in %2</source>
+        <translation>en échec, redémarrage %1 dans %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n restart(s)</source>
+        <translation>
+            <numerusform>%n redémarrage</numerusform>
+            <numerusform>%n redémarrages</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Checkpoints completed in this run: %1; failed: %2</source>
         <translation>Checkpoints terminés dans cette exécution&#xa0;: %1&#xa0;; en échec&#xa0;: %2</translation>
@@ -1884,7 +1897,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Dernier échec&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s&#xa0;: les sources ont produit %2 enregistrements, les destinations en ont reçu %3</translation>
     </message>
