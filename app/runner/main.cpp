@@ -2,6 +2,7 @@
 // 2 invalid pipeline or usage.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -13,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/runner/HeadlessCommands.h"
 #include "app/runner/NodeDocs.h"
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
@@ -42,6 +44,9 @@ const char* kUsage =
     "                        [--delivery at_least_once|exactly_once] [--checkpoint-interval 10s]\n"
     "                        [--checkpoint-dir DIR] [--restart none|fixed_delay|exponential|JSON]\n"
     "                        [--instance NAME] [--fresh] [--drain] [--allow-changed-graph]\n"
+    "                        [--env-file FILE]...\n"
+    "       streamcanvas-run PIPELINE.json --check-env [--env-file FILE]...\n"
+    "       streamcanvas-run --bundle DIR PIPELINE.json\n"
     "       streamcanvas-run --list-nodes [--format markdown|json]\n"
     "       streamcanvas-run --sandbox [--brokers N] [--partitions P] [--topic NAME]... "
     "[--bootstrap-file FILE]\n"
@@ -51,7 +56,10 @@ const char* kUsage =
     "A run resumes from the pipeline's last checkpoint when there is one (--fresh: start over).\n"
     "SIGINT/SIGTERM, --duration and --max-records stop with a savepoint that keeps open windows\n"
     "(--drain: fire them instead); a second signal exits at once (130).\n"
-    "Exit codes: 0 done, 1 runtime failure, 2 invalid pipeline or usage.\n";
+    "--env-file loads KEY=VALUE lines for ${VAR} references; the process environment wins.\n"
+    "--check-env lists the variables the pipeline needs; --bundle writes a folder to run it on a\n"
+    "server (pipeline without secrets, .env.example, run.sh, systemd unit, README).\n"
+    "Exit codes: 0 done, 1 runtime failure, 2 invalid pipeline, usage or missing variables.\n";
 
 int usageError(const std::string& message) {
   std::cerr << "streamcanvas-run: " << message << "\n\n" << kUsage;
@@ -107,6 +115,12 @@ int main(int argc, char** argv) {
 
   if (!args.empty() && args[0] == "--sandbox")
     return runSandboxCommand({args.begin() + 1, args.end()});
+  const auto given = [&](const char* flag) {
+    return std::find(args.begin(), args.end(), flag) != args.end();
+  };
+  if (given("--bundle")) return sc::runner::runBundleCommand(args);
+  if (given("--check-env")) return sc::runner::runCheckEnvCommand(args);
+  std::vector<std::string> envFiles;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto next = [&](std::string& out) {
@@ -168,6 +182,9 @@ int main(int argc, char** argv) {
     } else if (a == "--instance") {
       if (!next(v) || v.empty()) return usageError("--instance needs a name");
       settingOverrides["instance"] = v;
+    } else if (a == "--env-file") {
+      if (!next(v) || v.empty()) return usageError("--env-file needs a file");
+      envFiles.push_back(v);
     } else if (a == "--fresh") {
       fresh = true;
     } else if (a == "--drain") {
@@ -197,6 +214,8 @@ int main(int argc, char** argv) {
   }
   if (pipelinePath.empty()) return usageError("no pipeline file given");
 
+  const std::optional<sc::EnvLookup> environment = sc::runner::loadEnvironment(envFiles);
+  if (!environment) return kExitUsage;
   sc::LoadResult loaded = sc::loadPipelineFile(pipelinePath);
   if (!loaded.pipeline || loaded.diagnostics.hasErrors()) {
     std::cerr << loaded.diagnostics.format();
@@ -225,8 +244,8 @@ int main(int argc, char** argv) {
 
   // --validate makes every check the run makes before it starts, and acquires nothing; so does
   // a run before it plans its first attempt.
-  sc::PlannedPipeline checked = sc::planPipeline(pipeline, registry, sc::PlanPurpose::Check,
-                                                 sc::processEnvironment(), options);
+  sc::PlannedPipeline checked =
+      sc::planPipeline(pipeline, registry, sc::PlanPurpose::Check, *environment, options);
   for (auto& s : checked.secrets)
     log.addSecret(s);
   sc::locateDiagnostics(checked.diagnostics, loaded.sourceMap, pipelinePath);
@@ -280,8 +299,8 @@ int main(int argc, char** argv) {
       options.checkpoints.restore = std::make_shared<sc::state::Checkpoint>(*latest.checkpoint);
     }
 
-    sc::PlannedPipeline planned = sc::planPipeline(pipeline, registry, sc::PlanPurpose::Run,
-                                                   sc::processEnvironment(), options);
+    sc::PlannedPipeline planned =
+        sc::planPipeline(pipeline, registry, sc::PlanPurpose::Run, *environment, options);
     std::unique_ptr<sc::Execution> run = std::move(planned.execution);
     if (!planned.ok() || !run) {
       // Configuration errors (a checkpoint of another graph among them) are never retried.
