@@ -14,8 +14,20 @@
 # commit them; untracked files (build trees, scratch files) are not, and a new file must be
 # `git add`ed first. --committed copies HEAD exactly instead (git archive).
 #
+# --only deb checks the runner's Debian package instead of the README's commands: it installs
+# build/packages/streamcanvas-runner_*.deb (or --deb FILE; build it first with
+# `cmake --build build --target deb-packages`) into the fresh root with apt, so every dependency
+# comes from its Depends, checks that no Qt library came with it, and runs the installed demo
+# (streamcanvas-run /usr/share/streamcanvas/examples/demo.json --duration 5s), which must print
+# records. When the designer's package (streamcanvas_*.deb) lies beside it, it is installed the
+# same way and must render the demo with `streamcanvas --export-image` (offscreen), which checks its
+# Depends (Qt libraries, platform plugins). A few minutes: no build happens in the root.
+#
 # Usage: installers/check-fresh-install.sh [options]   (as root)
-#   --only demo|test  run only that README command (demo: the quick check, ~15 min on 2 cores)
+#   --only demo|test|deb  run only that README command (demo: the quick check, ~15 min on 2 cores),
+#                     or only the Debian package check (deb, below)
+#   --deb FILE        the runner package for --only deb (default: the newest
+#                     build/packages/streamcanvas-runner_*.deb of this checkout)
 #   --keep            keep the root (and logs) afterwards for inspection; it is unmounted either way
 #   --root DIR        build the root in DIR (must be absent or empty) instead of a new
 #                     /var/tmp/sc-fresh.XXXXXX; removed at the end unless --keep
@@ -38,6 +50,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 committed=0
 quiet=0
 mirror=""
+deb=""
+designer_deb=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only=${2:-}; shift 2 || usage ;;
@@ -51,11 +65,13 @@ while [ $# -gt 0 ]; do
     --quiet) quiet=1; shift ;;
     --mirror) mirror=${2:-}; shift 2 || usage ;;
     --mirror=*) mirror=${1#--mirror=}; shift ;;
+    --deb) deb=${2:-}; shift 2 || usage ;;
+    --deb=*) deb=${1#--deb=}; shift ;;
     -h | --help) usage ;;
     *) echo "check-fresh-install.sh: unknown option $1" >&2; usage ;;
   esac
 done
-case "$only" in "" | demo | test) ;; *) echo "check-fresh-install.sh: --only takes demo or test" >&2; exit 2 ;; esac
+case "$only" in "" | demo | test | deb) ;; *) echo "check-fresh-install.sh: --only takes demo, test or deb" >&2; exit 2 ;; esac
 [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || { echo "check-fresh-install.sh: --jobs takes a positive number" >&2; exit 2; }
 if [ "$(id -u)" -ne 0 ]; then
   echo "check-fresh-install.sh: run as root (debootstrap, mount and chroot need it)" >&2
@@ -69,13 +85,44 @@ git -C "$src" rev-parse --is-inside-work-tree > /dev/null 2>&1 || {
 }
 
 steps=()
-[ "$only" != test ] && steps+=(demo)
-[ "$only" != demo ] && steps+=(test)
+if [ "$only" = deb ]; then
+  steps=(runner-deb runner-demo)
+  if [ -z "$deb" ]; then
+    deb=$(ls -t "$src"/build/packages/streamcanvas-runner_*.deb 2> /dev/null | head -n 1 || true)
+  fi
+  if [ -z "$deb" ] || [ ! -f "$deb" ]; then
+    echo "check-fresh-install.sh: no runner package${deb:+ at $deb}; build it with" \
+      "'cmake --build build --target deb-packages' or pass --deb FILE" >&2
+    exit 2
+  fi
+  deb=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
+  designer_deb=$(ls -t "$(dirname "$deb")"/streamcanvas_*.deb 2> /dev/null | head -n 1 || true)
+  [ -n "$designer_deb" ] && steps+=(designer-deb designer-png)
+else
+  [ "$only" != test ] && steps+=(demo)
+  [ "$only" != demo ] && steps+=(test)
+fi
 # Extract the commands now, from the README being checked (the copy in the root is the same file).
 declare -A command
 for s in "${steps[@]}"; do
-  command[$s]=$(bash "$src/installers/readme-command.sh" "$s" "$src/README.md")
+  case "$s" in
+    demo | test) command[$s]=$(bash "$src/installers/readme-command.sh" "$s" "$src/README.md") ;;
+  esac
 done
+# The runner package check: apt installs the .deb with what its Depends name (no recommends, as
+# on a server), no Qt library may come with it, and the installed demo must print records.
+command[runner-deb]='apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /root/'"$(basename "${deb:-none.deb}")"'
+dpkg-query -W -f="\${Package} \${Version}\n" streamcanvas-runner
+if dpkg-query -W -f="\${Package}\n" | grep -iE "^(libqt|qt6)"; then echo "FAIL: Qt packages were installed with the runner" >&2; exit 1; fi
+echo "no Qt package installed; $(dpkg-query -W | wc -l) packages in the root"'
+command[designer-deb]='DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /root/'"$(basename "${designer_deb:-none.deb}")"'
+dpkg-query -W -f="\${Package} \${Version}\n" streamcanvas'
+command[designer-png]='QT_QPA_PLATFORM=offscreen streamcanvas --export-image /tmp/demo.png /usr/share/streamcanvas/examples/demo.json
+test -s /tmp/demo.png && echo "streamcanvas rendered the demo: $(wc -c < /tmp/demo.png) bytes of PNG"
+grep -qx application/x-streamcanvas-pipeline /usr/share/mime/types && echo "the MIME database (dpkg trigger) knows application/x-streamcanvas-pipeline"'
+command[runner-demo]='cd /tmp && streamcanvas-run /usr/share/streamcanvas/examples/demo.json --duration 5s > demo.out
+echo "the demo printed $(wc -l < demo.out) records; the first:"; head -n 3 demo.out
+test -s demo.out'
 
 # --- the mirror: the same as this machine's apt sources -------------------------------------------
 # deb822 files first (Debian 12's default), then one-line sources.list entries.
@@ -209,7 +256,13 @@ summary() {
   done
   printf '  %-12s %9s\n' total "$(fmt "$total")"
   if [ "$result" = PASS ]; then
-    echo "PASS: the README's commands work on a fresh Debian 12 root ($(IFS=' '; echo "${steps[*]}"))"
+    if [ "$only" = deb ]; then
+      echo "PASS: $(basename "$deb") installs on a fresh Debian 12 root without Qt and runs the demo${designer_deb:+; $(basename "$designer_deb") installs and renders it}"
+    else
+      echo "PASS: the README's commands work on a fresh Debian 12 root ($(IFS=' '; echo "${steps[*]}"))"
+    fi
+  elif [ "$only" = deb ]; then
+    echo "FAIL: step '$1' failed on a fresh Debian 12 root; a dependency missing from the package's Depends is the usual cause"
   else
     echo "FAIL: step '$1' failed on a fresh Debian 12 root; a package missing from installers/install-deps.sh is the usual cause"
   fi
@@ -346,15 +399,21 @@ copy_checkout() {
 
 # shellcheck disable=SC2016 # $1 expands in the inner bash, on purpose
 in_root() { # runs one README command in the root: as root, CI=true, no DISPLAY, only this env
+  local workdir=/root/streamcanvas
+  [ "$only" = deb ] && workdir=/root # the package check copies no checkout
   chroot "$root" /usr/bin/env -i \
     HOME=/root USER=root LOGNAME=root SHELL=/bin/bash LANG=C.UTF-8 TERM=dumb \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     CI=true CMAKE_BUILD_PARALLEL_LEVEL="$jobs" \
-    /bin/bash -c 'cd /root/streamcanvas && echo "+ $1" && exec bash -euo pipefail -c "$1"' bash "$1" < /dev/null
+    /bin/bash -c 'cd "$2" && echo "+ $1" && exec bash -euo pipefail -c "$1"' bash "$1" "$workdir" < /dev/null
 }
 
 configure_root
-run_step copy copy_checkout
+if [ "$only" = deb ]; then
+  run_step copy cp "$deb" ${designer_deb:+"$designer_deb"} "$root/root/"
+else
+  run_step copy copy_checkout
+fi
 for s in "${steps[@]}"; do
   run_step "$s" in_root "${command[$s]}"
   kill_root_processes

@@ -16,6 +16,8 @@ pkgs=(
   # qt6-charts-dev's CMake config needs Qt6OpenGL but the package does not depend on it.
   libqt6opengl6-dev
   librdkafka-dev nlohmann-json3-dev libboost-dev libsimdjson-dev
+  # streamcanvas-run --metrics-port serves HTTP with civetweb.
+  libcivetweb-dev
   kcat xvfb xauth fonts-dejavu-core
   # Checks of the headless export (tst_headless): its run.sh and its systemd unit.
   shellcheck systemd
@@ -23,6 +25,10 @@ pkgs=(
   # and serves TLS with certificates openssl makes; the JDK (not only the JRE) runs the Java
   # client check in tests/kafka/ScramCheck.java as a source file.
   openjdk-17-jdk-headless maven openssl
+  # The Debian packages (installers/CMakeLists.txt): rsvg-convert renders the designer's icons at
+  # build time; tst_packages checks the packages with lintian, desktop-file-validate,
+  # appstreamcli, update-mime-database and gio, and dpkg-shlibdeps (dpkg-dev) finds Depends.
+  librsvg2-bin lintian desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do

@@ -2,19 +2,23 @@
 // passes, every message produced so far is acknowledged by the cluster, so the sources never
 // commit offsets of records that could still be lost.
 //
-// Under delivery: exactly_once it writes inside Kafka transactions (transactional.id stable per
-// pipeline, sink and runner instance). The transaction holding the records before barrier N is
-// committed only after checkpoint N is durable; records after the barrier wait for that commit.
-// With the commit goes a marker, the offset N committed for the group "<transactional.id>"
-// (send_offsets_to_transaction, atomic with the records), so a restore can tell whether the
-// transaction of its checkpoint committed: if not (a crash between the checkpoint and the
-// commit, init_transactions aborted it), the run restores from the checkpoint before instead.
+// Under delivery: exactly_once it writes inside Kafka transactions, through one transactional
+// producer per run and connection that every such sink of the run shares
+// (engine/kafka/TransactionalProducer.h), so their records commit together. The transaction
+// holding the records before barrier N is committed only after checkpoint N is durable; records
+// after the barrier wait for that commit. With the commit goes a marker, the offset N committed
+// for the group "<transactional.id>" (send_offsets_to_transaction, atomic with the records), so
+// a restore can tell whether the transaction of its checkpoint committed: if not (a crash
+// between the checkpoint and the commit, init_transactions aborted it), the run restores from
+// the checkpoint before instead.
 #include <librdkafka/rdkafka.h>
 
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +29,7 @@
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/kafka/OffsetLedger.h"
+#include "engine/kafka/TransactionalProducer.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
 #include "engine/state/StateCodec.h"
@@ -38,7 +43,6 @@ using namespace sc::kafka;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kStopFlushLimitMs = 10000;  // how long a stopping run waits for acknowledgements
-constexpr int kTransactionTimeoutMs = 30000;
 
 // The bytes a key or header value is written as: strings as they are, numbers and booleans as
 // text, objects and arrays as JSON; null and missing mean "none".
@@ -95,11 +99,8 @@ class KafkaSinkNode final : public Node {
     if (exactlyOnce_) {
       if (cfg.getString("acks") != "all" || !cfg.getBool("idempotence"))
         throw NodeFailure("delivery exactly_once needs acks all and idempotence on");
-      transactionalId_ = "streamcanvas-" + plan.pipelineName() + "-" + cfg.id() + "-" +
-                         run.value("instance", std::string("0"));
-      overrides_.emplace_back("transactional.id", transactionalId_);
-      overrides_.emplace_back("enable.idempotence", "true");
-      overrides_.emplace_back("acks", "all");
+      transactionalId_ = TransactionalProducer::transactionalId(
+          plan.pipelineName(), settings.value.name, run.value("instance", std::string("0")));
     }
     settings_ = std::move(settings.value);
   }
@@ -110,13 +111,28 @@ class KafkaSinkNode final : public Node {
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
     if (auto made = connection_.ensureTopic(topic_); !made.ok()) throw NodeFailure(made.error);
-    if (exactlyOnce_ && !connection_.cluster) {
-      // The sources on this cluster commit their offsets inside this sink's transactions.
-      ledger_ = plan.resources().getOrCreate<OffsetLedger>(
+    if (!exactlyOnce_) return;
+    std::shared_ptr<OffsetLedger> ledger;
+    if (!connection_.cluster) {
+      // The sources on this cluster commit their offsets inside the sinks' transactions.
+      ledger = plan.resources().getOrCreate<OffsetLedger>(
           OffsetLedger::key(connection_.bootstrapServers),
           [] { return std::make_shared<OffsetLedger>(); });
-      ledger_->setTransactionalCommitter();
+      ledger->setTransactionalCommitter();
     }
+    txn_ = plan.resources().getOrCreate<TransactionalProducer>(
+        TransactionalProducer::key(settings_.name), [&] {
+          return std::make_shared<TransactionalProducer>(connection_, transactionalId_, defaults_,
+                                                         overrides_, ledger);
+        });
+    if (!txn_->sameProperties(defaults_, overrides_))
+      throw NodeFailure(label_ +
+                        " writes in the same Kafka transaction as the other kafka.sink "
+                        "nodes of connection '" +
+                        settings_.name +
+                        "' (delivery exactly_once), so they share one producer: give them the "
+                        "same acks, compression, linger and idempotence");
+    hasLedger_ = ledger != nullptr;
   }
 
   void open(RunContext& ctx) override {
@@ -129,26 +145,33 @@ class KafkaSinkNode final : public Node {
     deliveredGauge_ = &m.gauge("delivered");
     connectedGauge_ = &m.gauge("connected");
 
-    ClientOptions o;
-    o.kind = ClientKind::Producer;
-    o.label = label_;
-    o.defaults = defaults_;
-    o.overrides = overrides_;
-    o.delivery = [this](const rd_kafka_message_t* msg) { onDelivery(msg); };
-    auto producer = KafkaClient::create(connection_, std::move(o));
-    if (!producer.ok()) throw NodeFailure(producer.error);
-    producer_ = std::move(producer.value);
-    rk_ = producer_->handle();
+    if (txn_) {
+      member_ = std::make_shared<TransactionalProducer::Member>();
+      member_->label = label_;
+      member_->topic = topic_;
+      member_->delivery = [this](const rd_kafka_message_t* msg) { onDelivery(msg); };
+      try {
+        rk_ = txn_->attach(member_);
+      } catch (const std::runtime_error& e) {
+        throw NodeFailure(e.what());
+      }
+    } else {
+      ClientOptions o;
+      o.kind = ClientKind::Producer;
+      o.label = label_;
+      o.defaults = defaults_;
+      o.overrides = overrides_;
+      o.delivery = [this](const rd_kafka_message_t* msg) { onDelivery(msg); };
+      auto producer = KafkaClient::create(connection_, std::move(o));
+      if (!producer.ok()) throw NodeFailure(producer.error);
+      producer_ = std::move(producer.value);
+      rk_ = producer_->handle();
+    }
     rkt_ = rd_kafka_topic_new(rk_, topic_.c_str(), nullptr);
     if (!rkt_)
       throw NodeFailure(label_ + ": cannot open topic '" + topic_ +
                         "': " + rd_kafka_err2str(rd_kafka_last_error()));
     lastMetrics_ = Clock::now();
-    if (exactlyOnce_) {
-      // Fences an earlier producer with this id and aborts its open transaction.
-      transactional(rd_kafka_init_transactions(rk_, kTransactionTimeoutMs), "initialise");
-      beginTransaction();
-    }
     ctx.log().info(
         "kafka",
         label_ + ": writing to topic '" + topic_ + "' on " + connection_.bootstrapServers +
@@ -197,15 +220,16 @@ class KafkaSinkNode final : public Node {
   void onBarrier(uint64_t id, Emitter&) override {
     flushAll("before a checkpoint");
     barrierDirty_ = dirty_;
-    // With sources' offsets to commit, every checkpoint commits a transaction, even an empty one.
-    if (exactlyOnce_ && (dirty_ || ledger_)) awaiting_ = id;
+    // Records after the barrier must not join the transaction of checkpoint `id`, which another
+    // sink of the shared transaction may commit: wait for it even with nothing to commit here.
+    if (exactlyOnce_) awaiting_ = id;
   }
 
   void finish(Emitter&) override {
     flushAll("at the end of input");
     barrierDirty_ = dirty_;
     // The run's last checkpoint follows; notifyCheckpointComplete commits then.
-    if (exactlyOnce_ && (dirty_ || ledger_)) awaiting_ = UINT64_MAX;
+    if (exactlyOnce_ && (dirty_ || hasLedger_)) awaiting_ = UINT64_MAX;
   }
 
   bool hasState() const override { return exactlyOnce_; }
@@ -226,7 +250,12 @@ class KafkaSinkNode final : public Node {
     if (txid != transactionalId_)
       throw NodeFailure(label_ + ": the checkpoint's transactions used the id '" + txid +
                         "', this run uses '" + transactionalId_ + "'");
-    const int64_t marker = committedMarker();
+    int64_t marker;
+    try {
+      marker = txn_->committedMarker(topic_, label_);
+    } catch (const std::runtime_error& e) {
+      throw NodeFailure(e.what());
+    }
     if (marker >= 0 && static_cast<uint64_t>(marker) >= id) return;
     throw state::CheckpointNotCommitted(
         id, label_ + ": the transaction of checkpoint " + std::to_string(id) +
@@ -240,14 +269,11 @@ class KafkaSinkNode final : public Node {
   }
 
   void close() override {
-    if (exactlyOnce_ && rk_ && inTransaction_) {
-      // Records no completed checkpoint covers: the next run produces them again.
-      rd_kafka_error_t* e = rd_kafka_abort_transaction(rk_, kTransactionTimeoutMs);
-      if (e) rd_kafka_error_destroy(e);
-      inTransaction_ = false;
-    }
     if (rkt_) rd_kafka_topic_destroy(rkt_), rkt_ = nullptr;
     if (producer_) producer_->close(kStopFlushLimitMs), producer_.reset();
+    // The last sink to leave aborts what no completed checkpoint covers: the next run produces
+    // those records again.
+    if (member_) txn_->detach(kStopFlushLimitMs), member_.reset();
     rk_ = nullptr;
   }
 
@@ -260,7 +286,7 @@ class KafkaSinkNode final : public Node {
       if (headers_.empty()) {
         e = rd_kafka_produce(rkt_, RD_KAFKA_PARTITION_UA, RD_KAFKA_MSG_F_COPY, payload_.data(),
                              payload_.size(), key ? key->data() : nullptr, key ? key->size() : 0,
-                             nullptr) == 0
+                             member_.get()) == 0
                 ? RD_KAFKA_RESP_ERR_NO_ERROR
                 : rd_kafka_last_error();
       } else {
@@ -279,7 +305,7 @@ class KafkaSinkNode final : public Node {
         e = rd_kafka_producev(rk_, RD_KAFKA_V_RKT(rkt_), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
                               RD_KAFKA_V_VALUE(valueData, valueSize),
                               RD_KAFKA_V_KEY(keyData, keySize), RD_KAFKA_V_HEADERS(hdrs),
-                              RD_KAFKA_V_END);
+                              RD_KAFKA_V_OPAQUE(member_.get()), RD_KAFKA_V_END);
         if (e) rd_kafka_headers_destroy(hdrs);  // ownership passes only on success
       }
       if (!e) return;
@@ -291,12 +317,14 @@ class KafkaSinkNode final : public Node {
     }
   }
 
+  // Thread-safe: with a shared producer, another sink's thread may serve this sink's reports.
   void onDelivery(const rd_kafka_message_t* msg) {
     if (!msg->err) {
-      ++delivered_;
+      delivered_.fetch_add(1, std::memory_order_relaxed);
       return;
     }
-    ++failed_;
+    failed_.fetch_add(1, std::memory_order_relaxed);
+    std::lock_guard lock(failureMutex_);
     if (failure_.empty())
       failure_ = label_ + ": delivery to topic '" + topic_ + "' partition " +
                  std::to_string(msg->partition) +
@@ -304,11 +332,17 @@ class KafkaSinkNode final : public Node {
   }
 
   void checkFailure() {
-    if (!failure_.empty()) {
+    if (failed_.load(std::memory_order_relaxed)) {
+      std::string failure;
+      {
+        std::lock_guard lock(failureMutex_);
+        failure = failure_;
+      }
       maybeUpdateMetrics(true);
-      throw NodeFailure(failure_);
+      throw NodeFailure(failure);
     }
-    if (std::string fatal = producer_->fatalError(); !fatal.empty())
+    if (std::string fatal = producer_ ? producer_->fatalError() : txn_->fatalError();
+        !fatal.empty())
       throw NodeFailure(label_ + ": " + fatal);
   }
 
@@ -330,24 +364,9 @@ class KafkaSinkNode final : public Node {
     checkFailure();
   }
 
-  void transactional(rd_kafka_error_t* error, const char* what) {
-    if (!error) return;
-    std::string text = rd_kafka_error_string(error);
-    const bool fatal = rd_kafka_error_is_fatal(error);
-    rd_kafka_error_destroy(error);
-    throw NodeFailure(label_ + ": cannot " + what + " the transaction ('" + transactionalId_ +
-                      "'): " + text + (fatal ? " (fatal)" : ""));
-  }
-
-  void beginTransaction() {
-    transactional(rd_kafka_begin_transaction(rk_), "begin");
-    inTransaction_ = true;
-    dirty_ = false;
-  }
-
-  // Commits the open transaction once checkpoint `id` is durable (waiting for it when `wait`),
-  // with the marker that tells a restore it committed. A checkpoint that failed leaves the
-  // transaction open: the next one commits it.
+  // Commits the shared transaction once checkpoint `id` is durable (waiting for it when `wait`),
+  // unless another sink already did. A checkpoint that failed leaves the transaction open: the
+  // next one commits it.
   void commitAfter(uint64_t id, bool wait) {
     const bool final = awaiting_ == UINT64_MAX;
     const uint64_t covered = final ? id : awaiting_;
@@ -356,65 +375,12 @@ class KafkaSinkNode final : public Node {
       return;
     }
     awaiting_ = 0;
-    if (!connection_.cluster) {  // the mock cluster drops transactional offsets
-      rd_kafka_topic_partition_list_t* marker = rd_kafka_topic_partition_list_new(1);
-      rd_kafka_topic_partition_t* p = rd_kafka_topic_partition_list_add(marker, topic_.c_str(), 0);
-      p->offset = static_cast<int64_t>(covered);
-      static const char kNote[] = "streamcanvas checkpoint";
-      p->metadata = rd_kafka_mem_malloc(nullptr, sizeof kNote);
-      std::memcpy(p->metadata, kNote, sizeof kNote);
-      p->metadata_size = sizeof kNote - 1;
-      rd_kafka_consumer_group_metadata_t* group =
-          rd_kafka_consumer_group_metadata_new(transactionalId_.c_str());
-      rd_kafka_error_t* e =
-          rd_kafka_send_offsets_to_transaction(rk_, marker, group, kTransactionTimeoutMs);
-      rd_kafka_consumer_group_metadata_destroy(group);
-      rd_kafka_topic_partition_list_destroy(marker);
-      transactional(e, "record the checkpoint marker in");
-      if (ledger_)
-        for (const auto& [sourceGroup, offsets] :
-             ledger_->upTo(final ? OffsetLedger::kFinal : covered))
-          sendOffsets(sourceGroup, offsets);
+    try {
+      txn_->commitThrough(covered, final, label_);
+    } catch (const std::runtime_error& e) {
+      throw NodeFailure(e.what());
     }
-    transactional(rd_kafka_commit_transaction(rk_, kTransactionTimeoutMs), "commit");
-    inTransaction_ = false;
-    ++committed_;
-    beginTransaction();
-  }
-
-  // The sources' offsets of group `group` join the transaction (Kafka Streams' way).
-  void sendOffsets(const std::string& group, const OffsetLedger::Offsets& offsets) {
-    if (offsets.empty()) return;
-    rd_kafka_topic_partition_list_t* list =
-        rd_kafka_topic_partition_list_new(static_cast<int>(offsets.size()));
-    for (const auto& [topic, partition, offset] : offsets)
-      rd_kafka_topic_partition_list_add(list, topic.c_str(), partition)->offset = offset;
-    rd_kafka_consumer_group_metadata_t* meta = rd_kafka_consumer_group_metadata_new(group.c_str());
-    rd_kafka_error_t* e =
-        rd_kafka_send_offsets_to_transaction(rk_, list, meta, kTransactionTimeoutMs);
-    rd_kafka_consumer_group_metadata_destroy(meta);
-    rd_kafka_topic_partition_list_destroy(list);
-    transactional(e, ("commit the offsets of group '" + group + "' in").c_str());
-  }
-
-  // The checkpoint id of the last committed transaction (-1: none), from the marker group.
-  int64_t committedMarker() {
-    ClientOptions o;
-    o.kind = ClientKind::Consumer;
-    o.label = label_ + " marker";
-    o.overrides = {{"group.id", transactionalId_}, {"enable.auto.commit", "false"}};
-    auto consumer = KafkaClient::create(connection_, std::move(o));
-    if (!consumer.ok()) throw NodeFailure(consumer.error);
-    rd_kafka_topic_partition_list_t* q = rd_kafka_topic_partition_list_new(1);
-    rd_kafka_topic_partition_list_add(q, topic_.c_str(), 0);
-    rd_kafka_resp_err_t e = rd_kafka_committed(consumer.value->handle(), q, 10000);
-    int64_t offset = q->elems[0].offset;
-    rd_kafka_topic_partition_list_destroy(q);
-    consumer.value->close(0);
-    if (e)
-      throw NodeFailure(label_ + ": cannot read the transaction marker of group '" +
-                        transactionalId_ + "': " + rd_kafka_err2str(e));
-    return offset;
+    dirty_ = false;  // this sink's records so far are committed
   }
 
   void maybeUpdateMetrics(bool force = false) {
@@ -426,9 +392,12 @@ class KafkaSinkNode final : public Node {
                                            static_cast<uint64_t>(std::max<int64_t>(1, elapsed))));
     produced_ = 0;
     inFlight_->set(rk_ ? rd_kafka_outq_len(rk_) : 0);
-    deliveryErrors_->set(static_cast<int64_t>(failed_));
-    deliveredGauge_->set(static_cast<int64_t>(delivered_));
-    connectedGauge_->set(producer_ && producer_->state() == LinkState::Up ? 1 : 0);
+    deliveryErrors_->set(static_cast<int64_t>(failed_.load(std::memory_order_relaxed)));
+    deliveredGauge_->set(static_cast<int64_t>(delivered_.load(std::memory_order_relaxed)));
+    const LinkState link = producer_ ? producer_->state()
+                           : txn_    ? txn_->state()
+                                     : LinkState::Connecting;
+    connectedGauge_->set(link == LinkState::Up ? 1 : 0);
     lastMetrics_ = now;
   }
 
@@ -451,17 +420,19 @@ class KafkaSinkNode final : public Node {
   std::vector<std::unique_ptr<expr::EvalScratch>> headerScratch_;
   std::vector<const Value*> headerColumns_;
   std::string payload_, keyText_, headerText_;
-  std::string failure_;
-  uint64_t delivered_ = 0, failed_ = 0, produced_ = 0;
+  std::mutex failureMutex_;
+  std::string failure_;  // the first delivery failure
+  std::atomic<uint64_t> delivered_{0}, failed_{0};
+  uint64_t produced_ = 0;
   // exactly_once
   bool exactlyOnce_ = false;
   std::string transactionalId_;
-  bool inTransaction_ = false;
-  bool dirty_ = false;         // the open transaction holds records
-  bool barrierDirty_ = false;  // ... it did at the last barrier
+  std::shared_ptr<TransactionalProducer> txn_;  // shared by the run's sinks of this connection
+  std::shared_ptr<TransactionalProducer::Member> member_;
+  bool hasLedger_ = false;     // sources' offsets go in the transactions
+  bool dirty_ = false;         // records not yet in a committed transaction
+  bool barrierDirty_ = false;  // ... there were at the last barrier
   uint64_t awaiting_ = 0;      // barrier whose transaction waits for its checkpoint (0: none)
-  uint64_t committed_ = 0;
-  std::shared_ptr<OffsetLedger> ledger_;  // sources' offsets to commit in the transactions
 
   // metrics
   Gauge* produceRate_ = nullptr;

@@ -164,6 +164,7 @@ class KafkaSourceNode final : public SourceNode {
   }
 
   bool hasState() const override { return true; }
+  bool reportsReadiness() const override { return true; }
 
   void open(RunContext& ctx) override {
     ctx_ = &ctx;
@@ -268,7 +269,7 @@ class KafkaSourceNode final : public SourceNode {
       throw;
     }
     fetched_ += n;
-    ctx_->metrics().bytesOut.add(bytes);
+    ctx_->metrics().bytesIn.add(bytes);
     if (batch->empty()) {
       out.release(batch);
     } else {
@@ -424,7 +425,7 @@ class KafkaSourceNode final : public SourceNode {
       for (int p = 0; p < md->topics[t].partition_cnt && lagGauges_.size() < kMaxPartitionGauges;
            ++p) {
         int32_t id = md->topics[t].partitions[p].id;
-        lagGauges_[{name, id}] = &m.gauge("lag " + name + "[" + std::to_string(id) + "]");
+        lagGauges_[{name, id}] = &m.gauge(partitionGaugeName("lag", name, id));
       }
     }
     rd_kafka_metadata_destroy(md);
@@ -472,6 +473,7 @@ class KafkaSourceNode final : public SourceNode {
                           connection_.bootstrapServers);
     if (ends.get()->cnt == 0) {
       assigned_ = true;  // a pattern that matches nothing: nothing to read
+      ctx_->metrics().ready.set(1);
       return true;
     }
     // -1 asks ListOffsets for the latest offset of every partition in one request.
@@ -507,6 +509,7 @@ class KafkaSourceNode final : public SourceNode {
       throw NodeFailure(label_ + ": cannot assign partitions: " + rd_kafka_err2str(e));
     assigned_ = true;
     assignedGauge_->set(static_cast<int64_t>(partitions_.size()));
+    ctx_->metrics().ready.set(1);
     return true;
   }
 
@@ -564,7 +567,9 @@ class KafkaSourceNode final : public SourceNode {
       const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(rk_), "COOPERATIVE") == 0;
       if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
         assign(parts, cooperative);
+        ctx_->metrics().ready.set(1);  // the group gave this member its share (maybe none)
       } else {
+        if (!cooperative) ctx_->metrics().ready.set(0);  // until the group assigns again
         revoke(parts);
         if (cooperative)
           rd_kafka_incremental_unassign(rk_, parts);

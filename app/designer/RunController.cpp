@@ -12,6 +12,7 @@
 #include "engine/runtime/Log.h"
 #include "engine/runtime/Metrics.h"
 #include "engine/runtime/Planner.h"
+#include "engine/runtime/Supervisor.h"
 #include "engine/state/CheckpointStore.h"
 #include "nodes/RecordJson.h"
 
@@ -60,8 +61,8 @@ RunController::RunController(const NodeRegistry& registry, QObject* parent)
 }
 
 RunController::~RunController() {
-  if (run_) run_->requestStop();
-  run_.reset();  // joins the threads (bounded by the engine)
+  if (supervisor_) supervisor_->requestStop();
+  supervisor_.reset();  // joins the threads (bounded by the engine)
 }
 
 namespace {
@@ -139,27 +140,20 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
   const std::vector<uint64_t> ids = store.ids();
   options.checkpoints.firstId = ids.empty() ? 1 : ids.back() + 1;
 
-  PlannedPipeline planned =
-      planPipeline(pipeline, registry_, PlanPurpose::Run, processEnvironment(), options);
-  for (auto& s : planned.secrets)
-    Logger::global().addSecret(std::move(s));
-  if (!planned.ok() || !planned.execution) return refuse(planned.diagnostics.format());
+  // The restart strategy of the pipeline's settings, as streamcanvas-run applies it.
+  auto supervisor = std::make_unique<Supervisor>(pipeline, registry_, options,
+                                                 readSettings(checked.resolved.settings).restart,
+                                                 processEnvironment(), "designer");
+  supervisor->setBeforeStart([this](Execution& x) { bindAttempt(x); });
+  if (!supervisor->start()) {
+    const Supervisor::Outcome& outcome = supervisor->outcome();
+    return refuse(outcome.configurationError ? outcome.diagnostics.format() : outcome.message);
+  }
   refusedCheckpoint_ = false;
   checkpointDir_ = QString::fromStdString(options.checkpoints.dir);
   checkpointStats_ = {};
-  run_ = std::move(planned.execution);
-
-  attachTap();
-  stats_.clear();
-  for (const NodeMetrics* m : run_->metrics()) {
-    NodeStats stats;
-    stats.id = QString::fromStdString(m->nodeId);
-    stats.type = QString::fromStdString(m->type);
-    for (const auto& [name, value] : m->gaugeValues())
-      stats.gauges.push_back({QString::fromStdString(name), value});
-    stats_.push_back(stats);
-  }
-  run_->start();
+  lastRestarts_ = 0;
+  supervisor_ = std::move(supervisor);
   state_ = State::Running;
   clock_.start();
   sincePoll_.start();
@@ -170,20 +164,47 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
   return true;
 }
 
+// A new attempt has a new Execution: counters start again, and the tap moves over before it
+// starts.
+void RunController::bindAttempt(Execution& x) {
+  attachTap(&x);
+  stats_.clear();
+  for (const NodeMetrics* m : x.metrics()) {
+    NodeStats stats;
+    stats.id = QString::fromStdString(m->nodeId);
+    stats.type = QString::fromStdString(m->type);
+    for (const auto& [name, value] : m->gaugeValues())
+      stats.gauges.push_back({QString::fromStdString(name), value});
+    stats_.push_back(stats);
+  }
+}
+
+Execution* RunController::run() const {
+  return supervisor_ ? supervisor_->execution() : nullptr;
+}
+
+int RunController::restarts() const {
+  return supervisor_ ? supervisor_->restarts() : lastRestarts_;
+}
+
+int64_t RunController::restartInMs() const {
+  return supervisor_ ? supervisor_->restartInMs() : 0;
+}
+
 void RunController::setTap(const QString& nodeId, const QString& port) {
   tapNode_ = nodeId;
   tapPort_ = port;
-  attachTap();
+  attachTap(run());
 }
 
-void RunController::attachTap() {
+void RunController::attachTap(Execution* x) {
   // The previous tap (of this run, or the finished run's, still readable) is replaced, so its
   // count and records never show under another wire's name.
-  if (run_ && tap_) run_->setTap(attachedNode_.toStdString(), attachedPort_.toStdString(), nullptr);
+  if (x && tap_) x->setTap(attachedNode_.toStdString(), attachedPort_.toStdString(), nullptr);
   tap_.reset();
-  if (!run_ || tapNode_.isEmpty()) return;
+  if (!x || tapNode_.isEmpty()) return;
   tap_ = std::make_shared<WireTap>();
-  if (!run_->setTap(tapNode_.toStdString(), tapPort_.toStdString(), tap_)) tap_.reset();
+  if (!x->setTap(tapNode_.toStdString(), tapPort_.toStdString(), tap_)) tap_.reset();
   attachedNode_ = tapNode_;
   attachedPort_ = tapPort_;
 }
@@ -205,7 +226,7 @@ std::optional<qint64> RunController::NodeStats::gauge(const QString& name) const
 void RunController::stop() {
   if (state_ != State::Running) return;
   state_ = State::Stopping;
-  run_->requestStop();
+  supervisor_->requestStop();
 }
 
 QList<QPair<QString, QString>> RunController::embeddedClusters() const {
@@ -221,7 +242,7 @@ double RunController::elapsedSeconds() const {
 }
 
 void RunController::collect(double intervalSeconds) {
-  const std::vector<const NodeMetrics*> metrics = run_->metrics();
+  const std::vector<const NodeMetrics*> metrics = run()->metrics();
   for (size_t i = 0; i < metrics.size() && i < size_t(stats_.size()); ++i) {
     NodeStats& s = stats_[qsizetype(i)];
     const quint64 in = metrics[i]->recordsIn.get(), out = metrics[i]->recordsOut.get();
@@ -241,12 +262,22 @@ void RunController::collect(double intervalSeconds) {
 }
 
 void RunController::poll() {
-  if (!run_) return;
+  if (!supervisor_) return;
   const double interval = double(sincePoll_.restart()) / 1000.0;
-  const bool done = run_->wait(0);
-  collect(interval);
-  checkpointStats_ = run_->checkpointStats();
-  if (!done) {
+  const uint64_t attempt = supervisor_->attempt();
+  const Supervisor::Phase phase = supervisor_->step();
+  if (supervisor_->attempt() != attempt) {  // a restart began a new attempt (already bound)
+    Q_EMIT statsUpdated();
+    return;
+  }
+  if (run()) {
+    collect(interval);
+    checkpointStats_ = run()->checkpointStats();
+  }
+  if (phase != Supervisor::Phase::Done) {
+    if (phase == Supervisor::Phase::WaitingToRestart)
+      for (NodeStats& s : stats_)
+        s.inPerSecond = s.outPerSecond = 0;
     Q_EMIT statsUpdated();
     return;
   }
@@ -254,16 +285,16 @@ void RunController::poll() {
   finishedAfter_ = double(clock_.nsecsElapsed()) / 1e9;
   for (NodeStats& s : stats_)
     s.inPerSecond = s.outPerSecond = 0;
-  const RunResult result = run_->result();
-  run_.reset();
-  // Every input is done: the next run starts over, as the runner (and Flink) discard a finished
-  // job's checkpoints.
-  if (result.ok && result.finished)
-    state::CheckpointStore(checkpointDir_.toStdString()).removeAll();
+  const Supervisor::Outcome outcome = supervisor_->outcome();
+  // The finished run's tap stays readable until the next run replaces it.
+  lastRestarts_ = supervisor_->restarts();
+  supervisor_.reset();
   state_ = State::Idle;
   Q_EMIT statsUpdated();
-  Q_EMIT finished(result.ok, QString::fromStdString(result.failedNode),
-                  QString::fromStdString(Logger::global().redact(result.message)));
+  const RunResult& result = outcome.result;
+  QString message = QString::fromStdString(Logger::global().redact(
+      outcome.configurationError ? outcome.diagnostics.format() : result.message));
+  Q_EMIT finished(outcome.ok, QString::fromStdString(result.failedNode), message);
 }
 
 }  // namespace sc::designer

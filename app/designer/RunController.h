@@ -18,6 +18,7 @@
 
 namespace sc {
 class NodeRegistry;
+class Supervisor;
 class ResourceRegistry;
 namespace state {
 struct Checkpoint;
@@ -62,6 +63,11 @@ class RunController : public QObject {
   // Stops the sources and takes a savepoint that keeps the open windows (nothing fires); the
   // run ends in the background and finished() follows. Never waits.
   void stop();
+
+  // Restarts under the pipeline's restart strategy in the current (or last) run, and while the
+  // run waits to restart, how long until it does.
+  int restarts() const;
+  int64_t restartInMs() const;
 
   // Checkpoints of the current (or last) run, as of the last poll.
   const CheckpointStats& checkpointStats() const { return checkpointStats_; }
@@ -110,12 +116,15 @@ class RunController : public QObject {
 
  private:
   void poll();
-  void attachTap();
+  void bindAttempt(Execution& x);
+  Execution* run() const;  // the current attempt's
+  void attachTap(Execution* x);
   void collect(double intervalSeconds);
 
   const NodeRegistry& registry_;
   std::shared_ptr<ResourceRegistry> resources_;
-  std::unique_ptr<Execution> run_;
+  std::unique_ptr<Supervisor> supervisor_;
+  int lastRestarts_ = 0;
   State state_ = State::Idle;
   QTimer poll_;
   QElapsedTimer clock_;
@@ -123,7 +132,7 @@ class RunController : public QObject {
   double finishedAfter_ = 0;
   QVector<NodeStats> stats_;
   QString tapNode_, tapPort_;            // what the user tapped
-  QString attachedNode_, attachedPort_;  // where tap_ is attached in run_
+  QString attachedNode_, attachedPort_;  // where tap_ is attached in run()
   std::shared_ptr<class WireTap> tap_;
   CheckpointStats checkpointStats_;
   QString checkpointDir_;

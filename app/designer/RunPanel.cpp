@@ -131,6 +131,15 @@ void RunPanel::showCheckpoints() {
   }
   if (!text.isEmpty() || c.failed > 0)
     text += (text.isEmpty() ? QString() : sep) + tr("%n failed", nullptr, int(c.failed));
+  // Restarts under the pipeline's restart strategy (settings.restart).
+  const int restarts = runner_->restarts();
+  if (runner_->restartInMs() > 0)
+    text +=
+        (text.isEmpty() ? QString() : sep) + tr("failed, restart %1 in %2")
+                                                 .arg(restarts)
+                                                 .arg(durationText(double(runner_->restartInMs())));
+  else if (restarts > 0)
+    text += (text.isEmpty() ? QString() : sep) + tr("%n restart(s)", nullptr, restarts);
   QString tip =
       tr("Checkpoints completed in this run: %1; failed: %2").arg(c.completed).arg(c.failed);
   if (!runner_->checkpointDir().isEmpty())
@@ -144,7 +153,8 @@ void RunPanel::showCheckpoints() {
   checkpoints_->setToolTip(tip);
   // A failure shows in the theme's error colour, the rest in the normal text colour.
   QPalette pal = palette();
-  if (c.failed > 0) pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
+  if (c.failed > 0 || restarts > 0)
+    pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
   checkpoints_->setPalette(pal);
   checkpoints_->setVisible(!text.isEmpty());
 }

@@ -21,6 +21,8 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationName(QStringLiteral("streamcanvas"));
   QApplication::setApplicationDisplayName(QStringLiteral("StreamCanvas"));
   QApplication::setApplicationVersion(QStringLiteral(SC_VERSION));
+  // The installed desktop entry's id (installers/), so desktops match windows to it and its icon.
+  QGuiApplication::setDesktopFileName(QStringLiteral("org.streamcanvas.StreamCanvas"));
   sc::designer::ensureResources();
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/streamcanvas.svg")));
 

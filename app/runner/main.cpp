@@ -15,7 +15,9 @@
 #include <vector>
 
 #include "app/runner/HeadlessCommands.h"
+#include "app/runner/MetricsServer.h"
 #include "app/runner/NodeDocs.h"
+#include "app/runner/RunnerMetrics.h"
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
@@ -44,6 +46,8 @@ const char* kUsage =
     "                        [--delivery at_least_once|exactly_once] [--checkpoint-interval 10s]\n"
     "                        [--checkpoint-dir DIR] [--restart none|fixed_delay|exponential|JSON]\n"
     "                        [--instance NAME] [--fresh] [--drain] [--allow-changed-graph]\n"
+    "                        [--metrics-port PORT] [--metrics-address ADDR]\n"
+    "                        [--metrics-linger 30s]\n"
     "                        [--env-file FILE]...\n"
     "       streamcanvas-run PIPELINE.json --check-env [--env-file FILE]...\n"
     "       streamcanvas-run --bundle DIR PIPELINE.json\n"
@@ -56,6 +60,9 @@ const char* kUsage =
     "A run resumes from the pipeline's last checkpoint when there is one (--fresh: start over).\n"
     "SIGINT/SIGTERM, --duration and --max-records stop with a savepoint that keeps open windows\n"
     "(--drain: fire them instead); a second signal exits at once (130).\n"
+    "--metrics-port serves Prometheus metrics on /metrics, and /healthz and /readyz, on\n"
+    "--metrics-address (default 0.0.0.0, every interface; port 0 picks a free one, logged);\n"
+    "--metrics-linger keeps serving them that long after the pipeline ended or failed.\n"
     "--env-file loads KEY=VALUE lines for ${VAR} references; the process environment wins.\n"
     "--check-env lists the variables the pipeline needs; --bundle writes a folder to run it on a\n"
     "server (pipeline without secrets, .env.example, run.sh, systemd unit, README).\n"
@@ -111,6 +118,9 @@ int main(int argc, char** argv) {
   bool allowChangedGraph = false;
   sc::RunOptions options;
   sc::Json settingOverrides = sc::Json::object();
+  int metricsPort = -1;  // -1: no metrics endpoint
+  std::string metricsAddress = "0.0.0.0";
+  int64_t metricsLingerMs = 0;
   std::vector<Override> overrides;
 
   if (!args.empty() && args[0] == "--sandbox")
@@ -191,6 +201,25 @@ int main(int argc, char** argv) {
       drain = true;
     } else if (a == "--allow-changed-graph") {
       allowChangedGraph = true;
+    } else if (a == "--metrics-port") {
+      if (!next(v)) return usageError("--metrics-port needs a port number");
+      try {
+        size_t used = 0;
+        const int port = std::stoi(v, &used);
+        if (used != v.size() || port < 0 || port > 65535) throw std::invalid_argument(v);
+        metricsPort = port;
+      } catch (const std::exception&) {
+        return usageError("--metrics-port takes a port from 0 to 65535, got '" + v + "'");
+      }
+    } else if (a == "--metrics-address") {
+      if (!next(metricsAddress) || metricsAddress.empty())
+        return usageError("--metrics-address needs an address like 127.0.0.1");
+    } else if (a == "--metrics-linger") {
+      if (!next(v)) return usageError("--metrics-linger needs a duration like 30s");
+      auto ms = sc::parseDurationMs(v);
+      if (!ms || *ms < 0)
+        return usageError("--metrics-linger takes a duration like 30s or 0s, got '" + v + "'");
+      metricsLingerMs = *ms;
     } else if (a == "--log-format") {
       if (!next(logFormat) || (logFormat != "text" && logFormat != "json"))
         return usageError("--log-format takes text or json");
@@ -280,6 +309,28 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, onSignal);
   std::signal(SIGTERM, onSignal);
   std::signal(SIGPIPE, SIG_IGN);
+  sc::RunnerMetrics served(pipeline.name);  // what --metrics-port serves
+  std::unique_ptr<sc::MetricsServer> metricsServer;
+  if (metricsPort >= 0) {
+    std::string error;
+    metricsServer = sc::MetricsServer::start(served, metricsAddress, metricsPort, error);
+    if (!metricsServer) {
+      log.error("runner", error);
+      return kExitFailed;
+    }
+    log.info("runner", "serving " + metricsServer->url() + "/metrics, /healthz and /readyz");
+  }
+  // The end of the pipeline: what /healthz reports, kept for --metrics-linger (or a signal).
+  auto exitWith = [&](int code, const std::string& reason = {}) {
+    served.setHealth(
+        code == kExitOk ? sc::RunnerMetrics::Health::Finished : sc::RunnerMetrics::Health::Failed,
+        reason);
+    const auto until = std::chrono::steady_clock::now() +
+                       std::chrono::milliseconds(metricsServer ? metricsLingerMs : 0);
+    while (std::chrono::steady_clock::now() < until && !g_signal.load())
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return code;
+  };
   const bool progress = isatty(STDERR_FILENO);
   auto t0 = std::chrono::steady_clock::now();
   std::optional<uint64_t> restoreAtMost;  // a sink found a newer checkpoint's output uncommitted
@@ -309,9 +360,10 @@ int main(int argc, char** argv) {
         if (d.severity == sc::Severity::Error) errors.items().push_back(d);
       sc::locateDiagnostics(errors, loaded.sourceMap, pipelinePath);
       std::cerr << log.redact(errors.format());
-      return kExitUsage;
+      return exitWith(kExitUsage, "the pipeline could not be planned");
     }
     run->start();
+    served.attach(*run);
     bool stopping = false;
     auto lastProgress = std::chrono::steady_clock::now();
     std::vector<uint64_t> lastCounts;
@@ -354,6 +406,7 @@ int main(int argc, char** argv) {
       if (m->errors.get()) summary += "(" + std::to_string(m->errors.get()) + " errors)";
     }
     const sc::CheckpointStats stats = run->checkpointStats();
+    served.detach(*run);
     run.reset();
     char elapsed[32];
     std::snprintf(elapsed, sizeof elapsed, "%.2fs", secs);
@@ -368,7 +421,7 @@ int main(int argc, char** argv) {
         how = "; savepoint " + std::to_string(stats.lastId) + " taken, the next run resumes there";
       }
       log.info("runner", "done in " + std::string(elapsed) + how + "; records in/out:" + summary);
-      return kExitOk;
+      return exitWith(kExitOk);
     }
     const std::string where =
         result.failedNode.empty() ? "" : " in node '" + result.failedNode + "'";
@@ -380,7 +433,7 @@ int main(int argc, char** argv) {
     }
     if (g_signal.load() || result.restoreFailed) {
       log.error("runner", "pipeline failed" + where + ": " + result.message);
-      return kExitFailed;
+      return exitWith(kExitFailed);
     }
     const int64_t delay = settings.restart.delayBefore(attempt + 1);
     if (delay < 0) {
@@ -388,7 +441,7 @@ int main(int argc, char** argv) {
                               (attempt > 0 ? " (after " + std::to_string(attempt) +
                                                  " restart(s); " + settings.restart.describe() + ")"
                                            : ""));
-      return kExitFailed;
+      return exitWith(kExitFailed);
     }
     log.warn(
         "runner",
@@ -396,12 +449,13 @@ int main(int argc, char** argv) {
             (stats.lastId || options.checkpoints.restore ? "the last checkpoint" : "the start") +
             " in " + sc::formatDurationMs(delay) + " (restart " + std::to_string(attempt + 1) +
             " of " + std::to_string(settings.restart.attempts) + ")");
+    served.countRestart();
     auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(delay);
     while (std::chrono::steady_clock::now() < until && !g_signal.load())
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     if (g_signal.load()) {
       log.error("runner", "stopped while waiting to restart; the last checkpoint is kept");
-      return kExitFailed;
+      return exitWith(kExitFailed, "stopped while waiting to restart");
     }
   }
 }

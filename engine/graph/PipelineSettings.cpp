@@ -143,6 +143,7 @@ void validateDelivery(const Pipeline& pipeline, const NodeRegistry& registry, Di
   if (!pipeline.settings.is_object() ||
       pipeline.settings.value("delivery", std::string()) != "exactly_once")
     return;
+  std::string firstConnection, firstSink;
   for (size_t i = 0; i < pipeline.nodes.size(); ++i) {
     const PipelineNode& n = pipeline.nodes[i];
     const NodeSpec* spec = registry.find(n.type);
@@ -157,6 +158,25 @@ void validateDelivery(const Pipeline& pipeline, const NodeRegistry& registry, Di
                    "use a file or Kafka sink where every result must appear once")
           .nodeId = n.id;
       continue;
+    }
+    // Transactional sinks share one transaction per connection; two connections commit apart.
+    for (const PropertySpec& p : spec->properties) {
+      auto it = n.properties.find(p.name);
+      if (p.connectionType.empty() || it == n.properties.end() || !it->is_string()) continue;
+      const std::string connection = it->get<std::string>();
+      if (firstConnection.empty()) {
+        firstConnection = connection;
+        firstSink = n.id;
+      } else if (connection != firstConnection) {
+        diags
+            .warning(ptr + "/properties/" + p.name,
+                     n.type + " '" + n.id + "' writes through connection '" + connection +
+                         "', sink '" + firstSink + "' through '" + firstConnection +
+                         "': their transactions commit one after the other, so a crash between "
+                         "the commits can repeat one sink's results",
+                     "write every exactly-once result through one connection")
+            .nodeId = n.id;
+      }
     }
     for (const char* key : {"acks", "idempotence"}) {
       auto it = n.properties.find(key);

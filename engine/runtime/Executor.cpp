@@ -73,7 +73,8 @@ struct Execution::Impl {
   struct EdgeRt {
     uint32_t from, to;
     int fromPort, toPort;
-    std::unique_ptr<Channel> channel;  // null: fused (a direct call on the same thread)
+    std::unique_ptr<Channel> channel;      // null: fused (a direct call on the same thread)
+    std::unique_ptr<EdgeMetrics> metrics;  // with the channel
     bool ended = false;
     bool stopped = false;  // ended by a stop (savepoint), not by the end of the input
     int64_t watermark = kNoWatermark;
@@ -551,6 +552,13 @@ struct Execution::Impl {
     stats.lastDurationMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - p.started).count();
     stats.lastBytes = bytes;
+    stats.totalDurationMs += stats.lastDurationMs;
+    stats.totalBytes += bytes;
+    size_t bucket = 0;
+    while (bucket < CheckpointStats::kDurationBoundsMs.size() &&
+           stats.lastDurationMs > CheckpointStats::kDurationBoundsMs[bucket])
+      ++bucket;
+    ++stats.durationCounts[bucket];
     stats.lastAlignmentMs = p.alignmentNs / 1'000'000;
     stats.lastPauseUs = p.pauseNs / 1000;
     stats.maxPauseUs = std::max(stats.maxPauseUs, stats.lastPauseUs);
@@ -679,6 +687,7 @@ struct Execution::Impl {
       NodeRt& n = nodes[node];
       n.metrics->state.set(static_cast<int64_t>(NodeState::Running));
       invoke(node, [&] { n.node->open(*n.ctx); });
+      if (n.source && !n.source->reportsReadiness()) n.metrics->ready.set(1);
       if (n.restorePart) {
         try {
           state::StateReader r(*n.restorePart, "state of node '" + n.id + "'");
@@ -762,7 +771,9 @@ struct Execution::Impl {
           handle(edge, m);
           progress = true;
         }
-        waiting += edges[edge].channel->readAvailable();
+        const size_t fill = edges[edge].channel->readAvailable();
+        edges[edge].metrics->fill.set(static_cast<int64_t>(fill));
+        waiting += fill;
       }
       root.metrics->queueFill.set(static_cast<int64_t>(waiting));
       if (tick > 0 && Clock::now() >= nextTick) {
@@ -852,6 +863,7 @@ bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
     n.metrics = std::make_unique<NodeMetrics>();
     n.metrics->nodeId = pn.id;
     n.metrics->type = pn.type;
+    n.metrics->isSource = n.spec->isSource();
     n.metrics->watermark.set(kNoWatermark);
     n.outputs.resize(n.spec->outputs.size());
     n.taps = std::make_unique<std::atomic<TapSink*>[]>(n.spec->outputs.size());
@@ -1042,6 +1054,11 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     Impl::Task& producer = *x.tasks[x.nodes[e.from].task];
     Impl::Task& consumer = *x.tasks[x.nodes[e.to].task];
     e.channel = std::make_unique<Channel>(options.queueCapacity, producer.parker, consumer.parker);
+    e.metrics = std::make_unique<EdgeMetrics>();
+    e.metrics->from = x.nodes[e.from].id;
+    e.metrics->to = x.nodes[e.to].id;
+    if (e.toPort >= 0) e.metrics->toPort = x.nodes[e.to].spec->inputs[size_t(e.toPort)].name;
+    e.metrics->capacity = options.queueCapacity;
     consumer.inputs.push_back(id);
     x.nodes[e.to].metrics->queueCapacity.set(x.nodes[e.to].metrics->queueCapacity.get() +
                                              static_cast<int64_t>(options.queueCapacity));
@@ -1152,6 +1169,13 @@ std::vector<const NodeMetrics*> Execution::metrics() const {
   std::vector<const NodeMetrics*> out;
   for (const auto& n : impl_->nodes)
     out.push_back(n.metrics.get());
+  return out;
+}
+
+std::vector<const EdgeMetrics*> Execution::edgeMetrics() const {
+  std::vector<const EdgeMetrics*> out;
+  for (const auto& e : impl_->edges)
+    if (e.metrics) out.push_back(e.metrics.get());
   return out;
 }
 

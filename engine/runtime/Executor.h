@@ -3,6 +3,7 @@
 // nodes (filter, map) fused onto their upstream's thread, bounded lock-free SPSC queues of
 // batches between threads with markers (watermarks, barriers, end of input) in-band.
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -68,6 +69,13 @@ struct CheckpointStats {
   int64_t maxPauseUs = 0;       // longest synchronous snapshot of one node in the run
   bool lastWasSavepoint = false;
   std::string lastError;  // why the last failed one failed
+  // Every completed checkpoint's duration: how many took at most kDurationBoundsMs[i] (and more
+  // than the bound before); the last count is of those that took longer than every bound.
+  static constexpr std::array<int64_t, 11> kDurationBoundsMs = {
+      10, 50, 100, 250, 500, 1'000, 2'500, 5'000, 10'000, 30'000, 60'000};
+  std::array<uint64_t, kDurationBoundsMs.size() + 1> durationCounts{};
+  int64_t totalDurationMs = 0;  // over the completed checkpoints
+  uint64_t totalBytes = 0;
 };
 
 struct RunOptions {
@@ -121,6 +129,8 @@ class Execution {
 
   // Live counters, one per node in file order; readable from any thread at any time.
   std::vector<const NodeMetrics*> metrics() const;
+  // Live fill of every queue between threads; readable from any thread at any time.
+  std::vector<const EdgeMetrics*> edgeMetrics() const;
   const SlotTable& slotTable() const;
   // Records emitted by all sources so far.
   uint64_t sourceRecords() const;

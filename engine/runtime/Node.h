@@ -111,6 +111,9 @@ class SourceNode : public Node {
   virtual void setWatermarkStrategy(const WatermarkStrategy&) {}
   // Asked from another thread (signal, GUI stop); poll() should return Done soon after.
   virtual void requestStop() {}
+  // True for sources that set NodeMetrics::ready themselves (a Kafka source once its partitions
+  // are assigned); the others are ready once open() returned.
+  virtual bool reportsReadiness() const { return false; }
 };
 
 }  // namespace sc

@@ -49,6 +49,7 @@ class tst_DesignerRun : public QObject {
   void resumeChoiceIsRememberedPerFile();
   void changedGraphOffersAFreshStart();
   void runDockShowsCheckpoints();
+  void failedRunRestartsUnderTheStrategy();
 
  private:
   QString example(const char* name) const {
@@ -212,6 +213,7 @@ void tst_DesignerRun::failedRunNamesTheNode() {
     {"id": "src", "type": "file.source", "properties": {"path": "%1", "on_error": "fail"}},
     {"id": "out", "type": "discard.sink"}
   ],
+  "settings": {"restart": {"strategy": "none"}},
   "edges": [{"from": "src", "to": "out"}]
 })")
                  .arg(data)
@@ -571,6 +573,47 @@ void tst_DesignerRun::runDockShowsCheckpoints() {
   QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
   QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
   QVERIFY2(panel->checkpointLabel()->text().startsWith("Savepoint "),
+           qPrintable(panel->checkpointLabel()->text()));
+}
+
+void tst_DesignerRun::failedRunRestartsUnderTheStrategy() {
+  // The sink fails while its output path is a directory; the run restarts under the pipeline's
+  // strategy, as streamcanvas-run does, and the Run dock says so. Once the path is free the
+  // next attempt finishes.
+  const QString data = writeFile(dir_, "in.jsonl", "{\"a\": 1}\n{\"a\": 2}\n");
+  const QString out = dir_.filePath("restart-out.jsonl");
+  const QString path = dir_.filePath("restarting.json");
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write(QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "restarting",
+  "settings": {"restart": {"strategy": "fixed_delay", "attempts": 3, "delay": "400ms"}},
+  "nodes": [
+    {"id": "src", "type": "file.source", "properties": {"path": "%1"}},
+    {"id": "out", "type": "file.sink", "properties": {"path": "%2"}}
+  ],
+  "edges": [{"from": "src", "to": "out"}]
+})")
+                 .arg(data, out)
+                 .toUtf8());
+  file.close();
+  QVERIFY(QDir().mkdir(out));
+  QVERIFY(window_->openFile(path));
+  QTest::keyClick(window_, Qt::Key_F5);
+  RunPanel* panel = window_->runPanel();
+  QTRY_VERIFY_WITH_TIMEOUT(window_->runController()->restarts() >= 1, 15000);
+  QVERIFY(window_->runController()->isActive());
+  QTRY_VERIFY2_WITH_TIMEOUT(panel->checkpointLabel()->text().contains("restart"),
+                            qPrintable(panel->checkpointLabel()->text()), 5000);
+  QVERIFY(QDir().rmdir(out));  // heals before the attempts run out
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 15000);
+  QVERIFY(errors_.isEmpty());
+  QVERIFY2(window_->runController()->restarts() >= 1, "the restarts of the last run stay shown");
+  QFile written(out);
+  QVERIFY(written.open(QIODevice::ReadOnly));
+  QCOMPARE(written.readAll().count('\n'), 2);
+  QVERIFY2(panel->checkpointLabel()->text().contains("restart"),
            qPrintable(panel->checkpointLabel()->text()));
 }
 

@@ -492,6 +492,38 @@ class TestExecutor : public QObject {
     QCOMPARE(g.values, iota(0, static_cast<int64_t>(g.values.size())));
     QCOMPARE(g.finishes, 1);
   }
+
+  // What streamcanvas-run --metrics-port exports: sources ready once open, one queue per edge
+  // between threads, and every completed checkpoint in the duration histogram.
+  void metricsForTheRunner() {
+    Pipeline p = parse(R"({"streamcanvas":1,"name":"t","nodes":[
+      {"id":"s","type":"count","properties":{"count":3000,"batch":10}},
+      {"id":"a","type":"add"},
+      {"id":"k","type":"collect","properties":{"delay_us":200}}],
+      "edges":[{"from":"s","to":"a"},{"from":"a","to":"k"}]})");
+    RunOptions o;
+    o.fuse = false;
+    o.queueCapacity = 4;
+    o.checkpoints.intervalMs = 1;
+    auto run = runToEnd(p, o);
+    QVERIFY(run->result().ok);
+    const auto nodes = run->metrics();
+    QVERIFY(nodes[0]->isSource && !nodes[1]->isSource && !nodes[2]->isSource);
+    QCOMPARE(nodes[0]->ready.get(), int64_t(1));
+    const auto edges = run->edgeMetrics();
+    QCOMPARE(edges.size(), size_t(2));
+    QCOMPARE(edges[0]->from + ">" + edges[0]->to + "." + edges[0]->toPort, std::string("s>a.in"));
+    QCOMPARE(edges[1]->from + ">" + edges[1]->to + "." + edges[1]->toPort, std::string("a>k.in"));
+    QCOMPARE(edges[1]->capacity, int64_t(4));
+    const CheckpointStats stats = run->checkpointStats();
+    QVERIFY(stats.completed >= 2);
+    uint64_t counted = 0;
+    for (uint64_t c : stats.durationCounts)
+      counted += c;
+    QCOMPARE(counted, stats.completed);
+    QVERIFY(stats.totalBytes >= stats.lastBytes && stats.lastBytes > 0);
+    QVERIFY(stats.totalDurationMs >= stats.lastDurationMs);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestExecutor)

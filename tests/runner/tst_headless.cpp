@@ -215,7 +215,7 @@ class TestHeadless : public QObject {
     // run.sh without the secrets: exit 2 naming them, nothing started.
     QProcessEnvironment env = cleanEnvironment();
     env.insert("STREAMCANVAS_RUN", kRunner);
-    env.insert("STREAMCANVAS_METRICS_PORT", "");  // the runner's endpoint is tested elsewhere
+    env.insert("STREAMCANVAS_METRICS_PORT", "0");  // a free port (tst_runnermetrics scrapes it)
     Run missing = run(bundle + "/run.sh", {}, env);
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains("KAFKA_LOCAL_SASL_PASSWORD: MISSING (secret)"), missing.err);
@@ -236,6 +236,7 @@ class TestHeadless : public QObject {
     for (const QByteArray& line : ran.lines())
       QVERIFY2(nlohmann::json::parse(line.toStdString()).contains("amount"), line);
     QVERIFY2(ran.err.contains("all 6 variables set"), ran.err);
+    QVERIFY2(ran.err.contains("/metrics, /healthz and /readyz"), ran.err);  // --metrics-port
     for (const QByteArray& secret : {kConnectionPassword, kOauthSecret, kSecretDefault})
       QVERIFY2(!ran.err.contains(secret), ran.err);
     QVERIFY2(QDir(bundle + "/checkpoints").exists(), ran.err);  // run.sh's checkpoint default

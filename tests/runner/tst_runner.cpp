@@ -307,6 +307,39 @@ class TestRunner : public QObject {
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
   }
 
+  void exactlyOnceSinksShareOneTransactionPerConnection() {
+    // Sinks on two connections cannot commit atomically: a warning says so; the run goes on.
+    QTemporaryDir dir;
+    QString two = writeTemp(dir, "two.json", R"({"streamcanvas": 1, "name": "two",
+  "settings": {"delivery": "exactly_once"},
+  "connections": {"east": {"type": "kafka", "bootstrap_servers": "192.0.2.1:9092"},
+                  "west": {"type": "kafka", "bootstrap_servers": "192.0.2.2:9092"}},
+  "nodes": [{"id": "gen", "type": "generator", "properties": {"count": 10}},
+            {"id": "a", "type": "kafka.sink", "properties": {"connection": "east", "topic": "t"}},
+            {"id": "b", "type": "kafka.sink", "properties": {"connection": "west", "topic": "t"}}],
+  "edges": [{"from": "gen", "to": "a"}, {"from": "gen", "to": "b"}]})");
+    Run r = run({two, "--validate"});
+    QVERIFY2(r.exitCode == 0, r.err);
+    QVERIFY2(r.err.contains("warning: node 'b' at /nodes/2/properties/connection: kafka.sink 'b' "
+                            "writes through connection 'west', sink 'a' through 'east': their "
+                            "transactions commit one after the other"),
+             r.err);
+    // Sinks of one connection share one producer, so they must agree on its settings.
+    QString mixed = writeTemp(dir, "mixed.json", R"({"streamcanvas": 1, "name": "mixed",
+  "settings": {"delivery": "exactly_once", "restart": {"strategy": "none"}},
+  "connections": {"local": {"type": "kafka", "bootstrap_servers": "embedded"}},
+  "nodes": [{"id": "gen", "type": "generator", "properties": {"count": 10}},
+            {"id": "a", "type": "kafka.sink", "properties": {"connection": "local", "topic": "t"}},
+            {"id": "b", "type": "kafka.sink", "properties": {"connection": "local", "topic": "u",
+                                                          "linger": "50ms"}}],
+  "edges": [{"from": "gen", "to": "a"}, {"from": "gen", "to": "b"}]})");
+    Run m = run({mixed});
+    QVERIFY2(m.exitCode != 0, m.err);
+    QVERIFY2(m.err.contains("same Kafka transaction as the other kafka.sink nodes of connection "
+                            "'local'"),
+             m.err);
+  }
+
   void usageErrorsExitTwo() {
     QCOMPARE(run({}).exitCode, 2);
     QCOMPARE(run({"--bogus"}).exitCode, 2);
