@@ -21,6 +21,8 @@ pkgs=(
   # streamcanvas-run --metrics-port serves HTTP with civetweb.
   libcivetweb-dev
   kcat xvfb xauth fonts-dejavu-core
+  # Checks of the headless export (tst_headless): its run.sh and its systemd unit.
+  shellcheck systemd
   # The real-broker test fixture: Kafka runs on Java 17, comes from Maven Central (fetch-kafka.sh)
   # and serves TLS with certificates openssl makes; the JDK (not only the JRE) runs the Java
   # client check in tests/kafka/ScramCheck.java as a source file.

@@ -948,7 +948,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+70"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+72"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1010,6 +1010,16 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+3"/>
+        <source>Export for &amp;Headless Run…</source>
+        <translation>Für &amp;Headless-Betrieb exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export for Headless Run</source>
+        <translation>Für Headless-Betrieb exportieren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1075,12 +1085,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>St&amp;op</source>
         <translation>S&amp;toppen</translation>
     </message>
@@ -1115,7 +1125,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1423,6 +1433,78 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <location line="+3"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Cannot export for a headless run</source>
+        <translation>Export für den Headless-Betrieb nicht möglich</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Fix these problems first; nothing was written.
+
+%1</source>
+        <translation>Beheben Sie zuerst diese Probleme; es wurde nichts geschrieben.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (secret, required)</source>
+        <translation>%1 (geheim, erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (required)</source>
+        <translation>%1 (erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (has a default)</source>
+        <translation>%1 (hat einen Standardwert)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported to %1:
+%2</source>
+        <translation>Exportiert nach %1:
+%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The pipeline needs no variables.</source>
+        <translation>Die Pipeline benötigt keine Variablen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variables the pipeline needs (listed in .env.example):
+  %1</source>
+        <translation>Variablen, die die Pipeline benötigt (aufgeführt in .env.example):
+  %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n secret(s) typed into the pipeline became variables; their values are in no exported file. Give them to the operator another way.</source>
+        <translation>
+            <numerusform>%n in die Pipeline eingegebenes Geheimnis wurde zu einer Variablen; sein Wert steht in keiner exportierten Datei. Geben Sie ihn dem Betreiber auf anderem Weg.</numerusform>
+            <numerusform>%n in die Pipeline eingegebene Geheimnisse wurden zu Variablen; ihre Werte stehen in keiner exportierten Datei. Geben Sie sie dem Betreiber auf anderem Weg.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start it with run.sh, or install %1 (see README.md).</source>
+        <translation>Starten Sie sie mit run.sh oder installieren Sie %1 (siehe README.md).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported for a headless run</source>
+        <translation>Für den Headless-Betrieb exportiert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported for a headless run to %1</source>
+        <translation>Für den Headless-Betrieb exportiert nach %1</translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>

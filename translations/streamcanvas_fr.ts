@@ -948,7 +948,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+70"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+72"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1010,6 +1010,16 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+3"/>
+        <source>Export for &amp;Headless Run…</source>
+        <translation>Exporter pour une exécution sans &amp;interface…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export for Headless Run</source>
+        <translation>Exporter pour une exécution sans interface</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1075,12 +1085,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+6"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécuter</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>St&amp;op</source>
         <translation>&amp;Arrêter</translation>
     </message>
@@ -1115,7 +1125,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1423,6 +1433,78 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+3"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Cannot export for a headless run</source>
+        <translation>Impossible d’exporter pour une exécution sans interface</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Fix these problems first; nothing was written.
+
+%1</source>
+        <translation>Corrigez d’abord ces problèmes ; rien n’a été écrit.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (secret, required)</source>
+        <translation>%1 (secret, obligatoire)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (required)</source>
+        <translation>%1 (obligatoire)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (has a default)</source>
+        <translation>%1 (a une valeur par défaut)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported to %1:
+%2</source>
+        <translation>Exporté dans %1 :
+%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The pipeline needs no variables.</source>
+        <translation>Le pipeline n’a besoin d’aucune variable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variables the pipeline needs (listed in .env.example):
+  %1</source>
+        <translation>Variables dont le pipeline a besoin (listées dans .env.example) :
+  %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n secret(s) typed into the pipeline became variables; their values are in no exported file. Give them to the operator another way.</source>
+        <translation>
+            <numerusform>%n secret saisi dans le pipeline est devenu une variable ; sa valeur ne figure dans aucun fichier exporté. Transmettez-la à l’exploitant par un autre moyen.</numerusform>
+            <numerusform>%n secrets saisis dans le pipeline sont devenus des variables ; leurs valeurs ne figurent dans aucun fichier exporté. Transmettez-les à l’exploitant par un autre moyen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start it with run.sh, or install %1 (see README.md).</source>
+        <translation>Lancez-le avec run.sh, ou installez %1 (voir README.md).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported for a headless run</source>
+        <translation>Exporté pour une exécution sans interface</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported for a headless run to %1</source>
+        <translation>Exporté pour une exécution sans interface dans %1</translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>

@@ -8,6 +8,7 @@
 #include <QCloseEvent>
 #include <QCompleter>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -38,6 +39,7 @@
 #include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
 #include "app/designer/Translations.h"
+#include "engine/graph/HeadlessBundle.h"
 #include "engine/state/CheckpointStore.h"
 
 namespace sc::designer {
@@ -166,6 +168,17 @@ void MainWindow::createActions() {
                   tr("PNG image (*.png);;SVG image (*.svg)"));
               if (!path.isEmpty()) exportImage(path);
             });
+  addAction(QStringLiteral("exportHeadless"), tr("Export for &Headless Run…"), {}, {}, [this] {
+    const QString title = tr("Export for Headless Run");
+    // Next to the pipeline file by default, in a folder named after the pipeline.
+    const QString start =
+        (doc_->filePath().isEmpty() ? QDir::homePath() : QFileInfo(doc_->filePath()).path()) +
+        QLatin1Char('/') + qstr(pipelineSlug(doc_->pipeline().name)) + QStringLiteral("-headless");
+    const QString dir =
+        chooseDirectory_ ? chooseDirectory_(title, start)
+                         : QFileDialog::getExistingDirectory(this, title, QFileInfo(start).path());
+    if (!dir.isEmpty()) exportHeadless(dir);
+  });
   addAction(QStringLiteral("quit"), tr("&Quit"), {}, keys(K::Quit), [this] { close(); });
 
   QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -253,6 +266,7 @@ void MainWindow::createMenus() {
   file->addAction(action(QStringLiteral("saveAs")));
   file->addSeparator();
   file->addAction(action(QStringLiteral("exportImage")));
+  file->addAction(action(QStringLiteral("exportHeadless")));
   file->addSeparator();
   file->addAction(action(QStringLiteral("quit")));
 
@@ -676,6 +690,57 @@ bool MainWindow::exportImage(const QString& path) {
     return false;
   }
   statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+  return true;
+}
+
+bool MainWindow::exportHeadless(const QString& dir) {
+  const HeadlessBundle bundle = makeHeadlessBundle(doc_->pipeline(), registry_);
+  if (!bundle.ok()) {
+    error(tr("Cannot export for a headless run"),
+          tr("Fix these problems first; nothing was written.\n\n%1")
+              .arg(qstr(bundle.diagnostics.format())));
+    return false;
+  }
+  if (const std::string why = writeHeadlessBundle(bundle, sstr(dir)); !why.empty()) {
+    error(tr("Cannot export for a headless run"), qstr(why));
+    return false;
+  }
+  QStringList needed;
+  for (const PipelineVariable& v : bundle.variables) {
+    const bool required = v.secret || !v.defaultValue();
+    needed << (v.secret   ? tr("%1 (secret, required)")
+               : required ? tr("%1 (required)")
+                          : tr("%1 (has a default)"))
+                  .arg(qstr(v.name));
+  }
+  int secrets = 0;
+  for (const HeadlessBundle::Replacement& r : bundle.replaced)
+    secrets += r.field.exportAs == ExportAs::Secret;
+  QString text = tr("Exported to %1:\n%2").arg(QDir::toNativeSeparators(dir), [&] {
+    QStringList files;
+    for (const HeadlessBundle::File& f : bundle.files)
+      files << QStringLiteral("  ") + qstr(f.name);
+    return files.join(QLatin1Char('\n'));
+  }());
+  text += QStringLiteral("\n\n") +
+          (needed.isEmpty() ? tr("The pipeline needs no variables.")
+                            : tr("Variables the pipeline needs (listed in .env.example):\n  %1")
+                                  .arg(needed.join(QStringLiteral("\n  "))));
+  if (secrets > 0)
+    text += QStringLiteral("\n\n") +
+            tr("%n secret(s) typed into the pipeline became variables; their values are in no "
+               "exported file. Give them to the operator another way.",
+               nullptr, secrets);
+  text += QStringLiteral("\n\n") +
+          tr("Start it with run.sh, or install %1 (see README.md).").arg(qstr(bundle.serviceName));
+  // Not modal: the summary stays open while the user goes on designing.
+  auto* box = new QMessageBox(QMessageBox::Information, tr("Exported for a headless run"), text,
+                              QMessageBox::Ok, this);
+  box->setObjectName(QStringLiteral("headlessExportSummary"));
+  box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
+  statusBar()->showMessage(tr("Exported for a headless run to %1").arg(dir), 6000);
   return true;
 }
 

@@ -55,12 +55,19 @@ class MainWindow : public QMainWindow {
   bool openFile(const QString& path);
   bool saveFile(const QString& path);
   bool exportImage(const QString& path);
+  // File > Export for Headless Run: writes the folder an operator runs the pipeline from
+  // (engine/graph/HeadlessBundle.h) into `dir`, then shows where it went and which variables the
+  // pipeline needs. Secrets typed into the document are written to no file.
+  bool exportHeadless(const QString& dir);
 
   // Tests replace the modal dialogs: the unsaved-changes question and error reports.
   using UnsavedChangesPrompt = std::function<QMessageBox::StandardButton()>;
   using ErrorReporter = std::function<void(const QString& title, const QString& text)>;
   void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { prompt_ = std::move(prompt); }
   void setErrorReporter(ErrorReporter reporter) { reportError_ = std::move(reporter); }
+  // Tests replace the folder picker of Export for Headless Run (empty: cancelled).
+  using DirectoryChooser = std::function<QString(const QString& title, const QString& start)>;
+  void setDirectoryChooser(DirectoryChooser chooser) { chooseDirectory_ = std::move(chooser); }
 
   QStringList recentFiles() const;
 
@@ -122,6 +129,7 @@ class MainWindow : public QMainWindow {
   QPointer<QMessageBox> runQuestion_;  // the open resume / start-fresh question
   UnsavedChangesPrompt prompt_;
   ErrorReporter reportError_;
+  DirectoryChooser chooseDirectory_;
 };
 
 }  // namespace sc::designer

@@ -2,6 +2,7 @@
 // 2 invalid pipeline or usage.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -13,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/runner/HeadlessCommands.h"
 #include "app/runner/MetricsServer.h"
 #include "app/runner/NodeDocs.h"
 #include "app/runner/RunnerMetrics.h"
@@ -47,6 +49,9 @@ const char* kUsage =
     "                        [--instance NAME] [--fresh] [--drain] [--allow-changed-graph]\n"
     "                        [--metrics-port PORT] [--metrics-address ADDR]\n"
     "                        [--metrics-linger 30s]\n"
+    "                        [--env-file FILE]...\n"
+    "       streamcanvas-run PIPELINE.json --check-env [--env-file FILE]...\n"
+    "       streamcanvas-run --bundle DIR PIPELINE.json\n"
     "       streamcanvas-run --list-nodes [--format markdown|json]\n"
     "       streamcanvas-run --sandbox [--brokers N] [--partitions P] [--topic NAME]... "
     "[--bootstrap-file FILE]\n"
@@ -59,7 +64,10 @@ const char* kUsage =
     "--metrics-port serves Prometheus metrics on /metrics, and /healthz and /readyz, on\n"
     "--metrics-address (default 0.0.0.0, every interface; port 0 picks a free one, logged);\n"
     "--metrics-linger keeps serving them that long after the pipeline ended or failed.\n"
-    "Exit codes: 0 done, 1 runtime failure, 2 invalid pipeline or usage.\n";
+    "--env-file loads KEY=VALUE lines for ${VAR} references; the process environment wins.\n"
+    "--check-env lists the variables the pipeline needs; --bundle writes a folder to run it on a\n"
+    "server (pipeline without secrets, .env.example, run.sh, systemd unit, README).\n"
+    "Exit codes: 0 done, 1 runtime failure, 2 invalid pipeline, usage or missing variables.\n";
 
 int usageError(const std::string& message) {
   std::cerr << "streamcanvas-run: " << message << "\n\n" << kUsage;
@@ -118,6 +126,12 @@ int main(int argc, char** argv) {
 
   if (!args.empty() && args[0] == "--sandbox")
     return runSandboxCommand({args.begin() + 1, args.end()});
+  const auto given = [&](const char* flag) {
+    return std::find(args.begin(), args.end(), flag) != args.end();
+  };
+  if (given("--bundle")) return sc::runner::runBundleCommand(args);
+  if (given("--check-env")) return sc::runner::runCheckEnvCommand(args);
+  std::vector<std::string> envFiles;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto next = [&](std::string& out) {
@@ -179,6 +193,9 @@ int main(int argc, char** argv) {
     } else if (a == "--instance") {
       if (!next(v) || v.empty()) return usageError("--instance needs a name");
       settingOverrides["instance"] = v;
+    } else if (a == "--env-file") {
+      if (!next(v) || v.empty()) return usageError("--env-file needs a file");
+      envFiles.push_back(v);
     } else if (a == "--fresh") {
       fresh = true;
     } else if (a == "--drain") {
@@ -227,6 +244,8 @@ int main(int argc, char** argv) {
   }
   if (pipelinePath.empty()) return usageError("no pipeline file given");
 
+  const std::optional<sc::EnvLookup> environment = sc::runner::loadEnvironment(envFiles);
+  if (!environment) return kExitUsage;
   sc::LoadResult loaded = sc::loadPipelineFile(pipelinePath);
   if (!loaded.pipeline || loaded.diagnostics.hasErrors()) {
     std::cerr << loaded.diagnostics.format();
@@ -255,8 +274,8 @@ int main(int argc, char** argv) {
 
   // --validate makes every check the run makes before it starts, and acquires nothing; so does
   // a run before it plans its first attempt.
-  sc::PlannedPipeline checked = sc::planPipeline(pipeline, registry, sc::PlanPurpose::Check,
-                                                 sc::processEnvironment(), options);
+  sc::PlannedPipeline checked =
+      sc::planPipeline(pipeline, registry, sc::PlanPurpose::Check, *environment, options);
   for (auto& s : checked.secrets)
     log.addSecret(s);
   sc::locateDiagnostics(checked.diagnostics, loaded.sourceMap, pipelinePath);
@@ -317,8 +336,7 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   // The restart strategy runs in the engine (the designer uses the same); this loop watches
   // for signals, draws the progress line and feeds the metrics endpoint.
-  sc::Supervisor supervisor(pipeline, registry, options, settings.restart, sc::processEnvironment(),
-                            "runner");
+  sc::Supervisor supervisor(pipeline, registry, options, settings.restart, *environment, "runner");
   supervisor.setAttemptEnded([&](const sc::Execution& run) { served.detach(run); });
   supervisor.start();
   uint64_t attached = 0;  // the attempt `served` shows

@@ -8,14 +8,34 @@
 
 namespace sc {
 
+// How a value travels into a headless export (engine/graph/HeadlessBundle.h).
+enum class ExportAs {
+  Keep,      // as written
+  Variable,  // ${VAR:-value as written}: the operator may change it per environment
+  Secret,    // ${VAR} without a default: the value never leaves the designer's machine
+};
+
+// One field of a connection entry as an operator sees it.
+struct ConnectionField {
+  ExportAs exportAs = ExportAs::Keep;
+  std::string purpose;  // what the value is for, e.g. "SASL password (librdkafka sasl.password)"
+};
+
 // A kind of entry in a pipeline's "connections" (e.g. "kafka"): checks one entry's fields.
 // `pointer` is the entry's JSON Pointer (/connections/NAME). Values may still hold ${VAR} text.
 struct ConnectionType {
   std::string type;
+  std::string title;  // "Kafka"
   std::string summary;
   std::function<void(const Json& connection, const std::string& pointer, Diagnostics& diags)>
       validate;
+  // The field at `field`, a JSON Pointer inside one entry ("/properties/sasl.password"). Unset:
+  // connectionField() guesses from the field's name.
+  std::function<ConnectionField(const std::string& field)> describeField;
 };
+
+// What `field` of an entry of `type` (null: an unknown type) is and how it is exported.
+ConnectionField connectionField(const ConnectionType* type, const std::string& field);
 
 class NodeRegistry {
  public:

@@ -192,6 +192,32 @@ std::vector<std::pair<std::string, std::string>> embeddedClusters(
 ConnectionType kafkaConnectionType() {
   ConnectionType t;
   t.type = "kafka";
+  t.title = "Kafka";
+  t.describeField = [](const std::string& field) -> ConnectionField {
+    if (field == "/bootstrap_servers")
+      return {ExportAs::Variable,
+              "bootstrap servers, host:port[,host:port...], or \"embedded\" for the "
+              "in-process sandbox cluster"};
+    if (field == "/embedded_brokers") return {ExportAs::Keep, "brokers of the embedded cluster"};
+    if (field == "/embedded_partitions")
+      return {ExportAs::Keep, "partitions of the embedded cluster's topics"};
+    const std::string prefix = "/properties/";
+    if (field.rfind(prefix, 0) != 0) return {ExportAs::Keep, field.substr(1)};
+    std::string key;  // the JSON Pointer token unescaped
+    for (size_t i = prefix.size(); i < field.size(); ++i) {
+      if (field[i] == '~' && i + 1 < field.size())
+        key += field[++i] == '1' ? '/' : '~';
+      else
+        key += field[i];
+    }
+    if (isSecretProperty(key)) return {ExportAs::Secret, "librdkafka " + key + " (secret)"};
+    // Who connects and which files hold keys differ between environments.
+    if (key == "sasl.username")
+      return {ExportAs::Variable, "SASL user name (librdkafka sasl.username)"};
+    if (key.size() > 9 && key.compare(key.size() - 9, 9, ".location") == 0)
+      return {ExportAs::Variable, "file path (librdkafka " + key + ")"};
+    return {ExportAs::Keep, "librdkafka property " + key};
+  };
   t.summary =
       "A Kafka cluster: a bootstrap list, or \"embedded\" for an in-process sandbox cluster";
   t.validate = [](const Json& entry, const std::string& pointer, Diagnostics& diags) {
