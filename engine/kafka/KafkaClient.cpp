@@ -120,7 +120,11 @@ void KafkaClient::close(int flushTimeoutMs) {
       rd_kafka_destroy_flags(rk_, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
     }
   } else {
-    int left = flush(flushTimeoutMs);
+    // After a fatal error (a refused login included) nothing will be acknowledged any more:
+    // waiting for the queue would only delay the exit by the whole flush timeout.
+    const bool failed = !fatalError().empty();
+    int left = failed ? rd_kafka_outq_len(rk_) : flush(flushTimeoutMs);
+    if (failed) rd_kafka_purge(rk_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
     if (left > 0)
       Logger::global().warn("kafka", options_.label + ": " + std::to_string(left) +
                                          " messages were not acknowledged before closing");
@@ -183,6 +187,8 @@ void KafkaClient::onError(int err, const char* reason) {
     }
     case RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN:
     case RD_KAFKA_RESP_ERR__RESOLVE:
+      // After a refused login the brokers are "down" only because they refuse us: no retry note.
+      if (!fatalError().empty()) return;
       markDown(reason);
       return;
     case RD_KAFKA_RESP_ERR__TRANSPORT:

@@ -71,8 +71,9 @@ class TestRealKafkaAuth : public QObject {
         {"type", "kafka"}, {"bootstrap_servers", kafka_.bootstrap(mode)}, {"properties", props}};
   }
 
+  // kafka.source -> kafka.sink, or with `sinkOnly` generator -> kafka.sink.
   QString writePipeline(const std::string& name, const Json& connection, const std::string& in,
-                        const std::string& out) {
+                        const std::string& out, bool sinkOnly = false) {
     Json doc = {
         {"streamcanvas", 1},
         {"name", name},
@@ -90,6 +91,8 @@ class TestRealKafkaAuth : public QObject {
                                 {"type", "kafka.sink"},
                                 {"properties", {{"connection", "secure"}, {"topic", out}}}}})},
         {"edges", Json::array({{{"from", "in"}, {"to", "out"}}})}};
+    if (sinkOnly)
+      doc["nodes"][0] = {{"id", "in"}, {"type", "generator"}, {"properties", {{"rate", 0}}}};
     const QString path = dir_.filePath(QString::fromStdString(name) + ".json");
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write the pipeline");
@@ -176,9 +179,15 @@ class TestRealKafkaAuth : public QObject {
   void wrongCredentialsFailFast_data() {
     QTest::addColumn<SecurityMode>("mode");
     QTest::addColumn<QString>("expected");
+    QTest::addColumn<bool>("sinkOnly");
     QTest::newRow("sasl_plain, wrong password")
-        << SecurityMode::SaslPlain << "authentication failed";
-    QTest::newRow("mtls, no client certificate") << SecurityMode::Mtls << "TLS handshake failed";
+        << SecurityMode::SaslPlain << "authentication failed" << false;
+    QTest::newRow("mtls, no client certificate")
+        << SecurityMode::Mtls << "TLS handshake failed" << false;
+    // Only a producer: the sink's queue fills while the login fails; closing must not wait for
+    // acknowledgements that cannot come.
+    QTest::newRow("sasl_plain, wrong password, generator -> kafka.sink")
+        << SecurityMode::SaslPlain << "authentication failed" << true;
   }
 
   // The run ends on its own with exit 1 and one message naming the connection: no retrying
@@ -186,7 +195,9 @@ class TestRealKafkaAuth : public QObject {
   void wrongCredentialsFailFast() {
     QFETCH(SecurityMode, mode);
     QFETCH(QString, expected);
-    const std::string in = std::string("auth-wrong-") + toString(mode) + "-" + run_;
+    QFETCH(bool, sinkOnly);
+    const std::string in =
+        std::string("auth-wrong-") + toString(mode) + (sinkOnly ? "-sink-" : "-") + run_;
     QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, in, 1)),
              QString());
     std::string secret;
@@ -197,8 +208,7 @@ class TestRealKafkaAuth : public QObject {
       connection["properties"].erase("ssl.certificate.location");
       connection["properties"].erase("ssl.key.location");
     }
-    const QString pipeline =
-        writePipeline(std::string("auth-wrong-") + toString(mode), connection, in, in + "-out");
+    const QString pipeline = writePipeline(in, connection, in, in + "-out", sinkOnly);
     const RunnerOutcome ran = runRunner({pipeline, "--fresh"}, secret);
     qInfo("the runner exited with %d after %lld ms", ran.exitCode,
           static_cast<long long>(ran.elapsedMs));
