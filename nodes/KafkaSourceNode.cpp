@@ -136,9 +136,12 @@ class KafkaSourceNode final : public SourceNode {
     onError_ = onError == "fail"          ? OnError::Fail
                : onError == "dead_letter" ? OnError::DeadLetter
                                           : OnError::Skip;
+    parseTimestampErrorPolicy(cfg.getString("on_timestamp_error"), timestampErrors_);
     deadLetterTopic_ = cfg.getString("dead_letter_topic");
-    if (onError_ == OnError::DeadLetter && deadLetterTopic_.empty())
-      throw NodeFailure("on_error is dead_letter but dead_letter_topic is not set");
+    if (writesDeadLetters() && deadLetterTopic_.empty())
+      throw NodeFailure(
+          "dead letters are asked for (on_error or on_timestamp_error) but "
+          "dead_letter_topic is not set");
     if (text_) valueSlot_ = plan.slotTable().intern("value");
     settings_ = std::move(settings.value);
   }
@@ -154,7 +157,7 @@ class KafkaSourceNode final : public SourceNode {
     // Embedded topics are created up front so they get the connection's partition count.
     for (const auto& t : topics_)
       if (auto made = connection_.ensureTopic(t); !made.ok()) throw NodeFailure(made.error);
-    if (onError_ == OnError::DeadLetter)
+    if (writesDeadLetters())
       if (auto made = connection_.ensureTopic(deadLetterTopic_); !made.ok())
         throw NodeFailure(made.error);
   }
@@ -170,6 +173,12 @@ class KafkaSourceNode final : public SourceNode {
     ctx_ = &ctx;
     std::string error;
     if (!watermarks_.compile(ctx.slotTable(), &error)) throw NodeFailure(error);
+    if (watermarks_.enabled())
+      watermarks_.setTimestampErrorHandling(
+          {timestampErrors_, ctx.nodeId(), "record", &ctx.metrics().gauge("timestamp_errors"),
+           [this](const Batch& b, uint32_t row, const std::string& why) {
+             deadLetterRow(b, row, why);
+           }});
     if (!text_) extractor_ = std::make_unique<JsonFieldExtractor>(ctx.slotTable());
     NodeMetrics& m = ctx.metrics();
     lagTotal_ = &m.gauge("lag");
@@ -198,7 +207,7 @@ class KafkaSourceNode final : public SourceNode {
     rk_ = consumer_->handle();
     queue_ = rd_kafka_queue_get_consumer(rk_);
 
-    if (onError_ == OnError::DeadLetter) {
+    if (writesDeadLetters()) {
       ClientOptions d;
       d.kind = ClientKind::Producer;
       d.label = label_ + " dead letters";
@@ -747,6 +756,47 @@ class KafkaSourceNode final : public SourceNode {
     if (onError_ == OnError::DeadLetter) deadLetter(m, where, why);
   }
 
+  bool writesDeadLetters() const {
+    return onError_ == OnError::DeadLetter || timestampErrors_ == TimestampErrorPolicy::DeadLetter;
+  }
+
+  // A record already in a batch (on_timestamp_error: dead_letter) to the dead-letter topic, with
+  // the same headers as a malformed message.
+  void deadLetterRow(const Batch& b, uint32_t row, const std::string& why) {
+    const RecordMeta& meta = b.meta(row);
+    std::string_view payload = meta.payload;
+    if (text_ && b.at(valueSlot_, row).kind == Kind::String) payload = b.at(valueSlot_, row).str();
+    rd_kafka_headers_t* hdrs = rd_kafka_headers_new(meta.headerCount + 4);
+    for (uint32_t h = 0; h < meta.headerCount; ++h)
+      rd_kafka_header_add(
+          hdrs, meta.headers[h].name.data(), static_cast<ssize_t>(meta.headers[h].name.size()),
+          meta.headers[h].value.data(), static_cast<ssize_t>(meta.headers[h].value.size()));
+    std::string partition = std::to_string(meta.partition), offset = std::to_string(meta.offset);
+    std::string topic(meta.topic);
+    rd_kafka_header_add(hdrs, "sc.error", -1, why.data(), static_cast<ssize_t>(why.size()));
+    rd_kafka_header_add(hdrs, "sc.source.topic", -1, topic.data(), -1);
+    rd_kafka_header_add(hdrs, "sc.source.partition", -1, partition.data(), -1);
+    rd_kafka_header_add(hdrs, "sc.source.offset", -1, offset.data(), -1);
+    rd_kafka_t* producer = deadLetter_->handle();
+    rd_kafka_resp_err_t e;
+    while ((e = rd_kafka_producev(
+                producer, RD_KAFKA_V_TOPIC(deadLetterTopic_.c_str()),
+                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                RD_KAFKA_V_VALUE(const_cast<char*>(payload.data()), payload.size()),
+                RD_KAFKA_V_KEY(meta.hasKey ? meta.key.data() : nullptr,
+                               meta.hasKey ? meta.key.size() : 0),
+                RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END)) == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+      if (ctx_->stopRequested()) break;
+      rd_kafka_poll(producer, 10);
+    }
+    if (e) {
+      rd_kafka_headers_destroy(hdrs);
+      throw NodeFailure(label_ + ": cannot write dead letter to '" + deadLetterTopic_ +
+                        "': " + rd_kafka_err2str(e));
+    }
+    rd_kafka_poll(producer, 0);
+  }
+
   void deadLetter(const rd_kafka_message_t* m, const std::string& where, std::string_view why) {
     (void)where;
     rd_kafka_headers_t* original = nullptr;
@@ -827,6 +877,7 @@ class KafkaSourceNode final : public SourceNode {
   bool text_ = false;
   OnError onError_ = OnError::Skip;
   std::string deadLetterTopic_;
+  TimestampErrorPolicy timestampErrors_ = TimestampErrorPolicy::Late;
   uint32_t valueSlot_ = 0;
   WatermarkGenerator watermarks_;
 
@@ -914,15 +965,26 @@ NodeSpec kafkaSourceSpec() {
                    "(copy to dead_letter_topic with error headers) or fail the run",
                    "skip");
   onError.choices = {"skip", "dead_letter", "fail"};
-  PropertySpec deadLetter = makeProperty("dead_letter_topic", PropKind::String,
-                                         "Topic for malformed messages (on_error: dead_letter)");
+  PropertySpec deadLetter = makeProperty(
+      "dead_letter_topic", PropKind::String,
+      "Topic for malformed messages (on_error: dead_letter) and records without a usable event "
+      "time (on_timestamp_error: dead_letter)");
   PropertySpec commit =
       makeProperty("commit_interval", PropKind::Duration,
                    "Deprecated and ignored: offsets are committed when a checkpoint completes "
                    "(settings.checkpoint_interval); kept so older files load",
                    "1s");
-  s.properties = {connection, topics, pattern, group,      start,
-                  bounded,    format, onError, deadLetter, commit};
+  s.properties = {connection,
+                  topics,
+                  pattern,
+                  group,
+                  start,
+                  bounded,
+                  format,
+                  onError,
+                  deadLetter,
+                  commit,
+                  onTimestampErrorProperty(true)};
 
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {
     const bool hasTopics = cfg.has("topics") && !cfg.getStringList("topics").empty();
@@ -949,11 +1011,13 @@ NodeSpec kafkaSourceSpec() {
                  "epoch "
                  "milliseconds")
           .property = "start";
-    if (cfg.getString("on_error") == "dead_letter" && cfg.getString("dead_letter_topic").empty())
+    const bool wantsDeadLetters = cfg.getString("on_error") == "dead_letter" ||
+                                  cfg.getString("on_timestamp_error") == "dead_letter";
+    if (wantsDeadLetters && cfg.getString("dead_letter_topic").empty())
       diags
           .error(cfg.pointer("dead_letter_topic"),
-                 "on_error is dead_letter but no dead_letter_topic is set",
-                 "name a topic for the malformed messages")
+                 "on_error or on_timestamp_error is dead_letter but no dead_letter_topic is set",
+                 "name a topic for the dead letters")
           .property = "dead_letter_topic";
   };
   s.create = [] { return std::make_unique<KafkaSourceNode>(); };
