@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/graph/NodeConfig.h"
+#include "engine/runtime/FaultPoint.h"
 #include "engine/runtime/Log.h"
 #include "engine/runtime/Planner.h"
 #include "engine/state/CheckpointStore.h"
@@ -39,6 +40,21 @@ bool Supervisor::startAttempt(bool keepRestore) {
       log.warn("checkpoint", w);
     const std::vector<uint64_t> ids = store.ids();
     options_.checkpoints.firstId = ids.empty() ? 1 : ids.back() + 1;
+    if (latest.checkpoint && latest.checkpoint->finished && attempts_ == 0) {
+      // The last run read every input to its end, but its process ended before removing its
+      // checkpoints (a crash between the end and the exit): its output stands. Starting over
+      // now would read what the group's offsets say is done and truncate that output; so this
+      // run does nothing, and clears the way for the next one.
+      outcome_.alreadyFinished = true;
+      outcome_.result.finished = true;
+      finish(true, "pipeline '" + pipeline_.name + "' already finished (checkpoint " +
+                       std::to_string(latest.checkpoint->id) + " in " + store.dir() +
+                       " says every input was read to its end, and its output stands); nothing "
+                       "to do, the next run starts over");
+      log.info(component_, outcome_.message);
+      if (std::string error = store.removeAll(); !error.empty()) log.warn(component_, error);
+      return false;
+    }
     if (latest.checkpoint) {
       const state::Checkpoint& c = *latest.checkpoint;
       log.info(component_, "resuming from " +
@@ -107,10 +123,10 @@ Supervisor::Phase Supervisor::step() {
   outcome_.result = result;
   outcome_.checkpoints = execution_->checkpointStats();
   if (result.ok) {
-    // Every input is done: a later run starts over, as Flink discards a finished job's
-    // checkpoints.
-    if (result.finished && !options_.checkpoints.dir.empty())
-      state::CheckpointStore(options_.checkpoints.dir).removeAll();
+    // The checkpoints of a finished run stay until its owner has shut everything down (the
+    // runner removes them as the last thing before it exits); see startAttempt() for a crash
+    // in between.
+    if (result.finished) faultPoint("run.finished");
     finish(true, "");
     return phase_;
   }

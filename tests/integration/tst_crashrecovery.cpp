@@ -213,6 +213,36 @@ class TestCrashRecovery : public QObject {
     QVERIFY2(got == want, qPrintable(describeDifference(want, got)));
   }
 
+  // A crash after the end of a bounded run, before the runner removed its checkpoints (a crash
+  // point right after the run finished): the restart must leave the complete output alone. When
+  // the removal came first, the restart was a fresh run that read nothing (the group's offsets
+  // were at the end) and emptied the file. Now it says "already finished" and clears the way.
+  void crashAfterTheEndKeepsTheOutput() {
+    const QString out = dir_.filePath("ended.jsonl");
+    const QString ckpt = dir_.filePath("ended-ckpt");
+    const QString pipeline = writePipeline("few", "exactly_once", out);
+    const QStringList args = {pipeline, "--checkpoint-dir", ckpt};
+    {
+      QProcess p;
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      env.insert("SC_FAULT_POINT", "run.finished:1");
+      p.setProcessEnvironment(env);
+      p.start(kRunner, args);
+      QVERIFY(p.waitForFinished(60000));
+      QVERIFY2(p.exitCode() == 137, p.readAllStandardError().constData());
+    }
+    int duplicates = 0, lines = 0;
+    const Result want = oracle(2000);
+    QVERIFY(readOutput(out, &duplicates, &lines) == want);
+    Ran again = runToEnd(args);
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.err.contains("already finished"), again.err.constData());
+    Result got = readOutput(out, &duplicates, &lines);
+    QCOMPARE(duplicates, 0);
+    QVERIFY2(got == want, qPrintable(describeDifference(want, got)));
+    QVERIFY(QDir(ckpt).entryList({"chk-*.sc"}).isEmpty());  // the next run starts over
+  }
+
   void atLeastOnceMissesNothing() {
     const QString out = dir_.filePath("alo.jsonl");
     const QString ckpt = dir_.filePath("alo-ckpt");
