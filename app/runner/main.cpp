@@ -264,7 +264,18 @@ int main(int argc, char** argv) {
   const bool progress = isatty(STDERR_FILENO);
   auto t0 = std::chrono::steady_clock::now();
   std::optional<uint64_t> restoreAtMost;  // a sink found a newer checkpoint's output uncommitted
+  // --duration covers the whole invocation, restarts included.
+  const int64_t durationMs = options.durationMs;
+  auto durationSpent = [&] {
+    return durationMs > 0 &&
+           std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(durationMs);
+  };
   for (int attempt = 0;; ++attempt) {
+    if (durationMs > 0)
+      options.durationMs =
+          std::max<int64_t>(1, durationMs - std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::steady_clock::now() - t0)
+                                                .count());
     // Resume from the newest readable checkpoint of this pipeline, if any.
     sc::state::CheckpointStore::Loaded latest = store.loadLatest(restoreAtMost);
     for (const auto& w : latest.warnings)
@@ -359,7 +370,8 @@ int main(int argc, char** argv) {
       --attempt;  // not a failure of the pipeline: choosing the checkpoint to start from
       continue;
     }
-    if (g_signal.load() || result.restoreFailed) {
+    // A run stopped on purpose (signal, --duration) that failed while stopping is not restarted.
+    if (g_signal.load() || durationSpent() || result.restoreFailed) {
       log.error("runner", "pipeline failed" + where + ": " + result.message);
       return kExitFailed;
     }
