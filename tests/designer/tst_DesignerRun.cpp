@@ -14,6 +14,7 @@
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include "app/designer/EdgeItem.h"
@@ -28,6 +29,7 @@
 #include "app/designer/TapPanel.h"
 #include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
+#include "engine/kafka/EmbeddedCluster.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -41,6 +43,7 @@ class tst_DesignerRun : public QObject {
   void cleanup();
   void runShowsCountsOnTheNodes();
   void stopEndsAnUnboundedRun();
+  void stopNeverFreezesWhileTheClusterIsDown();
   void runRefusesAnInvalidPipeline();
   void failedRunNamesTheNode();
   void runPanelChartsThroughputAndKafkaLag();
@@ -163,6 +166,59 @@ void tst_DesignerRun::stopEndsAnUnboundedRun() {
   QVERIFY(stats[0].recordsOut > 0);
   QCOMPARE(stats[1].recordsIn, stats[0].recordsOut);  // everything read was drained
   QVERIFY(window_->statusBar()->currentMessage().startsWith("Run finished"));
+}
+
+void tst_DesignerRun::stopNeverFreezesWhileTheClusterIsDown() {
+  // generator -> kafka.sink; the cluster goes away, then the user clicks Stop. Stop returns at
+  // once, the window keeps answering, and the run ends (failed, counting what it could not
+  // deliver) instead of waiting out librdkafka's 5 minute message timeout.
+  auto started = kafka::EmbeddedCluster::start(1, 1);
+  QVERIFY2(started.ok(), started.error.c_str());
+  std::shared_ptr<kafka::EmbeddedCluster> cluster = started.value;
+  const QString path = dir_.filePath("clusterdown.json");
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write(QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "clusterdown",
+  "connections": {"k": {"type": "kafka", "bootstrap_servers": "%1"}},
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 0}},
+    {"id": "out", "type": "kafka.sink", "properties": {"connection": "k", "topic": "out"}}
+  ],
+  "edges": [{"from": "gen", "to": "out"}]
+})")
+                 .arg(QString::fromStdString(cluster->bootstrapServers()))
+                 .toUtf8());
+  file.close();
+  QVERIFY(window_->openFile(path));
+  RunController* runner = window_->runController();
+  QTest::keyClick(window_, Qt::Key_F5);
+  QCOMPARE(runner->state(), RunController::State::Running);
+  QTRY_VERIFY_WITH_TIMEOUT(window_->scene()->nodeItem("out")->runText().contains("/s"), 15000);
+  QVERIFY(cluster->setBrokerDown(1));
+  QTest::qWait(1000);  // the producer's queue fills up
+
+  // A timer counts the event loop's turns while the run stops.
+  QElapsedTimer clock;
+  qint64 lastTurn = 0, longestGap = 0;
+  QTimer ticker;
+  ticker.setInterval(20);
+  connect(&ticker, &QTimer::timeout, [&] {
+    longestGap = std::max(longestGap, clock.elapsed() - lastTurn);
+    lastTurn = clock.elapsed();
+  });
+  clock.start();
+  ticker.start();
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QCOMPARE(runner->state(), RunController::State::Stopping);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  ticker.stop();
+  // A join on the GUI thread would freeze it for the sink's whole 5 s grace.
+  QVERIFY2(longestGap < 3000, qPrintable(QString("the window froze for %1 ms").arg(longestGap)));
+  const QString status = window_->statusBar()->currentMessage();
+  QVERIFY2(status.startsWith("The run failed in node 'out'") && status.contains("not delivered"),
+           qPrintable(status));
 }
 
 void tst_DesignerRun::runRefusesAnInvalidPipeline() {
