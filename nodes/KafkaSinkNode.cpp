@@ -200,7 +200,7 @@ class KafkaSinkNode final : public Node {
     lastMetrics_ = Clock::now();
     if (exactlyOnce_) {
       // Fences an earlier producer with this id and aborts its open transaction.
-      transactional(rd_kafka_init_transactions(rk_, kTransactionTimeoutMs), "initialise");
+      transactional(rd_kafka_init_transactions(rk_, waitMs(kTransactionTimeoutMs)), "initialise");
       beginTransaction();
     }
     ctx.log().info(
