@@ -162,9 +162,10 @@ class TestKafkaSinkErrors : public QObject {
   }
 
   void recordsRefusedByTheBrokerFollowOnError() {
-    // The broker refuses the next produce requests outright (their records are too large for
-    // it): every record of those requests goes to the dead-letter topic, none is lost.
-    cluster_->pushRequestErrors(0 /* Produce */, RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, 2);
+    // The broker refuses the next produce request outright (its records too large for it):
+    // every record of it goes to the dead-letter topic, none is lost. (One request only: the
+    // mock fails requests in order, whatever their topic, and the dead letters follow.)
+    cluster_->pushRequestErrors(0 /* Produce */, RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, 1);
     std::string message;
     const int64_t errors = runCountingErrors(
         pipeline("broker", R"("on_error":"dead_letter","dead_letter_topic":"dlq")", "k"), &message);
