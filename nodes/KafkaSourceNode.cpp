@@ -24,6 +24,7 @@
 #include "engine/kafka/OffsetLedger.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
+#include "engine/runtime/StopGrace.h"
 #include "engine/runtime/WatermarkGenerator.h"
 #include "engine/state/StateCodec.h"
 #include "nodes/NodeTypes.h"
@@ -292,7 +293,7 @@ class KafkaSourceNode final : public SourceNode {
   void snapshotState(uint64_t checkpointId, state::StateWriter& w) override {
     // Dead letters written so far must be durable before the offsets of their records commit.
     if (deadLetter_) {
-      if (deadLetter_->flush(10000) > 0)
+      if (deadLetter_->flush(deadLetterGrace_.remainingMs(ctx_->stopRequested(), 10000)) > 0)
         throw NodeFailure(label_ + ": dead letters to '" + deadLetterTopic_ +
                           "' were not acknowledged within 10 s; stopping so no record is lost");
       rethrowPending();
@@ -375,7 +376,9 @@ class KafkaSourceNode final : public SourceNode {
       consumer_.reset();
       rk_ = nullptr;
     }
-    if (deadLetter_) deadLetter_->close(10000), deadLetter_.reset();
+    if (deadLetter_)
+      deadLetter_->close(deadLetterGrace_.remainingMs(stopRequested_.load(), 10000)),
+          deadLetter_.reset();
   }
 
   ~KafkaSourceNode() override { close(); }
@@ -816,8 +819,16 @@ class KafkaSourceNode final : public SourceNode {
                 producer, RD_KAFKA_V_TOPIC(deadLetterTopic_.c_str()),
                 RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_VALUE(m->payload, m->len),
                 RD_KAFKA_V_KEY(m->key, m->key_len), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END)) ==
-           RD_KAFKA_RESP_ERR__QUEUE_FULL)
+           RD_KAFKA_RESP_ERR__QUEUE_FULL) {
       rd_kafka_poll(producer, 10);
+      if (deadLetterGrace_.expired(ctx_->stopRequested())) {
+        rd_kafka_headers_destroy(hdrs);
+        throw NodeFailure(label_ + ": stopped with " +
+                          std::to_string(rd_kafka_outq_len(producer) + 1) +
+                          " dead letters not delivered to '" + deadLetterTopic_ +
+                          "': Kafka did not answer while stopping; their offsets stay uncommitted");
+      }
+    }
     if (e) {
       rd_kafka_headers_destroy(hdrs);
       throw NodeFailure(label_ + ": cannot write dead letter to '" + deadLetterTopic_ +
@@ -900,6 +911,7 @@ class KafkaSourceNode final : public SourceNode {
   std::atomic<bool> stopRequested_{false};
   std::string pendingError_;
   std::string deadLetterError_;
+  StopGrace deadLetterGrace_{5000};  // bounds dead-letter waits once the run is stopping
   std::set<int> reportedEvents_;
   uint64_t malformedCount_ = 0;
 

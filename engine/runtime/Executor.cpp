@@ -277,6 +277,9 @@ struct Execution::Impl {
         if (m.batch) pool->release(m.batch);
         throw TaskAborted{};
       }
+      // A source held up by back-pressure (a sink waiting for a cluster that went away) never
+      // reaches its own --duration check: the stop starts here.
+      if (!stop.load() && durationExpired()) beginStop();
       nodes[e.from].metrics->state.set(static_cast<int64_t>(NodeState::Waiting));
       producer.parker.park(std::chrono::milliseconds(50),
                            [&] { return e.channel->writeAvailable() > 0 || aborted.load(); });

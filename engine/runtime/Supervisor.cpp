@@ -25,6 +25,8 @@ Supervisor::~Supervisor() = default;
 
 bool Supervisor::start() {
   outcome_ = {};
+  started_ = std::chrono::steady_clock::now();
+  totalDurationMs_ = options_.durationMs;
   // A checkpoint the owner already loaded (to ask the user) is the first attempt's.
   return startAttempt(options_.checkpoints.restore != nullptr);
 }
@@ -66,6 +68,12 @@ bool Supervisor::startAttempt(bool keepRestore) {
     }
   }
   execution_.reset();
+  // A duration (--duration) covers every attempt together, restarts included.
+  if (totalDurationMs_ > 0)
+    options_.durationMs = std::max<int64_t>(
+        1, totalDurationMs_ - std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::steady_clock::now() - started_)
+                                  .count());
   PlannedPipeline planned = planPipeline(pipeline_, registry_, PlanPurpose::Run, env_, options_);
   for (auto& s : planned.secrets) {
     log.addSecret(s);
@@ -138,7 +146,12 @@ Supervisor::Phase Supervisor::step() {
     startAttempt(false);
     return phase_;
   }
-  if (stopRequested_ || result.restoreFailed) {
+  // A run stopped on purpose (a stop request, the duration spent) that failed while stopping
+  // is not restarted.
+  const bool durationSpent =
+      totalDurationMs_ > 0 &&
+      std::chrono::steady_clock::now() - started_ >= std::chrono::milliseconds(totalDurationMs_);
+  if (stopRequested_ || durationSpent || result.restoreFailed) {
     finish(false, "pipeline failed" + where + ": " + result.message);
     log.error(component_, outcome_.message);
     return phase_;

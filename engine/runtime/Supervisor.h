@@ -104,6 +104,8 @@ class Supervisor {
   bool stopRequested_ = false;
   std::optional<uint64_t> restoreAtMost_;  // a sink found a newer checkpoint's output uncommitted
   std::chrono::steady_clock::time_point restartAt_;
+  std::chrono::steady_clock::time_point started_;
+  int64_t totalDurationMs_ = 0;  // RunOptions::durationMs for all attempts together
   Outcome outcome_;
   std::vector<std::string> secrets_;
   std::function<void(Execution&)> beforeStart_;
