@@ -180,9 +180,15 @@ class KafkaSourceNode final : public SourceNode {
     ClientOptions o;
     o.kind = ClientKind::Consumer;
     o.label = label_;
+    // The prefetch queue must hold more than a second of consumption: librdkafka (2.0.x) stops
+    // fetching once the consumer queue (all partitions together: their queues are forwarded
+    // into it) exceeds either threshold, and looks again only a second later, even if the
+    // queue has long drained. 100,000 messages (the default) cost a one-second stall every
+    // ~100 ms of processing, 4-5x the wall time of a bounded read.
     o.defaults = {{"auto.offset.reset", "earliest"},
                   {"isolation.level", "read_committed"},
-                  {"queued.min.messages", "100000"},
+                  {"queued.min.messages", "2000000"},
+                  {"queued.max.messages.kbytes", "262144"},
                   {"fetch.wait.max.ms", "100"}};
     o.overrides = {{"group.id", groupId_},
                    {"enable.auto.commit", "false"},
@@ -542,13 +548,13 @@ class KafkaSourceNode final : public SourceNode {
         out.add(e.topic, e.partition, stored);
         continue;
       }
-      int64_t offset = RD_KAFKA_OFFSET_BEGINNING;  // earliest, and committed without an offset
-      if (start_.kind == StartPosition::Kind::Latest) offset = RD_KAFKA_OFFSET_END;
-      if (start_.kind == StartPosition::Kind::Timestamp) {
-        byTime.add(e.topic, e.partition, start_.timestampMs);
-        continue;
-      }
-      out.add(e.topic, e.partition, offset);
+      // Concrete offsets, all in one ListOffsets request (-2: earliest, -1: latest): a logical
+      // offset (BEGINNING, END) sends each partition through librdkafka's own offset query,
+      // which waits half a second when the partition has not joined its broker thread yet.
+      int64_t query = -2;  // earliest, and committed without an offset
+      if (start_.kind == StartPosition::Kind::Latest) query = -1;
+      if (start_.kind == StartPosition::Kind::Timestamp) query = start_.timestampMs;
+      byTime.add(e.topic, e.partition, query);
     }
     if (byTime.get()->cnt == 0) return true;
     if (rd_kafka_offsets_for_times(rk_, byTime.get(), 5000) != RD_KAFKA_RESP_ERR_NO_ERROR)
