@@ -82,6 +82,10 @@ struct PartitionState {
   int64_t completed = -1;  // offset every sink has finished with (committed or being committed)
   int64_t end = -1;        // bounded: stop before this offset
   bool done = false;       // bounded: reached `end`
+  bool caughtUp = false;   // reached the end of the log (PARTITION_EOF), nothing read since
+  int64_t from = -1;       // concrete start offset of this assignment (-1: not known)
+  // Where reading goes on: after the last record, else where the assignment started.
+  int64_t position() const { return next >= 0 ? next : from; }
   Gauge* lag = nullptr;
 };
 
@@ -193,7 +197,8 @@ class KafkaSourceNode final : public SourceNode {
     o.overrides = {{"group.id", groupId_},
                    {"enable.auto.commit", "false"},
                    {"enable.auto.offset.store", "false"},
-                   {"enable.partition.eof", bounded_ ? "true" : "false"}};
+                   // End of partition: bounded runs end there; idleness needs it too.
+                   {"enable.partition.eof", "true"}};
     if (!bounded_)
       o.rebalance = [this](int err, rd_kafka_topic_partition_list_t* parts) {
         onRebalance(err, parts);
@@ -501,6 +506,7 @@ class KafkaSourceNode final : public SourceNode {
           from = starts.get()->elems[k].offset;
       // Latest without a committed offset, or a committed offset at the end: nothing to read.
       p.done = from == RD_KAFKA_OFFSET_END || (from >= 0 && from >= e.offset) || e.offset <= 0;
+      p.from = from;
       if (restored) {
         // The position is known before the first message arrives: a checkpoint taken before
         // then must still hold it.
@@ -612,6 +618,7 @@ class KafkaSourceNode final : public SourceNode {
       p.topic = topicName(e.topic);
       p.partition = e.partition;
       p.lag = lagGauge(p.topic, p.partition);
+      p.from = e.offset;  // negative (logical) for a partition that comes back
       if (auto it = restored_.find({std::string(p.topic), p.partition}); it != restored_.end())
         p.next = it->second;  // held by checkpoints until the first message arrives
       partitions_.push_back(p);
@@ -705,6 +712,7 @@ class KafkaSourceNode final : public SourceNode {
       meta.headerCount = static_cast<uint32_t>(count);
     }
     p->next = m->offset + 1;
+    p->caughtUp = false;
     if (bounded_ && p->next >= p->end) p->done = true;
     if (text_) {
       Value v = Value::string(arena.copy(payload));
@@ -722,7 +730,10 @@ class KafkaSourceNode final : public SourceNode {
 
   void handleEvent(const rd_kafka_message_t* m) {
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-      if (PartitionState* p = find(m); p && bounded_ && m->offset >= p->end) p->done = true;
+      if (PartitionState* p = find(m)) {
+        p->caughtUp = true;
+        if (bounded_ && m->offset >= p->end) p->done = true;
+      }
       return;
     }
     std::string reason = rd_kafka_message_errstr(m);
@@ -792,9 +803,28 @@ class KafkaSourceNode final : public SourceNode {
   }
 
   void advanceWatermark(Emitter& out, int64_t now) {
+    if (!watermarks_.enabled()) return;
+    if (watermarks_.strategy().idleTimeoutMs > 0) markPartitionsWithDataActive(now);
     int64_t wm;
-    if (watermarks_.enabled() && watermarks_.advance(now, wm)) out.emitWatermark(wm);
+    if (watermarks_.advance(now, wm)) out.emitWatermark(wm);
   }
+
+  // A partition is idle only when it has no data: not when its records wait behind another
+  // partition's in the consumer queue, or while the source was blocked by a full downstream
+  // queue (Flink pauses its idleness clock under back-pressure for the same reason). Data is
+  // waiting when the broker's high watermark (as of the last fetch) is past our position and
+  // the consumer has not reported the end of the partition since.
+  void markPartitionsWithDataActive(int64_t now) {
+    for (const auto& p : partitions_) {
+      if (p.caughtUp || p.position() < 0 || (bounded_ && p.done)) continue;
+      int64_t low = -1, high = -1;
+      rd_kafka_get_watermark_offsets(rk_, topicCString(p.topic), p.partition, &low, &high);
+      if (high > p.position()) watermarks_.markActive(p.topic, p.partition, now);
+    }
+  }
+
+  // RecordMeta::topic views point into topicNames_, whose strings are NUL-terminated.
+  static const char* topicCString(std::string_view topic) { return topic.data(); }
 
   void updateMetrics(int64_t now) {
     int64_t total = 0;
