@@ -19,6 +19,7 @@
 #include "engine/expr/RegexPattern.h"
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeConfig.h"
+#include "engine/kafka/DeadLetterWriter.h"
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/kafka/OffsetLedger.h"
@@ -210,18 +211,9 @@ class KafkaSourceNode final : public SourceNode {
     queue_ = rd_kafka_queue_get_consumer(rk_);
 
     if (onError_ == OnError::DeadLetter) {
-      ClientOptions d;
-      d.kind = ClientKind::Producer;
-      d.label = label_ + " dead letters";
-      d.defaults = {{"enable.idempotence", "true"}};
-      d.delivery = [this](const rd_kafka_message_t* msg) {
-        if (msg->err && deadLetterError_.empty())
-          deadLetterError_ =
-              "dead letter to '" + deadLetterTopic_ + "' failed: " + rd_kafka_err2str(msg->err);
-      };
-      auto producer = KafkaClient::create(connection_, std::move(d));
-      if (!producer.ok()) throw NodeFailure(producer.error);
-      deadLetter_ = std::move(producer.value);
+      auto writer = DeadLetterWriter::create(connection_, deadLetterTopic_, label_);
+      if (!writer.ok()) throw NodeFailure(writer.error);
+      deadLetters_ = std::move(writer.value);
     }
 
     registerPartitionGauges(m);
@@ -293,10 +285,9 @@ class KafkaSourceNode final : public SourceNode {
 
   void snapshotState(uint64_t checkpointId, state::StateWriter& w) override {
     // Dead letters written so far must be durable before the offsets of their records commit.
-    if (deadLetter_) {
-      if (deadLetter_->flush(10000) > 0)
-        throw NodeFailure(label_ + ": dead letters to '" + deadLetterTopic_ +
-                          "' were not acknowledged within 10 s; stopping so no record is lost");
+    if (deadLetters_) {
+      if (std::string error = deadLetters_->flush(10000); !error.empty())
+        throw NodeFailure(error + "; stopping so no record is lost");
       rethrowPending();
     }
     std::vector<TopicPartitionOffset> offsets;
@@ -377,7 +368,7 @@ class KafkaSourceNode final : public SourceNode {
       consumer_.reset();
       rk_ = nullptr;
     }
-    if (deadLetter_) deadLetter_->close(10000), deadLetter_.reset();
+    if (deadLetters_) deadLetters_->close(10000), deadLetters_.reset();
   }
 
   ~KafkaSourceNode() override { close(); }
@@ -761,41 +752,29 @@ class KafkaSourceNode final : public SourceNode {
           label_ + ": skipping message " + where + ", not a JSON object (" + std::string(why) +
               "): " + std::string(payload.substr(0, 200)) +
               (malformedCount_ == kMalformedSamples ? " (further ones are only counted)" : ""));
-    if (onError_ == OnError::DeadLetter) deadLetter(m, where, why);
+    if (onError_ == OnError::DeadLetter) deadLetter(m, why);
   }
 
-  void deadLetter(const rd_kafka_message_t* m, const std::string& where, std::string_view why) {
-    (void)where;
+  void deadLetter(const rd_kafka_message_t* m, std::string_view why) {
+    DeadLetter letter;
+    letter.payload = {static_cast<const char*>(m->payload), m->payload ? m->len : 0};
+    letter.hasKey = m->key != nullptr;
+    if (m->key) letter.key = {static_cast<const char*>(m->key), m->key_len};
     rd_kafka_headers_t* original = nullptr;
-    rd_kafka_headers_t* hdrs = rd_kafka_message_headers(m, &original) == RD_KAFKA_RESP_ERR_NO_ERROR
-                                   ? rd_kafka_headers_copy(original)
-                                   : rd_kafka_headers_new(4);
-    std::string partition = std::to_string(m->partition), offset = std::to_string(m->offset);
-    rd_kafka_header_add(hdrs, "sc.error", -1, why.data(), static_cast<ssize_t>(why.size()));
-    rd_kafka_header_add(hdrs, "sc.source.topic", -1, rd_kafka_topic_name(m->rkt), -1);
-    rd_kafka_header_add(hdrs, "sc.source.partition", -1, partition.data(),
-                        static_cast<ssize_t>(partition.size()));
-    rd_kafka_header_add(hdrs, "sc.source.offset", -1, offset.data(),
-                        static_cast<ssize_t>(offset.size()));
-    rd_kafka_t* producer = deadLetter_->handle();
-    rd_kafka_resp_err_t e;
-    while ((e = rd_kafka_producev(
-                producer, RD_KAFKA_V_TOPIC(deadLetterTopic_.c_str()),
-                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_VALUE(m->payload, m->len),
-                RD_KAFKA_V_KEY(m->key, m->key_len), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END)) ==
-           RD_KAFKA_RESP_ERR__QUEUE_FULL)
-      rd_kafka_poll(producer, 10);
-    if (e) {
-      rd_kafka_headers_destroy(hdrs);
-      throw NodeFailure(label_ + ": cannot write dead letter to '" + deadLetterTopic_ +
-                        "': " + rd_kafka_err2str(e));
-    }
-    rd_kafka_poll(producer, 0);
+    if (rd_kafka_message_headers(m, &original) == RD_KAFKA_RESP_ERR_NO_ERROR)
+      letter.headers = original;
+    letter.topic = rd_kafka_topic_name(m->rkt);
+    letter.partition = m->partition;
+    letter.offset = m->offset;
+    letter.error = why;
+    std::string error = deadLetters_->write(letter, [this] { return ctx_->stopRequested(); });
+    if (!error.empty()) throw NodeFailure(error);
   }
 
   void rethrowPending() {
     if (!pendingError_.empty()) throw NodeFailure(pendingError_);
-    if (!deadLetterError_.empty()) throw NodeFailure(label_ + ": " + deadLetterError_);
+    if (deadLetters_)
+      if (std::string error = deadLetters_->failure(); !error.empty()) throw NodeFailure(error);
     if (consumer_) {
       std::string fatal = consumer_->fatalError();
       if (!fatal.empty()) throw NodeFailure(label_ + ": " + fatal);
@@ -869,7 +848,7 @@ class KafkaSourceNode final : public SourceNode {
   // run
   RunContext* ctx_ = nullptr;
   std::unique_ptr<KafkaClient> consumer_;
-  std::unique_ptr<KafkaClient> deadLetter_;
+  std::unique_ptr<DeadLetterWriter> deadLetters_;
   rd_kafka_t* rk_ = nullptr;
   rd_kafka_queue_t* queue_ = nullptr;
   std::unique_ptr<JsonFieldExtractor> extractor_;
@@ -884,7 +863,6 @@ class KafkaSourceNode final : public SourceNode {
   bool assigned_ = false;
   std::atomic<bool> stopRequested_{false};
   std::string pendingError_;
-  std::string deadLetterError_;
   std::set<int> reportedEvents_;
   uint64_t malformedCount_ = 0;
 
