@@ -10,6 +10,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <utility>
@@ -19,6 +20,7 @@
 #include "engine/expr/RegexPattern.h"
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeConfig.h"
+#include "engine/kafka/CheckpointOffsets.h"
 #include "engine/kafka/DeadLetterWriter.h"
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/KafkaConnection.h"
@@ -79,21 +81,14 @@ struct PartitionState {
   std::string_view topic;  // points into KafkaSourceNode::topicNames_
   int32_t partition = 0;
   const rd_kafka_topic_t* rkt = nullptr;  // learned from the first message, for fast lookup
-  int64_t next = -1;       // offset after the last record emitted downstream (-1: none yet)
-  int64_t completed = -1;  // offset every sink has finished with (committed or being committed)
-  int64_t end = -1;        // bounded: stop before this offset
-  bool done = false;       // bounded: reached `end`
-  bool caughtUp = false;   // reached the end of the log (PARTITION_EOF), nothing read since
-  int64_t from = -1;       // concrete start offset of this assignment (-1: not known)
+  int64_t next = -1;      // offset after the last record emitted downstream (-1: none yet)
+  int64_t end = -1;       // bounded: stop before this offset
+  bool done = false;      // bounded: reached `end`
+  bool caughtUp = false;  // reached the end of the log (PARTITION_EOF), nothing read since
+  int64_t from = -1;      // concrete start offset of this assignment (-1: not known)
   // Where reading goes on: after the last record, else where the assignment started.
   int64_t position() const { return next >= 0 ? next : from; }
   Gauge* lag = nullptr;
-};
-
-struct TopicPartitionOffset {
-  std::string_view topic;
-  int32_t partition;
-  int64_t offset;
 };
 
 class PartitionList {
@@ -290,34 +285,24 @@ class KafkaSourceNode final : public SourceNode {
         throw NodeFailure(error + "; stopping so no record is lost");
       rethrowPending();
     }
-    std::vector<TopicPartitionOffset> offsets;
+    std::vector<PartitionOffset> positions;
     for (const auto& p : partitions_)
-      if (p.next >= 0) offsets.push_back({p.topic, p.partition, p.next});
-    // Restored partitions not read again yet (not assigned back so far) keep their position.
-    std::vector<std::pair<const std::pair<std::string, int32_t>*, int64_t>> carried;
-    for (const auto& entry : restored_)
-      if (!find(entry.first.first, entry.first.second))
-        carried.emplace_back(&entry.first, entry.second);
-    w.u32(static_cast<uint32_t>(offsets.size() + carried.size()));
-    for (const auto& o : offsets) {
+      if (p.next >= 0) positions.push_back({std::string(p.topic), p.partition, p.next});
+    if (ledger_) {
+      OffsetLedger::Offsets forSinks;
+      for (const auto& o : positions)
+        forSinks.emplace_back(o.topic, o.partition, o.offset);
+      ledger_->record(checkpointId == 0 ? OffsetLedger::kFinal : checkpointId, groupId_,
+                      std::move(forSinks));
+    }
+    const std::vector<PartitionOffset> held = offsets_.take(checkpointId, std::move(positions));
+    w.u32(static_cast<uint32_t>(held.size()));
+    for (const auto& o : held) {
       w.str(o.topic);
       w.u32(static_cast<uint32_t>(o.partition));
       w.i64(o.offset);
     }
-    for (const auto& [key, offset] : carried) {
-      w.str(key->first);
-      w.u32(static_cast<uint32_t>(key->second));
-      w.i64(offset);
-    }
     watermarks_.save(w);
-    if (ledger_) {
-      OffsetLedger::Offsets forSinks;
-      for (const auto& o : offsets)
-        forSinks.emplace_back(std::string(o.topic), o.partition, o.offset);
-      ledger_->record(checkpointId == 0 ? OffsetLedger::kFinal : checkpointId, groupId_,
-                      std::move(forSinks));
-    }
-    pending_.emplace_back(checkpointId, std::move(offsets));
   }
 
   void restoreState(state::StateReader& r) override {
@@ -327,7 +312,7 @@ class KafkaSourceNode final : public SourceNode {
       auto partition = static_cast<int32_t>(r.u32());
       int64_t offset = r.i64();
       if (offset < 0) r.fail("an offset >= 0");
-      restored_[{topic, partition}] = offset;
+      offsets_.restore(std::move(topic), partition, offset);
     }
     watermarks_.load(r, nowMs());
     r.expectEnd();
@@ -337,25 +322,14 @@ class KafkaSourceNode final : public SourceNode {
 
   void notifyCheckpointComplete(uint64_t checkpointId) override {
     // Every checkpoint up to this one is durable: commit the newest offsets among them.
-    std::vector<TopicPartitionOffset> latest;
-    bool found = false;
-    while (!pending_.empty() &&
-           (pending_.front().first <= checkpointId || pending_.front().first == 0)) {
-      latest = std::move(pending_.front().second);
-      found = true;
-      pending_.pop_front();
-    }
-    if (!found || !rk_) return;
+    const std::vector<PartitionOffset> newest = offsets_.complete(checkpointId);
+    if (newest.empty() || !rk_) return;
     // A transactional sink on this cluster commits these offsets with its records.
-    const bool bySink = ledger_ && ledger_->hasTransactionalCommitter();
+    if (ledger_ && ledger_->hasTransactionalCommitter()) return;
     PartitionList commit;
-    for (const auto& o : latest) {
-      PartitionState* p = find(o.topic, o.partition);
-      if (!p || o.offset <= p->completed) continue;  // revoked meanwhile, or nothing new
-      p->completed = o.offset;
+    for (const auto& o : newest)
       commit.add(o.topic, o.partition, o.offset);
-    }
-    if (commit.get()->cnt > 0 && !bySink) rd_kafka_commit(rk_, commit.get(), 1);
+    rd_kafka_commit(rk_, commit.get(), 1);
   }
 
   void requestStop() override { stopRequested_.store(true); }
@@ -489,7 +463,7 @@ class KafkaSourceNode final : public SourceNode {
       p.topic = topicName(e.topic);
       p.partition = e.partition;
       p.end = e.offset;
-      const bool restored = restored_.count({std::string(p.topic), p.partition}) > 0;
+      const std::optional<int64_t> restored = offsets_.restored(p.topic, p.partition);
       int64_t from = RD_KAFKA_OFFSET_INVALID;
       for (int k = 0; k < starts.get()->cnt; ++k)
         if (starts.get()->elems[k].partition == e.partition &&
@@ -501,11 +475,12 @@ class KafkaSourceNode final : public SourceNode {
       if (restored) {
         // The position is known before the first message arrives: a checkpoint taken before
         // then must still hold it.
-        p.next = restored_[{std::string(p.topic), p.partition}];
+        p.next = *restored;
         p.done = p.done || p.next >= e.offset;
       }
       p.lag = lagGauge(p.topic, p.partition);
       partitions_.push_back(p);
+      offsets_.assign(p.topic, p.partition);
       watermarks_.addPartition(p.topic, p.partition, nowMs());
     }
     if (rd_kafka_resp_err_t e = rd_kafka_assign(rk_, starts.get()))
@@ -524,7 +499,7 @@ class KafkaSourceNode final : public SourceNode {
     PartitionList byTime, committed;
     for (int i = 0; i < partitions->cnt; ++i) {
       const auto& e = partitions->elems[i];
-      if (!restored_.count({e.topic, e.partition}))
+      if (!offsets_.restored(e.topic, e.partition))
         committed.add(e.topic, e.partition, RD_KAFKA_OFFSET_INVALID);
     }
     if (committed.get()->cnt > 0 &&
@@ -532,8 +507,8 @@ class KafkaSourceNode final : public SourceNode {
       return false;
     for (int i = 0; i < partitions->cnt; ++i) {
       const auto& e = partitions->elems[i];
-      if (auto it = restored_.find({e.topic, e.partition}); it != restored_.end()) {
-        out.add(e.topic, e.partition, it->second);
+      if (const auto restored = offsets_.restored(e.topic, e.partition)) {
+        out.add(e.topic, e.partition, *restored);
         continue;
       }
       int64_t stored = RD_KAFKA_OFFSET_INVALID;
@@ -610,8 +585,9 @@ class KafkaSourceNode final : public SourceNode {
       p.partition = e.partition;
       p.lag = lagGauge(p.topic, p.partition);
       p.from = e.offset;  // negative (logical) for a partition that comes back
-      if (auto it = restored_.find({std::string(p.topic), p.partition}); it != restored_.end())
-        p.next = it->second;  // held by checkpoints until the first message arrives
+      if (const auto restored = offsets_.restored(p.topic, p.partition))
+        p.next = *restored;  // held by checkpoints until the first message arrives
+      offsets_.assign(p.topic, p.partition);
       partitions_.push_back(p);
       seen_.insert({std::string(p.topic), p.partition});
       watermarks_.addPartition(p.topic, p.partition, nowMs());
@@ -640,16 +616,13 @@ class KafkaSourceNode final : public SourceNode {
       const auto& e = parts->elems[i];
       PartitionState* p = find(std::string_view(e.topic), e.partition);
       if (!p) continue;
-      if (p->completed >= 0) commit.add(p->topic, p->partition, p->completed);
+      if (const auto committed = offsets_.revoke(p->topic, p->partition))
+        commit.add(p->topic, p->partition, *committed);
       watermarks_.removePartition(p->topic, p->partition);
       if (p->lag) p->lag->set(0);
       const size_t index = static_cast<size_t>(p - partitions_.data());
       partitions_.erase(partitions_.begin() + static_cast<std::ptrdiff_t>(index));
       last_ = partitions_.size();
-      for (auto& [id, offsets] : pending_)
-        std::erase_if(offsets, [&](const TopicPartitionOffset& o) {
-          return o.partition == e.partition && o.topic == std::string_view(e.topic);
-        });
     }
     if (commit.get()->cnt > 0) rd_kafka_commit(rk_, commit.get(), 0);
   }
@@ -857,9 +830,8 @@ class KafkaSourceNode final : public SourceNode {
   std::vector<PartitionState> partitions_;
   size_t last_ = 0;
   std::set<std::pair<std::string, int32_t>> seen_;
-  std::map<std::pair<std::string, int32_t>, int64_t> restored_;  // checkpoint offsets
+  CheckpointOffsets offsets_;             // per checkpoint, restored, committed
   std::shared_ptr<OffsetLedger> ledger_;  // positions per checkpoint, for transactional sinks
-  std::deque<std::pair<uint64_t, std::vector<TopicPartitionOffset>>> pending_;
   bool assigned_ = false;
   std::atomic<bool> stopRequested_{false};
   std::string pendingError_;
