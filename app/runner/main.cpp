@@ -352,7 +352,8 @@ int main(int argc, char** argv) {
         served.attach(*supervisor->execution());
         lastCounts.clear();
       }
-      supervisor->execution()->wait(200);
+      // A signal handler can only set a flag: look at it every 20 ms, so a stop is not delayed.
+      supervisor->execution()->wait(20);
     } else {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }

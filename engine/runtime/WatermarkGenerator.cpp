@@ -219,6 +219,11 @@ void WatermarkGenerator::observe(std::string_view topic, int32_t id, int64_t eve
   p.lastSeenMs = nowMs;
 }
 
+void WatermarkGenerator::markActive(std::string_view topic, int32_t id, int64_t nowMs) {
+  for (auto& p : partitions_)
+    if (p.partition == id && p.topic == topic) p.lastSeenMs = std::max(p.lastSeenMs, nowMs);
+}
+
 void WatermarkGenerator::save(state::StateWriter& out) const {
   out.i64(emitted_);
   out.i64(last_);

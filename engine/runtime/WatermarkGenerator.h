@@ -86,6 +86,9 @@ class WatermarkGenerator {
   void addPartition(std::string_view topic, int32_t partition, int64_t nowMs);
   void removePartition(std::string_view topic, int32_t partition);
   void observe(std::string_view topic, int32_t partition, int64_t eventTimeMs, int64_t nowMs);
+  // The partition has data waiting that the source has not read yet (it was busy elsewhere or
+  // blocked by back-pressure): it is not idle, whatever the time since its last record.
+  void markActive(std::string_view topic, int32_t partition, int64_t nowMs);
   void addPartition(int32_t partition, int64_t nowMs) { addPartition({}, partition, nowMs); }
   void removePartition(int32_t partition) { removePartition({}, partition); }
   void observe(int32_t partition, int64_t eventTimeMs, int64_t nowMs) {
