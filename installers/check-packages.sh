@@ -117,7 +117,7 @@ if command -v gio > /dev/null; then
   cp -r "$work/designer/usr/share/applications" "$work/mime/"
   update-desktop-database "$work/mime/applications"
   default_app=$(PATH=$work/designer/usr/bin:$PATH XDG_DATA_HOME=$work/mime XDG_DATA_DIRS=$work/mime \
-    gio mime application/x-streamcanvas-pipeline | head -n 1)
+    gio mime application/x-streamcanvas-pipeline | sed -n 1p)
   grep -q "$app_id.desktop" <<< "$default_app" && pass "$default_app" ||
     fail "pipeline files do not open in the designer: $default_app"
 else

@@ -436,16 +436,27 @@ class KafkaSinkNode final : public Node {
         headerValues_[index].second =
             std::string_view(headerText_.data() + offset, headerValues_[index].second.size());
     }
-    for (const auto& [offset, value] : headerValues_) {
-      v.vtype = RD_KAFKA_VTYPE_HEADER;
-      v.u.header = {headerNames_.data() + offset, value.data(), static_cast<ssize_t>(value.size())};
+    // A header list of our own (VTYPE_HEADERS) rather than VTYPE_HEADER entries: for those,
+    // librdkafka 2.0.2's produceva frees the list it builds twice when partitioning fails
+    // (confluentinc/librdkafka#4627), a crash seen when the cluster refused the topic. Ours
+    // passes to the message only on success; send() frees it otherwise.
+    pendingHeaders_ = nullptr;
+    if (!headerValues_.empty()) {
+      pendingHeaders_ = rd_kafka_headers_new(headerValues_.size());
+      for (const auto& [offset, value] : headerValues_)
+        rd_kafka_header_add(pendingHeaders_, headerNames_.data() + offset, -1, value.data(),
+                            static_cast<ssize_t>(value.size()));
+      v.vtype = RD_KAFKA_VTYPE_HEADERS;
+      v.u.headers = pendingHeaders_;
       vus_.push_back(v);
     }
   }
 
   rd_kafka_resp_err_t send() {
     rd_kafka_error_t* error = rd_kafka_produceva(rk_, vus_.data(), vus_.size());
+    rd_kafka_headers_t* headers = std::exchange(pendingHeaders_, nullptr);
     if (!error) return RD_KAFKA_RESP_ERR_NO_ERROR;
+    if (headers) rd_kafka_headers_destroy(headers);  // still ours after a failure
     const rd_kafka_resp_err_t e = rd_kafka_error_code(error);
     rd_kafka_error_destroy(error);
     return e;
@@ -645,7 +656,8 @@ class KafkaSinkNode final : public Node {
   std::string headerNames_;                                        // NUL-terminated names
   std::vector<std::pair<size_t, std::string_view>> headerValues_;  // name offset, value
   std::vector<std::pair<size_t, size_t>> renderedHeaders_;         // value index, text offset
-  std::vector<Refused> refusedByCluster_;  // refused in delivery reports, for on_error
+  rd_kafka_headers_t* pendingHeaders_ = nullptr;  // the message's headers until send()
+  std::vector<Refused> refusedByCluster_;         // refused in delivery reports, for on_error
   std::mutex failureMutex_;
   std::string failure_;  // the first delivery failure
   std::atomic<uint64_t> delivered_{0}, failed_{0};

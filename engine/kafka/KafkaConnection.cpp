@@ -78,7 +78,10 @@ bool readCount(const Json& entry, const char* field, int& out, std::string& erro
 // credentials on a protocol without SASL, half a client certificate, an OAUTHBEARER login
 // without a token source, certificate files that are not there). Values still holding ${VAR}
 // are checked after substitution.
-void checkSecurity(const Json& props, const std::string& pointer, Diagnostics& diags) {
+// `loginApplies` false: the cluster is the embedded one (which ignores security settings) or not
+// known before substitution, so SASL settings on a protocol without SASL are not a problem yet.
+void checkSecurity(const Json& props, const std::string& pointer, bool loginApplies,
+                   Diagnostics& diags) {
   std::map<std::string, std::string> v;  // lower-case key -> value, literal values only
   for (auto it = props.begin(); it != props.end(); ++it) {
     std::string text;
@@ -91,7 +94,7 @@ void checkSecurity(const Json& props, const std::string& pointer, Diagnostics& d
   const bool protocolKnown = has("security.protocol") ? v.count("security.protocol") > 0 : true;
   const bool sasl = protocol == "sasl_ssl" || protocol == "sasl_plaintext";
   const std::string mechanism = v.count("sasl.mechanism") ? v["sasl.mechanism"] : "";
-  if (protocolKnown && !sasl)
+  if (loginApplies && protocolKnown && !sasl)
     for (const char* key : {"sasl.mechanism", "sasl.username", "sasl.password"})
       if (has(key)) {
         diags.error(where(key),
@@ -336,7 +339,14 @@ ConnectionType kafkaConnectionType() {
                     "see librdkafka's CONFIGURATION.md for the accepted names and values");
     }
     rd_kafka_conf_destroy(scratch);
-    checkSecurity(props, pointer, diags);
+    const Json* bootstrap =
+        entry.contains("bootstrap_servers") ? &entry["bootstrap_servers"] : nullptr;
+    const std::string servers = bootstrap && bootstrap->is_string()
+                                    ? bootstrap->get<std::string>()
+                                    : std::string(ConnectionSettings::kEmbedded);
+    checkSecurity(
+        props, pointer,
+        servers != ConnectionSettings::kEmbedded && servers.find("${") == std::string::npos, diags);
   };
   return t;
 }

@@ -39,7 +39,11 @@ Pipeline pipeline() {
   p.connections = Json{{"local",
                         {{"type", "kafka"},
                          {"bootstrap_servers", "broker:9092"},
-                         {"properties", {{"sasl.password", kConnectionPassword.toStdString()}}}}}};
+                         {"properties",
+                          {{"security.protocol", "SASL_SSL"},
+                           {"sasl.mechanism", "PLAIN"},
+                           {"sasl.username", "alice"},
+                           {"sasl.password", kConnectionPassword.toStdString()}}}}}};
   p.nodes = {
       PipelineNode{"src", "test.source", Json{{"path", "in.jsonl"}}, Json{{"x", 0}, {"y", 0}}},
       PipelineNode{"e", "test.every", Json::object(), Json{{"x", 300}, {"y", 0}}},
