@@ -595,6 +595,7 @@ void MainWindow::showRunStats() {
 
 void MainWindow::runFinished(bool ok, const QString& failedNode, const QString& message) {
   updateActions();
+  if (runner_->stats().isEmpty()) return;  // the run of a document replaced meanwhile
   if (ok) {
     const CheckpointStats& checkpoints = runner_->checkpointStats();
     QString how;
