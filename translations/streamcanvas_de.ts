@@ -974,7 +974,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+240"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Unbekannter Knotentyp „%1“</translation>
     </message>
@@ -1018,7 +1018,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -1255,12 +1255,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+15"/>
-        <location line="+234"/>
+        <location line="+235"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-234"/>
         <source>%1[*] — StreamCanvas</source>
         <translation>%1[*] — StreamCanvas</translation>
     </message>
@@ -1389,7 +1389,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Wird gestoppt…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Ran %1 s</source>
         <translation>Lief %1 s</translation>
     </message>
@@ -1912,12 +1912,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::RunPanel</name>
     <message>
-        <location filename="../app/designer/RunPanel.cpp" line="+30"/>
+        <location filename="../app/designer/RunPanel.cpp" line="+209"/>
         <source>Run the pipeline (F5) to see its throughput and consumer lag here.</source>
         <translation>Die Pipeline ausführen (F5), um hier ihren Durchsatz und den Consumer-Lag zu sehen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-178"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
@@ -1937,7 +1937,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
@@ -2028,7 +2028,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s: Quellen erzeugten %2 Datensätze, Senken empfingen %3</translation>
     </message>
@@ -2044,28 +2044,33 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::TapPanel</name>
     <message>
-        <location filename="../app/designer/TapPanel.cpp" line="+21"/>
+        <location filename="../app/designer/TapPanel.cpp" line="+91"/>
         <source>Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the records passing it while the pipeline runs.</source>
         <translation>Eine Verbindung auswählen und Ausführen ▸ Ausgewählte Verbindung mitlesen (Strg+T) wählen, um die Datensätze zu sehen, die sie während des Laufs passieren.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-20"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
         <translation>
             <numerusform>Verbindung %1: %n Datensatz passiert (bis zu %2 je Batch angezeigt)</numerusform>
             <numerusform>Verbindung %1: %n Datensätze passiert (bis zu %2 je Batch angezeigt)</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
+        <translation>%1 (Millisekunden seit 1970-01-01 UTC)</translation>
+    </message>
 </context>
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+59"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+65"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -2150,17 +2155,52 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Die Bootstrap-Server eines Clusters eingeben (zum Beispiel, was streamcanvas-run --sandbox ausgibt) und Aktualisieren drücken.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The embedded cluster of connection &apos;%1&apos; in this designer</source>
-        <translation>Der eingebettete Cluster der Cluster-Verbindung „%1“ in diesem Designer</translation>
+        <location line="+19"/>
+        <source>embedded</source>
+        <translation>eingebettet</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+1"/>
+        <source>connection %1 (%2)</source>
+        <translation>Cluster-Verbindung %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connection &apos;%1&apos; of this pipeline: the designer&apos;s embedded cluster, started when needed and shared with its runs</source>
+        <translation>Cluster-Verbindung „%1“ dieser Pipeline: der eingebettete Cluster des Designers, bei Bedarf gestartet und mit seinen Läufen geteilt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection &apos;%1&apos; of this pipeline, with its librdkafka properties; ${VAR} references are read from the environment</source>
+        <translation>Cluster-Verbindung „%1“ dieser Pipeline, mit ihren librdkafka-Eigenschaften; ${VAR}-Verweise werden aus der Umgebung gelesen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 run&apos;s embedded cluster (%2)</source>
+        <translation>Eingebetteter Cluster des Laufs %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The embedded cluster that a run started for connection &apos;%1&apos; in this designer</source>
+        <translation>Der eingebettete Cluster, den ein Lauf in diesem Designer für die Cluster-Verbindung „%1“ gestartet hat</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Cannot use connection &apos;%1&apos;: %2</source>
         <translation>Cluster-Verbindung „%1“ nicht nutzbar: %2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+13"/>
+        <source>Connection &apos;%1&apos; uses the embedded cluster, which only runs inside the designer&apos;s window.</source>
+        <translation>Cluster-Verbindung „%1“ nutzt den eingebetteten Cluster, der nur im Fenster des Designers läuft.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot start the embedded cluster of connection &apos;%1&apos;: %2</source>
+        <translation>Der eingebettete Cluster der Cluster-Verbindung „%1“ lässt sich nicht starten: %2</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Enter the cluster&apos;s bootstrap servers first.</source>
         <translation>Zuerst die Bootstrap-Server des Clusters eingeben.</translation>
     </message>
@@ -2170,7 +2210,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Topics von %1 werden aufgelistet…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot list topics: %1</source>
         <translation>Topics können nicht aufgelistet werden: %1</translation>
     </message>
@@ -2183,7 +2223,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -2196,12 +2236,32 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Cannot follow %1: %2</source>
         <translation>%1 kann nicht mitverfolgt werden: %2</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+31"/>
+        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
+        <translation>%1 (Millisekunden seit 1970-01-01 UTC)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose a cluster and press Refresh, then select a topic to produce to.</source>
+        <translation>Einen Cluster wählen und „Aktualisieren“ drücken, dann das Topic auswählen, an das gesendet werden soll.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a topic to produce to (press Refresh to list the topics).</source>
+        <translation>Das Topic auswählen, an das gesendet werden soll („Aktualisieren“ listet die Topics auf).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Producing to %1…</source>
+        <translation>Senden an %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cannot produce: %1</source>
         <translation>Senden nicht möglich: %1</translation>
     </message>

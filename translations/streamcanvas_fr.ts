@@ -974,7 +974,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+240"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Type de nœud «&#xa0;%1&#xa0;» inconnu</translation>
     </message>
@@ -1018,7 +1018,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
@@ -1255,12 +1255,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+15"/>
-        <location line="+234"/>
+        <location line="+235"/>
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-234"/>
         <source>%1[*] — StreamCanvas</source>
         <translation>%1[*] — StreamCanvas</translation>
     </message>
@@ -1389,7 +1389,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Ran %1 s</source>
         <translation>Exécuté pendant %1 s</translation>
     </message>
@@ -1912,12 +1912,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::RunPanel</name>
     <message>
-        <location filename="../app/designer/RunPanel.cpp" line="+30"/>
+        <location filename="../app/designer/RunPanel.cpp" line="+209"/>
         <source>Run the pipeline (F5) to see its throughput and consumer lag here.</source>
         <translation>Exécutez le pipeline (F5) pour voir ici son débit et le retard des consommateurs.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-178"/>
         <source>Throughput</source>
         <translation>Débit</translation>
     </message>
@@ -1937,7 +1937,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>enregistrements</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>seconds</source>
         <translation>secondes</translation>
     </message>
@@ -2028,7 +2028,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Dernier échec&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s&#xa0;: les sources ont produit %2 enregistrements, les destinations en ont reçu %3</translation>
     </message>
@@ -2044,28 +2044,33 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::TapPanel</name>
     <message>
-        <location filename="../app/designer/TapPanel.cpp" line="+21"/>
+        <location filename="../app/designer/TapPanel.cpp" line="+91"/>
         <source>Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the records passing it while the pipeline runs.</source>
         <translation>Sélectionnez un lien et choisissez Exécuter ▸ Écouter le lien sélectionné (Ctrl+T) pour voir les enregistrements qui y passent pendant l’exécution du pipeline.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-20"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
         <translation>
             <numerusform>Lien %1&#xa0;: %n enregistrement passé (jusqu’à %2 par lot affichés)</numerusform>
             <numerusform>Lien %1&#xa0;: %n enregistrements passés (jusqu’à %2 par lot affichés)</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
+        <translation>%1 (millisecondes depuis le 1970-01-01 UTC)</translation>
+    </message>
 </context>
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+59"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+65"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -2150,17 +2155,52 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Saisissez les serveurs d’amorçage d’un cluster (par exemple ce qu’affiche streamcanvas-run --sandbox), puis cliquez sur Actualiser.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The embedded cluster of connection &apos;%1&apos; in this designer</source>
-        <translation>Le cluster intégré de la connexion «&#xa0;%1&#xa0;» dans ce designer</translation>
+        <location line="+19"/>
+        <source>embedded</source>
+        <translation>intégré</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+1"/>
+        <source>connection %1 (%2)</source>
+        <translation>connexion %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connection &apos;%1&apos; of this pipeline: the designer&apos;s embedded cluster, started when needed and shared with its runs</source>
+        <translation>Connexion «&#xa0;%1&#xa0;» de ce pipeline&#xa0;: le cluster intégré du designer, démarré au besoin et partagé avec ses exécutions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection &apos;%1&apos; of this pipeline, with its librdkafka properties; ${VAR} references are read from the environment</source>
+        <translation>Connexion «&#xa0;%1&#xa0;» de ce pipeline, avec ses propriétés librdkafka&#xa0;; les références ${VAR} sont lues dans l’environnement</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 run&apos;s embedded cluster (%2)</source>
+        <translation>cluster intégré de l’exécution %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The embedded cluster that a run started for connection &apos;%1&apos; in this designer</source>
+        <translation>Le cluster intégré qu’une exécution a démarré dans ce designer pour la connexion «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Cannot use connection &apos;%1&apos;: %2</source>
         <translation>Connexion «&#xa0;%1&#xa0;» inutilisable&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+13"/>
+        <source>Connection &apos;%1&apos; uses the embedded cluster, which only runs inside the designer&apos;s window.</source>
+        <translation>La connexion «&#xa0;%1&#xa0;» utilise le cluster intégré, qui ne tourne que dans la fenêtre du designer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot start the embedded cluster of connection &apos;%1&apos;: %2</source>
+        <translation>Impossible de démarrer le cluster intégré de la connexion «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Enter the cluster&apos;s bootstrap servers first.</source>
         <translation>Saisissez d’abord les serveurs d’amorçage du cluster.</translation>
     </message>
@@ -2170,7 +2210,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Liste des topics de %1…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot list topics: %1</source>
         <translation>Impossible de lister les topics&#xa0;: %1</translation>
     </message>
@@ -2183,7 +2223,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
@@ -2196,12 +2236,32 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Cannot follow %1: %2</source>
         <translation>Impossible de suivre %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+31"/>
+        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
+        <translation>%1 (millisecondes depuis le 1970-01-01 UTC)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose a cluster and press Refresh, then select a topic to produce to.</source>
+        <translation>Choisissez un cluster et appuyez sur «&#xa0;Actualiser&#xa0;», puis sélectionnez le topic dans lequel produire.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a topic to produce to (press Refresh to list the topics).</source>
+        <translation>Sélectionnez le topic dans lequel produire («&#xa0;Actualiser&#xa0;» liste les topics).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Producing to %1…</source>
+        <translation>Production dans %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cannot produce: %1</source>
         <translation>Impossible de produire&#xa0;: %1</translation>
     </message>

@@ -28,10 +28,24 @@ struct Cubic {
 // Appends the parts of `c` whose convex hull meets `clip` to `out`, splitting (de Casteljau at
 // t = 1/2) where a piece straddles the clip. The pieces are exact parts of the same curve, so
 // what is drawn is pixel for pixel the curve, minus what lies outside the clip.
+// A straight horizontal or vertical wire has a hull of zero height or width, which
+// QRectF::intersects() and contains() treat as empty (never meeting anything): the exposed part
+// of such a wire was left undrawn, and the canvas showed a gap until the whole wire repainted.
+// These tests take the hull's edges as they are.
+bool meets(const QRectF& hull, const QRectF& clip) {
+  return hull.left() <= clip.right() && clip.left() <= hull.right() &&
+         hull.top() <= clip.bottom() && clip.top() <= hull.bottom();
+}
+
+bool within(const QRectF& hull, const QRectF& clip) {
+  return clip.left() <= hull.left() && hull.right() <= clip.right() && clip.top() <= hull.top() &&
+         hull.bottom() <= clip.bottom();
+}
+
 void appendVisible(const Cubic& c, const QRectF& clip, int depth, QPainterPath& out) {
   const QRectF hull = c.hull();
-  if (!hull.intersects(clip)) return;
-  if (depth == 0 || clip.contains(hull)) {
+  if (!meets(hull, clip)) return;
+  if (depth == 0 || within(hull, clip)) {
     if (out.isEmpty() || out.currentPosition() != c.p0) out.moveTo(c.p0);
     out.cubicTo(c.c1, c.c2, c.p3);
     return;
@@ -64,8 +78,29 @@ void EdgeItem::updatePath() {
   const QPointF end = to_->mapToScene(to_->portPosition(false, qstr(edge_.toPort())));
   prepareGeometryChange();
   path_ = curve(start, end);
-  bounds_ = path_.controlPointRect().adjusted(-6, -6, 6, 6);
+  const double margin = kTapRadius + 2;  // the tap glyph and the selected pen
+  bounds_ = path_.controlPointRect().adjusted(-margin, -margin, margin, margin);
 }
+
+void EdgeItem::setTapped(bool tapped) {
+  if (tapped == tapped_) return;
+  tapped_ = tapped;
+  update();
+}
+
+namespace {
+
+// A tap on a wire: a ring in the wire's colour with a filled centre, like a probe's tip.
+void paintTapGlyph(QPainter* painter, QPointF at, const CanvasColors& colors) {
+  painter->setPen(QPen(colors.selection, 2));
+  painter->setBrush(colors.nodeBody);
+  painter->drawEllipse(at, EdgeItem::kTapRadius, EdgeItem::kTapRadius);
+  painter->setPen(Qt::NoPen);
+  painter->setBrush(colors.selection);
+  painter->drawEllipse(at, EdgeItem::kTapRadius / 2.5, EdgeItem::kTapRadius / 2.5);
+}
+
+}  // namespace
 
 QRectF EdgeItem::boundingRect() const {
   return bounds_;
@@ -87,8 +122,14 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   painter->setBrush(Qt::NoBrush);
   if (graph->isExporting()) {  // whole curves, so SVG output stays a vector Bezier
     painter->drawPath(path_);
+    if (tapped_) paintTapGlyph(painter, path_.pointAtPercent(0.5), colors);
     return;
   }
+  paintWire(painter, option, pen);
+  if (tapped_) paintTapGlyph(painter, path_.pointAtPercent(0.5), colors);  // over the wire
+}
+
+void EdgeItem::paintWire(QPainter* painter, const QStyleOptionGraphicsItem* option, QPen pen) {
   // Stroking is the canvas's most expensive operation, and its cost grows with the wire's length,
   // visible or not. A wire is cut down to the part that is exposed and that the device can show
   // (QGraphicsView::render() exposes whole items), then flattened in device space (the stroker's

@@ -21,6 +21,12 @@ class EdgeItem : public QGraphicsItem {
   NodeItem* toNode() const { return to_; }
   // Recomputes the curve after either end moved.
   void updatePath();
+  // A tapped wire carries a small tap glyph at its middle.
+  void setTapped(bool tapped);
+  bool isTapped() const { return tapped_; }
+  // Where the glyph sits (scene coordinates): the middle of the curve.
+  QPointF middle() const { return mapToScene(path_.pointAtPercent(0.5)); }
+  static constexpr double kTapRadius = 7;
 
   // The curve between two scene points, shared with the wire preview.
   static QPainterPath curve(QPointF start, QPointF end);
@@ -30,11 +36,15 @@ class EdgeItem : public QGraphicsItem {
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
  private:
+  // The wire alone, stroked only where it is exposed.
+  void paintWire(QPainter* painter, const QStyleOptionGraphicsItem* option, QPen pen);
+
   PipelineEdge edge_;
   NodeItem* from_;
   NodeItem* to_;
   QPainterPath path_;
   QRectF bounds_;
+  bool tapped_ = false;
 };
 
 }  // namespace sc::designer

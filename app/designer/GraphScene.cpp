@@ -127,11 +127,21 @@ void GraphScene::removeNodeItem(const QString& id) {
   delete item;
 }
 
+void GraphScene::setTappedPort(const QString& nodeId, const QString& port) {
+  tappedNode_ = nodeId;
+  tappedPort_ = port;
+  for (EdgeItem* item : edges_)
+    item->setTapped(!nodeId.isEmpty() && qstr(item->edge().from.node) == nodeId &&
+                    qstr(item->edge().fromPort()) == port);
+}
+
 void GraphScene::addEdgeItem(const PipelineEdge& edge) {
   NodeItem* from = nodes_.value(qstr(edge.from.node));
   NodeItem* to = nodes_.value(qstr(edge.to.node));
   if (!from || !to) return;  // dangling: reported by the validator
   auto* item = new EdgeItem(edge, from, to);
+  item->setTapped(!tappedNode_.isEmpty() && qstr(edge.from.node) == tappedNode_ &&
+                  qstr(edge.fromPort()) == tappedPort_);
   from->addEdge(item);
   if (to != from) to->addEdge(item);
   edges_.push_back(item);

@@ -36,6 +36,8 @@ class GraphScene : public QGraphicsScene {
   NodeItem* nodeItem(const QString& id) const { return nodes_.value(id); }
   EdgeItem* edgeItem(const PipelineEdge& edge) const;
   int edgeItemCount() const { return static_cast<int>(edges_.size()); }
+  // Marks the wires leaving `nodeId`:`port` as tapped (empty: none); kept across edits.
+  void setTappedPort(const QString& nodeId, const QString& port);
   // Bounding box of the diagram with a margin (empty diagram: a small rect at the origin).
   QRectF diagramRect(double margin = 40) const;
 
@@ -87,6 +89,7 @@ class GraphScene : public QGraphicsScene {
   std::optional<PortRef> wireStart_;
   QGraphicsPathItem* wirePreview_ = nullptr;
   NodeItem* highlighted_ = nullptr;
+  QString tappedNode_, tappedPort_;
 };
 
 }  // namespace sc::designer

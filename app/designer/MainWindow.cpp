@@ -96,8 +96,10 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
   });
   connect(runner_, &RunController::statsUpdated, this, &MainWindow::showRunStats);
   connect(runner_, &RunController::finished, this, &MainWindow::runFinished);
-  // Another document replaces the one running: its run stops.
-  connect(doc_, &PipelineDocument::documentReset, runner_, &RunController::stop);
+  // Another document replaces the one running: its run stops, and no run view keeps its state.
+  connect(doc_, &PipelineDocument::documentReset, runner_, &RunController::discardRun);
+  connect(runner_, &RunController::cleared, this, &MainWindow::showRunStats);
+  connect(runner_, &RunController::tapChanged, scene_, &GraphScene::setTappedPort);
   connect(palette_, &NodePalette::addRequested, this, [this](const QString& type) {
     const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
     doc_->addNode(sstr(type), view_->visibleCentre() - grip);
@@ -583,8 +585,9 @@ void MainWindow::showRunStats() {
     case RunController::State::Stopping:
       runLabel_->setText(tr("Stopping…"));
       break;
-    case RunController::State::Idle:
-      runLabel_->setText(tr("Ran %1 s").arg(secs, 0, 'f', 1));
+    case RunController::State::Idle:  // nothing when this document has not run
+      runLabel_->setText(runner_->stats().isEmpty() ? QString()
+                                                    : tr("Ran %1 s").arg(secs, 0, 'f', 1));
       break;
   }
   updateActions();
@@ -592,6 +595,7 @@ void MainWindow::showRunStats() {
 
 void MainWindow::runFinished(bool ok, const QString& failedNode, const QString& message) {
   updateActions();
+  if (runner_->stats().isEmpty()) return;  // the run of a document replaced meanwhile
   if (ok) {
     const CheckpointStats& checkpoints = runner_->checkpointStats();
     QString how;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <mutex>
+#include <utility>
 
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/PipelineSettings.h"
@@ -157,6 +158,7 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
     return refuse(outcome.configurationError ? outcome.diagnostics.format() : outcome.message);
   }
   refusedCheckpoint_ = false;
+  discardOnFinish_ = false;
   checkpointDir_ = QString::fromStdString(options.checkpoints.dir);
   checkpointStats_ = {};
   lastRestarts_ = 0;
@@ -202,6 +204,7 @@ void RunController::setTap(const QString& nodeId, const QString& port) {
   tapNode_ = nodeId;
   tapPort_ = port;
   attachTap(run());
+  Q_EMIT tapChanged(tapNode_, tapPort_);
 }
 
 void RunController::attachTap(Execution* x) {
@@ -234,6 +237,21 @@ void RunController::stop() {
   if (state_ != State::Running) return;
   state_ = State::Stopping;
   supervisor_->requestStop();
+}
+
+void RunController::discardRun() {
+  stop();
+  discardOnFinish_ = isActive();
+  tapNode_.clear();
+  tapPort_.clear();
+  attachTap(run());  // detaches the tap from a run still stopping
+  stats_.clear();
+  finishedAfter_ = 0;
+  checkpointStats_ = {};
+  checkpointDir_.clear();
+  lastRestarts_ = 0;
+  Q_EMIT tapChanged({}, {});
+  Q_EMIT cleared();
 }
 
 QList<QPair<QString, QString>> RunController::embeddedClusters() const {
@@ -297,6 +315,13 @@ void RunController::poll() {
   lastRestarts_ = supervisor_->restarts();
   supervisor_.reset();
   state_ = State::Idle;
+  if (std::exchange(discardOnFinish_, false)) {  // its document was replaced meanwhile
+    stats_.clear();
+    finishedAfter_ = 0;
+    checkpointStats_ = {};
+    checkpointDir_.clear();
+    lastRestarts_ = 0;
+  }
   Q_EMIT statsUpdated();
   const RunResult& result = outcome.result;
   QString message = QString::fromStdString(Logger::global().redact(

@@ -90,6 +90,13 @@ class RunController : public QObject {
   // runs share them, so topics written by one run are there for the next and for the Topics
   // dock. They stop when the window closes.
   QList<QPair<QString, QString>> embeddedClusters() const;
+  // The session's shared resources (where those clusters live): the Topics dock resolves an
+  // "embedded" connection through them, starting its cluster if no run has yet.
+  ResourceRegistry& resources() const { return *resources_; }
+
+  // Another document replaces the one run: stops its run (if any) and forgets everything shown
+  // about it (counters, elapsed time, checkpoints, the tapped wire); cleared() follows.
+  void discardRun();
 
   // Wire tap: the records leaving one node's output port (the start of a wire). Set it before
   // or during a run; it is attached to every later run until another wire is tapped. Up to
@@ -111,6 +118,10 @@ class RunController : public QObject {
  Q_SIGNALS:
   void started();
   void statsUpdated();
+  // The run views should show nothing of the previous document (after discardRun()).
+  void cleared();
+  // The tapped port changed (empty: no tap), for the canvas's marker.
+  void tapChanged(const QString& nodeId, const QString& port);
   // ok false: failedNode and message say what went wrong (secrets masked).
   void finished(bool ok, const QString& failedNode, const QString& message);
 
@@ -137,6 +148,7 @@ class RunController : public QObject {
   CheckpointStats checkpointStats_;
   QString checkpointDir_;
   bool refusedCheckpoint_ = false;
+  bool discardOnFinish_ = false;  // the stopping run belongs to a replaced document
 };
 
 }  // namespace sc::designer

@@ -27,7 +27,7 @@ RunPanel::RunPanel(RunController* runner, const NodeRegistry& registry, QWidget*
   checkpoints_->setObjectName(QStringLiteral("checkpointStats"));
   checkpoints_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   checkpoints_->hide();
-  summary_->setText(tr("Run the pipeline (F5) to see its throughput and consumer lag here."));
+  summary_->setText(idleText());
   throughput_ = makeChart(tr("Throughput"), tr("records/s"));
   lag_ = makeChart(tr("Consumer lag"), tr("records"));
   throughput_.view->setObjectName(QStringLiteral("throughputChart"));
@@ -47,6 +47,12 @@ RunPanel::RunPanel(RunController* runner, const NodeRegistry& registry, QWidget*
 
   applyPalette();
   connect(runner_, &RunController::started, this, &RunPanel::reset);
+  // Another document: nothing of the previous one's run stays.
+  connect(runner_, &RunController::cleared, this, [this] {
+    reset();
+    summary_->setText(idleText());
+    showCheckpoints();
+  });
   connect(runner_, &RunController::statsUpdated, this, &RunPanel::append);
 }
 
@@ -199,8 +205,17 @@ void RunPanel::rescale(Chart& chart, double t) {
   chart.y->setRange(0, top);
 }
 
+QString RunPanel::idleText() {
+  return tr("Run the pipeline (F5) to see its throughput and consumer lag here.");
+}
+
 void RunPanel::append() {
   const double t = runner_->elapsedSeconds();
+  if (!runner_->isActive() && runner_->stats().isEmpty()) {  // discarded, or never ran
+    summary_->setText(idleText());
+    showCheckpoints();
+    return;
+  }
   if (runner_->isActive()) {
     for (const RunController::NodeStats& s : runner_->stats()) {
       const NodeSpec* spec = registry_.find(s.type.toStdString());

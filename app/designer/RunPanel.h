@@ -47,6 +47,7 @@ class RunPanel : public QWidget {
   void changeEvent(QEvent* event) override;
 
  private:
+  static QString idleText();
   void applyPalette();
   void reset();
   void append();

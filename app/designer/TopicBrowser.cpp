@@ -14,9 +14,11 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
+#include "app/designer/CanvasStyle.h"
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
 #include "engine/graph/Pipeline.h"
+#include "engine/kafka/KafkaConnection.h"
 
 namespace sc::designer {
 
@@ -27,6 +29,10 @@ using kafka::Result;
 using kafka::TopicInfo;
 
 namespace {
+
+// What a cluster entry stands for, stored with it.
+constexpr int kConnectionRole = Qt::UserRole;        // a document connection's name
+constexpr int kEmbeddedBootRole = Qt::UserRole + 1;  // a running embedded cluster's address
 
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent) {
   auto* table = new QTableWidget(0, int(headers.size()), parent);
@@ -132,68 +138,130 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
 TopicBrowser::~TopicBrowser() = default;
 
 void TopicBrowser::offerPipelineClusters() {
-  // The embedded clusters of this designer's runs, then the document's Kafka connections with a
-  // literal bootstrap list (${VAR} values are not resolved here: they may be secret).
+  // The document's Kafka connections, then the embedded clusters of this designer's runs that no
+  // connection of the document names. Each entry says what it is; ${VAR} values are not shown
+  // (they may be secret), only whether a connection resolves to the embedded cluster.
   const QString typed = cluster_->currentText();
   cluster_->clear();
-  if (runner_)
-    for (const auto& [name, boot] : runner_->embeddedClusters()) {
-      cluster_->addItem(boot);
-      cluster_->setItemData(
-          cluster_->count() - 1,
-          tr("The embedded cluster of connection '%1' in this designer").arg(name),
-          Qt::ToolTipRole);
-    }
+  QSet<QString> offered;
   for (const auto& [name, entry] : doc_->pipeline().connections.items()) {
     if (!entry.is_object() || entry.value("type", "") != "kafka") continue;
-    const std::string boot = entry.value("bootstrap_servers", "");
-    if (boot.empty() || boot == kafka::ConnectionSettings::kEmbedded) continue;
-    // Shown with its name and unresolved text (a ${VAR} reference, never a value); chosen, it
-    // is resolved from the environment with its librdkafka properties (SASL, TLS).
-    cluster_->addItem(
-        QStringLiteral("%1: %2").arg(QString::fromStdString(name), QString::fromStdString(boot)),
-        QString::fromStdString(name));
+    const QString connection = QString::fromStdString(name);
+    const std::string written = entry.value("bootstrap_servers", std::string());
+    const auto settings = resolveSettings(connection);
+    const bool embedded = settings.ok() && settings.value.embedded();
+    const QString where = embedded ? tr("embedded") : QString::fromStdString(written);
+    cluster_->addItem(tr("connection %1 (%2)").arg(connection, where));
+    const int index = cluster_->count() - 1;
+    cluster_->setItemData(index, connection, kConnectionRole);
+    cluster_->setItemData(
+        index,
+        embedded ? tr("Connection '%1' of this pipeline: the designer's embedded cluster, started "
+                      "when needed and shared with its runs")
+                       .arg(connection)
+                 : tr("Connection '%1' of this pipeline, with its librdkafka properties; "
+                      "${VAR} references are read from the environment")
+                       .arg(connection),
+        Qt::ToolTipRole);
+    if (embedded) offered.insert(connection);
   }
+  if (runner_)
+    for (const auto& [name, boot] : runner_->embeddedClusters()) {
+      if (offered.contains(name)) continue;  // the connection entry above reaches it
+      cluster_->addItem(tr("%1 run's embedded cluster (%2)").arg(name, boot));
+      const int index = cluster_->count() - 1;
+      cluster_->setItemData(index, boot, kEmbeddedBootRole);
+      cluster_->setItemData(
+          index,
+          tr("The embedded cluster that a run started for connection '%1' in this designer")
+              .arg(name),
+          Qt::ToolTipRole);
+    }
   if (!typed.isEmpty()) cluster_->setEditText(typed);
+}
+
+Result<kafka::ConnectionSettings> TopicBrowser::resolveSettings(const QString& connection) const {
+  // ${VAR} substituted from the environment, as a run would.
+  const std::string name = connection.toStdString();
+  Pipeline only;
+  only.connections = Json::object();
+  only.connections[name] = doc_->pipeline().connections.value(name, Json::object());
+  Diagnostics diags;
+  std::vector<std::string> secrets;
+  const Pipeline resolved =
+      substituteVariables(only, doc_->registry(), processEnvironment(), diags, &secrets);
+  if (diags.hasErrors()) return Result<kafka::ConnectionSettings>::failure(diags.format());
+  return kafka::ConnectionSettings::fromJson(name, resolved.connections[name]);
 }
 
 std::shared_ptr<ClusterAdmin> TopicBrowser::admin() {
   const QString text = cluster_->currentText().trimmed();
   if (text.isEmpty()) return nullptr;
   if (admin_ && text == adminFor_) return admin_;
+  // Another cluster: nothing shown of the previous one stays (its topics are not there).
+  if (text != adminFor_) clearShown();
+  admin_.reset();
+  adminFor_ = text;
   kafka::ResolvedConnection c;
   const int index = cluster_->findText(text);
-  const QString connection = index >= 0 ? cluster_->itemData(index).toString() : QString();
+  const QString connection =
+      index >= 0 ? cluster_->itemData(index, kConnectionRole).toString() : QString();
+  const QString embeddedBoot =
+      index >= 0 ? cluster_->itemData(index, kEmbeddedBootRole).toString() : QString();
+  kafka::ConnectionSettings settings;
   if (!connection.isEmpty()) {
-    // A connection of the document: ${VAR} substituted from the environment, as a run would.
-    Pipeline only;
-    only.connections = Json::object();
-    only.connections[connection.toStdString()] =
-        doc_->pipeline().connections.value(connection.toStdString(), Json::object());
-    Diagnostics diags;
-    std::vector<std::string> secrets;
-    const Pipeline resolved =
-        substituteVariables(only, doc_->registry(), processEnvironment(), diags, &secrets);
-    auto settings = kafka::ConnectionSettings::fromJson(
-        connection.toStdString(), resolved.connections[connection.toStdString()]);
-    if (diags.hasErrors() || !settings.ok()) {
-      setStatus(tr("Cannot use connection '%1': %2")
-                    .arg(connection, QString::fromStdString(diags.hasErrors() ? diags.format()
-                                                                              : settings.error)),
-                true);
+    auto resolved = resolveSettings(connection);
+    if (!resolved.ok()) {
+      failed(tr("Cannot use connection '%1': %2")
+                 .arg(connection, QString::fromStdString(resolved.error)));
       return nullptr;
     }
-    c.settings = settings.value;
+    settings = resolved.value;
   } else {
-    c.settings.name = "browser";
-    c.settings.bootstrapServers = text.toStdString();
+    settings.name = "browser";
+    settings.bootstrapServers = (embeddedBoot.isEmpty() ? text : embeddedBoot).toStdString();
   }
-  c.bootstrapServers = c.settings.bootstrapServers;
+  if (settings.embedded()) {
+    // "embedded" is no broker address: it names the designer's embedded cluster of this
+    // connection, the one its runs use (started here if no run has yet).
+    if (!runner_) {
+      failed(tr("Connection '%1' uses the embedded cluster, which only runs inside the "
+                "designer's window.")
+                 .arg(connection));
+      return nullptr;
+    }
+    auto resolved = kafka::resolveConnection(settings, runner_->resources());
+    if (!resolved.ok()) {
+      failed(tr("Cannot start the embedded cluster of connection '%1': %2")
+                 .arg(connection, QString::fromStdString(resolved.error)));
+      return nullptr;
+    }
+    c = std::move(resolved.value);
+  } else {
+    c.settings = settings;
+    c.bootstrapServers = settings.bootstrapServers;
+  }
   admin_ = std::make_shared<ClusterAdmin>(std::move(c));
-  adminFor_ = text;
+  return admin_;
+}
+
+void TopicBrowser::clearShown() {
+  followTimer_.stop();
+  {
+    const QSignalBlocker block(follow_);
+    follow_->setChecked(false);
+  }
+  const QSignalBlocker block(topics_);
+  topics_->setRowCount(0);
+  messages_->setRowCount(0);
   topic_.clear();
   next_.clear();
-  return admin_;
+  produce_->setEnabled(false);
+}
+
+void TopicBrowser::failed(const QString& text) {
+  clearShown();
+  setStatus(text, true);
 }
 
 template <typename T, typename Work, typename Done>
@@ -210,7 +278,20 @@ void TopicBrowser::runAsync(Work work, Done done) {
 
 void TopicBrowser::setStatus(const QString& text, bool error) {
   status_->setText(text);
-  status_->setForegroundRole(error ? QPalette::BrightText : QPalette::WindowText);
+  statusIsError_ = error;
+  applyStatusColour();
+}
+
+void TopicBrowser::applyStatusColour() {
+  // The theme's error colour, readable on the window in light and dark themes.
+  QPalette pal = palette();
+  if (statusIsError_) pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
+  status_->setPalette(pal);
+}
+
+void TopicBrowser::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) applyStatusColour();
 }
 
 void TopicBrowser::listTopics() {
@@ -218,15 +299,16 @@ void TopicBrowser::listTopics() {
   auto admin = this->admin();
   if (!admin) {
     if (cluster_->currentText().trimmed().isEmpty())
-      setStatus(tr("Enter the cluster's bootstrap servers first."), true);
+      failed(tr("Enter the cluster's bootstrap servers first."));
     return;
   }
   setStatus(tr("Listing topics of %1…").arg(adminFor_));
   runAsync<Result<std::vector<TopicInfo>>>(
       [admin] { return admin->listTopics(kTimeoutMs); },
-      [this](const Result<std::vector<TopicInfo>>& r) {
+      [this, admin](const Result<std::vector<TopicInfo>>& r) {
+        if (admin != admin_) return;  // another cluster was chosen meanwhile
         if (!r.ok()) {
-          setStatus(tr("Cannot list topics: %1").arg(QString::fromStdString(r.error)), true);
+          failed(tr("Cannot list topics: %1").arg(QString::fromStdString(r.error)));
           return;
         }
         const QString selected = topic_;
@@ -284,6 +366,7 @@ void TopicBrowser::showTopic(const QString& topic) {
       [this, topic](const Read& read) {
         if (topic != topic_) return;  // another topic was chosen meanwhile
         if (!read.error.empty()) {
+          messages_->setRowCount(0);
           setStatus(tr("Cannot read %1: %2").arg(topic, QString::fromStdString(read.error)), true);
           return;
         }
@@ -299,6 +382,7 @@ void TopicBrowser::readNew() {
   struct Read {
     std::string error;
     std::vector<KafkaMessage> messages;
+    int64_t count = -1;  // the topic's messages now (-1: unknown)
   };
   const std::string name = topic_.toStdString();
   const QMap<int32_t, int64_t> from = next_;
@@ -306,6 +390,8 @@ void TopicBrowser::readNew() {
   runAsync<Read>(
       [admin, name, from] {
         Read read;
+        if (const Result<TopicInfo> info = admin->describeTopic(name, kTimeoutMs); info.ok())
+          read.count = info.value.messages();
         for (auto it = from.begin(); it != from.end(); ++it) {
           auto r = admin->readMessages(name, it.key(), ReadPosition::offset(it.value()),
                                        kShownMessages, kTimeoutMs);
@@ -327,6 +413,7 @@ void TopicBrowser::readNew() {
         for (const KafkaMessage& m : read.messages)
           next_[m.partition] = std::max(next_.value(m.partition), m.offset + 1);
         appendMessages(read.messages);
+        if (read.count >= 0) showCount(topic, read.count);
       });
 }
 
@@ -343,11 +430,15 @@ void TopicBrowser::appendMessages(const std::vector<KafkaMessage>& batch) {
     messages_->insertRow(row);
     messages_->setItem(row, 0, cell(QString::number(m->partition)));
     messages_->setItem(row, 1, cell(QString::number(m->offset)));
-    messages_->setItem(
-        row, 2,
+    // UTC with its 'Z', unambiguous; the raw milliseconds on hover.
+    QTableWidgetItem* time =
         cell(m->timestamp >= 0
-                 ? QDateTime::fromMSecsSinceEpoch(m->timestamp).toString(Qt::ISODateWithMs)
-                 : QString()));
+                 ? QDateTime::fromMSecsSinceEpoch(m->timestamp, Qt::UTC).toString(Qt::ISODateWithMs)
+                 : QString());
+    if (m->timestamp >= 0)
+      time->setToolTip(
+          tr("%1 (milliseconds since 1970-01-01 UTC)").arg(QString::number(m->timestamp)));
+    messages_->setItem(row, 2, time);
     messages_->setItem(row, 3, cell(optional(m->key)));
     messages_->setItem(row, 4, cell(optional(m->value)));
   }
@@ -358,14 +449,32 @@ void TopicBrowser::appendMessages(const std::vector<KafkaMessage>& batch) {
   if (!sorted.empty()) messages_->scrollToBottom();
 }
 
+void TopicBrowser::showCount(const QString& topic, int64_t count) {
+  for (int row = 0; row < topics_->rowCount(); ++row)
+    if (topics_->item(row, 0) && topics_->item(row, 0)->text() == topic) {
+      topics_->item(row, 2)->setText(QString::number(count));
+      topics_->item(row, 2)->setToolTip(QString::number(count));
+    }
+}
+
 void TopicBrowser::produceMessage() {
+  // Every press says what happened: sent (where), or why not.
+  if (cluster_->currentText().trimmed().isEmpty()) {
+    setStatus(tr("Choose a cluster and press Refresh, then select a topic to produce to."), true);
+    return;
+  }
   auto admin = this->admin();
-  if (!admin || topic_.isEmpty()) return;
+  if (!admin) return;  // admin() said why
+  if (topic_.isEmpty()) {
+    setStatus(tr("Select a topic to produce to (press Refresh to list the topics)."), true);
+    return;
+  }
   const std::string topic = topic_.toStdString();
   const std::optional<std::string> key =
       key_->text().isEmpty() ? std::nullopt : std::optional(key_->text().toStdString());
   const std::string value = value_->text().toStdString();
   produce_->setEnabled(false);
+  setStatus(tr("Producing to %1…").arg(topic_));
   runAsync<Result<KafkaMessage>>(
       [admin, topic, key, value] { return admin->produce(topic, -1, key, value, {}, kTimeoutMs); },
       [this](const Result<KafkaMessage>& r) {

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "engine/kafka/ClusterAdmin.h"
+#include "engine/kafka/KafkaConnection.h"
 
 class QCheckBox;
 class QComboBox;
@@ -46,7 +47,18 @@ class TopicBrowser : public QWidget {
   static constexpr int kShownMessages = 200;
   static constexpr int kFollowMs = 1000;
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  // A document connection's settings with ${VAR} substituted from the environment.
+  kafka::Result<kafka::ConnectionSettings> resolveSettings(const QString& connection) const;
+  // Empties the topic and message lists (they belong to a cluster no longer shown).
+  void clearShown();
+  // An error: stale content cleared, the text shown in the theme's error colour.
+  void failed(const QString& text);
+  void applyStatusColour();
+  void showCount(const QString& topic, int64_t count);
   void offerPipelineClusters();
   std::shared_ptr<kafka::ClusterAdmin> admin();
   void listTopics();
@@ -71,6 +83,7 @@ class TopicBrowser : public QWidget {
   QLabel* status_;
   QTimer followTimer_;
   int busy_ = 0;
+  bool statusIsError_ = false;
 
   QString adminFor_;
   std::shared_ptr<kafka::ClusterAdmin> admin_;

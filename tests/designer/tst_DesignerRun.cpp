@@ -11,11 +11,13 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolTip>
 #include <QtTest>
 
 #include "app/designer/EdgeItem.h"
@@ -55,6 +57,10 @@ class tst_DesignerRun : public QObject {
   void changedGraphOffersAFreshStart();
   void runDockShowsCheckpoints();
   void failedRunRestartsUnderTheStrategy();
+  void openingAnotherFileResetsEveryRunView_data();
+  void openingAnotherFileResetsEveryRunView();
+  void tapShowsEventTimesReadably();
+  void tappedWireHasAMarkerAndStaysDrawnWhileRunning();
 
  private:
   QString example(const char* name) const {
@@ -370,12 +376,14 @@ void tst_DesignerRun::runPanelChartsThroughputAndKafkaLag() {
   QVERIFY2(window_->statusBar()->currentMessage().startsWith("Run finished"),
            qPrintable(window_->statusBar()->currentMessage()));
 
-  // The embedded cluster outlives the run: the Topics dock offers it and finds the topic.
+  // The embedded cluster outlives the run: the Topics dock offers it (through the connection
+  // that names it) and finds the topic.
   const auto clusters = window_->runController()->embeddedClusters();
   QCOMPARE(clusters.size(), 1);
   QCOMPARE(clusters.first().first, QStringLiteral("local"));
   TopicBrowser* topics = window_->topicBrowser();
-  QCOMPARE(topics->clusterEdit()->currentText(), clusters.first().second);
+  QCOMPARE(topics->clusterEdit()->currentText(), QStringLiteral("connection local (embedded)"));
+  QCOMPARE(topics->clusterEdit()->count(), 1);
   auto eventsCount = [&]() -> qint64 {
     QTableWidget* table = topics->topicTable();
     for (int r = 0; r < table->rowCount(); ++r)
@@ -715,4 +723,250 @@ void tst_DesignerRun::failedRunRestartsUnderTheStrategy() {
 }
 
 QTEST_MAIN(tst_DesignerRun)
+void tst_DesignerRun::openingAnotherFileResetsEveryRunView_data() {
+  QTest::addColumn<bool>("viaNew");
+  QTest::addColumn<bool>("whileRunning");
+  QTest::newRow("open") << false << false;
+  QTest::newRow("new") << true << false;
+  QTest::newRow("open while running") << false << true;
+}
+
+void tst_DesignerRun::openingAnotherFileResetsEveryRunView() {
+  // A checkpointed, tapped run of one file fills every run view...
+  QFETCH(bool, viaNew);
+  QFETCH(bool, whileRunning);
+  const QString first = writeFile(dir_, "first.json", R"({
+  "streamcanvas": 1,
+  "name": "first",
+  "settings": {"checkpoint_interval": "100ms"},
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 2000}},
+    {"id": "sink", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "sink"}]
+})");
+  const QString second = writeFile(dir_, "second.json", R"({
+  "streamcanvas": 1,
+  "name": "second",
+  "nodes": [
+    {"id": "gen2", "type": "generator", "properties": {"count": 10}},
+    {"id": "sink2", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen2", "to": "sink2"}]
+})");
+  QVERIFY(window_->openFile(first));
+  QTest::qWait(50);  // the queued fit
+  NodeItem* gen = window_->scene()->nodeItem("gen");
+  NodeItem* sink = window_->scene()->nodeItem("sink");
+  const QPoint middle = window_->view()->mapFromScene(
+      EdgeItem::curve(gen->mapToScene(gen->portPosition(true, "out")),
+                      sink->mapToScene(sink->portPosition(false, "in")))
+          .pointAtPercent(0.5));
+  QTest::mouseDClick(window_->view()->viewport(), Qt::LeftButton, {}, middle);
+  RunController* runner = window_->runController();
+  QCOMPARE(runner->tapNode(), QStringLiteral("gen"));
+  QTest::keyClick(window_, Qt::Key_F5);
+  RunPanel* panel = window_->runPanel();
+  TapPanel* tap = window_->tapPanel();
+  QTRY_VERIFY_WITH_TIMEOUT(runner->checkpointStats().lastId >= 2, 20000);
+  QTRY_VERIFY_WITH_TIMEOUT(!tap->records()->toPlainText().isEmpty(), 20000);
+  auto* runStatus = window_->findChild<QLabel*>(QStringLiteral("runStatus"));
+  if (!whileRunning) {
+    QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+    QVERIFY(runStatus->text().startsWith("Ran "));
+  }
+  QVERIFY(!panel->throughput().series.isEmpty());
+  QVERIFY(!panel->checkpointLabel()->text().isEmpty());
+  QVERIFY(tap->heading()->text().contains(QStringLiteral("gen:out → sink:in")));
+
+  // ... and another document shows none of it.
+  if (viaNew)
+    window_->action("new")->trigger();
+  else
+    QVERIFY(window_->openFile(second));
+  if (whileRunning) {  // the first file's run ends in the background, and shows nothing
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+    QVERIFY2(!window_->statusBar()->currentMessage().startsWith("Run finished"),
+             qPrintable(window_->statusBar()->currentMessage()));
+  }
+  QVERIFY2(runStatus->text().isEmpty(), qPrintable(runStatus->text()));
+  QVERIFY(panel->throughput().series.isEmpty());
+  QVERIFY(panel->lag().series.isEmpty());
+  QVERIFY2(panel->checkpointLabel()->text().isEmpty(),
+           qPrintable(panel->checkpointLabel()->text()));
+  QVERIFY(panel->findChild<QLabel*>(QStringLiteral("runSummary"))
+              ->text()
+              .startsWith("Run the pipeline"));
+  QVERIFY(!runner->hasTap());
+  QVERIFY(runner->stats().isEmpty());
+  QVERIFY(tap->records()->toPlainText().isEmpty());
+  QVERIFY2(!tap->heading()->text().contains(QStringLiteral("gen:out")),
+           qPrintable(tap->heading()->text()));
+  if (viaNew) return;
+  // A run of the second file taps nothing of the first.
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  QVERIFY2(!tap->heading()->text().contains(QStringLiteral("gen:out")),
+           qPrintable(tap->heading()->text()));
+  QVERIFY(runStatus->text().startsWith("Ran "));
+}
+
+void tst_DesignerRun::tapShowsEventTimesReadably() {
+  // The rule: epoch milliseconds under ts, timestamp, event_time, window_start or window_end
+  // read as UTC times; other numbers (and implausible times) stay as they are.
+  QCOMPARE(
+      TapPanel::readableTimes(QStringLiteral(
+          R"({"window_start":1767225600000,"window_end":1767225660000,"key":"d1","n":1767225600000,"ts":5})")),
+      QStringLiteral(
+          R"({"window_start":"2026-01-01T00:00:00.000Z","window_end":"2026-01-01T00:01:00.000Z","key":"d1","n":1767225600000,"ts":5})"));
+  QCOMPARE(TapPanel::readableTimes(QStringLiteral(R"({"ts":1767225600000.5})")),
+           QStringLiteral(R"({"ts":1767225600000.5})"));
+
+  // In a run: the generator's "ts" of every tapped record is a time, the raw value on hover.
+  const QString path = writeFile(dir_, "times.json", R"({
+  "streamcanvas": 1,
+  "name": "times",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"count": 20}},
+    {"id": "sink", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "sink"}]
+})");
+  QVERIFY(window_->openFile(path));
+  QTest::qWait(50);  // the queued fit
+  NodeItem* gen = window_->scene()->nodeItem("gen");
+  NodeItem* sink = window_->scene()->nodeItem("sink");
+  QTest::mouseDClick(window_->view()->viewport(), Qt::LeftButton, {},
+                     window_->view()->mapFromScene(
+                         EdgeItem::curve(gen->mapToScene(gen->portPosition(true, "out")),
+                                         sink->mapToScene(sink->portPosition(false, "in")))
+                             .pointAtPercent(0.5)));
+  QCOMPARE(window_->runController()->tapNode(), QStringLiteral("gen"));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+  TapPanel* tap = window_->tapPanel();
+  QTRY_VERIFY(!tap->records()->toPlainText().isEmpty());
+  const QStringList lines = tap->records()->toPlainText().split('\n', Qt::SkipEmptyParts);
+  QCOMPARE(lines.size(), 20);
+  const QRegularExpression readable(
+      QStringLiteral(R"re("ts":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")re"));
+  for (const QString& line : lines) {
+    QVERIFY2(readable.match(line).hasMatch(), qPrintable(line));
+    QVERIFY(Json::parse(line.toStdString()).is_object());  // still JSON
+  }
+  const QRegularExpressionMatch first = readable.match(lines.first());
+  const qint64 raw =
+      QDateTime::fromString(first.captured(1), Qt::ISODateWithMs).toMSecsSinceEpoch();
+  QVERIFY(raw > 0);
+
+  // Hover the first time shown.
+  QPlainTextEdit* view = tap->records();
+  QTextCursor cursor(view->document()->firstBlock());
+  cursor.setPosition(int(first.capturedStart(1)) + 3);
+  const QPoint at = view->cursorRect(cursor).center();
+  QHelpEvent hover(QEvent::ToolTip, at, view->viewport()->mapToGlobal(at));
+  QApplication::sendEvent(view->viewport(), &hover);
+  QTRY_VERIFY(QToolTip::isVisible());
+  QVERIFY2(QToolTip::text().startsWith(QString::number(raw)), qPrintable(QToolTip::text()));
+  QDir().mkpath(QStringLiteral(SC_BINARY_DIR "/screenshots"));
+  QVERIFY(window_->grab().save(QStringLiteral(SC_BINARY_DIR "/screenshots/tap-times.png")));
+  QToolTip::hideText();
+}
+
+void tst_DesignerRun::tappedWireHasAMarkerAndStaysDrawnWhileRunning() {
+  const QString path = writeFile(dir_, "marked.json", R"({
+  "streamcanvas": 1,
+  "name": "marked",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 500}, "ui": {"x": 0, "y": 0}},
+    {"id": "mid", "type": "filter", "properties": {"condition": "true"},
+     "ui": {"x": 360, "y": 0}},
+    {"id": "sink", "type": "discard.sink", "ui": {"x": 720, "y": 200}}
+  ],
+  "edges": [{"from": "gen", "to": "mid"}, {"from": "mid", "to": "sink"}]
+})");
+  QVERIFY(window_->openFile(path));
+  QTest::qWait(50);  // the queued fit
+  GraphScene* scene = window_->scene();
+  EdgeItem* first = nullptr;
+  EdgeItem* second = nullptr;
+  for (QGraphicsItem* item : scene->items())
+    if (auto* edge = qgraphicsitem_cast<EdgeItem*>(item))
+      (edge->edge().from.node == "gen" ? first : second) = edge;
+  QVERIFY(first && second);
+  QVERIFY(!first->isTapped() && !second->isTapped());
+  QTest::mouseDClick(window_->view()->viewport(), Qt::LeftButton, {},
+                     window_->view()->mapFromScene(first->middle()));
+  QVERIFY(first->isTapped());
+  QVERIFY(!second->isTapped());
+  window_->document()->setSelection({}, {});  // the marker shows without the selection
+
+  // The glyph is drawn at the wire's middle, in the theme's selection colour.
+  auto glyphShown = [&](const QImage& image, EdgeItem* edge) {
+    const QPoint c = window_->view()->mapFromScene(edge->middle());
+    const qreal dpr = image.devicePixelRatio();
+    const QColor want = scene->colors().selection;
+    for (int dx = -int(EdgeItem::kTapRadius); dx <= int(EdgeItem::kTapRadius); ++dx) {
+      const QColor got = image.pixelColor(QPoint(int((c.x() + dx) * dpr), int(c.y() * dpr)));
+      if (std::abs(got.red() - want.red()) + std::abs(got.green() - want.green()) +
+              std::abs(got.blue() - want.blue()) <
+          40)
+        return true;
+    }
+    return false;
+  };
+  QVERIFY(glyphShown(window_->view()->viewport()->grab().toImage(), first));
+  QVERIFY(!glyphShown(window_->view()->viewport()->grab().toImage(), second));
+
+  // While it runs (counters repaint every poll, and anything may expose part of the canvas:
+  // here a strip across the middle of both wires), what the screen shows of the wires is what a
+  // full repaint draws: no part of a wire goes missing. The first wire is straight, which once
+  // made its partly exposed pieces look empty.
+  QCOMPARE(first->mapToScene(first->boundingRect()).boundingRect().height(),
+           2 * (EdgeItem::kTapRadius + 2));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->scene()->nodeItem("mid")->runText().isEmpty(), 20000);
+  QTest::qWait(4 * RunController::kPollMs);
+  QWidget* viewport = window_->view()->viewport();
+  for (EdgeItem* edge : {first, second}) {
+    const QPoint c = window_->view()->mapFromScene(edge->middle());
+    viewport->update(QRect(c.x() - 30, 0, 60, viewport->height()));
+  }
+  QTest::qWait(RunController::kPollMs);
+  const QImage onScreen = viewport->screen()
+                              ->grabWindow(window_->winId(), viewport->mapTo(window_, QPoint()).x(),
+                                           viewport->mapTo(window_, QPoint()).y(),
+                                           viewport->width(), viewport->height())
+                              .toImage()
+                              .convertToFormat(QImage::Format_RGB32);
+  const QImage repainted = viewport->grab().toImage().convertToFormat(QImage::Format_RGB32);
+  QDir().mkpath(QStringLiteral(SC_BINARY_DIR "/screenshots"));
+  onScreen.save(QStringLiteral(SC_BINARY_DIR "/screenshots/tapped-wire-running.png"));
+  QCOMPARE(onScreen.size(), repainted.size());
+  for (EdgeItem* edge : {first, second})
+    for (double t = 0.2; t <= 0.8; t += 0.05) {
+      const QPoint p = window_->view()->mapFromScene(edge->mapToScene(
+          EdgeItem::curve(edge->fromNode()->mapToScene(
+                              edge->fromNode()->portPosition(true, qstr(edge->edge().fromPort()))),
+                          edge->toNode()->mapToScene(
+                              edge->toNode()->portPosition(false, qstr(edge->edge().toPort()))))
+              .pointAtPercent(t)));
+      const qreal dpr = repainted.devicePixelRatio();
+      const QPoint px(int(p.x() * dpr), int(p.y() * dpr));
+      // Antialiasing may differ by a few levels where a piece of the curve starts; a missing
+      // wire differs by the whole contrast of wire and background.
+      const QRgb a = onScreen.pixel(px), b = repainted.pixel(px);
+      const int difference = std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) +
+                             std::abs(qBlue(a) - qBlue(b));
+      QVERIFY2(difference < 60, qPrintable(QStringLiteral("wire %1 at %2: screen %3, repaint %4")
+                                               .arg(QString::fromStdString(edge->edge().from.node))
+                                               .arg(t)
+                                               .arg(QColor(onScreen.pixel(px)).name(),
+                                                    QColor(repainted.pixel(px)).name())));
+    }
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+}
+
 #include "tst_DesignerRun.moc"

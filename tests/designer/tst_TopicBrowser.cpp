@@ -1,6 +1,8 @@
 // The Topics dock against an embedded Kafka cluster started by the test (real protocol on
 // loopback), driven with mouse and keys: list topics, read a topic's newest messages, produce,
-// follow messages produced by another client, and a cluster that does not answer.
+// follow messages produced by another client, and a cluster that does not answer. The first
+// meeting of a new user: the preselected "embedded" connection works, failures are readable (in
+// both themes) and clear what they make stale, and Produce always says what happened.
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -8,16 +10,46 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QtTest>
+#include <cmath>
 
 #include "app/designer/MainWindow.h"
+#include "app/designer/RunController.h"
+#include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
 #include "engine/kafka/ClusterAdmin.h"
 #include "engine/kafka/EmbeddedCluster.h"
+#include "engine/kafka/KafkaConnection.h"
 #include "integration/KafkaTestSupport.h"
 
 using namespace sc;
 using namespace sc::designer;
 using namespace sc::kafka;
+
+namespace {
+
+// WCAG 2 contrast ratio, 1..21 (as tst_Appearance computes it).
+double luminance(const QColor& c) {
+  auto channel = [](double v) {
+    return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+  };
+  const QColor rgb = c.toRgb();
+  return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) +
+         0.0722 * channel(rgb.blueF());
+}
+double contrast(const QColor& a, const QColor& b) {
+  const double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QString writePipeline(const QTemporaryDir& dir, const char* name, const char* text) {
+  const QString path = dir.filePath(QLatin1String(name));
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return {};
+  file.write(text);
+  return path;
+}
+
+}  // namespace
 
 class tst_TopicBrowser : public QObject {
   Q_OBJECT
@@ -27,6 +59,9 @@ class tst_TopicBrowser : public QObject {
   void listReadProduceFollow();
   void unreachableClusterSaysSoWithoutFreezing();
   void documentConnectionIsResolvedFromTheEnvironment();
+  void embeddedConnectionUsesTheDesignersCluster();
+  void failureClearsStaleContentAndIsReadable_data();
+  void failureClearsStaleContentAndIsReadable();
 
  private:
   ResolvedConnection connection() const { return test::connectionTo(cluster_); }
@@ -103,6 +138,9 @@ void tst_TopicBrowser::listReadProduceFollow() {
   QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 7, 15000);
   QCOMPARE(messages->item(6, 4)->text(), QStringLiteral("from elsewhere"));
   QCOMPARE(messages->item(6, 3)->text(), QStringLiteral("(null)"));
+  // The topic's message count follows too.
+  QTRY_COMPARE_WITH_TIMEOUT(topics->item(rowOf(topics, "orders"), 2)->text(), QStringLiteral("7"),
+                            15000);
 
   // And the message the dock produced is really in the topic.
   bool found = false;
@@ -158,7 +196,7 @@ void tst_TopicBrowser::documentConnectionIsResolvedFromTheEnvironment() {
   QVERIFY(window.openFile(path));
   TopicBrowser* browser = window.topicBrowser();
   QComboBox* cluster = browser->clusterEdit();
-  const int index = cluster->findText(QStringLiteral("prod: ${SC_TEST_BOOTSTRAP}"));
+  const int index = cluster->findText(QStringLiteral("connection prod (${SC_TEST_BOOTSTRAP})"));
   QVERIFY2(index >= 0, qPrintable(cluster->itemText(0)));
   for (int i = 0; i < cluster->count(); ++i)
     QVERIFY(!cluster->itemText(i).contains(QString::fromStdString(cluster_->bootstrapServers())));
@@ -172,6 +210,126 @@ void tst_TopicBrowser::documentConnectionIsResolvedFromTheEnvironment() {
   qunsetenv("SC_TEST_BOOTSTRAP");
   QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
   QTRY_VERIFY_WITH_TIMEOUT(browser->statusLabel()->text().contains("SC_TEST_BOOTSTRAP"), 15000);
+}
+
+void tst_TopicBrowser::embeddedConnectionUsesTheDesignersCluster() {
+  // The sandbox default: "${KAFKA_BOOTSTRAP:-embedded}" with KAFKA_BOOTSTRAP unset is the
+  // designer's embedded cluster, not a broker named "embedded".
+  qunsetenv("KAFKA_BOOTSTRAP");
+  QTemporaryDir dir;
+  const QString path = writePipeline(dir, "local.json", R"({
+  "streamcanvas": 1,
+  "connections": {"local": {"type": "kafka", "bootstrap_servers": "${KAFKA_BOOTSTRAP:-embedded}"}},
+  "nodes": [
+    {"id": "src", "type": "kafka.source", "properties": {"connection": "local", "topics": ["readings"]}},
+    {"id": "out", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "src", "to": "out"}]
+})");
+  MainWindow window(NodeRegistry::builtin());
+  window.resize(1400, 900);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QVERIFY(window.openFile(path));
+  TopicBrowser* browser = window.topicBrowser();
+  browser->parentWidget()->show();
+  browser->parentWidget()->raise();
+  QComboBox* cluster = browser->clusterEdit();
+  // Preselected, and saying what it is.
+  QCOMPARE(cluster->currentText(), QStringLiteral("connection local (embedded)"));
+  RunController* runner = window.runController();
+  QVERIFY(runner->embeddedClusters().isEmpty());
+
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(!browser->isBusy(), 15000);
+  QVERIFY2(browser->statusLabel()->text().contains("topics on connection local"),
+           qPrintable(browser->statusLabel()->text()));
+  // Started on demand, in the designer's resources: runs of the document use the same cluster.
+  QCOMPARE(runner->embeddedClusters().size(), 1);
+  QCOMPARE(runner->embeddedClusters().first().first, QStringLiteral("local"));
+  ConnectionSettings local;
+  local.name = "local";
+  auto resolved = resolveConnection(local, runner->resources());
+  QVERIFY2(resolved.ok(), resolved.error.c_str());
+  QCOMPARE(QString::fromStdString(resolved.value.bootstrapServers),
+           runner->embeddedClusters().first().second);
+  QVERIFY(resolved.value.ensureTopic("readings").ok());
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "readings") >= 0, 15000);
+
+  // An embedded cluster that no connection of the document names (a run of another file)
+  // is offered as what it is, and works.
+  ConnectionSettings demo;
+  demo.name = "demo";
+  auto demoCluster = resolveConnection(demo, runner->resources());
+  QVERIFY2(demoCluster.ok(), demoCluster.error.c_str());
+  QVERIFY(demoCluster.value.ensureTopic("demo-topic").ok());
+  QVERIFY(window.openFile(path));  // offers the clusters again
+  const QString demoEntry = QStringLiteral("demo run's embedded cluster (%1)")
+                                .arg(QString::fromStdString(demoCluster.value.bootstrapServers));
+  const int index = cluster->findText(demoEntry);
+  QVERIFY2(index >= 0, qPrintable(cluster->itemText(cluster->count() - 1)));
+  QCOMPARE(cluster->findText(QStringLiteral("connection local (embedded)")), 0);
+  QCOMPARE(cluster->count(), 2);  // local's running cluster is reached through its connection
+  cluster->setCurrentIndex(index);
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "demo-topic") >= 0, 15000);
+  QCOMPARE(rowOf(browser->topicTable(), "readings"), -1);
+}
+
+void tst_TopicBrowser::failureClearsStaleContentAndIsReadable_data() {
+  QTest::addColumn<bool>("dark");
+  QTest::newRow("light") << false;
+  QTest::newRow("dark") << true;
+}
+
+void tst_TopicBrowser::failureClearsStaleContentAndIsReadable() {
+  QFETCH(bool, dark);
+  applyTheme(dark ? Theme::Dark : Theme::Light);
+  MainWindow window(NodeRegistry::builtin());
+  window.resize(1400, 900);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  TopicBrowser* browser = window.topicBrowser();
+  browser->parentWidget()->show();
+  browser->parentWidget()->raise();
+  QTRY_VERIFY(browser->isVisible());
+
+  // A working cluster first: its topics and the messages of one.
+  connectTo(browser, QString::fromStdString(cluster_->bootstrapServers()));
+  QTableWidget* topics = browser->topicTable();
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(topics, "orders") >= 0, 15000);
+  QTest::mouseClick(topics->viewport(), Qt::LeftButton, {},
+                    topics->visualItemRect(topics->item(rowOf(topics, "orders"), 0)).center());
+  QTRY_VERIFY_WITH_TIMEOUT(browser->messageTable()->rowCount() >= 5, 15000);
+  QVERIFY(browser->produceButton()->isEnabled());
+
+  // Then one that does not answer: nothing of the first stays listed.
+  connectTo(browser, QStringLiteral("127.0.0.1:1"));
+  QTRY_VERIFY_WITH_TIMEOUT(browser->statusLabel()->text().startsWith("Cannot list topics"), 30000);
+  QCOMPARE(topics->rowCount(), 0);
+  QCOMPARE(browser->messageTable()->rowCount(), 0);
+  QVERIFY(!browser->produceButton()->isEnabled());
+
+  // The error is readable on the dock's background, in the theme's error colour.
+  QLabel* status = browser->statusLabel();
+  const QColor fg = status->palette().color(status->foregroundRole());
+  const QColor bg = status->palette().color(status->backgroundRole());
+  const double ratio = contrast(fg, bg);
+  QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("error line contrast %1 (%2 on %3)")
+                                        .arg(ratio)
+                                        .arg(fg.name(), bg.name())));
+  QDir().mkpath(QStringLiteral(SC_BINARY_DIR "/screenshots"));
+  QVERIFY(window.grab().save(QStringLiteral(SC_BINARY_DIR "/screenshots/topics-error-%1.png")
+                                 .arg(dark ? "dark" : "light")));
+
+  // Produce now says why it cannot, instead of doing nothing.
+  status->clear();
+  QTest::keyClicks(browser->valueEdit(), "lost?");
+  QTest::keyClick(browser->valueEdit(), Qt::Key_Return);
+  QTRY_VERIFY(!status->text().isEmpty());
+  QVERIFY2(status->text().contains("Select a topic"), qPrintable(status->text()));
+  applyTheme(Theme::System);
 }
 
 QTEST_MAIN(tst_TopicBrowser)
