@@ -90,6 +90,8 @@ class RunController : public QObject {
   // runs share them, so topics written by one run are there for the next and for the Topics
   // dock. They stop when the window closes.
   QList<QPair<QString, QString>> embeddedClusters() const;
+  // The resources runs share (the embedded clusters), for a connection test to use the same.
+  std::shared_ptr<ResourceRegistry> resources() const { return resources_; }
 
   // Wire tap: the records leaving one node's output port (the start of a wire). Set it before
   // or during a run; it is attached to every later run until another wire is tapped. Up to
