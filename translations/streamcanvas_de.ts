@@ -943,7 +943,22 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::ConnectionsPanel</name>
     <message>
-        <location filename="../app/designer/ConnectionsPanel.cpp" line="+97"/>
+        <location filename="../app/designer/ConnectionsPanel.cpp" line="+88"/>
+        <source>No broker answered: check the host names and ports, that the brokers run, and that nothing (firewall, VPN) blocks the way.</source>
+        <translation>Kein Broker hat geantwortet: Hostnamen und Ports prüfen, ob die Broker laufen und ob nichts (Firewall, VPN) den Weg versperrt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS handshake failed: check the security preset and the CA certificate.</source>
+        <translation>Der TLS-Handshake ist fehlgeschlagen: die Sicherheitsvorgabe und das CA-Zertifikat prüfen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication failed: check the mechanism, the user name and the password.</source>
+        <translation>Die Authentifizierung ist fehlgeschlagen: Mechanismus, Benutzername und Passwort prüfen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -1215,7 +1230,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Cluster-Verbindung zu %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Connected to %1: the cluster has no topics yet.</source>
         <translation>Mit %1 verbunden: Der Cluster hat noch keine Topics.</translation>
     </message>

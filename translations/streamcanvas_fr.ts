@@ -943,7 +943,22 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::ConnectionsPanel</name>
     <message>
-        <location filename="../app/designer/ConnectionsPanel.cpp" line="+97"/>
+        <location filename="../app/designer/ConnectionsPanel.cpp" line="+88"/>
+        <source>No broker answered: check the host names and ports, that the brokers run, and that nothing (firewall, VPN) blocks the way.</source>
+        <translation>Aucun broker n’a répondu&#xa0;: vérifiez les noms d’hôte et les ports, que les brokers tournent et que rien (pare-feu, VPN) ne bloque le passage.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS handshake failed: check the security preset and the CA certificate.</source>
+        <translation>La négociation TLS a échoué&#xa0;: vérifiez le préréglage de sécurité et le certificat de l’AC.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication failed: check the mechanism, the user name and the password.</source>
+        <translation>L’authentification a échoué&#xa0;: vérifiez le mécanisme, le nom d’utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
@@ -1215,7 +1230,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Échec de la connexion à %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Connected to %1: the cluster has no topics yet.</source>
         <translation>Connecté à %1&#xa0;: le cluster n’a encore aucun topic.</translation>
     </message>

@@ -80,6 +80,23 @@ QString valueText(const Json& properties, const char* key) {
   return textFromValue(properties[key]);
 }
 
+// What to check for librdkafka's usual failures: its messages name the symptom, not the cause.
+QString failureHint(const QString& error) {
+  const QString e = error.toLower();
+  if (e.contains(QLatin1String("transport failure")) || e.contains(QLatin1String("timed out")) ||
+      e.contains(QLatin1String("resolve")) || e.contains(QLatin1String("all broker")))
+    return ConnectionsPanel::tr(
+        "No broker answered: check the host names and ports, that the brokers run, and that "
+        "nothing (firewall, VPN) blocks the way.");
+  if (e.contains(QLatin1String("ssl")) || e.contains(QLatin1String("certificate")))
+    return ConnectionsPanel::tr(
+        "The TLS handshake failed: check the security preset and the CA certificate.");
+  if (e.contains(QLatin1String("sasl")) || e.contains(QLatin1String("authentication")))
+    return ConnectionsPanel::tr(
+        "Authentication failed: check the mechanism, the user name and the password.");
+  return {};
+}
+
 struct TestResult {
   bool ok = false;
   QString message;
@@ -438,7 +455,8 @@ void ConnectionsPanel::updateVariableButtons() {
 }
 
 void ConnectionsPanel::refreshEditor() {
-  if (shown_ != current_) {
+  const bool switched = shown_ != current_;
+  if (switched) {
     // Another connection: the last test's result was about the previous one.
     shown_ = current_;
     ++testGeneration_;
@@ -455,7 +473,9 @@ void ConnectionsPanel::refreshEditor() {
   delete_->setEnabled(has);
   filling_ = true;
   const QSignalBlocker blockTable(table_);
-  if (!name_->hasFocus() || name_->text().isEmpty()) name_->setText(current_);
+  // The name field follows the document (undo, another connection) unless the user is typing
+  // a new name into it.
+  if (name_->text() != current_ && (switched || !name_->isModified())) name_->setText(current_);
   const QString boot = has ? QString::fromStdString(entry.value(
                                  "bootstrap_servers", kafka::ConnectionSettings::kEmbedded))
                            : QString();
@@ -609,6 +629,7 @@ void ConnectionsPanel::addConnection() {
 
 void ConnectionsPanel::renameConnection() {
   const QString wanted = name_->text().trimmed();
+  name_->setModified(false);
   if (current_.isEmpty() || wanted == current_) return;
   QString why;
   if (wanted.isEmpty() ||
@@ -668,7 +689,10 @@ void ConnectionsPanel::testConnection() {
     testing_ = false;
     test_->setEnabled(true);
     if (!result.ok) {
-      status_->setText(tr("Connection to %1 failed: %2").arg(where, result.message));
+      QString text = tr("Connection to %1 failed: %2").arg(where, result.message);
+      if (const QString hint = failureHint(result.message); !hint.isEmpty())
+        text += QLatin1Char('\n') + hint;
+      status_->setText(text);
       status_->setForegroundRole(QPalette::BrightText);
       return;
     }
