@@ -193,7 +193,11 @@ NodeSpec fileSinkSpec() {
       "an existing one (`mode: fail`). At every checkpoint the file is synced to disk and its "
       "length recorded; a run restored from a checkpoint cuts the file back to that length and "
       "appends, so every result is in it exactly once. CSV takes its header from the first "
-      "record's fields; later fields not in it are left out.";
+      "record's fields; later fields not in it are left out.\n\n"
+      "Unlike kafka.sink it has no `on_error`: a file refuses no single record, and a write "
+      "error (disk full, I/O error) concerns every record after it, so skipping would lose them "
+      "all silently. Such an error fails the run; a restart resumes from the last checkpoint and "
+      "cuts the file back to it.";
   s.inputs = {{"in", "Records to write"}};
 
   PropertySpec path =

@@ -124,6 +124,7 @@ class FileSourceNode final : public SourceNode {
     csv_ = cfg.getString("format") == "csv";
     follow_ = cfg.getBool("follow");
     failOnError_ = cfg.getString("on_error") == "fail";
+    parseTimestampErrorPolicy(cfg.getString("on_timestamp_error"), timestampErrors_);
     // Fail at plan time, before anything runs, when the file cannot be read.
     int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw NodeFailure(cannotOpen(path_, errno));
@@ -149,6 +150,8 @@ class FileSourceNode final : public SourceNode {
       std::string error;
       if (!watermarks_.compile(ctx.slotTable(), &error)) throw NodeFailure(error);
       watermarks_.addPartition(-1, wallMs());
+      watermarks_.setTimestampErrorHandling(
+          {timestampErrors_, ctx.nodeId(), "line", &ctx.metrics().gauge("timestamp_errors"), {}});
     }
   }
 
@@ -413,6 +416,7 @@ class FileSourceNode final : public SourceNode {
   std::atomic<bool> stop_{false};
   WatermarkStrategy strategy_;
   bool hasStrategy_ = false;
+  TimestampErrorPolicy timestampErrors_ = TimestampErrorPolicy::Late;
   WatermarkGenerator watermarks_;
 };
 
@@ -446,7 +450,7 @@ NodeSpec fileSourceSpec() {
       path, format,
       makeProperty("follow", PropKind::Boolean,
                    "Keep reading lines appended to the file, like tail -f (never ends)", false),
-      onError};
+      onError, onTimestampErrorProperty(false)};
   s.create = [] { return std::make_unique<FileSourceNode>(); };
   return s;
 }

@@ -109,6 +109,7 @@ class GeneratorNode final : public SourceNode {
     count_ = static_cast<uint64_t>(std::max<int64_t>(0, cfg.getInt("count")));
     random_ = Random(static_cast<uint64_t>(cfg.getInt("seed")));
     intervalMs_ = cfg.getDurationMs("interval");
+    parseTimestampErrorPolicy(cfg.getString("on_timestamp_error"), timestampErrors_);
     if (!parseStartTime(cfg.getString("start_time"), startMs_))
       throw NodeFailure("start_time '" + cfg.getString("start_time") +
                         "' is neither an ISO-8601 time nor epoch milliseconds");
@@ -128,6 +129,8 @@ class GeneratorNode final : public SourceNode {
       std::string error;
       if (!watermarks_.compile(ctx.slotTable(), &error)) throw NodeFailure(error);
       watermarks_.addPartition(-1, wallMs());
+      watermarks_.setTimestampErrorHandling(
+          {timestampErrors_, ctx.nodeId(), "record", &ctx.metrics().gauge("timestamp_errors"), {}});
     }
   }
 
@@ -338,6 +341,7 @@ class GeneratorNode final : public SourceNode {
   std::atomic<bool> stop_{false};
   WatermarkStrategy strategy_;
   bool hasStrategy_ = false;
+  TimestampErrorPolicy timestampErrors_ = TimestampErrorPolicy::Late;
   WatermarkGenerator watermarks_;
 };
 
@@ -378,7 +382,8 @@ NodeSpec generatorSpec() {
                                "Random seed: the same seed gives the same records", 42),
                   start,
                   makeProperty("interval", PropKind::Duration,
-                               "Event time between consecutive records", "100ms")};
+                               "Event time between consecutive records", "100ms"),
+                  onTimestampErrorProperty(false)};
   s.create = [] { return std::make_unique<GeneratorNode>(); };
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {
     int64_t ms;

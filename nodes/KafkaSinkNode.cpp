@@ -11,6 +11,12 @@
 // a restore can tell whether the transaction of its checkpoint committed: if not (a crash
 // between the checkpoint and the commit, init_transactions aborted it), the run restores from
 // the checkpoint before instead.
+//
+// A record the cluster refuses (too large, invalid) follows on_error: fail the run, skip it
+// (counted), or write it to dead_letter_topic with the reason in the "sc.error" header, through
+// the same producer and so in the same transaction. Once the run is stopping, every wait for the
+// cluster (back-pressure, flushes, transactions, close) shares one StopGrace, so a cluster that
+// went away delays the stop by at most kStopGraceMs.
 #include <librdkafka/rdkafka.h>
 
 #include <atomic>
@@ -32,6 +38,7 @@
 #include "engine/kafka/TransactionalProducer.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
+#include "engine/runtime/StopGrace.h"
 #include "engine/state/StateCodec.h"
 #include "nodes/NodeTypes.h"
 #include "nodes/RecordJson.h"
@@ -42,7 +49,30 @@ namespace {
 using namespace sc::kafka;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kStopFlushLimitMs = 10000;  // how long a stopping run waits for acknowledgements
+constexpr int kStopGraceMs = 5000;  // how long a stopping run still waits for the cluster
+constexpr int kCloseFlushMs = 10000;
+constexpr int kTransactionTimeoutMs = 30000;
+constexpr uint64_t kRefusedSamples = 5;  // refused records logged one by one, then only counted
+
+enum class OnError { Fail, Skip, DeadLetter };
+enum class HeaderMode { Keep, Drop, Expressions };
+
+// Errors that refuse this one record (the cluster is fine): on_error decides what happens. All
+// others (the cluster unreachable, timeouts, authorisation, fatal producer errors) fail the run.
+bool refusesRecord(rd_kafka_resp_err_t e) {
+  switch (e) {
+    case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE:
+    case RD_KAFKA_RESP_ERR_INVALID_MSG:
+    case RD_KAFKA_RESP_ERR_INVALID_MSG_SIZE:
+    case RD_KAFKA_RESP_ERR_INVALID_RECORD:
+    case RD_KAFKA_RESP_ERR_INVALID_TIMESTAMP:
+    case RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE:
+    case RD_KAFKA_RESP_ERR_POLICY_VIOLATION:
+      return true;
+    default:
+      return false;
+  }
+}
 
 // The bytes a key or header value is written as: strings as they are, numbers and booleans as
 // text, objects and arrays as JSON; null and missing mean "none".
@@ -77,6 +107,10 @@ class KafkaSinkNode final : public Node {
         throw NodeFailure("key does not compile at column " + std::to_string(err.column) + ": " +
                           err.message);
     }
+    const Json& headers = cfg.value("headers");
+    headerMode_ = headers.is_object()       ? HeaderMode::Expressions
+                  : headers == Json("drop") ? HeaderMode::Drop
+                                            : HeaderMode::Keep;
     for (const auto& [name, text] : cfg.getStringMap("headers")) {
       auto e = expr::Expression::compile(text, plan.slotTable(), expr::Type::Any, &err);
       if (!e)
@@ -86,6 +120,13 @@ class KafkaSinkNode final : public Node {
       headerScratch_.push_back(std::make_unique<expr::EvalScratch>());
     }
     headerColumns_.resize(headers_.size());
+    const std::string onError = cfg.getString("on_error");
+    onError_ = onError == "skip"          ? OnError::Skip
+               : onError == "dead_letter" ? OnError::DeadLetter
+                                          : OnError::Fail;
+    deadLetterTopic_ = cfg.getString("dead_letter_topic");
+    if (onError_ == OnError::DeadLetter && deadLetterTopic_.empty())
+      throw NodeFailure("on_error is dead_letter but dead_letter_topic is not set");
     // Node settings win over the connection's properties only where the file sets them.
     auto put = [&](const char* property, const char* key, std::string value) {
       (cfg.has(property) ? overrides_ : defaults_).emplace_back(key, std::move(value));
@@ -111,6 +152,9 @@ class KafkaSinkNode final : public Node {
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
     if (auto made = connection_.ensureTopic(topic_); !made.ok()) throw NodeFailure(made.error);
+    if (onError_ == OnError::DeadLetter)
+      if (auto made = connection_.ensureTopic(deadLetterTopic_); !made.ok())
+        throw NodeFailure(made.error);
     if (!exactlyOnce_) return;
     std::shared_ptr<OffsetLedger> ledger;
     if (!connection_.cluster) {
@@ -144,14 +188,19 @@ class KafkaSinkNode final : public Node {
     deliveryErrors_ = &m.gauge("delivery_errors");
     deliveredGauge_ = &m.gauge("delivered");
     connectedGauge_ = &m.gauge("connected");
+    refusedGauge_ = &m.gauge("refused");
 
+    // Every message carries the member it belongs to as its opaque: with a shared producer
+    // that routes its delivery report here, and it tells dead letters from records.
+    for (auto* member : {&member_, &deadLetterMember_}) {
+      *member = std::make_shared<TransactionalProducer::Member>();
+      (*member)->label = label_;
+      (*member)->topic = topic_;
+      (*member)->delivery = [this](const rd_kafka_message_t* msg) { onDelivery(msg); };
+    }
     if (txn_) {
-      member_ = std::make_shared<TransactionalProducer::Member>();
-      member_->label = label_;
-      member_->topic = topic_;
-      member_->delivery = [this](const rd_kafka_message_t* msg) { onDelivery(msg); };
       try {
-        rk_ = txn_->attach(member_);
+        rk_ = txn_->attach(member_, waitMs(kTransactionTimeoutMs));
       } catch (const std::runtime_error& e) {
         throw NodeFailure(e.what());
       }
@@ -168,9 +217,16 @@ class KafkaSinkNode final : public Node {
       rk_ = producer_->handle();
     }
     rkt_ = rd_kafka_topic_new(rk_, topic_.c_str(), nullptr);
-    if (!rkt_)
-      throw NodeFailure(label_ + ": cannot open topic '" + topic_ +
+    if (onError_ == OnError::DeadLetter)
+      deadLetterRkt_ = rd_kafka_topic_new(rk_, deadLetterTopic_.c_str(), nullptr);
+    if (!rkt_ || (onError_ == OnError::DeadLetter && !deadLetterRkt_))
+      throw NodeFailure(label_ + ": cannot open topic '" + (rkt_ ? deadLetterTopic_ : topic_) +
                         "': " + rd_kafka_err2str(rd_kafka_last_error()));
+    char maxBytes[32];
+    size_t maxBytesLen = sizeof maxBytes;
+    if (rd_kafka_conf_get(rd_kafka_conf(rk_), "message.max.bytes", maxBytes, &maxBytesLen) ==
+        RD_KAFKA_CONF_OK)
+      maxMessageBytes_ = std::strtoll(maxBytes, nullptr, 10);
     lastMetrics_ = Clock::now();
     ctx.log().info(
         "kafka",
@@ -197,23 +253,21 @@ class KafkaSinkNode final : public Node {
         hasKey = batch->meta(r).hasKey;  // no key expression: keep the record's own key
         key = batch->meta(r).key;
       }
-      produce(r, hasKey ? &key : nullptr);
+      if (!produce(*batch, r, hasKey ? &key : nullptr)) throw NodeFailure(undelivered(n - r));
       bytes += payload_.size();
     }
     out.release(batch);
     produced_ += n;
     dirty_ = dirty_ || n > 0;
     ctx_->metrics().bytesOut.add(bytes);
-    rd_kafka_poll(rk_, 0);
-    checkFailure();
+    serveReports(0);
     maybeUpdateMetrics();
   }
 
   int64_t tickIntervalMs() const override { return 500; }
 
   void onTick(int64_t, Emitter&) override {
-    rd_kafka_poll(rk_, 0);
-    checkFailure();
+    serveReports(0);
     maybeUpdateMetrics();
   }
 
@@ -270,74 +324,238 @@ class KafkaSinkNode final : public Node {
 
   void close() override {
     if (rkt_) rd_kafka_topic_destroy(rkt_), rkt_ = nullptr;
-    if (producer_) producer_->close(kStopFlushLimitMs), producer_.reset();
-    // The last sink to leave aborts what no completed checkpoint covers: the next run produces
-    // those records again.
-    if (member_) txn_->detach(kStopFlushLimitMs), member_.reset();
+    if (deadLetterRkt_) rd_kafka_topic_destroy(deadLetterRkt_), deadLetterRkt_ = nullptr;
+    if (producer_) producer_->close(waitMs(kCloseFlushMs)), producer_.reset();
+    // The last sink to leave the shared producer aborts what no completed checkpoint covers:
+    // the next run produces those records again.
+    if (txn_ && rk_) txn_->detach(waitMs(kCloseFlushMs));
     rk_ = nullptr;
   }
 
   ~KafkaSinkNode() override { close(); }
 
  private:
-  void produce(uint32_t row, const std::string_view* key) {
+  // A record the cluster (or librdkafka, on the spot) refused, kept for on_error.
+  struct Refused {
+    std::string error;
+    std::string value, key;
+    bool hasKey = false;
+    int64_t timestamp = 0;
+    std::vector<std::pair<std::string, std::string>> headers;
+  };
+
+  bool stopping() const { return ctx_ && ctx_->stopRequested(); }
+  // How long a wait for the cluster may take: capMs, or what is left of the stop grace.
+  int waitMs(int capMs) { return stopGrace_.remainingMs(stopping(), capMs); }
+
+  // Hands row `row` (its JSON in payload_) to librdkafka; false when the run is stopping and
+  // the cluster took nothing for longer than the grace. A record refused on the spot follows
+  // on_error.
+  bool produce(const Batch& batch, uint32_t row, const std::string_view* key) {
     for (;;) {
-      rd_kafka_resp_err_t e;
-      if (headers_.empty()) {
-        e = rd_kafka_produce(rkt_, RD_KAFKA_PARTITION_UA, RD_KAFKA_MSG_F_COPY, payload_.data(),
-                             payload_.size(), key ? key->data() : nullptr, key ? key->size() : 0,
-                             member_.get()) == 0
-                ? RD_KAFKA_RESP_ERR_NO_ERROR
-                : rd_kafka_last_error();
-      } else {
-        rd_kafka_headers_t* hdrs = rd_kafka_headers_new(headers_.size());
-        for (size_t h = 0; h < headers_.size(); ++h) {
-          std::string_view value;
-          if (valueBytes(headerColumns_[h][row], headerText_, value))
-            rd_kafka_header_add(hdrs, headers_[h].first.c_str(),
-                                static_cast<ssize_t>(headers_[h].first.size()), value.data(),
-                                static_cast<ssize_t>(value.size()));
-        }
-        const char* keyData = key ? key->data() : nullptr;
-        const size_t keySize = key ? key->size() : 0;
-        char* valueData = payload_.data();
-        const size_t valueSize = payload_.size();
-        e = rd_kafka_producev(rk_, RD_KAFKA_V_RKT(rkt_), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                              RD_KAFKA_V_VALUE(valueData, valueSize),
-                              RD_KAFKA_V_KEY(keyData, keySize), RD_KAFKA_V_HEADERS(hdrs),
-                              RD_KAFKA_V_OPAQUE(member_.get()), RD_KAFKA_V_END);
-        if (e) rd_kafka_headers_destroy(hdrs);  // ownership passes only on success
+      fillMessage(&batch, row, key, rkt_, payload_, nullptr);
+      const rd_kafka_resp_err_t e = send();
+      if (!e) return true;
+      if (e == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+        // librdkafka's queue is full: serve delivery reports until there is room
+        // (back-pressure), unless the run is stopping and the cluster does not answer.
+        serveReports(10);
+        if (stopGrace_.expired(stopping())) return false;
+        continue;
       }
-      if (!e) return;
-      if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
-        throw NodeFailure(label_ + ": cannot produce to '" + topic_ + "': " + rd_kafka_err2str(e));
-      // librdkafka's queue is full: serve delivery reports until there is room (back-pressure).
-      rd_kafka_poll(rk_, 10);
-      checkFailure();
+      if (onError_ == OnError::Fail || !refusesRecord(e))
+        throw NodeFailure(label_ + ": cannot produce to '" + topic_ + "': " + rd_kafka_err2str(e) +
+                          (refusesRecord(e) ? "; set on_error to skip or dead_letter to go on "
+                                              "past such records"
+                                            : ""));
+      Refused r;
+      r.error = rd_kafka_err2str(e);
+      r.value = payload_;
+      if (key) r.key = std::string(*key), r.hasKey = true;
+      const RecordMeta& meta = batch.meta(row);
+      r.timestamp = meta.timestamp;
+      for (uint32_t h = 0; h < meta.headerCount; ++h)
+        r.headers.emplace_back(meta.headers[h].name, meta.headers[h].value);
+      refuse(std::move(r));
+      return true;
     }
   }
 
-  // Thread-safe: with a shared producer, another sink's thread may serve this sink's reports.
+  // Builds the message in vus_: value, key, the record's event time and its headers as the
+  // headers property says; or, with `deadLetter` (batch null), the dead letter of a record.
+  void fillMessage(const Batch* batch, uint32_t row, const std::string_view* key,
+                   rd_kafka_topic_t* rkt, std::string_view payload, const Refused* deadLetter) {
+    vus_.clear();
+    rd_kafka_vu_t v{};
+    v.vtype = RD_KAFKA_VTYPE_RKT, v.u.rkt = rkt, vus_.push_back(v);
+    v.vtype = RD_KAFKA_VTYPE_MSGFLAGS, v.u.i = RD_KAFKA_MSG_F_COPY, vus_.push_back(v);
+    v.vtype = RD_KAFKA_VTYPE_VALUE, v.u.mem = {const_cast<char*>(payload.data()), payload.size()};
+    vus_.push_back(v);
+    if (key)
+      v.vtype = RD_KAFKA_VTYPE_KEY, v.u.mem = {const_cast<char*>(key->data()), key->size()},
+      vus_.push_back(v);
+    // The record's event time becomes the message timestamp (0: none, librdkafka stamps now).
+    const int64_t timestamp = deadLetter ? deadLetter->timestamp : batch->meta(row).timestamp;
+    if (timestamp > 0) v.vtype = RD_KAFKA_VTYPE_TIMESTAMP, v.u.i64 = timestamp, vus_.push_back(v);
+    v.vtype = RD_KAFKA_VTYPE_OPAQUE;
+    v.u.ptr = deadLetter ? deadLetterMember_.get() : member_.get();
+    vus_.push_back(v);
+    // Header names must end in NUL for librdkafka: they are collected in headerNames_ first and
+    // pointed at once it stops growing.
+    headerNames_.clear();
+    headerValues_.clear();
+    auto header = [&](std::string_view name, std::string_view value) {
+      headerValues_.push_back({headerNames_.size(), value});
+      headerNames_.append(name);
+      headerNames_.push_back('\0');
+    };
+    if (deadLetter) {
+      for (const auto& [name, value] : deadLetter->headers)
+        header(name, value);
+      header("sc.error", deadLetter->error);
+      header("sc.topic", topic_);
+    } else if (headerMode_ == HeaderMode::Keep) {
+      const RecordMeta& meta = batch->meta(row);
+      for (uint32_t h = 0; h < meta.headerCount; ++h)
+        header(meta.headers[h].name, meta.headers[h].value);
+    } else if (headerMode_ == HeaderMode::Expressions) {
+      // Values rendered as text (numbers, objects) go to headerText_, which may grow: they
+      // become views once it is complete.
+      headerText_.clear();
+      renderedHeaders_.clear();
+      for (size_t h = 0; h < headers_.size(); ++h) {
+        std::string_view value;
+        if (!valueBytes(headerColumns_[h][row], valueText_, value)) continue;
+        if (value.data() == valueText_.data()) {
+          renderedHeaders_.push_back({headerValues_.size(), headerText_.size()});
+          headerText_.append(value);
+        }
+        header(headers_[h].first, value);
+      }
+      for (const auto& [index, offset] : renderedHeaders_)
+        headerValues_[index].second =
+            std::string_view(headerText_.data() + offset, headerValues_[index].second.size());
+    }
+    for (const auto& [offset, value] : headerValues_) {
+      v.vtype = RD_KAFKA_VTYPE_HEADER;
+      v.u.header = {headerNames_.data() + offset, value.data(), static_cast<ssize_t>(value.size())};
+      vus_.push_back(v);
+    }
+  }
+
+  rd_kafka_resp_err_t send() {
+    rd_kafka_error_t* error = rd_kafka_produceva(rk_, vus_.data(), vus_.size());
+    if (!error) return RD_KAFKA_RESP_ERR_NO_ERROR;
+    const rd_kafka_resp_err_t e = rd_kafka_error_code(error);
+    rd_kafka_error_destroy(error);
+    return e;
+  }
+
+  // Skips a refused record or writes it to the dead-letter topic (in the open transaction
+  // under exactly_once, through the same producer). Counted in the errors metric either way.
+  void refuse(Refused r) {
+    ++refused_;
+    ctx_->metrics().errors.add(1);
+    if (refused_ <= kRefusedSamples)
+      ctx_->log().warn("kafka",
+                       label_ + ": '" + topic_ + "' refused a record (" + r.error + "); " +
+                           (onError_ == OnError::Skip ? "skipped it"
+                                                      : "wrote it to '" + deadLetterTopic_ + "'") +
+                           (refused_ == kRefusedSamples ? " (further ones are only counted)" : ""));
+    if (onError_ == OnError::Skip) return;
+    // A dead letter too large for the cluster keeps the start of the value (and says so).
+    if (maxMessageBytes_ > 0 && r.value.size() + r.key.size() + 1024 > size_t(maxMessageBytes_)) {
+      r.headers.emplace_back("sc.value.bytes", std::to_string(r.value.size()));
+      r.value.resize(size_t(maxMessageBytes_) / 2);
+    }
+    const std::string_view key(r.key);
+    for (;;) {
+      fillMessage(nullptr, 0, r.hasKey ? &key : nullptr, deadLetterRkt_, r.value, &r);
+      const rd_kafka_resp_err_t e = send();
+      if (!e) break;
+      if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+        throw NodeFailure(label_ + ": cannot write a dead letter to '" + deadLetterTopic_ +
+                          "': " + rd_kafka_err2str(e));
+      rd_kafka_poll(rk_, 10);
+      if (stopGrace_.expired(stopping())) throw NodeFailure(undelivered(1));
+    }
+    dirty_ = true;
+  }
+
+  // Serves delivery reports for up to timeoutMs, then deals with records the cluster refused.
+  void serveReports(int timeoutMs) {
+    rd_kafka_poll(rk_, timeoutMs);
+    while (!refusedByCluster_.empty()) {
+      std::vector<Refused> refused = std::move(refusedByCluster_);
+      refusedByCluster_.clear();
+      for (auto& r : refused)
+        refuse(std::move(r));
+    }
+    checkFailure();
+  }
+
+  // Why a stopping run gave up on the cluster, counting what was not delivered.
+  std::string undelivered(uint64_t notProduced) {
+    const uint64_t queued = rk_ ? static_cast<uint64_t>(rd_kafka_outq_len(rk_)) : 0;
+    failed_.fetch_add(queued + notProduced, std::memory_order_relaxed);
+    maybeUpdateMetrics(true);
+    return label_ + ": stopped with " + std::to_string(queued + notProduced) +
+           " records not delivered to '" + topic_ + "' (" + std::to_string(queued) +
+           " unacknowledged, " + std::to_string(notProduced) + " not sent): Kafka at " +
+           connection_.bootstrapServers + " did not answer for " +
+           std::to_string(kStopGraceMs / 1000) +
+           " s while stopping. Their source offsets stay uncommitted, so the next run writes them "
+           "again";
+  }
+
+  // With a shared producer (exactly_once), another sink's thread may serve this sink's reports:
+  // what it touches then is atomic or locked (refusals are only collected without transactions).
   void onDelivery(const rd_kafka_message_t* msg) {
     if (!msg->err) {
       delivered_.fetch_add(1, std::memory_order_relaxed);
+      if (stopping()) stopGrace_.progress();
+      return;
+    }
+    const bool deadLetter = msg->_private == deadLetterMember_.get();
+    // Refused by the cluster after sending: on_error decides, except inside a transaction,
+    // which librdkafka makes abortable on any failed delivery (see the spec's description).
+    if (!deadLetter && onError_ != OnError::Fail && !exactlyOnce_ && refusesRecord(msg->err)) {
+      Refused r;
+      r.error = rd_kafka_err2str(msg->err);
+      r.value.assign(static_cast<const char*>(msg->payload), msg->payload ? msg->len : 0);
+      if (msg->key) r.key.assign(static_cast<const char*>(msg->key), msg->key_len), r.hasKey = true;
+      rd_kafka_timestamp_type_t type;
+      r.timestamp = rd_kafka_message_timestamp(msg, &type);
+      rd_kafka_headers_t* hdrs = nullptr;
+      if (rd_kafka_message_headers(msg, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        const char* name;
+        const void* value;
+        size_t size;
+        for (size_t i = 0; !rd_kafka_header_get_all(hdrs, i, &name, &value, &size); ++i)
+          r.headers.emplace_back(name, std::string(static_cast<const char*>(value), size));
+      }
+      refusedByCluster_.push_back(std::move(r));
       return;
     }
     failed_.fetch_add(1, std::memory_order_relaxed);
     std::lock_guard lock(failureMutex_);
     if (failure_.empty())
-      failure_ = label_ + ": delivery to topic '" + topic_ + "' partition " +
-                 std::to_string(msg->partition) +
-                 " failed after retries: " + rd_kafka_err2str(msg->err);
+      failure_ = label_ + ": delivery " +
+                 (deadLetter ? "of a dead letter to '" + deadLetterTopic_ : "to topic '" + topic_) +
+                 "' partition " + std::to_string(msg->partition) +
+                 " failed after retries: " + rd_kafka_err2str(msg->err) +
+                 (refusesRecord(msg->err) && !deadLetter && onError_ == OnError::Fail
+                      ? "; set on_error to skip or dead_letter to go on past such records"
+                      : "");
   }
 
   void checkFailure() {
-    if (failed_.load(std::memory_order_relaxed)) {
-      std::string failure;
-      {
-        std::lock_guard lock(failureMutex_);
-        failure = failure_;
-      }
+    std::string failure;
+    {
+      std::lock_guard lock(failureMutex_);
+      failure = failure_;
+    }
+    if (!failure.empty()) {
       maybeUpdateMetrics(true);
       throw NodeFailure(failure);
     }
@@ -346,22 +564,17 @@ class KafkaSinkNode final : public Node {
       throw NodeFailure(label_ + ": " + fatal);
   }
 
-  // Waits until every message produced so far is acknowledged (or failed).
+  // Waits until every message produced so far is acknowledged (or refused and dealt with);
+  // once stopping, for at most what is left of the stop grace.
   void flushAll(const char* when) {
-    auto started = Clock::now();
-    while (rd_kafka_outq_len(rk_) > 0) {
+    while (rd_kafka_outq_len(rk_) > 0 || !refusedByCluster_.empty()) {
       rd_kafka_flush(rk_, 100);
-      checkFailure();
+      serveReports(0);
       maybeUpdateMetrics();
-      if (ctx_->stopRequested() &&
-          Clock::now() - started > std::chrono::milliseconds(kStopFlushLimitMs))
-        throw NodeFailure(label_ + ": " + std::to_string(rd_kafka_outq_len(rk_)) +
-                          " messages to '" + topic_ + "' were not acknowledged " + when +
-                          " while stopping; their source offsets stay uncommitted, so the next run "
-                          "reads them again");
+      if (stopGrace_.expired(stopping()))
+        throw NodeFailure(undelivered(0) + " (while flushing " + when + ")");
     }
-    rd_kafka_poll(rk_, 0);
-    checkFailure();
+    serveReports(0);
   }
 
   // Commits the shared transaction once checkpoint `id` is durable (waiting for it when `wait`),
@@ -376,7 +589,7 @@ class KafkaSinkNode final : public Node {
     }
     awaiting_ = 0;
     try {
-      txn_->commitThrough(covered, final, label_);
+      txn_->commitThrough(covered, final, label_, waitMs(kTransactionTimeoutMs));
     } catch (const std::runtime_error& e) {
       throw NodeFailure(e.what());
     }
@@ -398,6 +611,7 @@ class KafkaSinkNode final : public Node {
                            : txn_    ? txn_->state()
                                      : LinkState::Connecting;
     connectedGauge_->set(link == LinkState::Up ? 1 : 0);
+    refusedGauge_->set(static_cast<int64_t>(refused_));
     lastMetrics_ = now;
   }
 
@@ -408,6 +622,9 @@ class KafkaSinkNode final : public Node {
   ResolvedConnection connection_;
   std::unique_ptr<expr::Expression> key_;
   std::vector<std::pair<std::string, std::unique_ptr<expr::Expression>>> headers_;
+  HeaderMode headerMode_ = HeaderMode::Keep;
+  OnError onError_ = OnError::Fail;
+  std::string deadLetterTopic_;
   Properties defaults_, overrides_;
 
   // run
@@ -415,20 +632,30 @@ class KafkaSinkNode final : public Node {
   std::unique_ptr<KafkaClient> producer_;
   rd_kafka_t* rk_ = nullptr;
   rd_kafka_topic_t* rkt_ = nullptr;
+  rd_kafka_topic_t* deadLetterRkt_ = nullptr;
+  int64_t maxMessageBytes_ = 0;  // the producer's message.max.bytes
+  StopGrace stopGrace_{kStopGraceMs};
   std::unique_ptr<JsonRecordWriter> writer_;
   expr::EvalScratch keyScratch_;
   std::vector<std::unique_ptr<expr::EvalScratch>> headerScratch_;
   std::vector<const Value*> headerColumns_;
-  std::string payload_, keyText_, headerText_;
+  std::string payload_, keyText_, headerText_, valueText_;
+  // the message being built (fillMessage): reused, so a record allocates nothing
+  std::vector<rd_kafka_vu_t> vus_;
+  std::string headerNames_;                                        // NUL-terminated names
+  std::vector<std::pair<size_t, std::string_view>> headerValues_;  // name offset, value
+  std::vector<std::pair<size_t, size_t>> renderedHeaders_;         // value index, text offset
+  std::vector<Refused> refusedByCluster_;  // refused in delivery reports, for on_error
   std::mutex failureMutex_;
   std::string failure_;  // the first delivery failure
   std::atomic<uint64_t> delivered_{0}, failed_{0};
-  uint64_t produced_ = 0;
+  uint64_t produced_ = 0, refused_ = 0;
   // exactly_once
   bool exactlyOnce_ = false;
   std::string transactionalId_;
   std::shared_ptr<TransactionalProducer> txn_;  // shared by the run's sinks of this connection
-  std::shared_ptr<TransactionalProducer::Member> member_;
+  // what the messages of this sink carry as their opaque (its records, its dead letters)
+  std::shared_ptr<TransactionalProducer::Member> member_, deadLetterMember_;
   bool hasLedger_ = false;     // sources' offsets go in the transactions
   bool dirty_ = false;         // records not yet in a committed transaction
   bool barrierDirty_ = false;  // ... there were at the last barrier
@@ -440,6 +667,7 @@ class KafkaSinkNode final : public Node {
   Gauge* deliveryErrors_ = nullptr;
   Gauge* deliveredGauge_ = nullptr;
   Gauge* connectedGauge_ = nullptr;
+  Gauge* refusedGauge_ = nullptr;
   Clock::time_point lastMetrics_;
 };
 
@@ -454,14 +682,28 @@ NodeSpec kafkaSinkSpec() {
       "Writes records as JSON messages to a Kafka topic; idempotent, acknowledged before offsets "
       "commit.";
   s.description =
-      "Produces every record as one JSON message to `topic`. `key` (an expression; default: the "
-      "record's own "
-      "Kafka key) and `headers` (name -> expression) are evaluated per record. `acks`, "
-      "`compression` and "
-      "`linger` set the matching librdkafka properties when given; `idempotence` is on by default. "
-      "A message "
-      "that cannot be delivered after librdkafka's retries fails the run, naming the topic, "
-      "partition and reason.";
+      "Produces every record as one JSON message to `topic`, with the record's event time as the "
+      "message timestamp. `key` is an expression (default: the record's own Kafka key). "
+      "`headers`: `keep` (default) passes the record's incoming Kafka headers through, `drop` "
+      "writes none, and an object of name -> expression writes exactly those (an expression "
+      "reads an incoming header as `$headers.NAME`). `acks`, `compression` and `linger` set the "
+      "matching librdkafka properties when given; `idempotence` is on by default.\n\n"
+      "A record the cluster refuses (larger than `message.max.bytes`, invalid) follows "
+      "`on_error`: `fail` stops the run naming the topic and reason; `skip` drops it; "
+      "`dead_letter` writes it to `dead_letter_topic` with its key, timestamp and headers plus "
+      "`sc.error` (the reason) and `sc.topic` (where it was meant to go); a dead letter too large "
+      "itself keeps the start of the value and its size in `sc.value.bytes`. Skipped and "
+      "dead-lettered records count as errors (`refused` gauge). A message that cannot be "
+      "delivered because the cluster is unreachable always fails the run after librdkafka's "
+      "retries: nothing is lost, its source offsets stay uncommitted.\n\n"
+      "Under `delivery: exactly_once` a dead letter is written in the same transaction as the "
+      "records, so it commits or aborts with them. librdkafka refuses too-large records before "
+      "sending them, which `skip` and `dead_letter` handle inside the transaction; a record the "
+      "broker refuses after sending makes the whole transaction abortable, so the run fails and "
+      "restarts from its last checkpoint: keep the producer's `message.max.bytes` at or below "
+      "the topic's `max.message.bytes` to have every refusal handled per record.\n\n"
+      "When the run stops while the cluster does not answer, the sink waits at most 5 s for "
+      "acknowledgements, then ends the run with an error counting the records not delivered.";
   s.inputs = {{"in", "Records to write"}};
 
   PropertySpec connection =
@@ -475,9 +717,21 @@ NodeSpec kafkaSinkSpec() {
   PropertySpec key = makeProperty("key", PropKind::Expression,
                                   "Message key (default: the record's own key, if any)");
   key.placeholder = "device";
-  PropertySpec headers =
-      makeProperty("headers", PropKind::Map, "Message headers: name -> expression");
+  PropertySpec headers = makeProperty(
+      "headers", PropKind::Map,
+      "Message headers: keep the incoming ones, drop them, or name -> expression", "keep");
   headers.item = PropKind::Expression;
+  headers.choices = {"keep", "drop"};
+  PropertySpec onError = makeProperty(
+      "on_error", PropKind::Enum,
+      "A record the cluster refuses (too large, invalid): fail the run, skip it, or write it to "
+      "dead_letter_topic",
+      "fail");
+  onError.choices = {"fail", "skip", "dead_letter"};
+  PropertySpec deadLetter = makeProperty(
+      "dead_letter_topic", PropKind::String,
+      "Topic for refused records (on_error: dead_letter), with the reason in header sc.error");
+  deadLetter.placeholder = "alerts-dead-letters";
   PropertySpec format = makeProperty("format", PropKind::Enum, "Message format", "json");
   format.choices = {"json"};
   PropertySpec acks =
@@ -492,10 +746,17 @@ NodeSpec kafkaSinkSpec() {
   PropertySpec idempotence =
       makeProperty("idempotence", PropKind::Boolean,
                    "Exactly one copy per message in the topic despite retries", true);
-  s.properties = {connection, topic, key, headers, format, acks, compression, linger, idempotence};
+  s.properties = {connection,  topic,  key,         headers, format,    acks,
+                  compression, linger, idempotence, onError, deadLetter};
   s.exactlyOnce = true;
 
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {
+    if (cfg.getString("on_error") == "dead_letter" && cfg.getString("dead_letter_topic").empty())
+      diags
+          .error(cfg.pointer("dead_letter_topic"),
+                 "on_error is dead_letter but no dead_letter_topic is set",
+                 "name the topic for refused records, or set on_error to skip or fail")
+          .property = "dead_letter_topic";
     std::string acksText = cfg.getString("acks");
     if (cfg.getBool("idempotence") && acksText != "all" && acksText.find("${") == std::string::npos)
       diags

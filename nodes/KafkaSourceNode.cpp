@@ -10,6 +10,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <utility>
@@ -19,11 +20,14 @@
 #include "engine/expr/RegexPattern.h"
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeConfig.h"
+#include "engine/kafka/CheckpointOffsets.h"
+#include "engine/kafka/DeadLetterWriter.h"
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/kafka/OffsetLedger.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
+#include "engine/runtime/StopGrace.h"
 #include "engine/runtime/WatermarkGenerator.h"
 #include "engine/state/StateCodec.h"
 #include "nodes/NodeTypes.h"
@@ -78,17 +82,14 @@ struct PartitionState {
   std::string_view topic;  // points into KafkaSourceNode::topicNames_
   int32_t partition = 0;
   const rd_kafka_topic_t* rkt = nullptr;  // learned from the first message, for fast lookup
-  int64_t next = -1;       // offset after the last record emitted downstream (-1: none yet)
-  int64_t completed = -1;  // offset every sink has finished with (committed or being committed)
-  int64_t end = -1;        // bounded: stop before this offset
-  bool done = false;       // bounded: reached `end`
+  int64_t next = -1;      // offset after the last record emitted downstream (-1: none yet)
+  int64_t end = -1;       // bounded: stop before this offset
+  bool done = false;      // bounded: reached `end`
+  bool caughtUp = false;  // reached the end of the log (PARTITION_EOF), nothing read since
+  int64_t from = -1;      // concrete start offset of this assignment (-1: not known)
+  // Where reading goes on: after the last record, else where the assignment started.
+  int64_t position() const { return next >= 0 ? next : from; }
   Gauge* lag = nullptr;
-};
-
-struct TopicPartitionOffset {
-  std::string_view topic;
-  int32_t partition;
-  int64_t offset;
 };
 
 class PartitionList {
@@ -136,9 +137,12 @@ class KafkaSourceNode final : public SourceNode {
     onError_ = onError == "fail"          ? OnError::Fail
                : onError == "dead_letter" ? OnError::DeadLetter
                                           : OnError::Skip;
+    parseTimestampErrorPolicy(cfg.getString("on_timestamp_error"), timestampErrors_);
     deadLetterTopic_ = cfg.getString("dead_letter_topic");
-    if (onError_ == OnError::DeadLetter && deadLetterTopic_.empty())
-      throw NodeFailure("on_error is dead_letter but dead_letter_topic is not set");
+    if (writesDeadLetters() && deadLetterTopic_.empty())
+      throw NodeFailure(
+          "dead letters are asked for (on_error or on_timestamp_error) but "
+          "dead_letter_topic is not set");
     if (text_) valueSlot_ = plan.slotTable().intern("value");
     settings_ = std::move(settings.value);
   }
@@ -154,7 +158,7 @@ class KafkaSourceNode final : public SourceNode {
     // Embedded topics are created up front so they get the connection's partition count.
     for (const auto& t : topics_)
       if (auto made = connection_.ensureTopic(t); !made.ok()) throw NodeFailure(made.error);
-    if (onError_ == OnError::DeadLetter)
+    if (writesDeadLetters())
       if (auto made = connection_.ensureTopic(deadLetterTopic_); !made.ok())
         throw NodeFailure(made.error);
   }
@@ -170,6 +174,12 @@ class KafkaSourceNode final : public SourceNode {
     ctx_ = &ctx;
     std::string error;
     if (!watermarks_.compile(ctx.slotTable(), &error)) throw NodeFailure(error);
+    if (watermarks_.enabled())
+      watermarks_.setTimestampErrorHandling(
+          {timestampErrors_, ctx.nodeId(), "record", &ctx.metrics().gauge("timestamp_errors"),
+           [this](const Batch& b, uint32_t row, const std::string& why) {
+             deadLetterRow(b, row, why);
+           }});
     if (!text_) extractor_ = std::make_unique<JsonFieldExtractor>(ctx.slotTable());
     NodeMetrics& m = ctx.metrics();
     lagTotal_ = &m.gauge("lag");
@@ -180,14 +190,21 @@ class KafkaSourceNode final : public SourceNode {
     ClientOptions o;
     o.kind = ClientKind::Consumer;
     o.label = label_;
+    // The prefetch queue must hold more than a second of consumption: librdkafka (2.0.x) stops
+    // fetching once the consumer queue (all partitions together: their queues are forwarded
+    // into it) exceeds either threshold, and looks again only a second later, even if the
+    // queue has long drained. 100,000 messages (the default) cost a one-second stall every
+    // ~100 ms of processing, 4-5x the wall time of a bounded read.
     o.defaults = {{"auto.offset.reset", "earliest"},
                   {"isolation.level", "read_committed"},
-                  {"queued.min.messages", "100000"},
+                  {"queued.min.messages", "2000000"},
+                  {"queued.max.messages.kbytes", "262144"},
                   {"fetch.wait.max.ms", "100"}};
     o.overrides = {{"group.id", groupId_},
                    {"enable.auto.commit", "false"},
                    {"enable.auto.offset.store", "false"},
-                   {"enable.partition.eof", bounded_ ? "true" : "false"}};
+                   // End of partition: bounded runs end there; idleness needs it too.
+                   {"enable.partition.eof", "true"}};
     if (!bounded_)
       o.rebalance = [this](int err, rd_kafka_topic_partition_list_t* parts) {
         onRebalance(err, parts);
@@ -198,19 +215,10 @@ class KafkaSourceNode final : public SourceNode {
     rk_ = consumer_->handle();
     queue_ = rd_kafka_queue_get_consumer(rk_);
 
-    if (onError_ == OnError::DeadLetter) {
-      ClientOptions d;
-      d.kind = ClientKind::Producer;
-      d.label = label_ + " dead letters";
-      d.defaults = {{"enable.idempotence", "true"}};
-      d.delivery = [this](const rd_kafka_message_t* msg) {
-        if (msg->err && deadLetterError_.empty())
-          deadLetterError_ =
-              "dead letter to '" + deadLetterTopic_ + "' failed: " + rd_kafka_err2str(msg->err);
-      };
-      auto producer = KafkaClient::create(connection_, std::move(d));
-      if (!producer.ok()) throw NodeFailure(producer.error);
-      deadLetter_ = std::move(producer.value);
+    if (writesDeadLetters()) {
+      auto writer = DeadLetterWriter::create(connection_, deadLetterTopic_, label_);
+      if (!writer.ok()) throw NodeFailure(writer.error);
+      deadLetters_ = std::move(writer.value);
     }
 
     registerPartitionGauges(m);
@@ -282,40 +290,29 @@ class KafkaSourceNode final : public SourceNode {
 
   void snapshotState(uint64_t checkpointId, state::StateWriter& w) override {
     // Dead letters written so far must be durable before the offsets of their records commit.
-    if (deadLetter_) {
-      if (deadLetter_->flush(10000) > 0)
-        throw NodeFailure(label_ + ": dead letters to '" + deadLetterTopic_ +
-                          "' were not acknowledged within 10 s; stopping so no record is lost");
+    if (deadLetters_) {
+      if (std::string error = deadLetters_->flush(10000); !error.empty())
+        throw NodeFailure(error + "; stopping so no record is lost");
       rethrowPending();
     }
-    std::vector<TopicPartitionOffset> offsets;
+    std::vector<PartitionOffset> positions;
     for (const auto& p : partitions_)
-      if (p.next >= 0) offsets.push_back({p.topic, p.partition, p.next});
-    // Restored partitions not read again yet (not assigned back so far) keep their position.
-    std::vector<std::pair<const std::pair<std::string, int32_t>*, int64_t>> carried;
-    for (const auto& entry : restored_)
-      if (!find(entry.first.first, entry.first.second))
-        carried.emplace_back(&entry.first, entry.second);
-    w.u32(static_cast<uint32_t>(offsets.size() + carried.size()));
-    for (const auto& o : offsets) {
+      if (p.next >= 0) positions.push_back({std::string(p.topic), p.partition, p.next});
+    if (ledger_) {
+      OffsetLedger::Offsets forSinks;
+      for (const auto& o : positions)
+        forSinks.emplace_back(o.topic, o.partition, o.offset);
+      ledger_->record(checkpointId == 0 ? OffsetLedger::kFinal : checkpointId, groupId_,
+                      std::move(forSinks));
+    }
+    const std::vector<PartitionOffset> held = offsets_.take(checkpointId, std::move(positions));
+    w.u32(static_cast<uint32_t>(held.size()));
+    for (const auto& o : held) {
       w.str(o.topic);
       w.u32(static_cast<uint32_t>(o.partition));
       w.i64(o.offset);
     }
-    for (const auto& [key, offset] : carried) {
-      w.str(key->first);
-      w.u32(static_cast<uint32_t>(key->second));
-      w.i64(offset);
-    }
     watermarks_.save(w);
-    if (ledger_) {
-      OffsetLedger::Offsets forSinks;
-      for (const auto& o : offsets)
-        forSinks.emplace_back(std::string(o.topic), o.partition, o.offset);
-      ledger_->record(checkpointId == 0 ? OffsetLedger::kFinal : checkpointId, groupId_,
-                      std::move(forSinks));
-    }
-    pending_.emplace_back(checkpointId, std::move(offsets));
   }
 
   void restoreState(state::StateReader& r) override {
@@ -325,7 +322,7 @@ class KafkaSourceNode final : public SourceNode {
       auto partition = static_cast<int32_t>(r.u32());
       int64_t offset = r.i64();
       if (offset < 0) r.fail("an offset >= 0");
-      restored_[{topic, partition}] = offset;
+      offsets_.restore(std::move(topic), partition, offset);
     }
     watermarks_.load(r, nowMs());
     r.expectEnd();
@@ -335,25 +332,14 @@ class KafkaSourceNode final : public SourceNode {
 
   void notifyCheckpointComplete(uint64_t checkpointId) override {
     // Every checkpoint up to this one is durable: commit the newest offsets among them.
-    std::vector<TopicPartitionOffset> latest;
-    bool found = false;
-    while (!pending_.empty() &&
-           (pending_.front().first <= checkpointId || pending_.front().first == 0)) {
-      latest = std::move(pending_.front().second);
-      found = true;
-      pending_.pop_front();
-    }
-    if (!found || !rk_) return;
+    const std::vector<PartitionOffset> newest = offsets_.complete(checkpointId);
+    if (newest.empty() || !rk_) return;
     // A transactional sink on this cluster commits these offsets with its records.
-    const bool bySink = ledger_ && ledger_->hasTransactionalCommitter();
+    if (ledger_ && ledger_->hasTransactionalCommitter()) return;
     PartitionList commit;
-    for (const auto& o : latest) {
-      PartitionState* p = find(o.topic, o.partition);
-      if (!p || o.offset <= p->completed) continue;  // revoked meanwhile, or nothing new
-      p->completed = o.offset;
+    for (const auto& o : newest)
       commit.add(o.topic, o.partition, o.offset);
-    }
-    if (commit.get()->cnt > 0 && !bySink) rd_kafka_commit(rk_, commit.get(), 1);
+    rd_kafka_commit(rk_, commit.get(), 1);
   }
 
   void requestStop() override { stopRequested_.store(true); }
@@ -366,7 +352,7 @@ class KafkaSourceNode final : public SourceNode {
       consumer_.reset();
       rk_ = nullptr;
     }
-    if (deadLetter_) deadLetter_->close(10000), deadLetter_.reset();
+    if (deadLetters_) deadLetters_->close(10000), deadLetters_.reset();
   }
 
   ~KafkaSourceNode() override { close(); }
@@ -487,7 +473,7 @@ class KafkaSourceNode final : public SourceNode {
       p.topic = topicName(e.topic);
       p.partition = e.partition;
       p.end = e.offset;
-      const bool restored = restored_.count({std::string(p.topic), p.partition}) > 0;
+      const std::optional<int64_t> restored = offsets_.restored(p.topic, p.partition);
       int64_t from = RD_KAFKA_OFFSET_INVALID;
       for (int k = 0; k < starts.get()->cnt; ++k)
         if (starts.get()->elems[k].partition == e.partition &&
@@ -495,14 +481,16 @@ class KafkaSourceNode final : public SourceNode {
           from = starts.get()->elems[k].offset;
       // Latest without a committed offset, or a committed offset at the end: nothing to read.
       p.done = from == RD_KAFKA_OFFSET_END || (from >= 0 && from >= e.offset) || e.offset <= 0;
+      p.from = from;
       if (restored) {
         // The position is known before the first message arrives: a checkpoint taken before
         // then must still hold it.
-        p.next = restored_[{std::string(p.topic), p.partition}];
+        p.next = *restored;
         p.done = p.done || p.next >= e.offset;
       }
       p.lag = lagGauge(p.topic, p.partition);
       partitions_.push_back(p);
+      offsets_.assign(p.topic, p.partition);
       watermarks_.addPartition(p.topic, p.partition, nowMs());
     }
     if (rd_kafka_resp_err_t e = rd_kafka_assign(rk_, starts.get()))
@@ -521,7 +509,7 @@ class KafkaSourceNode final : public SourceNode {
     PartitionList byTime, committed;
     for (int i = 0; i < partitions->cnt; ++i) {
       const auto& e = partitions->elems[i];
-      if (!restored_.count({e.topic, e.partition}))
+      if (!offsets_.restored(e.topic, e.partition))
         committed.add(e.topic, e.partition, RD_KAFKA_OFFSET_INVALID);
     }
     if (committed.get()->cnt > 0 &&
@@ -529,8 +517,8 @@ class KafkaSourceNode final : public SourceNode {
       return false;
     for (int i = 0; i < partitions->cnt; ++i) {
       const auto& e = partitions->elems[i];
-      if (auto it = restored_.find({e.topic, e.partition}); it != restored_.end()) {
-        out.add(e.topic, e.partition, it->second);
+      if (const auto restored = offsets_.restored(e.topic, e.partition)) {
+        out.add(e.topic, e.partition, *restored);
         continue;
       }
       int64_t stored = RD_KAFKA_OFFSET_INVALID;
@@ -542,13 +530,13 @@ class KafkaSourceNode final : public SourceNode {
         out.add(e.topic, e.partition, stored);
         continue;
       }
-      int64_t offset = RD_KAFKA_OFFSET_BEGINNING;  // earliest, and committed without an offset
-      if (start_.kind == StartPosition::Kind::Latest) offset = RD_KAFKA_OFFSET_END;
-      if (start_.kind == StartPosition::Kind::Timestamp) {
-        byTime.add(e.topic, e.partition, start_.timestampMs);
-        continue;
-      }
-      out.add(e.topic, e.partition, offset);
+      // Concrete offsets, all in one ListOffsets request (-2: earliest, -1: latest): a logical
+      // offset (BEGINNING, END) sends each partition through librdkafka's own offset query,
+      // which waits half a second when the partition has not joined its broker thread yet.
+      int64_t query = -2;  // earliest, and committed without an offset
+      if (start_.kind == StartPosition::Kind::Latest) query = -1;
+      if (start_.kind == StartPosition::Kind::Timestamp) query = start_.timestampMs;
+      byTime.add(e.topic, e.partition, query);
     }
     if (byTime.get()->cnt == 0) return true;
     if (rd_kafka_offsets_for_times(rk_, byTime.get(), 5000) != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -606,8 +594,10 @@ class KafkaSourceNode final : public SourceNode {
       p.topic = topicName(e.topic);
       p.partition = e.partition;
       p.lag = lagGauge(p.topic, p.partition);
-      if (auto it = restored_.find({std::string(p.topic), p.partition}); it != restored_.end())
-        p.next = it->second;  // held by checkpoints until the first message arrives
+      p.from = e.offset;  // negative (logical) for a partition that comes back
+      if (const auto restored = offsets_.restored(p.topic, p.partition))
+        p.next = *restored;  // held by checkpoints until the first message arrives
+      offsets_.assign(p.topic, p.partition);
       partitions_.push_back(p);
       seen_.insert({std::string(p.topic), p.partition});
       watermarks_.addPartition(p.topic, p.partition, nowMs());
@@ -636,16 +626,13 @@ class KafkaSourceNode final : public SourceNode {
       const auto& e = parts->elems[i];
       PartitionState* p = find(std::string_view(e.topic), e.partition);
       if (!p) continue;
-      if (p->completed >= 0) commit.add(p->topic, p->partition, p->completed);
+      if (const auto committed = offsets_.revoke(p->topic, p->partition))
+        commit.add(p->topic, p->partition, *committed);
       watermarks_.removePartition(p->topic, p->partition);
       if (p->lag) p->lag->set(0);
       const size_t index = static_cast<size_t>(p - partitions_.data());
       partitions_.erase(partitions_.begin() + static_cast<std::ptrdiff_t>(index));
       last_ = partitions_.size();
-      for (auto& [id, offsets] : pending_)
-        std::erase_if(offsets, [&](const TopicPartitionOffset& o) {
-          return o.partition == e.partition && o.topic == std::string_view(e.topic);
-        });
     }
     if (commit.get()->cnt > 0) rd_kafka_commit(rk_, commit.get(), 0);
   }
@@ -699,6 +686,7 @@ class KafkaSourceNode final : public SourceNode {
       meta.headerCount = static_cast<uint32_t>(count);
     }
     p->next = m->offset + 1;
+    p->caughtUp = false;
     if (bounded_ && p->next >= p->end) p->done = true;
     if (text_) {
       Value v = Value::string(arena.copy(payload));
@@ -716,7 +704,10 @@ class KafkaSourceNode final : public SourceNode {
 
   void handleEvent(const rd_kafka_message_t* m) {
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-      if (PartitionState* p = find(m); p && bounded_ && m->offset >= p->end) p->done = true;
+      if (PartitionState* p = find(m)) {
+        p->caughtUp = true;
+        if (bounded_ && m->offset >= p->end) p->done = true;
+      }
       return;
     }
     std::string reason = rd_kafka_message_errstr(m);
@@ -744,41 +735,59 @@ class KafkaSourceNode final : public SourceNode {
           label_ + ": skipping message " + where + ", not a JSON object (" + std::string(why) +
               "): " + std::string(payload.substr(0, 200)) +
               (malformedCount_ == kMalformedSamples ? " (further ones are only counted)" : ""));
-    if (onError_ == OnError::DeadLetter) deadLetter(m, where, why);
+    if (onError_ == OnError::DeadLetter) deadLetter(m, why);
   }
 
-  void deadLetter(const rd_kafka_message_t* m, const std::string& where, std::string_view why) {
-    (void)where;
+  bool writesDeadLetters() const {
+    return onError_ == OnError::DeadLetter || timestampErrors_ == TimestampErrorPolicy::DeadLetter;
+  }
+
+  // A record already in a batch (on_timestamp_error: dead_letter) to the dead-letter topic, with
+  // the same headers as a malformed message.
+  void deadLetterRow(const Batch& b, uint32_t row, const std::string& why) {
+    const RecordMeta& meta = b.meta(row);
+    DeadLetter letter;
+    letter.payload = meta.payload;
+    if (text_ && b.at(valueSlot_, row).kind == Kind::String)
+      letter.payload = b.at(valueSlot_, row).str();
+    letter.hasKey = meta.hasKey;
+    if (meta.hasKey) letter.key = meta.key;
+    // The record's headers as a librdkafka list (a rare path: one allocation per letter).
+    rd_kafka_headers_t* hdrs = rd_kafka_headers_new(meta.headerCount);
+    for (uint32_t h = 0; h < meta.headerCount; ++h)
+      rd_kafka_header_add(
+          hdrs, meta.headers[h].name.data(), static_cast<ssize_t>(meta.headers[h].name.size()),
+          meta.headers[h].value.data(), static_cast<ssize_t>(meta.headers[h].value.size()));
+    letter.headers = hdrs;
+    letter.topic = meta.topic;
+    letter.partition = meta.partition;
+    letter.offset = meta.offset;
+    letter.error = why;
+    std::string error = deadLetters_->write(letter, [this] { return ctx_->stopRequested(); });
+    rd_kafka_headers_destroy(hdrs);
+    if (!error.empty()) throw NodeFailure(error);
+  }
+
+  void deadLetter(const rd_kafka_message_t* m, std::string_view why) {
+    DeadLetter letter;
+    letter.payload = {static_cast<const char*>(m->payload), m->payload ? m->len : 0};
+    letter.hasKey = m->key != nullptr;
+    if (m->key) letter.key = {static_cast<const char*>(m->key), m->key_len};
     rd_kafka_headers_t* original = nullptr;
-    rd_kafka_headers_t* hdrs = rd_kafka_message_headers(m, &original) == RD_KAFKA_RESP_ERR_NO_ERROR
-                                   ? rd_kafka_headers_copy(original)
-                                   : rd_kafka_headers_new(4);
-    std::string partition = std::to_string(m->partition), offset = std::to_string(m->offset);
-    rd_kafka_header_add(hdrs, "sc.error", -1, why.data(), static_cast<ssize_t>(why.size()));
-    rd_kafka_header_add(hdrs, "sc.source.topic", -1, rd_kafka_topic_name(m->rkt), -1);
-    rd_kafka_header_add(hdrs, "sc.source.partition", -1, partition.data(),
-                        static_cast<ssize_t>(partition.size()));
-    rd_kafka_header_add(hdrs, "sc.source.offset", -1, offset.data(),
-                        static_cast<ssize_t>(offset.size()));
-    rd_kafka_t* producer = deadLetter_->handle();
-    rd_kafka_resp_err_t e;
-    while ((e = rd_kafka_producev(
-                producer, RD_KAFKA_V_TOPIC(deadLetterTopic_.c_str()),
-                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_VALUE(m->payload, m->len),
-                RD_KAFKA_V_KEY(m->key, m->key_len), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END)) ==
-           RD_KAFKA_RESP_ERR__QUEUE_FULL)
-      rd_kafka_poll(producer, 10);
-    if (e) {
-      rd_kafka_headers_destroy(hdrs);
-      throw NodeFailure(label_ + ": cannot write dead letter to '" + deadLetterTopic_ +
-                        "': " + rd_kafka_err2str(e));
-    }
-    rd_kafka_poll(producer, 0);
+    if (rd_kafka_message_headers(m, &original) == RD_KAFKA_RESP_ERR_NO_ERROR)
+      letter.headers = original;
+    letter.topic = rd_kafka_topic_name(m->rkt);
+    letter.partition = m->partition;
+    letter.offset = m->offset;
+    letter.error = why;
+    std::string error = deadLetters_->write(letter, [this] { return ctx_->stopRequested(); });
+    if (!error.empty()) throw NodeFailure(error);
   }
 
   void rethrowPending() {
     if (!pendingError_.empty()) throw NodeFailure(pendingError_);
-    if (!deadLetterError_.empty()) throw NodeFailure(label_ + ": " + deadLetterError_);
+    if (deadLetters_)
+      if (std::string error = deadLetters_->failure(); !error.empty()) throw NodeFailure(error);
     if (consumer_) {
       std::string fatal = consumer_->fatalError();
       if (!fatal.empty()) throw NodeFailure(label_ + ": " + fatal);
@@ -786,9 +795,28 @@ class KafkaSourceNode final : public SourceNode {
   }
 
   void advanceWatermark(Emitter& out, int64_t now) {
+    if (!watermarks_.enabled()) return;
+    if (watermarks_.strategy().idleTimeoutMs > 0) markPartitionsWithDataActive(now);
     int64_t wm;
-    if (watermarks_.enabled() && watermarks_.advance(now, wm)) out.emitWatermark(wm);
+    if (watermarks_.advance(now, wm)) out.emitWatermark(wm);
   }
+
+  // A partition is idle only when it has no data: not when its records wait behind another
+  // partition's in the consumer queue, or while the source was blocked by a full downstream
+  // queue (Flink pauses its idleness clock under back-pressure for the same reason). Data is
+  // waiting when the broker's high watermark (as of the last fetch) is past our position and
+  // the consumer has not reported the end of the partition since.
+  void markPartitionsWithDataActive(int64_t now) {
+    for (const auto& p : partitions_) {
+      if (p.caughtUp || p.position() < 0 || (bounded_ && p.done)) continue;
+      int64_t low = -1, high = -1;
+      rd_kafka_get_watermark_offsets(rk_, topicCString(p.topic), p.partition, &low, &high);
+      if (high > p.position()) watermarks_.markActive(p.topic, p.partition, now);
+    }
+  }
+
+  // RecordMeta::topic views point into topicNames_, whose strings are NUL-terminated.
+  static const char* topicCString(std::string_view topic) { return topic.data(); }
 
   void updateMetrics(int64_t now) {
     int64_t total = 0;
@@ -827,13 +855,14 @@ class KafkaSourceNode final : public SourceNode {
   bool text_ = false;
   OnError onError_ = OnError::Skip;
   std::string deadLetterTopic_;
+  TimestampErrorPolicy timestampErrors_ = TimestampErrorPolicy::Late;
   uint32_t valueSlot_ = 0;
   WatermarkGenerator watermarks_;
 
   // run
   RunContext* ctx_ = nullptr;
   std::unique_ptr<KafkaClient> consumer_;
-  std::unique_ptr<KafkaClient> deadLetter_;
+  std::unique_ptr<DeadLetterWriter> deadLetters_;
   rd_kafka_t* rk_ = nullptr;
   rd_kafka_queue_t* queue_ = nullptr;
   std::unique_ptr<JsonFieldExtractor> extractor_;
@@ -842,13 +871,11 @@ class KafkaSourceNode final : public SourceNode {
   std::vector<PartitionState> partitions_;
   size_t last_ = 0;
   std::set<std::pair<std::string, int32_t>> seen_;
-  std::map<std::pair<std::string, int32_t>, int64_t> restored_;  // checkpoint offsets
+  CheckpointOffsets offsets_;             // per checkpoint, restored, committed
   std::shared_ptr<OffsetLedger> ledger_;  // positions per checkpoint, for transactional sinks
-  std::deque<std::pair<uint64_t, std::vector<TopicPartitionOffset>>> pending_;
   bool assigned_ = false;
   std::atomic<bool> stopRequested_{false};
   std::string pendingError_;
-  std::string deadLetterError_;
   std::set<int> reportedEvents_;
   uint64_t malformedCount_ = 0;
 
@@ -914,15 +941,26 @@ NodeSpec kafkaSourceSpec() {
                    "(copy to dead_letter_topic with error headers) or fail the run",
                    "skip");
   onError.choices = {"skip", "dead_letter", "fail"};
-  PropertySpec deadLetter = makeProperty("dead_letter_topic", PropKind::String,
-                                         "Topic for malformed messages (on_error: dead_letter)");
+  PropertySpec deadLetter = makeProperty(
+      "dead_letter_topic", PropKind::String,
+      "Topic for malformed messages (on_error: dead_letter) and records without a usable event "
+      "time (on_timestamp_error: dead_letter)");
   PropertySpec commit =
       makeProperty("commit_interval", PropKind::Duration,
                    "Deprecated and ignored: offsets are committed when a checkpoint completes "
                    "(settings.checkpoint_interval); kept so older files load",
                    "1s");
-  s.properties = {connection, topics, pattern, group,      start,
-                  bounded,    format, onError, deadLetter, commit};
+  s.properties = {connection,
+                  topics,
+                  pattern,
+                  group,
+                  start,
+                  bounded,
+                  format,
+                  onError,
+                  deadLetter,
+                  commit,
+                  onTimestampErrorProperty(true)};
 
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {
     const bool hasTopics = cfg.has("topics") && !cfg.getStringList("topics").empty();
@@ -949,11 +987,13 @@ NodeSpec kafkaSourceSpec() {
                  "epoch "
                  "milliseconds")
           .property = "start";
-    if (cfg.getString("on_error") == "dead_letter" && cfg.getString("dead_letter_topic").empty())
+    const bool wantsDeadLetters = cfg.getString("on_error") == "dead_letter" ||
+                                  cfg.getString("on_timestamp_error") == "dead_letter";
+    if (wantsDeadLetters && cfg.getString("dead_letter_topic").empty())
       diags
           .error(cfg.pointer("dead_letter_topic"),
-                 "on_error is dead_letter but no dead_letter_topic is set",
-                 "name a topic for the malformed messages")
+                 "on_error or on_timestamp_error is dead_letter but no dead_letter_topic is set",
+                 "name a topic for the dead letters")
           .property = "dead_letter_topic";
   };
   s.create = [] { return std::make_unique<KafkaSourceNode>(); };

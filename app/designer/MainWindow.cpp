@@ -861,14 +861,25 @@ void MainWindow::showProblem(const QString& nodeId, const QString& property) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (!maybeSave()) {
+  if (!closeAfterRun_ && !maybeSave()) {
     event->ignore();
     return;
   }
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/state"), saveState());
-  runner_->stop();  // the controller's destructor waits for the drain
+  if (runner_->isActive()) {
+    // Waiting for the engine's threads here would freeze the window (up to a sink's stop
+    // grace with a cluster gone): stop the run, keep answering, and close when it has ended.
+    if (!closeAfterRun_) {
+      closeAfterRun_ = true;
+      runner_->stop();
+      statusBar()->showMessage(tr("Stopping the run before closing…"));
+      connect(runner_, &RunController::finished, this, &QWidget::close, Qt::SingleShotConnection);
+    }
+    event->ignore();
+    return;
+  }
   event->accept();
 }
 

@@ -127,6 +127,7 @@ class MainWindow : public QMainWindow {
   QLabel* problemLabel_ = nullptr;
   QLabel* runLabel_ = nullptr;
   RunController* runner_ = nullptr;
+  bool closeAfterRun_ = false;  // a close waits for the run to stop (the answer to save is given)
   RunPanel* runPanel_ = nullptr;
   TapPanel* tapPanel_ = nullptr;
   TopicBrowser* topics_ = nullptr;

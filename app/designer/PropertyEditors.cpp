@@ -333,6 +333,21 @@ class TableEditor : public PropertyEditor {
     buttonLayout->addWidget(add);
     buttonLayout->addWidget(remove);
     buttonLayout->addStretch();
+    if (isMap_ && !spec.choices.empty()) {
+      // A map that also takes a few words (headers: keep | drop | name -> expression): the
+      // words, and a last entry that shows the table.
+      words_ = new QComboBox(this);
+      words_->setObjectName(QStringLiteral("mapWords"));
+      for (const auto& choice : spec.choices)
+        words_->addItem(QString::fromStdString(choice));
+      words_->addItem(tr("these:"));
+      addContent(words_);
+      connect(words_, &QComboBox::activated, this, [this, buttons](int) {
+        showTable(buttons);
+        report(value());
+      });
+      buttons_ = buttons;
+    }
     addContent(table_);
     addContent(buttons);
     fitHeight();
@@ -383,6 +398,14 @@ class TableEditor : public PropertyEditor {
         ensureItem(row, column)->setText(textFromValue(item));
       }
     };
+    if (words_) {
+      const Json shown = v.is_null() ? spec().defaultValue : v;
+      const int word = shown.is_string()
+                           ? words_->findText(QString::fromStdString(shown.get<std::string>()))
+                           : -1;
+      words_->setCurrentIndex(word >= 0 ? word : words_->count() - 1);
+      showTable(buttons_);
+    }
     if (isMap_ && v.is_object()) {
       for (auto it = v.begin(); it != v.end(); ++it)
         addRow(it.value(), &it.key());
@@ -398,6 +421,8 @@ class TableEditor : public PropertyEditor {
   }
 
   Json value() const override {
+    if (words_ && words_->currentIndex() < words_->count() - 1)
+      return Json(words_->currentText().toStdString());
     Json out = isMap_ ? Json::object() : Json::array();
     for (int row = 0; row < table_->rowCount(); ++row) {
       bool empty = true;
@@ -468,8 +493,17 @@ class TableEditor : public PropertyEditor {
     setLocalProblem(problem);
   }
 
+  // The table and its buttons only when the map, not a word, is chosen.
+  void showTable(QWidget* buttons) {
+    const bool table = words_->currentIndex() == words_->count() - 1;
+    table_->setVisible(table);
+    buttons->setVisible(table);
+  }
+
   QTableWidget* table_;
   bool isMap_ = false;
+  QComboBox* words_ = nullptr;  // a map that also takes words (spec.choices)
+  QWidget* buttons_ = nullptr;
   std::vector<Column> columns_;
 };
 

@@ -94,7 +94,8 @@ RunController::Resumable RunController::resumable(const Pipeline& pipeline) cons
   state::CheckpointStore::Loaded latest = store.loadLatest();
   for (const auto& w : latest.warnings)
     out.warnings << QString::fromStdString(w);
-  if (latest.checkpoint) {
+  // A finished run's checkpoint holds nothing to resume: the next Run starts over.
+  if (latest.checkpoint && !latest.checkpoint->finished) {
     out.checkpoint = std::make_shared<const state::Checkpoint>(std::move(*latest.checkpoint));
     out.path = QString::fromStdString(latest.path);
   }
@@ -127,6 +128,12 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
     state::CheckpointStore::Loaded latest = store.loadLatest();
     for (const auto& w : latest.warnings)
       Logger::global().warn("checkpoint", w);
+    if (latest.checkpoint && latest.checkpoint->finished) {
+      // The last run read every input to its end: Run starts over, as it always has in the
+      // designer (the runner says "already finished" instead).
+      if (std::string error = store.removeAll(); !error.empty()) return refuse(error);
+      latest.checkpoint.reset();
+    }
     if (latest.checkpoint) {
       const state::Checkpoint& c = *latest.checkpoint;
       Logger::global().info("designer", "resuming from " +

@@ -16,6 +16,10 @@ std::string kindText(const PropertySpec& p) {
       k += (i ? " | " : "") + p.choices[i];
     k += ")";
   }
+  if (p.kind == PropKind::Map && !p.choices.empty()) {  // a map that also takes a few words
+    for (size_t i = 0; i < p.choices.size(); ++i)
+      k += (i ? " | " : ", or ") + p.choices[i];
+  }
   return k;
 }
 

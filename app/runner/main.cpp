@@ -336,22 +336,24 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   // The restart strategy runs in the engine (the designer uses the same); this loop watches
   // for signals, draws the progress line and feeds the metrics endpoint.
-  sc::Supervisor supervisor(pipeline, registry, options, settings.restart, *environment, "runner");
-  supervisor.setAttemptEnded([&](const sc::Execution& run) { served.detach(run); });
-  supervisor.start();
+  auto supervisor = std::make_unique<sc::Supervisor>(pipeline, registry, options, settings.restart,
+                                                     *environment, "runner");
+  supervisor->setAttemptEnded([&](const sc::Execution& run) { served.detach(run); });
+  supervisor->start();
   uint64_t attached = 0;  // the attempt `served` shows
   int restartsSeen = 0;
   bool stopping = false;
   auto lastProgress = std::chrono::steady_clock::now();
   std::vector<uint64_t> lastCounts;
-  while (supervisor.phase() != sc::Supervisor::Phase::Done) {
-    if (supervisor.phase() == sc::Supervisor::Phase::Running) {
-      if (supervisor.attempt() != attached) {
-        attached = supervisor.attempt();
-        served.attach(*supervisor.execution());
+  while (supervisor->phase() != sc::Supervisor::Phase::Done) {
+    if (supervisor->phase() == sc::Supervisor::Phase::Running) {
+      if (supervisor->attempt() != attached) {
+        attached = supervisor->attempt();
+        served.attach(*supervisor->execution());
         lastCounts.clear();
       }
-      supervisor.execution()->wait(200);
+      // A signal handler can only set a flag: look at it every 20 ms, so a stop is not delayed.
+      supervisor->execution()->wait(20);
     } else {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -362,13 +364,13 @@ int main(int argc, char** argv) {
                              (drain ? ": stopping sources, draining and flushing sinks"
                                     : ": stopping sources and taking a savepoint (a second signal "
                                       "exits at once)"));
-      supervisor.requestStop();
+      supervisor->requestStop();
     }
     auto now = std::chrono::steady_clock::now();
-    if (progress && supervisor.execution() && now - lastProgress >= std::chrono::seconds(1)) {
+    if (progress && supervisor->execution() && now - lastProgress >= std::chrono::seconds(1)) {
       double secs = std::chrono::duration<double>(now - lastProgress).count();
       std::string line;
-      auto metrics = supervisor.execution()->metrics();
+      auto metrics = supervisor->execution()->metrics();
       lastCounts.resize(metrics.size());
       for (size_t i = 0; i < metrics.size(); ++i) {
         const sc::NodeMetrics* m = metrics[i];
@@ -382,12 +384,12 @@ int main(int argc, char** argv) {
       std::fflush(stderr);
       lastProgress = now;
     }
-    supervisor.step();
-    for (; restartsSeen < supervisor.restarts(); ++restartsSeen)
+    supervisor->step();
+    for (; restartsSeen < supervisor->restarts(); ++restartsSeen)
       served.countRestart();
   }
   if (progress) std::fprintf(stderr, "\r\033[K");
-  const sc::Supervisor::Outcome& outcome = supervisor.outcome();
+  const sc::Supervisor::Outcome outcome = supervisor->outcome();
   if (outcome.configurationError) {
     // Configuration errors (a checkpoint of another graph among them) are never retried.
     sc::Diagnostics errors = outcome.diagnostics;
@@ -396,9 +398,10 @@ int main(int argc, char** argv) {
     return exitWith(kExitUsage, "the pipeline could not be planned");
   }
   if (!outcome.ok) return exitWith(kExitFailed, outcome.message);
+  if (outcome.alreadyFinished) return exitWith(kExitOk);  // the supervisor said so
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::string summary;
-  for (const sc::NodeMetrics* m : supervisor.execution()->metrics()) {
+  for (const sc::NodeMetrics* m : supervisor->execution()->metrics()) {
     summary += " " + m->nodeId + "=" + std::to_string(m->recordsIn.get()) + "/" +
                std::to_string(m->recordsOut.get());
     if (m->errors.get()) summary += "(" + std::to_string(m->errors.get()) + " errors)";
@@ -407,10 +410,19 @@ int main(int argc, char** argv) {
   std::snprintf(elapsed, sizeof elapsed, "%.2fs", secs);
   std::string how;
   if (outcome.result.finished)
-    how = "; every input finished";  // the supervisor removed the checkpoints
+    how = "; every input finished";
   else if (outcome.checkpoints.lastWasSavepoint)
     how = "; savepoint " + std::to_string(outcome.checkpoints.lastId) +
           " taken, the next run resumes there";
   log.info("runner", "done in " + std::string(elapsed) + how + "; records in/out:" + summary);
-  return exitWith(kExitOk);
+  const int code = exitWith(kExitOk);
+  if (outcome.result.finished) {
+    // Every input is done: the next run starts over, as Flink discards a finished job's
+    // checkpoints. Removed last, after everything has shut down: a crash before this leaves the
+    // finished checkpoint, and the next start then leaves this run's output alone.
+    supervisor.reset();
+    options.resources.reset();
+    if (std::string error = store.removeAll(); !error.empty()) log.warn("runner", error);
+  }
+  return code;
 }

@@ -41,7 +41,7 @@ struct PropertySpec {
   std::string description;
   bool required = false;
   Json defaultValue;                  // null: no default
-  std::vector<std::string> choices;   // Enum
+  std::vector<std::string> choices;   // Enum; Map: words accepted instead of an object
   PropKind item = PropKind::String;   // List / Map element kind
   std::vector<PropertySpec> fields;   // Object (item == Object) members
   ExprType exprType = ExprType::Any;  // Expression, or List/Map of Expression

@@ -248,7 +248,18 @@ class Validator {
         return ok;
       }
       case PropKind::Map: {
-        if (!v.is_object()) return wrong("an object (a map)");
+        if (v.is_string() && !ps.choices.empty()) {  // a map that also takes a few words
+          const std::string s = v.get<std::string>();
+          if (std::find(ps.choices.begin(), ps.choices.end(), s) != ps.choices.end()) return true;
+          std::string hint = didYouMean(s, ps.choices);
+          error(ptr, node, "'" + s + "' is not a valid " + prop,
+                hint.empty() ? "write one of: " + join(ps.choices) + ", or an object" : hint, prop);
+          return true;
+        }
+        if (!v.is_object())
+          return wrong(ps.choices.empty()
+                           ? "an object (a map)"
+                           : ("an object (a map) or one of: " + join(ps.choices)).c_str());
         PropertySpec item = ps;
         item.kind = ps.item;
         bool ok = true;

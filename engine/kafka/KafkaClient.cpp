@@ -2,6 +2,8 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <cstring>
+
 #include "engine/graph/Json.h"
 #include "engine/runtime/Log.h"
 
@@ -54,6 +56,7 @@ Result<std::unique_ptr<KafkaClient>> KafkaClient::create(const ResolvedConnectio
   std::unique_ptr<KafkaClient> client(new KafkaClient());
   client->options_ = std::move(options);
   client->bootstrap_ = connection.bootstrapServers;
+  client->connectionName_ = connection.settings.name;
   const ClientOptions& o = client->options_;
 
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
@@ -117,7 +120,11 @@ void KafkaClient::close(int flushTimeoutMs) {
       rd_kafka_destroy_flags(rk_, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
     }
   } else {
-    int left = flush(flushTimeoutMs);
+    // After a fatal error (a refused login included) nothing will be acknowledged any more:
+    // waiting for the queue would only delay the exit by the whole flush timeout.
+    const bool failed = !fatalError().empty();
+    int left = failed ? rd_kafka_outq_len(rk_) : flush(flushTimeoutMs);
+    if (failed) rd_kafka_purge(rk_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
     if (left > 0)
       Logger::global().warn("kafka", options_.label + ": " + std::to_string(left) +
                                          " messages were not acknowledged before closing");
@@ -157,9 +164,31 @@ void KafkaClient::onError(int err, const char* reason) {
     }
     return;
   }
+  // A broker that refuses our certificate (TLS 1.3 reports it after the handshake, as an alert
+  // on the first read) shows up as a transport error carrying OpenSSL's reason.
+  if (code == RD_KAFKA_RESP_ERR__TRANSPORT && reason && std::strstr(reason, "SSL routines"))
+    code = RD_KAFKA_RESP_ERR__SSL;
   switch (code) {
+    case RD_KAFKA_RESP_ERR__AUTHENTICATION:
+    case RD_KAFKA_RESP_ERR__SSL: {
+      // Wrong credentials or certificates do not heal by retrying: stop the run with one clear
+      // message instead of a retry storm. librdkafka's reason names no secret.
+      std::lock_guard lock(mutex_);
+      if (fatal_.empty()) {
+        fatal_ =
+            "connection '" + connectionName_ + "' to " + bootstrap_ + ": " +
+            (code == RD_KAFKA_RESP_ERR__SSL ? "TLS handshake failed" : "authentication failed") +
+            " (" + reason +
+            "); check the connection's security properties (sasl.mechanism, sasl.username, "
+            "sasl.password, ssl.* certificate files)";
+        Logger::global().error("kafka", options_.label + ": " + fatal_);
+      }
+      return;
+    }
     case RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN:
     case RD_KAFKA_RESP_ERR__RESOLVE:
+      // After a refused login the brokers are "down" only because they refuse us: no retry note.
+      if (!fatalError().empty()) return;
       markDown(reason);
       return;
     case RD_KAFKA_RESP_ERR__TRANSPORT:

@@ -88,6 +88,7 @@ class KafkaClient {
   std::atomic<int> state_{int(LinkState::Connecting)};
   mutable std::mutex mutex_;
   std::string fatal_;
+  std::string connectionName_;    // for messages: which pipeline connection failed
   std::set<int> reportedErrors_;  // error codes already logged in the current link state
 };
 

@@ -2,8 +2,11 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeRegistry.h"
@@ -69,6 +72,64 @@ bool readCount(const Json& entry, const char* field, int& out, std::string& erro
   }
   error = std::string(field) + " must be a whole number from 1 to 1000";
   return false;
+}
+
+// Security settings that librdkafka accepts one by one but that cannot work together (SASL
+// credentials on a protocol without SASL, half a client certificate, an OAUTHBEARER login
+// without a token source, certificate files that are not there). Values still holding ${VAR}
+// are checked after substitution.
+void checkSecurity(const Json& props, const std::string& pointer, Diagnostics& diags) {
+  std::map<std::string, std::string> v;  // lower-case key -> value, literal values only
+  for (auto it = props.begin(); it != props.end(); ++it) {
+    std::string text;
+    if (propertyText(it.value(), text) && text.find("${") == std::string::npos)
+      v[lower(it.key())] = text;
+  }
+  auto has = [&](const char* key) { return props.contains(key); };
+  auto where = [&](const char* key) { return pointer + "/properties/" + pointerToken(key); };
+  const std::string protocol = v.count("security.protocol") ? lower(v["security.protocol"]) : "";
+  const bool protocolKnown = has("security.protocol") ? v.count("security.protocol") > 0 : true;
+  const bool sasl = protocol == "sasl_ssl" || protocol == "sasl_plaintext";
+  const std::string mechanism = v.count("sasl.mechanism") ? v["sasl.mechanism"] : "";
+  if (protocolKnown && !sasl)
+    for (const char* key : {"sasl.mechanism", "sasl.username", "sasl.password"})
+      if (has(key)) {
+        diags.error(where(key),
+                    std::string(key) + " is set but security.protocol is '" +
+                        (protocol.empty() ? "plaintext" : protocol) +
+                        "', so no SASL login happens and the setting is ignored",
+                    "set security.protocol to SASL_SSL (or SASL_PLAINTEXT), or remove the SASL "
+                    "settings");
+        break;
+      }
+  if (sasl && (mechanism == "PLAIN" || mechanism.rfind("SCRAM-", 0) == 0))
+    for (const char* key : {"sasl.username", "sasl.password"})
+      if (!has(key))
+        diags.error(
+            pointer + "/properties",
+            "sasl.mechanism " + mechanism + " needs " + key + " but it is not set",
+            R"(e.g. "sasl.username": "${KAFKA_USER}", "sasl.password": "${KAFKA_PASSWORD}")");
+  auto unresolved = [&](const char* key) { return has(key) && !v.count(key); };  // ${VAR}
+  if (sasl && mechanism == "OAUTHBEARER" &&
+      lower(v["enable.sasl.oauthbearer.unsecure.jwt"]) != "true" &&
+      lower(v["sasl.oauthbearer.method"]) != "oidc" &&
+      !unresolved("enable.sasl.oauthbearer.unsecure.jwt") && !unresolved("sasl.oauthbearer.method"))
+    diags.error(pointer + "/properties", "sasl.mechanism OAUTHBEARER has no token source",
+                "set sasl.oauthbearer.method to oidc (with sasl.oauthbearer.client.id, "
+                "client.secret and token.endpoint.url), or for testing "
+                "enable.sasl.oauthbearer.unsecure.jwt=true with sasl.oauthbearer.config");
+  if (has("ssl.certificate.location") != has("ssl.key.location"))
+    diags.error(
+        where(has("ssl.certificate.location") ? "ssl.certificate.location" : "ssl.key.location"),
+        "a client certificate needs both ssl.certificate.location and ssl.key.location",
+        "set the other one, or remove both for TLS without a client certificate");
+  for (const char* key : {"ssl.ca.location", "ssl.certificate.location", "ssl.key.location"}) {
+    auto it = v.find(key);
+    if (it == v.end() || it->second.empty() || it->second == "probe") continue;
+    if (::access(it->second.c_str(), R_OK) != 0)
+      diags.error(where(key), std::string(key) + " '" + it->second + "' cannot be read",
+                  "check the path (relative paths start from the working directory)");
+  }
 }
 
 }  // namespace
@@ -275,6 +336,7 @@ ConnectionType kafkaConnectionType() {
                     "see librdkafka's CONFIGURATION.md for the accepted names and values");
     }
     rd_kafka_conf_destroy(scratch);
+    checkSecurity(props, pointer, diags);
   };
   return t;
 }

@@ -13,8 +13,6 @@
 namespace sc::kafka {
 namespace {
 
-constexpr int kTransactionTimeoutMs = 30000;
-
 // Owns a partition list for the length of a call.
 struct PartitionList {
   explicit PartitionList(int size) : list(rd_kafka_topic_partition_list_new(size)) {}
@@ -25,9 +23,9 @@ struct PartitionList {
 };
 
 rd_kafka_error_t* sendOffsets(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* list,
-                              const std::string& group) {
+                              const std::string& group, int timeoutMs) {
   rd_kafka_consumer_group_metadata_t* meta = rd_kafka_consumer_group_metadata_new(group.c_str());
-  rd_kafka_error_t* e = rd_kafka_send_offsets_to_transaction(rk, list, meta, kTransactionTimeoutMs);
+  rd_kafka_error_t* e = rd_kafka_send_offsets_to_transaction(rk, list, meta, timeoutMs);
   rd_kafka_consumer_group_metadata_destroy(meta);
   return e;
 }
@@ -48,7 +46,7 @@ TransactionalProducer::~TransactionalProducer() {
   if (client_) client_->close(0);
 }
 
-rd_kafka_t* TransactionalProducer::attach(const std::shared_ptr<Member>& member) {
+rd_kafka_t* TransactionalProducer::attach(const std::shared_ptr<Member>& member, int timeoutMs) {
   std::lock_guard lock(mutex_);
   members_.push_back(member);
   ++attached_;
@@ -67,8 +65,7 @@ rd_kafka_t* TransactionalProducer::attach(const std::shared_ptr<Member>& member)
   client_ = std::move(made.value);
   live_.store(client_.get());
   // Fences an earlier producer with this id and aborts its open transaction.
-  check(rd_kafka_init_transactions(client_->handle(), kTransactionTimeoutMs), member->label,
-        "initialise");
+  check(rd_kafka_init_transactions(client_->handle(), timeoutMs), member->label, "initialise");
   beginLocked(member->label);
   return client_->handle();
 }
@@ -87,7 +84,8 @@ void TransactionalProducer::detach(int flushLimitMs) {
   client_.reset();
 }
 
-void TransactionalProducer::commitThrough(uint64_t covered, bool final, const std::string& who) {
+void TransactionalProducer::commitThrough(uint64_t covered, bool final, const std::string& who,
+                                          int timeoutMs) {
   std::lock_guard lock(mutex_);
   if (committedThrough_ >= covered || !client_) return;
   rd_kafka_t* rk = client_->handle();
@@ -105,7 +103,8 @@ void TransactionalProducer::commitThrough(uint64_t covered, bool final, const st
       std::memcpy(p->metadata, kNote, sizeof kNote);
       p->metadata_size = sizeof kNote - 1;
     }
-    check(sendOffsets(rk, markers.list, transactionalId_), who, "record the checkpoint marker in");
+    check(sendOffsets(rk, markers.list, transactionalId_, timeoutMs), who,
+          "record the checkpoint marker in");
     if (ledger_) {
       // The sources' offsets join the transaction (Kafka Streams' way).
       for (const auto& [group, offsets] : ledger_->upTo(final ? OffsetLedger::kFinal : covered)) {
@@ -113,12 +112,12 @@ void TransactionalProducer::commitThrough(uint64_t covered, bool final, const st
         PartitionList list(static_cast<int>(offsets.size()));
         for (const auto& [topic, partition, offset] : offsets)
           rd_kafka_topic_partition_list_add(list.list, topic.c_str(), partition)->offset = offset;
-        check(sendOffsets(rk, list.list, group), who,
+        check(sendOffsets(rk, list.list, group, timeoutMs), who,
               "commit the offsets of group '" + group + "' in");
       }
     }
   }
-  check(rd_kafka_commit_transaction(rk, kTransactionTimeoutMs), who, "commit");
+  check(rd_kafka_commit_transaction(rk, timeoutMs), who, "commit");
   faultPoint("kafka.transaction.committed");
   inTransaction_ = false;
   committedThrough_ = covered;

@@ -68,7 +68,8 @@ class TransactionalProducer {
   // with this id (aborting their open transaction) and begins the first transaction. Messages
   // the member produces carry it as their opaque (RD_KAFKA_V_OPAQUE). Throws
   // std::runtime_error with a message naming `member->label`.
-  rd_kafka_t* attach(const std::shared_ptr<Member>& member);
+  // timeoutMs bounds the initialisation (a stopping run waits less).
+  rd_kafka_t* attach(const std::shared_ptr<Member>& member, int timeoutMs);
   // Leaves it; the last member aborts a transaction no checkpoint covered and closes the
   // producer (a stopping run waits at most flushLimitMs for acknowledgements).
   void detach(int flushLimitMs);
@@ -76,7 +77,7 @@ class TransactionalProducer {
   // Commits the open transaction as the one of checkpoint `covered`, unless a member already
   // did: the markers of every member, the sources' offsets up to `covered` (all of them when
   // `final`), then the commit, and a new transaction begins. Throws std::runtime_error.
-  void commitThrough(uint64_t covered, bool final, const std::string& who);
+  void commitThrough(uint64_t covered, bool final, const std::string& who, int timeoutMs);
   // The checkpoint id of the last committed transaction, as the marker of `topic` in the
   // group named after the transactional id records it (-1: none). Throws std::runtime_error.
   int64_t committedMarker(const std::string& topic, const std::string& who);

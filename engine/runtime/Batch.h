@@ -26,6 +26,9 @@ struct RecordMeta {
   const Header* headers = nullptr;
   uint32_t headerCount = 0;
   bool hasKey = false;
+  // The source could not compute the record's event time (on_timestamp_error: late): windows
+  // treat it as late whatever its timestamp says.
+  bool noEventTime = false;
   int32_t partition = -1;
   int64_t offset = -1;
   int64_t timestamp = 0;  // epoch milliseconds

@@ -277,6 +277,9 @@ struct Execution::Impl {
         if (m.batch) pool->release(m.batch);
         throw TaskAborted{};
       }
+      // A source held up by back-pressure (a sink waiting for a cluster that went away) never
+      // reaches its own --duration check: the stop starts here.
+      if (!stop.load() && durationExpired()) beginStop();
       nodes[e.from].metrics->state.set(static_cast<int64_t>(NodeState::Waiting));
       producer.parker.park(std::chrono::milliseconds(50),
                            [&] { return e.channel->writeAvailable() > 0 || aborted.load(); });
@@ -902,7 +905,10 @@ bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
   }
   if (diags.hasErrors()) return false;
 
-  // Watermark strategies flow from each window up to the sources that feed it.
+  // Watermark strategies flow from each window up to the sources that feed it. The walk stops
+  // at an upstream window (window -> window): that window's output watermark drives this one,
+  // which computes its own timestamp from the records it receives.
+  std::vector<uint8_t> chained(x.nodes.size(), 0), fedBySource(x.nodes.size(), 0);
   for (size_t i = 0; i < requests.size(); ++i) {
     if (!requests[i]) continue;
     std::vector<uint8_t> seen(x.nodes.size(), 0);
@@ -913,7 +919,12 @@ bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
       if (seen[n]) continue;
       seen[n] = 1;
       Impl::NodeRt& rt = x.nodes[n];
+      if (n != i && requests[n] && !requests[n]->processingTime) {
+        chained[i] = 1;
+        continue;
+      }
       if (rt.source) {
+        fedBySource[i] = 1;
         if (rt.hasStrategy && rt.strategy.timestamp != requests[i]->timestamp) {
           diags
               .error("/nodes/" + std::to_string(i) + "/properties/timestamp",
@@ -930,6 +941,29 @@ bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
       for (uint32_t in : rt.inEdges)
         stack.push_back(x.edges[in].from);
     }
+  }
+  for (size_t i = 0; i < x.nodes.size(); ++i) {
+    if (!chained[i] || requests[i]->processingTime) continue;
+    if (fedBySource[i]) {
+      diags
+          .error("/nodes/" + std::to_string(i),
+                 "window '" + x.nodes[i].id +
+                     "' gets records both from another window and straight from a source, so "
+                     "its event time has two meanings",
+                 "feed a window either from windows or from sources, not both")
+          .nodeId = x.nodes[i].id;
+      continue;
+    }
+    expr::CompileError err;
+    if (!expr::Expression::compile(requests[i]->timestamp, x.slots, expr::Type::Any, &err)) {
+      diags
+          .error("/nodes/" + std::to_string(i) + "/properties/timestamp",
+                 "event-time expression '" + requests[i]->timestamp +
+                     "' does not compile: " + err.message)
+          .nodeId = x.nodes[i].id;
+      continue;
+    }
+    if (x.nodes[i].node) x.nodes[i].node->setInputEventTime(*requests[i]);
   }
   for (size_t i = 0; i < x.nodes.size(); ++i) {
     Impl::NodeRt& rt = x.nodes[i];

@@ -55,6 +55,10 @@ class Node {
   // when a pipeline is only checked (--validate, the designer's Problems panel), so it may look
   // (is the input file readable?) but never connects or creates anything: that is acquire().
   virtual void configure(const NodeConfig& config, PlanContext& plan) = 0;
+  // Plan time: this node asked for watermarks (PlanContext::requestWatermarks) but is fed by
+  // another event-time node (window -> window), not by sources. It gets that node's output
+  // watermark and computes the strategy's timestamp from its input records itself.
+  virtual void setInputEventTime(const WatermarkStrategy& strategy) { (void)strategy; }
   // Plan time, for a run only, once every node is configured and the plan checked: acquire what
   // lives outside the process (Kafka clusters and topics). Throws NodeFailure.
   virtual void acquire(PlanContext& plan) { (void)plan; }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/graph/NodeConfig.h"
+#include "engine/runtime/FaultPoint.h"
 #include "engine/runtime/Log.h"
 #include "engine/runtime/Planner.h"
 #include "engine/state/CheckpointStore.h"
@@ -24,6 +25,8 @@ Supervisor::~Supervisor() = default;
 
 bool Supervisor::start() {
   outcome_ = {};
+  started_ = std::chrono::steady_clock::now();
+  totalDurationMs_ = options_.durationMs;
   // A checkpoint the owner already loaded (to ask the user) is the first attempt's.
   return startAttempt(options_.checkpoints.restore != nullptr);
 }
@@ -39,6 +42,21 @@ bool Supervisor::startAttempt(bool keepRestore) {
       log.warn("checkpoint", w);
     const std::vector<uint64_t> ids = store.ids();
     options_.checkpoints.firstId = ids.empty() ? 1 : ids.back() + 1;
+    if (latest.checkpoint && latest.checkpoint->finished && attempts_ == 0) {
+      // The last run read every input to its end, but its process ended before removing its
+      // checkpoints (a crash between the end and the exit): its output stands. Starting over
+      // now would read what the group's offsets say is done and truncate that output; so this
+      // run does nothing, and clears the way for the next one.
+      outcome_.alreadyFinished = true;
+      outcome_.result.finished = true;
+      finish(true, "pipeline '" + pipeline_.name + "' already finished (checkpoint " +
+                       std::to_string(latest.checkpoint->id) + " in " + store.dir() +
+                       " says every input was read to its end, and its output stands); nothing "
+                       "to do, the next run starts over");
+      log.info(component_, outcome_.message);
+      if (std::string error = store.removeAll(); !error.empty()) log.warn(component_, error);
+      return false;
+    }
     if (latest.checkpoint) {
       const state::Checkpoint& c = *latest.checkpoint;
       log.info(component_, "resuming from " +
@@ -50,6 +68,12 @@ bool Supervisor::startAttempt(bool keepRestore) {
     }
   }
   execution_.reset();
+  // A duration (--duration) covers every attempt together, restarts included.
+  if (totalDurationMs_ > 0)
+    options_.durationMs = std::max<int64_t>(
+        1, totalDurationMs_ - std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::steady_clock::now() - started_)
+                                  .count());
   PlannedPipeline planned = planPipeline(pipeline_, registry_, PlanPurpose::Run, env_, options_);
   for (auto& s : planned.secrets) {
     log.addSecret(s);
@@ -107,10 +131,10 @@ Supervisor::Phase Supervisor::step() {
   outcome_.result = result;
   outcome_.checkpoints = execution_->checkpointStats();
   if (result.ok) {
-    // Every input is done: a later run starts over, as Flink discards a finished job's
-    // checkpoints.
-    if (result.finished && !options_.checkpoints.dir.empty())
-      state::CheckpointStore(options_.checkpoints.dir).removeAll();
+    // The checkpoints of a finished run stay until its owner has shut everything down (the
+    // runner removes them as the last thing before it exits); see startAttempt() for a crash
+    // in between.
+    if (result.finished) faultPoint("run.finished");
     finish(true, "");
     return phase_;
   }
@@ -122,7 +146,12 @@ Supervisor::Phase Supervisor::step() {
     startAttempt(false);
     return phase_;
   }
-  if (stopRequested_ || result.restoreFailed) {
+  // A run stopped on purpose (a stop request, the duration spent) that failed while stopping
+  // is not restarted.
+  const bool durationSpent =
+      totalDurationMs_ > 0 &&
+      std::chrono::steady_clock::now() - started_ >= std::chrono::milliseconds(totalDurationMs_);
+  if (stopRequested_ || durationSpent || result.restoreFailed) {
     finish(false, "pipeline failed" + where + ": " + result.message);
     log.error(component_, outcome_.message);
     return phase_;

@@ -36,6 +36,7 @@ class Supervisor {
   struct Outcome {
     bool ok = false;
     bool configurationError = false;  // planning refused the pipeline (diagnostics say why)
+    bool alreadyFinished = false;     // the newest checkpoint is of a finished run: nothing ran
     Diagnostics diagnostics;          // the planning errors of a refused attempt
     RunResult result;                 // the last attempt's result
     CheckpointStats checkpoints;      // the last attempt's checkpoints
@@ -60,7 +61,11 @@ class Supervisor {
     attemptEnded_ = std::move(hook);
   }
 
-  // Plans and starts the first attempt. False: Done at once (see outcome()).
+  // Plans and starts the first attempt. False: Done at once (see outcome()): a configuration
+  // error, or the newest checkpoint is of a run that read every input to its end and whose
+  // owner never removed its checkpoints (it crashed after the end): that run's output stands,
+  // so nothing runs, and the checkpoints are removed for the next start. The owner of a run
+  // that finished removes the checkpoints once it has shut everything down.
   bool start();
   // Advances without blocking: collects an attempt that ended and decides what follows.
   Phase step();
@@ -99,6 +104,8 @@ class Supervisor {
   bool stopRequested_ = false;
   std::optional<uint64_t> restoreAtMost_;  // a sink found a newer checkpoint's output uncommitted
   std::chrono::steady_clock::time_point restartAt_;
+  std::chrono::steady_clock::time_point started_;
+  int64_t totalDurationMs_ = 0;  // RunOptions::durationMs for all attempts together
   Outcome outcome_;
   std::vector<std::string> secrets_;
   std::function<void(Execution&)> beforeStart_;

@@ -5,6 +5,9 @@
 
 #include "engine/expr/Expression.h"
 #include "engine/runtime/Batch.h"
+#include "engine/runtime/Log.h"
+#include "engine/runtime/Metrics.h"
+#include "engine/runtime/Node.h"
 #include "engine/state/StateCodec.h"
 
 namespace sc {
@@ -34,6 +37,32 @@ bool eventTimeOf(const Value& v, int64_t& out) {
       return parseIso8601Ms(v.str(), out);
     default:
       return false;
+  }
+}
+
+// Where a record came from, for messages: Kafka records by topic, partition and offset, the
+// others by their $offset (a file's line number, a generator's sequence number).
+std::string positionOf(const RecordMeta& m, const std::string& label) {
+  if (!m.topic.empty())
+    return "topic '" + std::string(m.topic) + "' partition " + std::to_string(m.partition) +
+           " offset " + std::to_string(m.offset);
+  return label + " " + std::to_string(m.offset);
+}
+
+std::string describe(const Value& v) {
+  switch (v.kind) {
+    case Kind::Missing:
+      return "the field is missing";
+    case Kind::Null:
+      return "it is null";
+    case Kind::String:
+      return "'" + std::string(v.str().substr(0, 40)) + "' is not an ISO-8601 time";
+    case Kind::Bool:
+      return "it is a boolean";
+    case Kind::Double:
+      return "the number is out of range";
+    default:
+      return "it is not a number or ISO-8601 string";
   }
 }
 
@@ -75,20 +104,86 @@ bool WatermarkGenerator::compile(const SlotTable& slots, std::string* error) {
   return true;
 }
 
+bool parseTimestampErrorPolicy(std::string_view text, TimestampErrorPolicy& out) {
+  if (text == "late")
+    out = TimestampErrorPolicy::Late;
+  else if (text == "dead_letter")
+    out = TimestampErrorPolicy::DeadLetter;
+  else if (text == "skip")
+    out = TimestampErrorPolicy::Skip;
+  else if (text == "fail")
+    out = TimestampErrorPolicy::Fail;
+  else
+    return false;
+  return true;
+}
+
+PropertySpec onTimestampErrorProperty(bool offersDeadLetter) {
+  PropertySpec p = makeProperty(
+      "on_timestamp_error", PropKind::Enum,
+      offersDeadLetter
+          ? "A record whose event time (a window's timestamp) cannot be computed: late (to the "
+            "window's late port, or counted and dropped), dead_letter (to dead_letter_topic), "
+            "skip (count and drop) or fail the run. It never moves the watermark"
+          : "A record whose event time (a window's timestamp) cannot be computed: late (to the "
+            "window's late port, or counted and dropped), skip (count and drop) or fail the "
+            "run. It never moves the watermark",
+      "late");
+  p.choices = offersDeadLetter ? std::vector<std::string>{"late", "dead_letter", "skip", "fail"}
+                               : std::vector<std::string>{"late", "skip", "fail"};
+  return p;
+}
+
+void WatermarkGenerator::setTimestampErrorHandling(TimestampErrorHandling handling) {
+  errors_ = std::move(handling);
+}
+
+void WatermarkGenerator::stamp(Batch& batch) {
+  if (!enabled_ || strategy_.processingTime || !timestamp_) return;
+  const uint32_t n = batch.size();
+  const Value* times = timestamp_->evaluate(batch, *scratch_);
+  uint32_t bad = 0;
+  for (uint32_t r = 0; r < n; ++r) {
+    int64_t t;
+    if (eventTimeOf(times[r], t)) {
+      batch.meta(r).timestamp = t;
+      continue;
+    }
+    RecordMeta& m = batch.meta(r);
+    const std::string why = "event-time expression '" + strategy_.timestamp +
+                            "' gives no usable time (" + describe(times[r]) + ")";
+    if (errors_.policy == TimestampErrorPolicy::Fail)
+      throw NodeFailure(errors_.nodeId + ": " + positionOf(m, errors_.positionLabel) + ": " + why +
+                        "; set on_timestamp_error to late or skip to go on past such records");
+    if (timestampErrors_ == 0)
+      Logger::global().warn(errors_.nodeId, positionOf(m, errors_.positionLabel) + ": " + why +
+                                                " (on_timestamp_error; further ones are counted "
+                                                "in timestamp_errors)");
+    ++timestampErrors_;
+    if (bad == 0) keep_.assign(n, 1);
+    ++bad;
+    if (errors_.policy == TimestampErrorPolicy::Late) {
+      m.noEventTime = true;
+      continue;
+    }
+    if (errors_.policy == TimestampErrorPolicy::DeadLetter && errors_.deadLetter)
+      errors_.deadLetter(batch, r, why);
+    keep_[r] = 0;
+  }
+  if (bad == 0) return;
+  if (errors_.counter) errors_.counter->set(static_cast<int64_t>(timestampErrors_));
+  if (errors_.policy != TimestampErrorPolicy::Late) batch.keepRows(keep_.data());
+}
+
 void WatermarkGenerator::stampAndObserve(Batch& batch, int64_t nowMs) {
   if (!enabled_ || strategy_.processingTime) return;
+  stamp(batch);
   const uint32_t n = batch.size();
-  if (timestamp_) {
-    const Value* times = timestamp_->evaluate(batch, *scratch_);
-    for (uint32_t r = 0; r < n; ++r) {
-      int64_t t;
-      if (eventTimeOf(times[r], t)) batch.meta(r).timestamp = t;
-    }
-  }
   // Rows of one batch usually come in runs of one partition: look the state up once per run.
   PartitionState* state = nullptr;
   for (uint32_t r = 0; r < n; ++r) {
     const RecordMeta& m = batch.meta(r);
+    if (m.noEventTime) continue;
     if (!state || state->partition != m.partition || state->topic != m.topic)
       state = &partition(m.topic, m.partition);
     state->maxEventTime = std::max(state->maxEventTime, m.timestamp);
@@ -122,6 +217,11 @@ void WatermarkGenerator::observe(std::string_view topic, int32_t id, int64_t eve
   PartitionState& p = partition(topic, id);
   p.maxEventTime = std::max(p.maxEventTime, eventTimeMs);
   p.lastSeenMs = nowMs;
+}
+
+void WatermarkGenerator::markActive(std::string_view topic, int32_t id, int64_t nowMs) {
+  for (auto& p : partitions_)
+    if (p.partition == id && p.topic == topic) p.lastSeenMs = std::max(p.lastSeenMs, nowMs);
 }
 
 void WatermarkGenerator::save(state::StateWriter& out) const {

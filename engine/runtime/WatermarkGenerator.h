@@ -4,17 +4,20 @@
 // watermark is the minimum over active partitions, idle ones excluded, and never moves back.
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/graph/NodeSpec.h"
 #include "engine/runtime/Context.h"
 
 namespace sc {
 
 class Batch;
+struct Gauge;
 namespace state {
 class StateWriter;
 class StateReader;
@@ -23,6 +26,30 @@ namespace expr {
 class Expression;
 class EvalScratch;
 }  // namespace expr
+
+// What a source does with a record whose timestamp expression gives no usable time (missing,
+// null, not a number or ISO-8601 string). Such a record never moves the watermark.
+enum class TimestampErrorPolicy {
+  Late,        // marked (RecordMeta::noEventTime): windows send it to `late`, or count and drop it
+  DeadLetter,  // handed to the source's dead-letter writer, then dropped
+  Skip,        // counted and dropped
+  Fail,        // the run fails, naming the node and the record's position
+};
+bool parseTimestampErrorPolicy(std::string_view text, TimestampErrorPolicy& out);
+// The `on_timestamp_error` property every source declares (one definition for all of them);
+// dead_letter is offered only by sources that have a dead-letter destination.
+PropertySpec onTimestampErrorProperty(bool offersDeadLetter);
+
+struct TimestampErrorHandling {
+  TimestampErrorPolicy policy = TimestampErrorPolicy::Late;
+  std::string nodeId;
+  // How the record's position reads in messages: "line" gives "line 17" ($offset); records with
+  // a topic read "topic 'c' partition 0 offset 17".
+  std::string positionLabel = "record";
+  Gauge* counter = nullptr;  // the source's `timestamp_errors` gauge
+  // DeadLetter: writes row `row` of the batch elsewhere (throws NodeFailure when it cannot).
+  std::function<void(const Batch&, uint32_t row, const std::string& why)> deadLetter;
+};
 
 class WatermarkGenerator {
  public:
@@ -41,9 +68,16 @@ class WatermarkGenerator {
   // pipeline's slot table at plan time, so sources call this in open() with RunContext::slotTable()
   // (compiling against a copy keeps slot ids identical). False with a message on failure.
   bool compile(const SlotTable& slots, std::string* error);
+  // How records without a usable event time are handled (default: Late, nothing counted).
+  void setTimestampErrorHandling(TimestampErrorHandling handling);
+  uint64_t timestampErrors() const { return timestampErrors_; }
+
   // Event time of every row of `batch` (epoch ms): the timestamp expression, a number or an
-  // ISO-8601 string; rows without a usable time keep meta.timestamp. Writes the result into
-  // meta(row).timestamp so downstream windows read it as $timestamp, and observes each row.
+  // ISO-8601 string, written into meta(row).timestamp so downstream windows read it as
+  // $timestamp. A row without a usable time follows the timestamp error policy (it may be
+  // removed from the batch; Fail throws NodeFailure) and is never observed.
+  void stamp(Batch& batch);
+  // stamp(), then observes every row with an event time.
   void stampAndObserve(Batch& batch, int64_t nowMs);
 
   // Partition bookkeeping (Kafka assignment changes), keyed by (topic, partition): c/0 and d/0
@@ -52,6 +86,9 @@ class WatermarkGenerator {
   void addPartition(std::string_view topic, int32_t partition, int64_t nowMs);
   void removePartition(std::string_view topic, int32_t partition);
   void observe(std::string_view topic, int32_t partition, int64_t eventTimeMs, int64_t nowMs);
+  // The partition has data waiting that the source has not read yet (it was busy elsewhere or
+  // blocked by back-pressure): it is not idle, whatever the time since its last record.
+  void markActive(std::string_view topic, int32_t partition, int64_t nowMs);
   void addPartition(int32_t partition, int64_t nowMs) { addPartition({}, partition, nowMs); }
   void removePartition(int32_t partition) { removePartition({}, partition); }
   void observe(int32_t partition, int64_t eventTimeMs, int64_t nowMs) {
@@ -85,6 +122,9 @@ class WatermarkGenerator {
   int64_t last_ = kNoWatermark;
   std::unique_ptr<expr::Expression> timestamp_;
   std::unique_ptr<expr::EvalScratch> scratch_;
+  TimestampErrorHandling errors_;
+  uint64_t timestampErrors_ = 0;
+  std::vector<uint8_t> keep_;
 };
 
 // Parses an ISO-8601 date-time ("2026-11-26T10:15:30Z", with fraction and offset) into epoch ms.

@@ -83,8 +83,21 @@ void WindowNode::configure(const NodeConfig& config, PlanContext& plan) {
   fingerprint_ = stateFingerprint(options_);
 }
 
+void WindowNode::setInputEventTime(const WatermarkStrategy& strategy) {
+  inputTime_ = WatermarkGenerator(strategy);
+}
+
 void WindowNode::open(RunContext& ctx) {
   nodeId_ = ctx.nodeId();
+  if (inputTime_.enabled()) {
+    std::string error;
+    if (!inputTime_.compile(ctx.slotTable(), &error)) throw NodeFailure(nodeId_ + ": " + error);
+    // No source in between to apply on_timestamp_error: untimed records go to `late`.
+    TimestampErrorHandling errors;
+    errors.nodeId = nodeId_;
+    errors.counter = &ctx.metrics().gauge("timestamp_errors");
+    inputTime_.setTimestampErrorHandling(std::move(errors));
+  }
   lateGauge_ = &ctx.metrics().gauge("late_dropped");
   keysGauge_ = &ctx.metrics().gauge("window_keys");
   bytesGauge_ = &ctx.metrics().gauge("window_state_bytes");
@@ -121,9 +134,57 @@ void WindowNode::process(int, Batch* batch, Emitter& out) {
     if (time_ != INT64_MIN && now <= time_) now = time_ + 1;
     std::fill_n(times_.begin(), n, now);
   } else {
-    for (uint32_t r = 0; r < n; ++r)
+    if (inputTime_.enabled()) inputTime_.stamp(*batch);
+    uint32_t untimed = 0;
+    for (uint32_t r = 0; r < n; ++r) {
       times_[r] = batch->meta(r).timestamp;
+      untimed += batch->meta(r).noEventTime;
+    }
+    if (untimed > 0) {
+      // Records the source could not time (on_timestamp_error: late) belong to no window.
+      batch = separateUntimed(batch, untimed, out);
+      if (!batch) return;
+      for (uint32_t r = 0; r < batch->size(); ++r)
+        times_[r] = batch->meta(r).timestamp;
+    }
   }
+  processTimed(batch, out);
+}
+
+Batch* WindowNode::separateUntimed(Batch* batch, uint32_t untimed, Emitter& out) {
+  const uint32_t n = batch->size();
+  if (out.connected(1)) {
+    Batch* late = out.acquire();
+    for (uint32_t r = 0; r < n; ++r)
+      if (batch->meta(r).noEventTime) late->copyRowFrom(*batch, r);
+    out.emit(1, late);
+  } else {
+    countLateDropped(untimed);
+  }
+  if (untimed == n) {
+    out.release(batch);
+    return nullptr;
+  }
+  for (uint32_t r = 0; r < n; ++r)
+    late_[r] = !batch->meta(r).noEventTime;
+  batch->keepRows(late_.data());
+  return batch;
+}
+
+void WindowNode::countLateDropped(uint32_t count) {
+  lateDropped_ += count;
+  if (lateGauge_) lateGauge_->set(static_cast<int64_t>(lateDropped_));
+  if (!warnedLate_) {
+    warnedLate_ = true;
+    Logger::global().warn(nodeId_,
+                          "dropping records that arrived after their windows closed (counted in "
+                          "late_dropped); wire the `late` port to keep them, or raise "
+                          "allowed_lateness / max_out_of_orderness");
+  }
+}
+
+void WindowNode::processTimed(Batch* batch, Emitter& out) {
+  const uint32_t n = batch->size();
 
   bool created;
   if (keyExprs_.empty()) {
@@ -172,16 +233,7 @@ void WindowNode::process(int, Batch* batch, Emitter& out) {
       out.emit(1, batch);
       batch = nullptr;
     } else {
-      lateDropped_ += lateCount;
-      if (lateGauge_) lateGauge_->set(static_cast<int64_t>(lateDropped_));
-      if (!warnedLate_) {
-        warnedLate_ = true;
-        Logger::global().warn(
-            nodeId_,
-            "dropping records that arrived after their windows closed (counted in "
-            "late_dropped); wire the `late` port to keep them, or raise "
-            "allowed_lateness / max_out_of_orderness");
-      }
+      countLateDropped(lateCount);
     }
   }
   if (batch) out.release(batch);

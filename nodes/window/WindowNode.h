@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/runtime/Node.h"
+#include "engine/runtime/WatermarkGenerator.h"
 #include "nodes/window/AggregateLayout.h"
 #include "nodes/window/KeyEncoder.h"
 #include "nodes/window/KeyTable.h"
@@ -31,6 +32,8 @@ class WindowNode : public Node {
   ~WindowNode() override;
 
   void configure(const NodeConfig& config, PlanContext& plan) override;
+  // Chained after another window: stamp input records with `timestamp` here (see Node).
+  void setInputEventTime(const WatermarkStrategy& strategy) override;
   void open(RunContext& ctx) override;
   void process(int port, Batch* batch, Emitter& out) override;
   void onWatermark(int64_t watermarkMs, Emitter& out) override;
@@ -103,6 +106,11 @@ class WindowNode : public Node {
 
  private:
   void advance(int64_t to);
+  // Sends the rows marked noEventTime to `late` (or counts them); the rest, or null when none.
+  Batch* separateUntimed(Batch* batch, uint32_t untimed, Emitter& out);
+  void countLateDropped(uint32_t count);
+  // process() once every row has its time in times_.
+  void processTimed(Batch* batch, Emitter& out);
   void flush();
   void clearState();
   void updateGauges();
@@ -116,6 +124,7 @@ class WindowNode : public Node {
     std::unique_ptr<expr::EvalScratch> scratch;
   };
 
+  WatermarkGenerator inputTime_;  // enabled when chained after another window
   KeyTable keys_;
   KeyEncoder encoder_;
   std::unique_ptr<AggregateLayout> layout_;

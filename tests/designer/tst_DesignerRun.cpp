@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPlainTextEdit>
@@ -14,6 +15,7 @@
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include "app/designer/EdgeItem.h"
@@ -28,6 +30,7 @@
 #include "app/designer/TapPanel.h"
 #include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
+#include "engine/kafka/EmbeddedCluster.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -41,6 +44,8 @@ class tst_DesignerRun : public QObject {
   void cleanup();
   void runShowsCountsOnTheNodes();
   void stopEndsAnUnboundedRun();
+  void stopNeverFreezesWhileTheClusterIsDown();
+  void closeDuringARunWaitsWithoutFreezing();
   void runRefusesAnInvalidPipeline();
   void failedRunNamesTheNode();
   void runPanelChartsThroughputAndKafkaLag();
@@ -56,6 +61,8 @@ class tst_DesignerRun : public QObject {
     return QStringLiteral(SC_SOURCE_DIR "/resources/examples/") + QLatin1String(name);
   }
 
+  // Runs generator -> kafka.sink into a new embedded cluster, then takes its broker down.
+  void startRunIntoAClusterThatGoesAway(std::shared_ptr<kafka::EmbeddedCluster>& cluster);
   // Clicks a button of the run question (resume or start fresh) once it is shown.
   void answer(const char* box, const char* button);
   QString checkpointDir(const QString& pipelineName) const {
@@ -164,6 +171,95 @@ void tst_DesignerRun::stopEndsAnUnboundedRun() {
   QVERIFY(stats[0].recordsOut > 0);
   QCOMPARE(stats[1].recordsIn, stats[0].recordsOut);  // everything read was drained
   QVERIFY(window_->statusBar()->currentMessage().startsWith("Run finished"));
+}
+
+void tst_DesignerRun::startRunIntoAClusterThatGoesAway(
+    std::shared_ptr<kafka::EmbeddedCluster>& cluster) {
+  auto started = kafka::EmbeddedCluster::start(1, 1);
+  QVERIFY2(started.ok(), started.error.c_str());
+  cluster = started.value;
+  const QString path = dir_.filePath("clusterdown.json");
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write(QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "clusterdown",
+  "connections": {"k": {"type": "kafka", "bootstrap_servers": "%1"}},
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 0}},
+    {"id": "out", "type": "kafka.sink", "properties": {"connection": "k", "topic": "out"}}
+  ],
+  "edges": [{"from": "gen", "to": "out"}]
+})")
+                 .arg(QString::fromStdString(cluster->bootstrapServers()))
+                 .toUtf8());
+  file.close();
+  QVERIFY(window_->openFile(path));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QCOMPARE(window_->runController()->state(), RunController::State::Running);
+  QTRY_VERIFY_WITH_TIMEOUT(window_->scene()->nodeItem("out")->runText().contains("/s"), 15000);
+  QVERIFY(cluster->setBrokerDown(1));
+  QTest::qWait(1000);  // the producer's queue fills up
+}
+
+namespace {
+
+// Counts the event loop's turns: the longest gap between two shows a frozen window.
+class EventLoopWatch {
+ public:
+  EventLoopWatch() {
+    ticker_.setInterval(20);
+    QObject::connect(&ticker_, &QTimer::timeout, [this] {
+      longestGap_ = std::max(longestGap_, clock_.elapsed() - lastTurn_);
+      lastTurn_ = clock_.elapsed();
+    });
+    clock_.start();
+    ticker_.start();
+  }
+  qint64 longestGapMs() const { return longestGap_; }
+
+ private:
+  QElapsedTimer clock_;
+  QTimer ticker_;
+  qint64 lastTurn_ = 0, longestGap_ = 0;
+};
+
+}  // namespace
+
+void tst_DesignerRun::stopNeverFreezesWhileTheClusterIsDown() {
+  // generator -> kafka.sink; the cluster goes away, then the user clicks Stop. Stop returns at
+  // once, the window keeps answering, and the run ends (failed, counting what it could not
+  // deliver) instead of waiting out librdkafka's 5 minute message timeout.
+  std::shared_ptr<kafka::EmbeddedCluster> cluster;
+  startRunIntoAClusterThatGoesAway(cluster);
+  if (QTest::currentTestFailed()) return;
+  RunController* runner = window_->runController();
+  EventLoopWatch watch;
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QCOMPARE(runner->state(), RunController::State::Stopping);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  // A join on the GUI thread would freeze it for the sink's whole 5 s grace.
+  QVERIFY2(watch.longestGapMs() < 3000,
+           qPrintable(QString("the window froze for %1 ms").arg(watch.longestGapMs())));
+  const QString status = window_->statusBar()->currentMessage();
+  QVERIFY2(status.startsWith("The run failed in node 'out'") && status.contains("not delivered"),
+           qPrintable(status));
+}
+
+void tst_DesignerRun::closeDuringARunWaitsWithoutFreezing() {
+  // Closing the window while the run cannot stop at once: the window stays and answers until
+  // the run has ended, then closes by itself.
+  std::shared_ptr<kafka::EmbeddedCluster> cluster;
+  startRunIntoAClusterThatGoesAway(cluster);
+  if (QTest::currentTestFailed()) return;
+  EventLoopWatch watch;
+  QVERIFY(!window_->close());
+  QVERIFY(window_->isVisible());
+  QCOMPARE(window_->runController()->state(), RunController::State::Stopping);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->isVisible(), 20000);
+  QVERIFY(!window_->runController()->isActive());
+  QVERIFY2(watch.longestGapMs() < 3000,
+           qPrintable(QString("the window froze for %1 ms").arg(watch.longestGapMs())));
 }
 
 void tst_DesignerRun::runRefusesAnInvalidPipeline() {
@@ -419,7 +515,8 @@ void tst_DesignerRun::stopTakesASavepointAndRunResumesFromIt() {
   QCOMPARE(expected.size(), 20);
   for (const QString& line : expected)
     QCOMPARE(Json::parse(line.toStdString())["n"], Json(100));
-  QVERIFY(checkpointFiles("oracle").isEmpty());  // every input finished: nothing to resume
+  // Every input finished: its last checkpoint says so, and there is nothing to resume.
+  QVERIFY(!runner->resumable(window_->document()->pipeline()).checkpoint);
 
   // Interrupted after a few windows: Stop takes a savepoint, the open window does not fire.
   const QString out = dir_.filePath("resumed.jsonl");
@@ -464,7 +561,7 @@ void tst_DesignerRun::stopTakesASavepointAndRunResumesFromIt() {
   QVERIFY2(window_->statusBar()->currentMessage().startsWith("Run finished"),
            qPrintable(window_->statusBar()->currentMessage()));
   QCOMPARE(lines(out), expected);
-  QVERIFY(checkpointFiles("resumed").isEmpty());  // finished: the checkpoints are removed
+  QVERIFY(!runner->resumable(window_->document()->pipeline()).checkpoint);  // finished
   QVERIFY(errors_.isEmpty());
 }
 

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 #include <QtTest>
 
 #include "app/designer/GraphView.h"
@@ -35,6 +36,7 @@ class tst_PropertyInspector : public QObject {
   void durationAndBooleanEditors();
   void expressionShowsColumnAndMessage();
   void listMapAndObjectTables();
+  void mapThatAlsoTakesWords();
   void undoRefreshesFieldsAndIdRenames();
   void textConversions();
   void pipelineSettingsWhenNothingIsSelected();
@@ -198,6 +200,46 @@ void tst_PropertyInspector::listMapAndObjectTables() {
   aggregates->item(0, 2)->setText("temperature");
   QCOMPARE(prop("aggregates"),
            Json::array({{{"name", "avg_t"}, {"fn", "avg"}, {"field", "temperature"}}}));
+}
+
+// kafka.sink's headers: keep | drop | name -> expression. The words hide the table.
+void tst_PropertyInspector::mapThatAlsoTakesWords() {
+  PropertySpec spec = makeProperty("headers", PropKind::Map, "Message headers", "keep");
+  spec.item = PropKind::Expression;
+  spec.choices = {"keep", "drop"};
+  QWidget host;
+  auto* layout = new QVBoxLayout(&host);
+  PropertyEditor* editor = createPropertyEditor(spec, false, &host);
+  layout->addWidget(editor);
+  host.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&host));
+  auto* words = editor->findChild<QComboBox*>("mapWords");
+  auto* table = editor->findChild<QTableWidget*>();
+  QVERIFY(words && table);
+  std::vector<Json> reported;
+  connect(editor, &PropertyEditor::edited, [&](const Json& v) { reported.push_back(v); });
+
+  editor->setValue(Json());  // unset: the default word
+  QCOMPARE(words->currentText(), QString("keep"));
+  QVERIFY(!table->isVisible());
+  editor->setValue(Json("drop"));
+  QCOMPARE(words->currentText(), QString("drop"));
+  QCOMPARE(editor->value(), Json("drop"));
+  editor->setValue(Json{{"trace", "$headers.trace"}});
+  QVERIFY(table->isVisible());
+  QCOMPARE(table->item(0, 0)->text(), QString("trace"));
+  QCOMPARE(editor->value(), (Json{{"trace", "$headers.trace"}}));
+  QVERIFY(reported.empty());  // showing a value is no edit
+
+  // Choosing a word with the keyboard reports it; choosing "these:" brings the table back.
+  words->setFocus();
+  QTest::keyClick(words, Qt::Key_Up);
+  QCOMPARE(words->currentText(), QString("drop"));
+  QCOMPARE(reported.back(), Json("drop"));
+  QVERIFY(!table->isVisible());
+  QTest::keyClick(words, Qt::Key_Down);
+  QVERIFY(table->isVisible());
+  QCOMPARE(reported.back(), (Json{{"trace", "$headers.trace"}}));
 }
 
 void tst_PropertyInspector::undoRefreshesFieldsAndIdRenames() {

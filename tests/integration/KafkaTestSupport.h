@@ -81,6 +81,7 @@ struct Consumed {
   bool hasKey = false;
   int32_t partition = -1;
   int64_t offset = -1;
+  int64_t timestamp = -1;  // the message's timestamp (epoch ms)
   std::map<std::string, std::string> headers;
 };
 
@@ -120,6 +121,7 @@ inline std::vector<Consumed> readAll(const std::string& bootstrap, const std::st
         if (m->key) c.key.assign(static_cast<const char*>(m->key), m->key_len), c.hasKey = true;
         c.partition = m->partition;
         c.offset = m->offset;
+        c.timestamp = rd_kafka_message_timestamp(m, nullptr);
         rd_kafka_headers_t* hdrs = nullptr;
         if (rd_kafka_message_headers(m, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR) {
           const char* name;

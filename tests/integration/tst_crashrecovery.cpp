@@ -132,13 +132,21 @@ class TestCrashRecovery : public QObject {
     sandbox_.waitForFinished(20000);
   }
 
-  // Rounds of: start, SIGKILL after a random 60-500 ms, restart ... until a run finishes; each
-  // round's output must equal the oracle. Rounds go on until at least 8 kills hit a running
-  // process.
+  // Rounds of: start, SIGKILL at a random moment of the run, restart ... until a run finishes;
+  // each round's output must equal the oracle. Rounds go on until at least 8 kills hit a
+  // running process. The moments are spread over the length of an uninterrupted run, measured
+  // first (a few hundred ms, depending on the machine's load).
   void sigkillAtRandomMomentsLosesAndRepeatsNothing() {
     QRandomGenerator rng(20261201);
     int totalKills = 0, totalRuns = 0, round = 0;
     qint64 longest = 0;
+    QElapsedTimer clean;
+    clean.start();
+    const Ran whole = runToEnd(
+        {writePipeline("readings", "exactly_once", dir_.filePath("uninterrupted.jsonl")),
+         "--checkpoint-dir", dir_.filePath("uninterrupted-ckpt"), "--checkpoint-interval", "50ms"});
+    QVERIFY2(whole.exitCode == 0, whole.err.constData());
+    const int runMs = std::max(100, static_cast<int>(clean.elapsed()));
     for (; totalKills < 8 && round < 8; ++round) {
       const QString out = dir_.filePath(QString("killed-%1.jsonl").arg(round));
       const QString ckpt = dir_.filePath(QString("killed-ckpt-%1").arg(round));
@@ -153,10 +161,13 @@ class TestCrashRecovery : public QObject {
         timer.start();
         p.start(kRunner, args);
         QVERIFY(p.waitForStarted(10000));
-        const int delay = 60 + static_cast<int>(rng.bounded(440));
+        const int delay = runMs / 10 + static_cast<int>(rng.bounded(runMs * 8 / 10));
         if (runs < 12 && !p.waitForFinished(delay)) {
           ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
           QVERIFY(p.waitForFinished(10000));
+          // A kill after the run finished needs nothing special: the runner removes a finished
+          // run's checkpoints last, so the restart says "already finished" and leaves the
+          // output alone (crashAfterTheEndKeepsTheOutput).
           ++totalKills;
           continue;
         }
@@ -187,10 +198,11 @@ class TestCrashRecovery : public QObject {
     const QString ckpt = dir_.filePath("interrupted-ckpt");
     const QString pipeline = writePipeline("readings", "exactly_once", out);
     QProcess p;
-    p.start(kRunner, {pipeline, "--checkpoint-dir", ckpt});
+    p.start(kRunner, {pipeline, "--checkpoint-dir", ckpt, "--checkpoint-interval", "50ms"});
     QVERIFY(p.waitForStarted(10000));
     // Interrupt once the first checkpoint is written: well before the end of the input however
-    // fast the machine is (a fixed wait was sometimes longer than the whole run).
+    // fast the machine is (a fixed wait was sometimes longer than the whole run, which now
+    // takes a few hundred ms; hence checkpoints every 50 ms in this run).
     QTRY_VERIFY_WITH_TIMEOUT(
         !QDir(ckpt).entryList({"chk-*.sc"}).isEmpty() || p.state() != QProcess::Running, 20000);
     QVERIFY2(p.state() == QProcess::Running, "the run ended before it could be interrupted");
@@ -211,6 +223,36 @@ class TestCrashRecovery : public QObject {
     Result got = readOutput(out, &duplicates, &lines);
     QCOMPARE(duplicates, 0);
     QVERIFY2(got == want, qPrintable(describeDifference(want, got)));
+  }
+
+  // A crash after the end of a bounded run, before the runner removed its checkpoints (a crash
+  // point right after the run finished): the restart must leave the complete output alone. When
+  // the removal came first, the restart was a fresh run that read nothing (the group's offsets
+  // were at the end) and emptied the file. Now it says "already finished" and clears the way.
+  void crashAfterTheEndKeepsTheOutput() {
+    const QString out = dir_.filePath("ended.jsonl");
+    const QString ckpt = dir_.filePath("ended-ckpt");
+    const QString pipeline = writePipeline("few", "exactly_once", out);
+    const QStringList args = {pipeline, "--checkpoint-dir", ckpt};
+    {
+      QProcess p;
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      env.insert("SC_FAULT_POINT", "run.finished:1");
+      p.setProcessEnvironment(env);
+      p.start(kRunner, args);
+      QVERIFY(p.waitForFinished(60000));
+      QVERIFY2(p.exitCode() == 137, p.readAllStandardError().constData());
+    }
+    int duplicates = 0, lines = 0;
+    const Result want = oracle(2000);
+    QVERIFY(readOutput(out, &duplicates, &lines) == want);
+    Ran again = runToEnd(args);
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.err.contains("already finished"), again.err.constData());
+    Result got = readOutput(out, &duplicates, &lines);
+    QCOMPARE(duplicates, 0);
+    QVERIFY2(got == want, qPrintable(describeDifference(want, got)));
+    QVERIFY(QDir(ckpt).entryList({"chk-*.sc"}).isEmpty());  // the next run starts over
   }
 
   void atLeastOnceMissesNothing() {

@@ -1,7 +1,8 @@
 // kafka.source and kafka.sink through the executor against an embedded cluster: exact output,
 // offsets committed only for delivered records, resuming from the committed offsets, record
-// metadata, keys and headers, malformed messages (skip, dead letter, fail), text payloads,
-// consumer groups, and a sink whose deliveries fail.
+// metadata, keys and headers, malformed messages (skip, dead letter, fail), messages without a
+// usable event time (dead letter), text payloads, consumer groups, and a sink whose deliveries
+// fail.
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -221,6 +222,42 @@ class TestKafkaNodes : public QObject {
     QCOMPARE(dead[0].headers.at("sc.source.offset"), std::string("2"));
     QVERIFY(!dead[0].headers.at("sc.error").empty());
     QCOMPARE(test::readAll(boot_, "out").size(), size_t(2));
+  }
+
+  void untimedMessagesGoToTheDeadLetterTopic() {
+    // on_timestamp_error: dead_letter. The message without `ts` is copied to the dead-letter
+    // topic with its key, headers and position, and neither counted nor late downstream.
+    std::vector<test::Produced> input;
+    for (int i = 0; i < 100; ++i)
+      input.push_back({"{\"ts\":" + std::to_string(1748736000000LL + i * 1000) + "}", "k", {}, 0});
+    input.push_back({"{\"id\":7}", "no-ts", {{"h", "v"}}, 0});
+    test::produceAll(boot_, "in", input);
+    const std::string text = replaceAll(R"({"streamcanvas":1,"name":"untimed",
+  "connections":{"k":{"type":"kafka","bootstrap_servers":"BOOT"}},
+  "nodes":[
+    {"id":"src","type":"kafka.source","properties":{"connection":"k","topics":["in"],
+      "bounded":true,"start":"earliest","on_timestamp_error":"dead_letter","dead_letter_topic":"dlq"}},
+    {"id":"w","type":"window.tumbling","properties":{"size":"1m","timestamp":"ts"}},
+    {"id":"out","type":"kafka.sink","properties":{"connection":"k","topic":"out"}},
+    {"id":"lateout","type":"kafka.sink","properties":{"connection":"k","topic":"late"}}],
+  "edges":[{"from":"src","to":"w"},{"from":"w","to":"out"},{"from":"w:late","to":"lateout"}]})",
+                                        "BOOT", boot_);
+    QVERIFY(cluster_->ensureTopic("late").ok());
+    RunResult r = test::runPipeline(text);
+    QVERIFY2(r.ok, r.message.c_str());
+    auto dead = test::readAll(boot_, "dlq");
+    QCOMPARE(dead.size(), size_t(1));
+    QCOMPARE(dead[0].value, std::string("{\"id\":7}"));
+    QCOMPARE(dead[0].key, std::string("no-ts"));
+    QCOMPARE(dead[0].headers.at("h"), std::string("v"));
+    QCOMPARE(dead[0].headers.at("sc.source.offset"), std::string("100"));
+    QVERIFY2(dead[0].headers.at("sc.error").find("'ts'") != std::string::npos,
+             dead[0].headers.at("sc.error").c_str());
+    QCOMPARE(test::readAll(boot_, "late").size(), size_t(0));
+    int64_t counted = 0;
+    for (const auto& m : test::readAll(boot_, "out"))
+      counted += nlohmann::json::parse(m.value)["count"].get<int64_t>();
+    QCOMPARE(counted, int64_t(100));
   }
 
   void malformedMessageFailsTheRunWhenAsked() {

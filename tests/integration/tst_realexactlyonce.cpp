@@ -67,9 +67,10 @@ class TestRealExactlyOnce : public QObject {
     QVERIFY(dir_.isValid());
   }
 
-  // Rounds of: start, SIGKILL after a random 0.3-1.5 s, restart ... until a run finishes; every
-  // round writes to a topic of its own, read back read_committed and compared with the oracle.
-  // Rounds go on until at least 4 kills hit a running process.
+  // Rounds of: start, SIGKILL at a random moment of the run, restart ... until a run finishes;
+  // every round writes to a topic of its own, read back read_committed and compared with the
+  // oracle. Rounds go on until at least 4 kills hit a running process. The moments are spread
+  // over the length of an uninterrupted run, measured first (about a second).
   void killedRunsWriteEveryResultOnce() {
     QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, "eos-in", 4)),
              QString());
@@ -78,6 +79,20 @@ class TestRealExactlyOnce : public QObject {
                                              {{"linger.ms", "20"}, {"enable.idempotence", "true"}});
       QVERIFY(producer);
       produceReadings(producer.get(), "eos-in", kRecords);
+    }
+    int runMs = 0;
+    {
+      QCOMPARE(
+          QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, "eos-out-clean", 3)),
+          QString());
+      QElapsedTimer clean;
+      clean.start();
+      QProcess p;
+      p.start(kRunner, {writePipeline("eos-in", "eos-out-clean", 99), "--checkpoint-dir",
+                        dir_.filePath("ckpt-clean")});
+      QVERIFY(p.waitForFinished(120000));
+      QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+      runMs = std::max(300, static_cast<int>(clean.elapsed()));
     }
     QRandomGenerator rng(4242);
     int kills = 0, runs = 0, round = 0;
@@ -94,7 +109,8 @@ class TestRealExactlyOnce : public QObject {
         QProcess p;
         p.start(kRunner, args);
         QVERIFY(p.waitForStarted(10000));
-        const int delay = 300 + static_cast<int>(rng.bounded(1200));
+        // Early moments: a restarted run has less left to do than the measured whole one.
+        const int delay = runMs / 20 + static_cast<int>(rng.bounded(runMs / 2));
         if (attempt < 8 && !p.waitForFinished(delay)) {
           ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
           QVERIFY(p.waitForFinished(10000));
@@ -145,10 +161,11 @@ class TestRealExactlyOnce : public QObject {
   }
 
   // kafka.source -> filter -> two kafka.sinks on one connection, exactly_once. The first run dies
-  // right after its 41st transaction commit, mid-stream (a crash point, SC_FAULT_POINT), the second
-  // finishes. Both output topics, read_committed, must hold every reading with v >= 20 once.
-  // With a transaction per sink, the crash falls between the sinks' commits of one checkpoint:
-  // the restore repeats one sink's records of that checkpoint, or the other loses them.
+  // right after its 9th transaction commit (odd: with a transaction per sink it falls between two
+  // sinks' commits), mid-stream (a crash point, SC_FAULT_POINT), the second finishes. Both output
+  // topics, read_committed, must hold every reading with v >= 20 once. With a transaction per sink,
+  // the crash falls between the sinks' commits of one checkpoint: the restore repeats one sink's
+  // records of that checkpoint, or the other loses them.
   void twoSinksCommitTogether() {
     constexpr int kInput = 600'000;
     QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, "eos2-in", 4)),
@@ -191,7 +208,7 @@ class TestRealExactlyOnce : public QObject {
     {
       QProcess p;
       QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-      env.insert("SC_FAULT_POINT", "kafka.transaction.committed:41");
+      env.insert("SC_FAULT_POINT", "kafka.transaction.committed:9");
       p.setProcessEnvironment(env);
       p.start(kRunner, args);
       QVERIFY(p.waitForFinished(120000));

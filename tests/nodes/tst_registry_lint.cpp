@@ -47,6 +47,9 @@ bool hasKind(const PropertySpec& p, PropKind kind, const Json& v) {
         if (!hasKind(p, p.item, item)) return false;
       return true;
     case PropKind::Map:
+      if (v.is_string())
+        return std::find(p.choices.begin(), p.choices.end(), v.get<std::string>()) !=
+               p.choices.end();
       if (!v.is_object()) return false;
       for (const auto& item : v)
         if (!hasKind(p, p.item, item)) return false;

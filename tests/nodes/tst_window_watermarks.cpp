@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "engine/runtime/Batch.h"
+#include "engine/runtime/Node.h"
 #include "engine/runtime/SlotTable.h"
 #include "engine/runtime/WatermarkGenerator.h"
 
@@ -31,6 +32,7 @@ class TestWindowWatermarks : public QObject {
   void declaredPartitionHoldsBack();
   void removedPartitionReleases();
   void stampsFromExpression();
+  void untimedRowsNeverMoveTheWatermark();
   void processingTimeDoesNothing();
   void badExpression();
   void iso8601_data();
@@ -125,11 +127,53 @@ void TestWindowWatermarks::stampsFromExpression() {
   QCOMPARE(b.meta(0).timestamp, int64_t(1000));
   QCOMPARE(b.meta(1).timestamp, int64_t(2000));
   QCOMPARE(b.meta(2).timestamp, int64_t(3500));
-  QCOMPARE(b.meta(3).timestamp, int64_t(77));  // no usable time: kept
+  QCOMPARE(b.meta(3).timestamp, int64_t(77));  // no usable time: kept, and marked
   QCOMPARE(b.meta(4).timestamp, int64_t(77));
+  QVERIFY(b.meta(3).noEventTime && b.meta(4).noEventTime && !b.meta(2).noEventTime);
+  QCOMPARE(g.timestampErrors(), uint64_t(2));
   int64_t wm;
   QVERIFY(g.advance(0, wm));
   QCOMPARE(wm, int64_t(3500 - 10 - 1));
+}
+
+void TestWindowWatermarks::untimedRowsNeverMoveTheWatermark() {
+  // A row without a usable time carries its read time (far ahead of the data): it must not
+  // drag the watermark there, whatever the policy; skip removes it from the batch.
+  for (TimestampErrorPolicy policy : {TimestampErrorPolicy::Late, TimestampErrorPolicy::Skip}) {
+    SlotTable slots;
+    const uint32_t ts = slots.intern("ts");
+    WatermarkGenerator g(strategy(0, 0, "ts"));
+    std::string error;
+    QVERIFY2(g.compile(slots, &error), error.c_str());
+    g.setTimestampErrorHandling({policy, "src", "line", nullptr, {}});
+    Batch b(8, slots.size());
+    for (int i = 0; i < 3; ++i) {
+      const uint32_t r = b.append();
+      b.at(ts, r) = i == 1 ? Value::null() : Value::integer(1000 + i);
+      b.meta(r).timestamp = 1'800'000'000'000;  // now
+      b.meta(r).offset = i + 1;
+    }
+    g.stampAndObserve(b, 0);
+    QCOMPARE(b.size(), policy == TimestampErrorPolicy::Skip ? 2u : 3u);
+    QCOMPARE(g.current(0), int64_t(1001));
+  }
+  // fail: names the node and the position.
+  SlotTable slots;
+  const uint32_t ts = slots.intern("ts");
+  WatermarkGenerator g(strategy(0, 0, "ts"));
+  std::string error;
+  QVERIFY2(g.compile(slots, &error), error.c_str());
+  g.setTimestampErrorHandling({TimestampErrorPolicy::Fail, "src", "line", nullptr, {}});
+  Batch b(8, slots.size());
+  const uint32_t r = b.append();
+  b.at(ts, r) = Value::string(b.arena().copy("soon"));
+  b.meta(r).offset = 42;
+  try {
+    g.stampAndObserve(b, 0);
+    QFAIL("no failure");
+  } catch (const NodeFailure& e) {
+    QVERIFY2(std::string(e.what()).find("src: line 42: ") == 0, e.what());
+  }
 }
 
 void TestWindowWatermarks::processingTimeDoesNothing() {
