@@ -35,7 +35,7 @@ QT_TRANSLATE_NOOP("NodeSpec", "File sink")
 QT_TRANSLATE_NOOP("NodeSpec", "Writes records to a file as JSON lines or CSV.")
 
 //: file.sink description
-QT_TRANSLATE_NOOP("NodeSpec", "A fresh start creates the file, or replaces it (`mode: overwrite`) or refuses to touch an existing one (`mode: fail`). At every checkpoint the file is synced to disk and its length recorded; a run restored from a checkpoint cuts the file back to that length and appends, so every result is in it exactly once. CSV takes its header from the first record's fields; later fields not in it are left out.")
+QT_TRANSLATE_NOOP("NodeSpec", "A fresh start creates the file, or replaces it (`mode: overwrite`) or refuses to touch an existing one (`mode: fail`). At every checkpoint the file is synced to disk and its length recorded; a run restored from a checkpoint cuts the file back to that length and appends, so every result is in it exactly once. CSV takes its header from the first record's fields; later fields not in it are left out.\n\nUnlike kafka.sink it has no `on_error`: a file refuses no single record, and a write error (disk full, I/O error) concerns every record after it, so skipping would lose them all silently. Such an error fails the run; a restart resumes from the last checkpoint and cuts the file back to it.")
 
 //: file.sink input in; kafka.sink input in
 QT_TRANSLATE_NOOP("NodeSpec", "Records to write")
@@ -65,7 +65,7 @@ QT_TRANSLATE_NOOP("NodeSpec", "Kafka Sink")
 QT_TRANSLATE_NOOP("NodeSpec", "Writes records as JSON messages to a Kafka topic; idempotent, acknowledged before offsets commit.")
 
 //: kafka.sink description
-QT_TRANSLATE_NOOP("NodeSpec", "Produces every record as one JSON message to `topic`. `key` (an expression; default: the record's own Kafka key) and `headers` (name -> expression) are evaluated per record. `acks`, `compression` and `linger` set the matching librdkafka properties when given; `idempotence` is on by default. A message that cannot be delivered after librdkafka's retries fails the run, naming the topic, partition and reason.")
+QT_TRANSLATE_NOOP("NodeSpec", "Produces every record as one JSON message to `topic`, with the record's event time as the message timestamp. `key` is an expression (default: the record's own Kafka key). `headers`: `keep` (default) passes the record's incoming Kafka headers through, `drop` writes none, and an object of name -> expression writes exactly those (an expression reads an incoming header as `$headers.NAME`). `acks`, `compression` and `linger` set the matching librdkafka properties when given; `idempotence` is on by default.\n\nA record the cluster refuses (larger than `message.max.bytes`, invalid) follows `on_error`: `fail` stops the run naming the topic and reason; `skip` drops it; `dead_letter` writes it to `dead_letter_topic` with its key, timestamp and headers plus `sc.error` (the reason) and `sc.topic` (where it was meant to go); a dead letter too large itself keeps the start of the value and its size in `sc.value.bytes`. Skipped and dead-lettered records count as errors (`refused` gauge). A message that cannot be delivered because the cluster is unreachable always fails the run after librdkafka's retries: nothing is lost, its source offsets stay uncommitted.\n\nUnder `delivery: exactly_once` a dead letter is written in the same transaction as the records, so it commits or aborts with them. librdkafka refuses too-large records before sending them, which `skip` and `dead_letter` handle inside the transaction; a record the broker refuses after sending makes the whole transaction abortable, so the run fails and restarts from its last checkpoint: keep the producer's `message.max.bytes` at or below the topic's `max.message.bytes` to have every refusal handled per record.\n\nWhen the run stops while the cluster does not answer, the sink waits at most 5 s for acknowledgements, then ends the run with an error counting the records not delivered.")
 
 //: kafka.sink property; kafka.source property
 QT_TRANSLATE_NOOP3("NodeSpec", "connection", "property name")
@@ -89,7 +89,7 @@ QT_TRANSLATE_NOOP("NodeSpec", "Message key (default: the record's own key, if an
 QT_TRANSLATE_NOOP3("NodeSpec", "headers", "property name")
 
 //: kafka.sink property headers
-QT_TRANSLATE_NOOP("NodeSpec", "Message headers: name -> expression")
+QT_TRANSLATE_NOOP("NodeSpec", "Message headers: keep the incoming ones, drop them, or name -> expression")
 
 //: kafka.sink property format
 QT_TRANSLATE_NOOP("NodeSpec", "Message format")
@@ -118,6 +118,18 @@ QT_TRANSLATE_NOOP3("NodeSpec", "idempotence", "property name")
 //: kafka.sink property idempotence
 QT_TRANSLATE_NOOP("NodeSpec", "Exactly one copy per message in the topic despite retries")
 
+//: kafka.sink property; file.source property; kafka.source property
+QT_TRANSLATE_NOOP3("NodeSpec", "on_error", "property name")
+
+//: kafka.sink property on_error
+QT_TRANSLATE_NOOP("NodeSpec", "A record the cluster refuses (too large, invalid): fail the run, skip it, or write it to dead_letter_topic")
+
+//: kafka.sink property; kafka.source property
+QT_TRANSLATE_NOOP3("NodeSpec", "dead_letter_topic", "property name")
+
+//: kafka.sink property dead_letter_topic
+QT_TRANSLATE_NOOP("NodeSpec", "Topic for refused records (on_error: dead_letter), with the reason in header sc.error")
+
 //: category; category; category
 QT_TRANSLATE_NOOP("NodeSpec", "Sources")
 
@@ -145,11 +157,14 @@ QT_TRANSLATE_NOOP3("NodeSpec", "follow", "property name")
 //: file.source property follow
 QT_TRANSLATE_NOOP("NodeSpec", "Keep reading lines appended to the file, like tail -f (never ends)")
 
-//: file.source property; kafka.source property
-QT_TRANSLATE_NOOP3("NodeSpec", "on_error", "property name")
-
 //: file.source property on_error
 QT_TRANSLATE_NOOP("NodeSpec", "Invalid line: count, log and skip it, or stop the run")
+
+//: file.source property; generator property; kafka.source property
+QT_TRANSLATE_NOOP3("NodeSpec", "on_timestamp_error", "property name")
+
+//: file.source property on_timestamp_error; generator property on_timestamp_error
+QT_TRANSLATE_NOOP("NodeSpec", "A record whose event time (a window's timestamp) cannot be computed: late (to the window's late port, or counted and dropped), skip (count and drop) or fail the run. It never moves the watermark")
 
 //: generator title
 QT_TRANSLATE_NOOP("NodeSpec", "Generator")
@@ -247,17 +262,17 @@ QT_TRANSLATE_NOOP("NodeSpec", "Payload format: json objects, or text (field 'val
 //: kafka.source property on_error
 QT_TRANSLATE_NOOP("NodeSpec", "Messages that are not JSON objects: skip (count and log a sample), dead_letter (copy to dead_letter_topic with error headers) or fail the run")
 
-//: kafka.source property
-QT_TRANSLATE_NOOP3("NodeSpec", "dead_letter_topic", "property name")
-
 //: kafka.source property dead_letter_topic
-QT_TRANSLATE_NOOP("NodeSpec", "Topic for malformed messages (on_error: dead_letter)")
+QT_TRANSLATE_NOOP("NodeSpec", "Topic for malformed messages (on_error: dead_letter) and records without a usable event time (on_timestamp_error: dead_letter)")
 
 //: kafka.source property
 QT_TRANSLATE_NOOP3("NodeSpec", "commit_interval", "property name")
 
 //: kafka.source property commit_interval
 QT_TRANSLATE_NOOP("NodeSpec", "Deprecated and ignored: offsets are committed when a checkpoint completes (settings.checkpoint_interval); kept so older files load")
+
+//: kafka.source property on_timestamp_error
+QT_TRANSLATE_NOOP("NodeSpec", "A record whose event time (a window's timestamp) cannot be computed: late (to the window's late port, or counted and dropped), dead_letter (to dead_letter_topic), skip (count and drop) or fail the run. It never moves the watermark")
 
 //: category; category
 QT_TRANSLATE_NOOP("NodeSpec", "Transforms")

@@ -100,8 +100,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>A fresh start creates the file, or replaces it (`mode: overwrite`) or refuses to touch an existing one (`mode: fail`). At every checkpoint the file is synced to disk and its length recorded; a run restored from a checkpoint cuts the file back to that length and appends, so every result is in it exactly once. CSV takes its header from the first record&apos;s fields; later fields not in it are left out.</source>
-        <translation>Ein Neustart legt die Datei an, ersetzt sie (`mode: overwrite`) oder lässt eine vorhandene unangetastet und bricht ab (`mode: fail`). Bei jedem Checkpoint wird die Datei auf die Platte geschrieben und ihre Länge festgehalten; ein aus einem Checkpoint wiederhergestellter Lauf kürzt die Datei auf diese Länge und hängt an, sodass jedes Ergebnis genau einmal darin steht. CSV nimmt die Kopfzeile aus den Feldern des ersten Datensatzes; spätere Felder, die dort fehlen, werden weggelassen.</translation>
+        <source>A fresh start creates the file, or replaces it (`mode: overwrite`) or refuses to touch an existing one (`mode: fail`). At every checkpoint the file is synced to disk and its length recorded; a run restored from a checkpoint cuts the file back to that length and appends, so every result is in it exactly once. CSV takes its header from the first record&apos;s fields; later fields not in it are left out.
+
+Unlike kafka.sink it has no `on_error`: a file refuses no single record, and a write error (disk full, I/O error) concerns every record after it, so skipping would lose them all silently. Such an error fails the run; a restart resumes from the last checkpoint and cuts the file back to it.</source>
+        <translation>Ein Neustart legt die Datei an, ersetzt sie (`mode: overwrite`) oder lässt eine vorhandene unangetastet und bricht ab (`mode: fail`). Bei jedem Checkpoint wird die Datei auf die Platte geschrieben und ihre Länge festgehalten; ein aus einem Checkpoint wiederhergestellter Lauf kürzt die Datei auf diese Länge und hängt an, sodass jedes Ergebnis genau einmal darin steht. CSV nimmt die Kopfzeile aus den Feldern des ersten Datensatzes; spätere Felder, die dort fehlen, werden weggelassen.
+
+Anders als kafka.sink hat sie kein `on_error`: Eine Datei weist keinen einzelnen Datensatz zurück, und ein Schreibfehler (Platte voll, E/A-Fehler) betrifft jeden folgenden Datensatz, sodass Überspringen sie alle stillschweigend verlöre. Ein solcher Fehler lässt den Lauf fehlschlagen; ein Neustart setzt beim letzten Checkpoint fort und kürzt die Datei auf dessen Stand.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -152,12 +156,7 @@
         <translation>Schreibt Datensätze als JSON-Nachrichten in ein Kafka-Topic; idempotent und bestätigt, bevor Offsets committet werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Produces every record as one JSON message to `topic`. `key` (an expression; default: the record&apos;s own Kafka key) and `headers` (name -&gt; expression) are evaluated per record. `acks`, `compression` and `linger` set the matching librdkafka properties when given; `idempotence` is on by default. A message that cannot be delivered after librdkafka&apos;s retries fails the run, naming the topic, partition and reason.</source>
-        <translation>Sendet jeden Datensatz als eine JSON-Nachricht an `topic`. `key` (ein Ausdruck; Standard: der eigene Kafka-Schlüssel des Datensatzes) und `headers` (Name -&gt; Ausdruck) werden pro Datensatz ausgewertet. `acks`, `compression` und `linger` setzen, wenn angegeben, die gleichnamigen librdkafka-Eigenschaften; `idempotence` ist standardmäßig an. Eine Nachricht, die auch nach den Wiederholungen von librdkafka nicht zugestellt werden kann, lässt den Lauf fehlschlagen, mit Angabe von Topic, Partition und Grund.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>connection</source>
         <comment>property name</comment>
         <translation>Cluster-Verbindung</translation>
@@ -197,8 +196,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Message headers: name -&gt; expression</source>
-        <translation>Nachrichten-Header: Name -&gt; Ausdruck</translation>
+        <source>Message headers: keep the incoming ones, drop them, or name -&gt; expression</source>
+        <translation>Nachrichten-Header: die eingehenden behalten, weglassen oder Name -&gt; Ausdruck</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -250,7 +249,7 @@
         <translation>Genau eine Kopie jeder Nachricht im Topic, trotz Wiederholungen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
@@ -296,15 +295,53 @@
         <translation>Angehängte Zeilen weiterlesen, wie tail -f (endet nie)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-36"/>
         <source>on_error</source>
         <comment>property name</comment>
         <translation>Bei Fehler</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-54"/>
+        <source>Produces every record as one JSON message to `topic`, with the record&apos;s event time as the message timestamp. `key` is an expression (default: the record&apos;s own Kafka key). `headers`: `keep` (default) passes the record&apos;s incoming Kafka headers through, `drop` writes none, and an object of name -&gt; expression writes exactly those (an expression reads an incoming header as `$headers.NAME`). `acks`, `compression` and `linger` set the matching librdkafka properties when given; `idempotence` is on by default.
+
+A record the cluster refuses (larger than `message.max.bytes`, invalid) follows `on_error`: `fail` stops the run naming the topic and reason; `skip` drops it; `dead_letter` writes it to `dead_letter_topic` with its key, timestamp and headers plus `sc.error` (the reason) and `sc.topic` (where it was meant to go); a dead letter too large itself keeps the start of the value and its size in `sc.value.bytes`. Skipped and dead-lettered records count as errors (`refused` gauge). A message that cannot be delivered because the cluster is unreachable always fails the run after librdkafka&apos;s retries: nothing is lost, its source offsets stay uncommitted.
+
+Under `delivery: exactly_once` a dead letter is written in the same transaction as the records, so it commits or aborts with them. librdkafka refuses too-large records before sending them, which `skip` and `dead_letter` handle inside the transaction; a record the broker refuses after sending makes the whole transaction abortable, so the run fails and restarts from its last checkpoint: keep the producer&apos;s `message.max.bytes` at or below the topic&apos;s `max.message.bytes` to have every refusal handled per record.
+
+When the run stops while the cluster does not answer, the sink waits at most 5 s for acknowledgements, then ends the run with an error counting the records not delivered.</source>
+        <translation>Sendet jeden Datensatz als eine JSON-Nachricht an `topic`, mit der Ereigniszeit des Datensatzes als Zeitstempel der Nachricht. `key` ist ein Ausdruck (Standard: der eigene Kafka-Schlüssel des Datensatzes). `headers`: `keep` (Standard) reicht die eingehenden Kafka-Header des Datensatzes durch, `drop` schreibt keine, und ein Objekt Name -&gt; Ausdruck schreibt genau diese (ein Ausdruck liest einen eingehenden Header als `$headers.NAME`). `acks`, `compression` und `linger` setzen, wenn angegeben, die gleichnamigen librdkafka-Eigenschaften; `idempotence` ist standardmäßig an.
+
+Ein Datensatz, den der Cluster zurückweist (größer als `message.max.bytes`, ungültig), folgt `on_error`: `fail` beendet den Lauf mit Angabe von Topic und Grund; `skip` verwirft ihn; `dead_letter` schreibt ihn mit Schlüssel, Zeitstempel und Headern sowie `sc.error` (dem Grund) und `sc.topic` (wohin er sollte) in `dead_letter_topic`; ist der Dead Letter selbst zu groß, behält er den Anfang des Werts und dessen Größe in `sc.value.bytes`. Übersprungene und als Dead Letter geschriebene Datensätze zählen als Fehler (Messwert `refused`). Eine Nachricht, die nicht zugestellt werden kann, weil der Cluster nicht erreichbar ist, lässt den Lauf nach den Wiederholungen von librdkafka immer fehlschlagen: Nichts geht verloren, die Offsets ihrer Quelle bleiben uncommittet.
+
+Unter `delivery: exactly_once` wird ein Dead Letter in derselben Transaktion wie die Datensätze geschrieben und mit ihnen committet oder verworfen. librdkafka weist zu große Datensätze vor dem Senden zurück, was `skip` und `dead_letter` innerhalb der Transaktion behandeln; ein Datensatz, den der Broker nach dem Senden zurückweist, macht die ganze Transaktion abbruchpflichtig, sodass der Lauf fehlschlägt und ab seinem letzten Checkpoint neu startet: `message.max.bytes` des Producers höchstens so groß wie `max.message.bytes` des Topics halten, damit jede Zurückweisung pro Datensatz behandelt wird.
+
+Endet der Lauf, während der Cluster nicht antwortet, wartet die Senke höchstens 5 s auf Bestätigungen und beendet den Lauf dann mit einem Fehler, der die nicht zugestellten Datensätze zählt.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>A record the cluster refuses (too large, invalid): fail the run, skip it, or write it to dead_letter_topic</source>
+        <translation>Ein Datensatz, den der Cluster zurückweist (zu groß, ungültig): den Lauf fehlschlagen lassen, ihn überspringen oder in dead_letter_topic schreiben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Topic for refused records (on_error: dead_letter), with the reason in header sc.error</source>
+        <translation>Topic für zurückgewiesene Datensätze (on_error: dead_letter), mit dem Grund im Header sc.error</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Invalid line: count, log and skip it, or stop the run</source>
         <translation>Ungültige Zeile: zählen, protokollieren und überspringen, oder den Lauf beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on_timestamp_error</source>
+        <comment>property name</comment>
+        <translation>Bei Zeitstempelfehler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A record whose event time (a window&apos;s timestamp) cannot be computed: late (to the window&apos;s late port, or counted and dropped), skip (count and drop) or fail the run. It never moves the watermark</source>
+        <translation>Ein Datensatz, dessen Ereigniszeit (der timestamp eines Fensters) sich nicht berechnen lässt: late (an den Ausgangsport late des Fensters oder gezählt und verworfen), skip (zählen und verwerfen) oder den Lauf fehlschlagen lassen. Er verschiebt das Watermark nie</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -486,15 +523,15 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Nachrichten, die keine JSON-Objekte sind: skip (zählen und ein Beispiel protokollieren), dead_letter (mit Fehler-Headern nach dead_letter_topic kopieren) oder den Lauf fehlschlagen lassen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-135"/>
         <source>dead_letter_topic</source>
         <comment>property name</comment>
         <translation>Dead-Letter-Topic</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Topic for malformed messages (on_error: dead_letter)</source>
-        <translation>Topic für fehlerhafte Nachrichten (on_error: dead_letter)</translation>
+        <location line="+138"/>
+        <source>Topic for malformed messages (on_error: dead_letter) and records without a usable event time (on_timestamp_error: dead_letter)</source>
+        <translation>Topic für fehlerhafte Nachrichten (on_error: dead_letter) und Datensätze ohne brauchbare Ereigniszeit (on_timestamp_error: dead_letter)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -506,6 +543,11 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <location line="+3"/>
         <source>Deprecated and ignored: offsets are committed when a checkpoint completes (settings.checkpoint_interval); kept so older files load</source>
         <translation>Veraltet und ignoriert: Offsets werden committet, wenn ein Checkpoint abgeschlossen ist (settings.checkpoint_interval); bleibt, damit ältere Dateien laden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A record whose event time (a window&apos;s timestamp) cannot be computed: late (to the window&apos;s late port, or counted and dropped), dead_letter (to dead_letter_topic), skip (count and drop) or fail the run. It never moves the watermark</source>
+        <translation>Ein Datensatz, dessen Ereigniszeit (der timestamp eines Fensters) sich nicht berechnen lässt: late (an den Ausgangsport late des Fensters oder gezählt und verworfen), dead_letter (nach dead_letter_topic), skip (zählen und verwerfen) oder den Lauf fehlschlagen lassen. Er verschiebt das Watermark nie</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -930,7 +972,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+556"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
         <source>choose a connection</source>
         <translation>Cluster-Verbindung wählen</translation>
     </message>
@@ -1209,7 +1251,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Variable ${%1} verwenden</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+185"/>
         <source>A connection needs a name.</source>
         <translation>Eine Cluster-Verbindung braucht einen Namen.</translation>
     </message>
@@ -1856,6 +1898,11 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <source>No node matches &apos;%1&apos;</source>
         <translation>Kein Knoten passt zu „%1“</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>Stopping the run before closing…</source>
+        <translation>Der Lauf wird vor dem Schließen beendet…</translation>
+    </message>
 </context>
 <context>
     <name>sc::designer::NodeItem</name>
@@ -2101,7 +2148,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-546"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
         <source>default: %1</source>
         <translation>Standard: %1</translation>
     </message>
@@ -2171,12 +2218,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Ausgewählte Zeilen entfernen</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+162"/>
         <source>row %1, %2: %3</source>
         <translation>Zeile %1, %2: %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>not valid JSON</source>
         <translation>kein gültiges JSON</translation>
     </message>
@@ -2359,6 +2406,14 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location line="+71"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s: Quellen erzeugten %2 Datensätze, Senken empfingen %3</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::TableEditor</name>
+    <message>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-176"/>
+        <source>these:</source>
+        <translation>diese:</translation>
     </message>
 </context>
 <context>

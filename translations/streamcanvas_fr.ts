@@ -100,8 +100,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>A fresh start creates the file, or replaces it (`mode: overwrite`) or refuses to touch an existing one (`mode: fail`). At every checkpoint the file is synced to disk and its length recorded; a run restored from a checkpoint cuts the file back to that length and appends, so every result is in it exactly once. CSV takes its header from the first record&apos;s fields; later fields not in it are left out.</source>
-        <translation>Un démarrage à neuf crée le fichier, le remplace (`mode: overwrite`) ou refuse de toucher à un fichier existant (`mode: fail`). À chaque checkpoint, le fichier est synchronisé sur le disque et sa longueur enregistrée&#xa0;; une exécution restaurée depuis un checkpoint ramène le fichier à cette longueur puis y ajoute la suite, si bien que chaque résultat y figure exactement une fois. En CSV, l’en-tête reprend les champs du premier enregistrement&#xa0;; les champs apparus ensuite sont omis.</translation>
+        <source>A fresh start creates the file, or replaces it (`mode: overwrite`) or refuses to touch an existing one (`mode: fail`). At every checkpoint the file is synced to disk and its length recorded; a run restored from a checkpoint cuts the file back to that length and appends, so every result is in it exactly once. CSV takes its header from the first record&apos;s fields; later fields not in it are left out.
+
+Unlike kafka.sink it has no `on_error`: a file refuses no single record, and a write error (disk full, I/O error) concerns every record after it, so skipping would lose them all silently. Such an error fails the run; a restart resumes from the last checkpoint and cuts the file back to it.</source>
+        <translation>Un nouveau départ crée le fichier, le remplace (`mode: overwrite`) ou refuse de toucher à un fichier existant (`mode: fail`). À chaque checkpoint, le fichier est écrit sur le disque et sa longueur enregistrée&#xa0;; une exécution restaurée depuis un checkpoint ramène le fichier à cette longueur puis y ajoute la suite, si bien que chaque résultat y figure exactement une fois. Le CSV prend son en-tête dans les champs du premier enregistrement&#xa0;; les champs ultérieurs qui n’y figurent pas sont omis.
+
+Contrairement à kafka.sink, elle n’a pas d’`on_error`&#xa0;: un fichier ne refuse aucun enregistrement isolé, et une erreur d’écriture (disque plein, erreur d’E/S) touche tous les enregistrements qui suivent, si bien que les ignorer les perdrait tous en silence. Une telle erreur fait échouer l’exécution&#xa0;; un redémarrage reprend au dernier checkpoint et ramène le fichier à son état.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -152,12 +156,7 @@
         <translation>Écrit les enregistrements en messages JSON dans un topic Kafka&#xa0;; idempotent, acquitté avant la validation des offsets.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Produces every record as one JSON message to `topic`. `key` (an expression; default: the record&apos;s own Kafka key) and `headers` (name -&gt; expression) are evaluated per record. `acks`, `compression` and `linger` set the matching librdkafka properties when given; `idempotence` is on by default. A message that cannot be delivered after librdkafka&apos;s retries fails the run, naming the topic, partition and reason.</source>
-        <translation>Produit chaque enregistrement sous forme d’un message JSON dans `topic`. `key` (une expression&#xa0;; par défaut, la clé Kafka propre à l’enregistrement) et `headers` (nom -&gt; expression) sont évalués pour chaque enregistrement. `acks`, `compression` et `linger` règlent, s’ils sont donnés, les propriétés librdkafka correspondantes&#xa0;; `idempotence` est activée par défaut. Un message qui ne peut être livré malgré les nouvelles tentatives de librdkafka fait échouer l’exécution, en indiquant le topic, la partition et la raison.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>connection</source>
         <comment>property name</comment>
         <translation>Connexion</translation>
@@ -197,8 +196,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Message headers: name -&gt; expression</source>
-        <translation>En-têtes du message&#xa0;: nom -&gt; expression</translation>
+        <source>Message headers: keep the incoming ones, drop them, or name -&gt; expression</source>
+        <translation>En-têtes des messages&#xa0;: conserver ceux reçus, les supprimer, ou nom -&gt; expression</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -250,7 +249,7 @@
         <translation>Exactement une copie de chaque message dans le topic, malgré les nouvelles tentatives</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
@@ -296,15 +295,53 @@
         <translation>Continuer à lire les lignes ajoutées au fichier, comme tail -f (ne se termine jamais)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-36"/>
         <source>on_error</source>
         <comment>property name</comment>
         <translation>En cas d’erreur</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-54"/>
+        <source>Produces every record as one JSON message to `topic`, with the record&apos;s event time as the message timestamp. `key` is an expression (default: the record&apos;s own Kafka key). `headers`: `keep` (default) passes the record&apos;s incoming Kafka headers through, `drop` writes none, and an object of name -&gt; expression writes exactly those (an expression reads an incoming header as `$headers.NAME`). `acks`, `compression` and `linger` set the matching librdkafka properties when given; `idempotence` is on by default.
+
+A record the cluster refuses (larger than `message.max.bytes`, invalid) follows `on_error`: `fail` stops the run naming the topic and reason; `skip` drops it; `dead_letter` writes it to `dead_letter_topic` with its key, timestamp and headers plus `sc.error` (the reason) and `sc.topic` (where it was meant to go); a dead letter too large itself keeps the start of the value and its size in `sc.value.bytes`. Skipped and dead-lettered records count as errors (`refused` gauge). A message that cannot be delivered because the cluster is unreachable always fails the run after librdkafka&apos;s retries: nothing is lost, its source offsets stay uncommitted.
+
+Under `delivery: exactly_once` a dead letter is written in the same transaction as the records, so it commits or aborts with them. librdkafka refuses too-large records before sending them, which `skip` and `dead_letter` handle inside the transaction; a record the broker refuses after sending makes the whole transaction abortable, so the run fails and restarts from its last checkpoint: keep the producer&apos;s `message.max.bytes` at or below the topic&apos;s `max.message.bytes` to have every refusal handled per record.
+
+When the run stops while the cluster does not answer, the sink waits at most 5 s for acknowledgements, then ends the run with an error counting the records not delivered.</source>
+        <translation>Produit chaque enregistrement sous forme d’un message JSON vers `topic`, avec le temps d’événement de l’enregistrement comme horodatage du message. `key` est une expression (par défaut&#xa0;: la clé Kafka propre à l’enregistrement). `headers`&#xa0;: `keep` (par défaut) transmet les en-têtes Kafka reçus avec l’enregistrement, `drop` n’en écrit aucun, et un objet nom -&gt; expression écrit exactement ceux-là (une expression lit un en-tête reçu sous la forme `$headers.NAME`). `acks`, `compression` et `linger` définissent les propriétés librdkafka correspondantes lorsqu’ils sont indiqués&#xa0;; `idempotence` est activé par défaut.
+
+Un enregistrement que le cluster refuse (plus grand que `message.max.bytes`, invalide) suit `on_error`&#xa0;: `fail` arrête l’exécution en indiquant le topic et la raison&#xa0;; `skip` le rejette&#xa0;; `dead_letter` l’écrit dans `dead_letter_topic` avec sa clé, son horodatage et ses en-têtes, plus `sc.error` (la raison) et `sc.topic` (sa destination prévue)&#xa0;; une lettre morte elle-même trop grande garde le début de la valeur et sa taille dans `sc.value.bytes`. Les enregistrements ignorés ou envoyés en lettres mortes comptent comme erreurs (jauge `refused`). Un message qui ne peut être livré parce que le cluster est injoignable fait toujours échouer l’exécution après les tentatives de librdkafka&#xa0;: rien n’est perdu, les offsets de sa source restent non validés.
+
+Avec `delivery: exactly_once`, une lettre morte est écrite dans la même transaction que les enregistrements, et elle est donc validée ou annulée avec eux. librdkafka refuse les enregistrements trop grands avant de les envoyer, ce que `skip` et `dead_letter` traitent dans la transaction&#xa0;; un enregistrement que le broker refuse après l’envoi rend toute la transaction à annuler, si bien que l’exécution échoue et redémarre à son dernier checkpoint&#xa0;: gardez le `message.max.bytes` du producteur inférieur ou égal au `max.message.bytes` du topic pour que chaque refus soit traité enregistrement par enregistrement.
+
+Si l’exécution s’arrête alors que le cluster ne répond pas, la destination attend au plus 5&#xa0;s les accusés de réception, puis termine l’exécution par une erreur qui compte les enregistrements non livrés.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>A record the cluster refuses (too large, invalid): fail the run, skip it, or write it to dead_letter_topic</source>
+        <translation>Un enregistrement que le cluster refuse (trop grand, invalide)&#xa0;: faire échouer l’exécution, l’ignorer ou l’écrire dans dead_letter_topic</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Topic for refused records (on_error: dead_letter), with the reason in header sc.error</source>
+        <translation>Topic des enregistrements refusés (on_error: dead_letter), avec la raison dans l’en-tête sc.error</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Invalid line: count, log and skip it, or stop the run</source>
         <translation>Ligne invalide&#xa0;: la compter, la journaliser et l’ignorer, ou arrêter l’exécution</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on_timestamp_error</source>
+        <comment>property name</comment>
+        <translation>En cas d’erreur d’horodatage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A record whose event time (a window&apos;s timestamp) cannot be computed: late (to the window&apos;s late port, or counted and dropped), skip (count and drop) or fail the run. It never moves the watermark</source>
+        <translation>Un enregistrement dont le temps d’événement (le timestamp d’une fenêtre) ne peut être calculé&#xa0;: late (vers le port de sortie late de la fenêtre, ou compté et rejeté), skip (compter et rejeter) ou faire échouer l’exécution. Il ne fait jamais avancer le watermark</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -486,15 +523,15 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Messages qui ne sont pas des objets JSON&#xa0;: skip (les compter et en journaliser un échantillon), dead_letter (les copier dans dead_letter_topic avec des en-têtes d’erreur) ou faire échouer l’exécution</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-135"/>
         <source>dead_letter_topic</source>
         <comment>property name</comment>
         <translation>Topic de lettres mortes</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Topic for malformed messages (on_error: dead_letter)</source>
-        <translation>Topic des messages mal formés (on_error: dead_letter)</translation>
+        <location line="+138"/>
+        <source>Topic for malformed messages (on_error: dead_letter) and records without a usable event time (on_timestamp_error: dead_letter)</source>
+        <translation>Topic des messages mal formés (on_error: dead_letter) et des enregistrements sans temps d’événement utilisable (on_timestamp_error: dead_letter)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -506,6 +543,11 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+3"/>
         <source>Deprecated and ignored: offsets are committed when a checkpoint completes (settings.checkpoint_interval); kept so older files load</source>
         <translation>Obsolète et ignoré&#xa0;: les offsets sont validés quand un checkpoint se termine (settings.checkpoint_interval)&#xa0;; conservé pour que les anciens fichiers se chargent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A record whose event time (a window&apos;s timestamp) cannot be computed: late (to the window&apos;s late port, or counted and dropped), dead_letter (to dead_letter_topic), skip (count and drop) or fail the run. It never moves the watermark</source>
+        <translation>Un enregistrement dont le temps d’événement (le timestamp d’une fenêtre) ne peut être calculé&#xa0;: late (vers le port de sortie late de la fenêtre, ou compté et rejeté), dead_letter (vers dead_letter_topic), skip (compter et rejeter) ou faire échouer l’exécution. Il ne fait jamais avancer le watermark</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -930,7 +972,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+556"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
         <source>choose a connection</source>
         <translation>choisir une connexion</translation>
     </message>
@@ -1209,7 +1251,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Utiliser la variable ${%1}</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+185"/>
         <source>A connection needs a name.</source>
         <translation>Une connexion doit avoir un nom.</translation>
     </message>
@@ -1856,6 +1898,11 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <source>No node matches &apos;%1&apos;</source>
         <translation>Aucun nœud ne correspond à «&#xa0;%1&#xa0;»</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>Stopping the run before closing…</source>
+        <translation>Arrêt de l’exécution avant la fermeture…</translation>
+    </message>
 </context>
 <context>
     <name>sc::designer::NodeItem</name>
@@ -2101,7 +2148,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-546"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
         <source>default: %1</source>
         <translation>par défaut&#xa0;: %1</translation>
     </message>
@@ -2171,12 +2218,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+162"/>
         <source>row %1, %2: %3</source>
         <translation>ligne %1, %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>not valid JSON</source>
         <translation>JSON non valide</translation>
     </message>
@@ -2359,6 +2406,14 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+71"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s&#xa0;: les sources ont produit %2 enregistrements, les destinations en ont reçu %3</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::TableEditor</name>
+    <message>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-176"/>
+        <source>these:</source>
+        <translation>ceux-ci&#xa0;:</translation>
     </message>
 </context>
 <context>
