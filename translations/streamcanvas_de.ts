@@ -4,7 +4,7 @@
 <context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+128"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+146"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Strategie</translation>
@@ -972,6 +972,322 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
 </context>
 <context>
+    <name>sc::designer::ConnectionPicker</name>
+    <message>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
+        <source>choose a connection</source>
+        <translation>Cluster-Verbindung wählen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>New connection…</source>
+        <translation>Neue Cluster-Verbindung…</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::ConnectionsPanel</name>
+    <message>
+        <location filename="../app/designer/ConnectionsPanel.cpp" line="+88"/>
+        <source>No broker answered: check the host names and ports, that the brokers run, and that nothing (firewall, VPN) blocks the way.</source>
+        <translation>Kein Broker hat geantwortet: Hostnamen und Ports prüfen, ob die Broker laufen und ob nichts (Firewall, VPN) den Weg versperrt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS handshake failed: check the security preset and the CA certificate.</source>
+        <translation>Der TLS-Handshake ist fehlgeschlagen: die Sicherheitsvorgabe und das CA-Zertifikat prüfen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication failed: check the mechanism, the user name and the password.</source>
+        <translation>Die Authentifizierung ist fehlgeschlagen: Mechanismus, Benutzername und Passwort prüfen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a Kafka connection (the embedded cluster until you change it)</source>
+        <translation>Eine Kafka-Cluster-Verbindung hinzufügen (zunächst zum eingebetteten Cluster)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename the connection; nodes that use it follow</source>
+        <translation>Die Cluster-Verbindung umbenennen; Knoten, die sie verwenden, werden angepasst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the connection; nodes that use it show a problem</source>
+        <translation>Die Cluster-Verbindung löschen; Knoten, die sie verwenden, zeigen dann ein Problem</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a file for %1</source>
+        <translation>Datei für %1 wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Secrets do not belong in the file: refer to an environment variable instead and set it where the pipeline runs (or in an --env-file).</source>
+        <translation>Geheimnisse gehören nicht in die Datei: stattdessen auf eine Umgebungsvariable verweisen und diese dort setzen, wo die Pipeline läuft (oder in einer --env-file).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set %1 in the environment (or an --env-file) before running or testing the connection.</source>
+        <translation>%1 vor dem Ausführen oder dem Testen der Cluster-Verbindung in der Umgebung (oder einer --env-file) setzen.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The name nodes use in their connection property.</source>
+        <translation>Der Name, den Knoten in ihrer Eigenschaft „Cluster-Verbindung“ angeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A Kafka cluster inside the designer (and the runner): for trying pipelines out, no broker needed</source>
+        <translation>Ein Kafka-Cluster im Designer (und im Runner): zum Ausprobieren von Pipelines, ganz ohne Broker</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;code&gt;bootstrap_servers&lt;/code&gt;: host:port of the brokers, comma separated, ${KAFKA_BOOTSTRAP}, or &lt;i&gt;embedded&lt;/i&gt;</source>
+        <translation>&lt;code&gt;bootstrap_servers&lt;/code&gt;: Host:Port der Broker, durch Kommas getrennt, ${KAFKA_BOOTSTRAP} oder &lt;i&gt;embedded&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bootstrap servers</source>
+        <translation>Bootstrap-Server</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Embedded brokers</source>
+        <translation>Eingebettete Broker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brokers of the embedded cluster (default 1)</source>
+        <translation>Broker des eingebetteten Clusters (Standard: 1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embedded partitions</source>
+        <translation>Eingebettete Partitionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partitions of the topics a pipeline creates on the embedded cluster (default 4)</source>
+        <translation>Partitionen der Topics, die eine Pipeline im eingebetteten Cluster anlegt (Standard: 4)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None (PLAINTEXT)</source>
+        <translation>Keine (PLAINTEXT)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mTLS (client certificate)</source>
+        <translation>mTLS (Client-Zertifikat)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No encryption, no authentication: local and test clusters</source>
+        <translation>Keine Verschlüsselung, keine Authentifizierung: lokale und Test-Cluster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name and password over TLS (Confluent Cloud API keys, Event Hubs)</source>
+        <translation>Benutzername und Passwort über TLS (API-Schlüssel von Confluent Cloud, Event Hubs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Salted challenge with user name and password over TLS</source>
+        <translation>Salted Challenge mit Benutzername und Passwort über TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS with a client certificate and key (security.protocol SSL)</source>
+        <translation>TLS mit Client-Zertifikat und Schlüssel (security.protocol SSL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth 2 client credentials from a token endpoint (OIDC) over TLS</source>
+        <translation>OAuth-2-Client-Credentials von einem Token-Endpunkt (OIDC) über TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set security.protocol and sasl.mechanism yourself in the properties below</source>
+        <translation>security.protocol und sasl.mechanism selbst in den Eigenschaften unten setzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sets &lt;code&gt;security.protocol&lt;/code&gt; and &lt;code&gt;sasl.mechanism&lt;/code&gt; and shows the fields they need.</source>
+        <translation>Setzt &lt;code&gt;security.protocol&lt;/code&gt; und &lt;code&gt;sasl.mechanism&lt;/code&gt; und zeigt die dafür nötigen Felder.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret</source>
+        <translation>Client-Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token endpoint URL</source>
+        <translation>URL des Token-Endpunkts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key password</source>
+        <translation>Passwort des Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test connection</source>
+        <translation>Cluster-Verbindung testen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to the cluster and list its topics (gives up after %1 s)</source>
+        <translation>Mit dem Cluster verbinden und seine Topics auflisten (Abbruch nach %1 s)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Other librdkafka properties</source>
+        <translation>Weitere librdkafka-Eigenschaften</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed to librdkafka as they are; see its CONFIGURATION.md for the names.</source>
+        <translation>Werden unverändert an librdkafka übergeben; die Namen stehen in dessen CONFIGURATION.md.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a property</source>
+        <translation>Eigenschaft hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the selected property</source>
+        <translation>Ausgewählte Eigenschaft entfernen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Use variable ${%1}</source>
+        <translation>Variable ${%1} verwenden</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>A connection needs a name.</source>
+        <translation>Eine Cluster-Verbindung braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+4"/>
+        <source>Cannot test &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht getestet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connecting to %1…</source>
+        <translation>%1 wird kontaktiert…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connection to %1 failed: %2</source>
+        <translation>Cluster-Verbindung zu %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connected to %1: the cluster has no topics yet.</source>
+        <translation>Mit %1 verbunden: Der Cluster hat noch keine Topics.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Connected to %1: %n topic(s).</source>
+        <translation>
+            <numerusform>Mit %1 verbunden: %n Topic.</numerusform>
+            <numerusform>Mit %1 verbunden: %n Topics.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
         <location filename="../app/designer/GraphScene.cpp" line="+250"/>
@@ -992,7 +1308,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+72"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1254,13 +1570,13 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+235"/>
+        <location line="+16"/>
+        <location line="+236"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>%1[*] — StreamCanvas</source>
         <translation>%1[*] — StreamCanvas</translation>
     </message>
@@ -1394,7 +1710,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Lief %1 s</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>; savepoint %1 taken, the next run resumes there</source>
         <translation>; Savepoint %1 erstellt, der nächste Lauf setzt dort fort</translation>
     </message>
@@ -1459,7 +1775,28 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Pipelines (*.json)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Connections</source>
+        <translation>Cluster-Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Secrets in clear</source>
+        <translation>Geheimnisse im Klartext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file would contain secrets in clear text:
+%1
+
+Anyone who reads the file can read them. Use ${VARIABLE} references instead (the Connections dock offers them). Save anyway?</source>
+        <translation>Die Datei würde Geheimnisse im Klartext enthalten:
+%1
+
+Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwenden (das Dock „Cluster-Verbindungen“ bietet sie an). Trotzdem speichern?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
@@ -1626,7 +1963,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Einstellung %1 setzen</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+56"/>
         <source>Rename pipeline to %1</source>
         <translation>Pipeline in %1 umbenennen</translation>
     </message>
@@ -1636,7 +1973,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>%1 in %2 umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="+87"/>
+        <location filename="../app/designer/PipelineDocument.cpp" line="+88"/>
         <source>%1: could not load: %2</source>
         <translation>%1: konnte nicht geladen werden: %2</translation>
     </message>
@@ -1676,12 +2013,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     <message>
         <location line="+7"/>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+243"/>
         <source>There is no node &apos;%1&apos;.</source>
         <translation>Es gibt keinen Knoten „%1“.</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-242"/>
         <source>A node cannot be connected to itself.</source>
         <translation>Ein Knoten kann nicht mit sich selbst verbunden werden.</translation>
     </message>
@@ -1722,7 +2059,42 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
+        <source>Add connection %1</source>
+        <translation>Cluster-Verbindung %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit connection %1</source>
+        <translation>Cluster-Verbindung %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no connection &apos;%1&apos;.</source>
+        <translation>Es gibt keine Cluster-Verbindung „%1“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is not a valid connection name: use letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>„%1“ ist kein gültiger Name für eine Cluster-Verbindung: Buchstaben, Ziffern, „_“ und „-“ verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A connection named &apos;%1&apos; exists already.</source>
+        <translation>Eine Cluster-Verbindung namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rename connection %1 to %2</source>
+        <translation>Cluster-Verbindung %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete connection %1</source>
+        <translation>Cluster-Verbindung %1 löschen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>&apos;%1&apos; is not a valid node id: use letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>„%1“ ist keine gültige Knoten-ID: Buchstaben, Ziffern, „_“ und „-“ verwenden.</translation>
     </message>
@@ -1778,7 +2150,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+34"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
         <source>default: %1</source>
         <translation>Standard: %1</translation>
     </message>
@@ -1860,8 +2232,13 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 </context>
 <context>
     <name>sc::designer::PropertyInspector</name>
+    <message>
+        <location filename="../app/designer/PropertyInspector.cpp" line="-100"/>
+        <source>New connection</source>
+        <translation>Neue Cluster-Verbindung</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/designer/PropertyInspector.cpp" line="-75"/>
+        <location line="+25"/>
         <source>%n nodes selected.</source>
         <translation>
             <numerusform>%n Knoten ausgewählt.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+128"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+146"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Stratégie</translation>
@@ -972,6 +972,322 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
 </context>
 <context>
+    <name>sc::designer::ConnectionPicker</name>
+    <message>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
+        <source>choose a connection</source>
+        <translation>choisir une connexion</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>New connection…</source>
+        <translation>Nouvelle connexion…</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::ConnectionsPanel</name>
+    <message>
+        <location filename="../app/designer/ConnectionsPanel.cpp" line="+88"/>
+        <source>No broker answered: check the host names and ports, that the brokers run, and that nothing (firewall, VPN) blocks the way.</source>
+        <translation>Aucun broker n’a répondu&#xa0;: vérifiez les noms d’hôte et les ports, que les brokers tournent et que rien (pare-feu, VPN) ne bloque le passage.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS handshake failed: check the security preset and the CA certificate.</source>
+        <translation>La négociation TLS a échoué&#xa0;: vérifiez le préréglage de sécurité et le certificat de l’AC.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication failed: check the mechanism, the user name and the password.</source>
+        <translation>L’authentification a échoué&#xa0;: vérifiez le mécanisme, le nom d’utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a Kafka connection (the embedded cluster until you change it)</source>
+        <translation>Ajouter une connexion Kafka (au cluster intégré tant qu’elle n’est pas modifiée)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename the connection; nodes that use it follow</source>
+        <translation>Renommer la connexion&#xa0;; les nœuds qui l’utilisent suivent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the connection; nodes that use it show a problem</source>
+        <translation>Supprimer la connexion&#xa0;; les nœuds qui l’utilisent signalent alors un problème</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a file for %1</source>
+        <translation>Choisir un fichier pour %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Certificats et clés (*.pem *.crt *.cer *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Secrets do not belong in the file: refer to an environment variable instead and set it where the pipeline runs (or in an --env-file).</source>
+        <translation>Les secrets n’ont pas leur place dans le fichier&#xa0;: faites plutôt référence à une variable d’environnement, définie là où le pipeline s’exécute (ou dans un --env-file).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set %1 in the environment (or an --env-file) before running or testing the connection.</source>
+        <translation>Définissez %1 dans l’environnement (ou dans un --env-file) avant d’exécuter le pipeline ou de tester la connexion.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The name nodes use in their connection property.</source>
+        <translation>Le nom que les nœuds indiquent dans leur propriété «&#xa0;connexion&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A Kafka cluster inside the designer (and the runner): for trying pipelines out, no broker needed</source>
+        <translation>Un cluster Kafka dans le designer (et le runner)&#xa0;: pour essayer des pipelines, sans aucun broker</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;code&gt;bootstrap_servers&lt;/code&gt;: host:port of the brokers, comma separated, ${KAFKA_BOOTSTRAP}, or &lt;i&gt;embedded&lt;/i&gt;</source>
+        <translation>&lt;code&gt;bootstrap_servers&lt;/code&gt;&#xa0;: hôte:port des brokers, séparés par des virgules, ${KAFKA_BOOTSTRAP} ou &lt;i&gt;embedded&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bootstrap servers</source>
+        <translation>Serveurs d’amorçage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Embedded brokers</source>
+        <translation>Brokers (cluster intégré)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brokers of the embedded cluster (default 1)</source>
+        <translation>Brokers du cluster intégré (1 par défaut)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embedded partitions</source>
+        <translation>Partitions (cluster intégré)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partitions of the topics a pipeline creates on the embedded cluster (default 4)</source>
+        <translation>Partitions des topics qu’un pipeline crée sur le cluster intégré (4 par défaut)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None (PLAINTEXT)</source>
+        <translation>Aucune (PLAINTEXT)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mTLS (client certificate)</source>
+        <translation>mTLS (certificat client)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No encryption, no authentication: local and test clusters</source>
+        <translation>Ni chiffrement ni authentification&#xa0;: clusters locaux et de test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name and password over TLS (Confluent Cloud API keys, Event Hubs)</source>
+        <translation>Nom d’utilisateur et mot de passe sur TLS (clés d’API Confluent Cloud, Event Hubs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Salted challenge with user name and password over TLS</source>
+        <translation>Défi salé avec nom d’utilisateur et mot de passe sur TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS with a client certificate and key (security.protocol SSL)</source>
+        <translation>TLS avec un certificat client et sa clé (security.protocol SSL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth 2 client credentials from a token endpoint (OIDC) over TLS</source>
+        <translation>Identifiants client OAuth 2 obtenus auprès d’un point de terminaison de jetons (OIDC), sur TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set security.protocol and sasl.mechanism yourself in the properties below</source>
+        <translation>Définissez vous-même security.protocol et sasl.mechanism dans les propriétés ci-dessous</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sets &lt;code&gt;security.protocol&lt;/code&gt; and &lt;code&gt;sasl.mechanism&lt;/code&gt; and shows the fields they need.</source>
+        <translation>Définit &lt;code&gt;security.protocol&lt;/code&gt; et &lt;code&gt;sasl.mechanism&lt;/code&gt; et affiche les champs nécessaires.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token endpoint URL</source>
+        <translation>URL du point de terminaison de jetons</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CA certificate</source>
+        <translation>Certificat de l’AC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client key</source>
+        <translation>Clé client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key password</source>
+        <translation>Mot de passe de la clé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to the cluster and list its topics (gives up after %1 s)</source>
+        <translation>Se connecter au cluster et lister ses topics (abandon après %1&#xa0;s)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Other librdkafka properties</source>
+        <translation>Autres propriétés librdkafka</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed to librdkafka as they are; see its CONFIGURATION.md for the names.</source>
+        <translation>Transmises telles quelles à librdkafka&#xa0;; les noms figurent dans son CONFIGURATION.md.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a property</source>
+        <translation>Ajouter une propriété</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the selected property</source>
+        <translation>Supprimer la propriété sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Use variable ${%1}</source>
+        <translation>Utiliser la variable ${%1}</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>A connection needs a name.</source>
+        <translation>Une connexion doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+4"/>
+        <source>Cannot test &apos;%1&apos;: %2</source>
+        <translation>Impossible de tester «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connection to %1 failed: %2</source>
+        <translation>Échec de la connexion à %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connected to %1: the cluster has no topics yet.</source>
+        <translation>Connecté à %1&#xa0;: le cluster n’a encore aucun topic.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Connected to %1: %n topic(s).</source>
+        <translation>
+            <numerusform>Connecté à %1&#xa0;: %n topic.</numerusform>
+            <numerusform>Connecté à %1&#xa0;: %n topics.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
         <location filename="../app/designer/GraphScene.cpp" line="+250"/>
@@ -992,7 +1308,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+72"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1254,13 +1570,13 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Journal</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+235"/>
+        <location line="+16"/>
+        <location line="+236"/>
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>%1[*] — StreamCanvas</source>
         <translation>%1[*] — StreamCanvas</translation>
     </message>
@@ -1394,7 +1710,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Exécuté pendant %1 s</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>; savepoint %1 taken, the next run resumes there</source>
         <translation>&#xa0;; savepoint %1 pris, la prochaine exécution reprendra à partir de là</translation>
     </message>
@@ -1459,7 +1775,28 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Pipelines (*.json)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Secrets in clear</source>
+        <translation>Secrets en clair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file would contain secrets in clear text:
+%1
+
+Anyone who reads the file can read them. Use ${VARIABLE} references instead (the Connections dock offers them). Save anyway?</source>
+        <translation>Le fichier contiendrait des secrets en clair&#xa0;:
+%1
+
+Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARIABLE} (le panneau Connexions les propose). Enregistrer quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Cannot save</source>
         <translation>Enregistrement impossible</translation>
     </message>
@@ -1626,7 +1963,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Définir le paramètre %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+56"/>
         <source>Rename pipeline to %1</source>
         <translation>Renommer le pipeline en %1</translation>
     </message>
@@ -1636,7 +1973,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Renommer %1 en %2</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="+87"/>
+        <location filename="../app/designer/PipelineDocument.cpp" line="+88"/>
         <source>%1: could not load: %2</source>
         <translation>%1&#xa0;: chargement impossible&#xa0;: %2</translation>
     </message>
@@ -1676,12 +2013,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     <message>
         <location line="+7"/>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+243"/>
         <source>There is no node &apos;%1&apos;.</source>
         <translation>Il n’y a pas de nœud «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-242"/>
         <source>A node cannot be connected to itself.</source>
         <translation>Un nœud ne peut pas être relié à lui-même.</translation>
     </message>
@@ -1722,7 +2059,42 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
+        <source>Add connection %1</source>
+        <translation>Ajouter la connexion %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit connection %1</source>
+        <translation>Modifier la connexion %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no connection &apos;%1&apos;.</source>
+        <translation>Il n’existe pas de connexion «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is not a valid connection name: use letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de connexion valide&#xa0;: utilisez des lettres, des chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A connection named &apos;%1&apos; exists already.</source>
+        <translation>Une connexion nommée «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rename connection %1 to %2</source>
+        <translation>Renommer la connexion %1 en %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete connection %1</source>
+        <translation>Supprimer la connexion %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>&apos;%1&apos; is not a valid node id: use letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un identifiant de nœud valide&#xa0;: utilisez des lettres, des chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
     </message>
@@ -1778,7 +2150,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+34"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
         <source>default: %1</source>
         <translation>par défaut&#xa0;: %1</translation>
     </message>
@@ -1860,8 +2232,13 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 </context>
 <context>
     <name>sc::designer::PropertyInspector</name>
+    <message>
+        <location filename="../app/designer/PropertyInspector.cpp" line="-100"/>
+        <source>New connection</source>
+        <translation>Nouvelle connexion</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/designer/PropertyInspector.cpp" line="-75"/>
+        <location line="+25"/>
         <source>%n nodes selected.</source>
         <translation>
             <numerusform>%n nœud sélectionné.</numerusform>

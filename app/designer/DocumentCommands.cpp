@@ -160,6 +160,38 @@ bool SetSettingsCommand::mergeWith(const QUndoCommand* other) {
   return true;
 }
 
+EditConnectionsCommand::EditConnectionsCommand(PipelineDocument* doc, const QString& text,
+                                               Json before, Json after,
+                                               std::vector<PropertyChange> properties,
+                                               std::string mergeKey)
+    : QUndoCommand(text),
+      doc_(doc),
+      before_(std::move(before)),
+      after_(std::move(after)),
+      properties_(std::move(properties)),
+      mergeKey_(std::move(mergeKey)) {}
+
+void EditConnectionsCommand::redo() {
+  doc_->setConnectionsRaw(after_);
+  for (const PropertyChange& c : properties_)
+    doc_->setPropertyRaw(c.nodeId, c.property, c.after);
+}
+
+void EditConnectionsCommand::undo() {
+  for (const PropertyChange& c : properties_)
+    doc_->setPropertyRaw(c.nodeId, c.property, c.before);
+  doc_->setConnectionsRaw(before_);
+}
+
+bool EditConnectionsCommand::mergeWith(const QUndoCommand* other) {
+  const auto* next = static_cast<const EditConnectionsCommand*>(other);
+  if (next->mergeKey_ != mergeKey_ || !next->properties_.empty() || !properties_.empty())
+    return false;
+  after_ = next->after_;
+  setObsolete(after_ == before_);
+  return true;
+}
+
 SetPipelineNameCommand::SetPipelineNameCommand(PipelineDocument* doc, std::string before,
                                                std::string after)
     : QUndoCommand(PipelineDocument::tr("Rename pipeline to %1").arg(qstr(after))),

@@ -122,6 +122,32 @@ class SetPipelineNameCommand : public QUndoCommand {
   std::string after_;
 };
 
+// Replaces the pipeline's "connections" object, and for a rename the node properties that name
+// the connection. Consecutive edits with the same non-empty merge key (connection and field)
+// merge into one undo step.
+class EditConnectionsCommand : public QUndoCommand {
+ public:
+  struct PropertyChange {
+    std::string nodeId;
+    std::string property;
+    Json before;
+    Json after;
+  };
+  EditConnectionsCommand(PipelineDocument* doc, const QString& text, Json before, Json after,
+                         std::vector<PropertyChange> properties = {}, std::string mergeKey = {});
+  void redo() override;
+  void undo() override;
+  int id() const override { return mergeKey_.empty() ? -1 : 5; }
+  bool mergeWith(const QUndoCommand* other) override;
+
+ private:
+  PipelineDocument* doc_;
+  Json before_;
+  Json after_;
+  std::vector<PropertyChange> properties_;
+  std::string mergeKey_;
+};
+
 // Renames a node and every edge end that names it.
 class RenameNodeCommand : public QUndoCommand {
  public:

@@ -23,6 +23,7 @@
 #include <QToolBar>
 
 #include "app/designer/CanvasStyle.h"
+#include "app/designer/ConnectionsPanel.h"
 #include "app/designer/DiagramExport.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
@@ -390,6 +391,7 @@ void MainWindow::createDocks() {
     front->show();
     front->raise();
   });
+  createConnectionsDock(inspectorDock);
   resizeDocks({inspectorDock}, {360}, Qt::Horizontal);
   resizeDocks({problemsDock}, {150}, Qt::Vertical);
 }
@@ -676,7 +678,38 @@ bool MainWindow::saveAs() {
   return !path.isEmpty() && saveFile(path);
 }
 
+void MainWindow::createConnectionsDock(QDockWidget* inspectorDock) {
+  connections_ = new ConnectionsPanel(doc_, runner_->sharedResources(), this);
+  auto* dock = new QDockWidget(tr("Connections"), this);
+  dock->setObjectName(QStringLiteral("connectionsDock"));
+  dock->setWidget(connections_);
+  addDockWidget(Qt::RightDockWidgetArea, dock);
+  tabifyDockWidget(inspectorDock, dock);
+  inspectorDock->raise();
+  connect(inspector_, &PropertyInspector::connectionRequested, this,
+          [this, dock](const QString& name) {
+            connections_->showConnection(name);
+            dock->show();
+            dock->raise();
+          });
+}
+
+bool MainWindow::confirmClearSecrets() {
+  const QStringList secrets = doc_->clearSecrets();
+  if (secrets.isEmpty()) return true;
+  QMessageBox box(QMessageBox::Warning, tr("Secrets in clear"),
+                  tr("The file would contain secrets in clear text:\n%1\n\nAnyone who reads the "
+                     "file can read them. Use ${VARIABLE} references instead (the Connections "
+                     "dock offers them). Save anyway?")
+                      .arg(secrets.join('\n')),
+                  QMessageBox::Save | QMessageBox::Cancel, this);
+  box.setObjectName(QStringLiteral("clearSecretsWarning"));
+  box.setDefaultButton(QMessageBox::Cancel);
+  return box.exec() == QMessageBox::Save;
+}
+
 bool MainWindow::saveFile(const QString& path) {
+  if (!confirmClearSecrets()) return false;
   QString message;
   if (!doc_->saveFile(path, &message)) {
     error(tr("Cannot save"), message);

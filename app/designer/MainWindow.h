@@ -11,6 +11,7 @@
 #include "app/designer/RunController.h"
 #include "engine/graph/NodeRegistry.h"
 
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -27,6 +28,7 @@ class RunController;
 class RunPanel;
 class TapPanel;
 class LogPanel;
+class ConnectionsPanel;
 class TopicBrowser;
 
 class MainWindow : public QMainWindow {
@@ -47,6 +49,7 @@ class MainWindow : public QMainWindow {
   TapPanel* tapPanel() const { return tapPanel_; }
   TopicBrowser* topicBrowser() const { return topics_; }
   LogPanel* logPanel() const { return log_; }
+  ConnectionsPanel* connectionsPanel() const { return connections_; }
   // Actions by object name: "new", "open", "save", "saveAs", "exportImage", "undo", "redo",
   // "cut", "copy", "paste", "delete", "selectAll", "find", "zoomIn", "zoomOut", "fit",
   // "autoLayout", ...
@@ -54,6 +57,8 @@ class MainWindow : public QMainWindow {
 
   bool openFile(const QString& path);
   bool saveFile(const QString& path);
+  // Asks before a save writes secrets in clear; true: go on.
+  bool confirmClearSecrets();
   bool exportImage(const QString& path);
   // File > Export for Headless Run: writes the folder an operator runs the pipeline from
   // (engine/graph/HeadlessBundle.h) into `dir`, then shows where it went and which variables the
@@ -84,6 +89,7 @@ class MainWindow : public QMainWindow {
   void createActions();
   void createMenus();
   void createDocks();
+  void createConnectionsDock(QDockWidget* inspectorDock);
   QAction* addAction(const QString& name, const QString& text, const QString& icon,
                      const QList<QKeySequence>& shortcuts, std::function<void()> slot);
   bool maybeSave();
@@ -126,6 +132,7 @@ class MainWindow : public QMainWindow {
   TapPanel* tapPanel_ = nullptr;
   TopicBrowser* topics_ = nullptr;
   LogPanel* log_ = nullptr;
+  ConnectionsPanel* connections_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   QPointer<QMessageBox> runQuestion_;  // the open resume / start-fresh question
   UnsavedChangesPrompt prompt_;

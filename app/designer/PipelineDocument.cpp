@@ -12,6 +12,7 @@
 #include "app/designer/AutoLayout.h"
 #include "app/designer/DocumentCommands.h"
 #include "app/designer/NodeGeometry.h"
+#include "engine/kafka/KafkaConnection.h"
 #include "engine/runtime/Planner.h"
 
 namespace sc::designer {
@@ -356,6 +357,121 @@ void PipelineDocument::setSetting(const std::string& key, const Json& value) {
 void PipelineDocument::setName(const std::string& name) {
   if (name == pipeline_.name) return;
   undoStack_.push(new SetPipelineNameCommand(this, pipeline_.name, name));
+}
+
+QStringList PipelineDocument::connectionNames(const std::string& type) const {
+  QStringList names;
+  if (!pipeline_.connections.is_object()) return names;
+  for (const auto& [name, entry] : pipeline_.connections.items())
+    if (type.empty() || (entry.is_object() && entry.value("type", "") == type)) names << qstr(name);
+  return names;
+}
+
+Json PipelineDocument::connection(const std::string& name) const {
+  if (!pipeline_.connections.is_object() || !pipeline_.connections.contains(name)) return Json();
+  return pipeline_.connections[name];
+}
+
+std::string PipelineDocument::uniqueConnectionName(const std::string& base) const {
+  const std::string stem = base.empty() ? std::string("kafka") : base;
+  if (connection(stem).is_null()) return stem;
+  for (int n = 2;; ++n) {
+    std::string candidate = stem + '_' + std::to_string(n);
+    if (connection(candidate).is_null()) return candidate;
+  }
+}
+
+std::string PipelineDocument::addConnection(const std::string& base, const Json& entry) {
+  const std::string name = uniqueConnectionName(base);
+  const Json before = pipeline_.connections.is_object() ? pipeline_.connections : Json::object();
+  Json after = before;
+  after[name] = entry;
+  undoStack_.push(
+      new EditConnectionsCommand(this, tr("Add connection %1").arg(qstr(name)), before, after));
+  return name;
+}
+
+void PipelineDocument::setConnection(const std::string& name, const Json& entry,
+                                     const std::string& field) {
+  const Json before = pipeline_.connections.is_object() ? pipeline_.connections : Json::object();
+  if (!before.contains(name) || before[name] == entry) return;
+  Json after = before;
+  after[name] = entry;
+  undoStack_.push(new EditConnectionsCommand(this, tr("Edit connection %1").arg(qstr(name)), before,
+                                             after, {},
+                                             field.empty() ? std::string() : name + '\n' + field));
+}
+
+bool PipelineDocument::renameConnection(const std::string& oldName, const std::string& newName,
+                                        QString* why) {
+  auto fail = [why](const QString& message) {
+    if (why) *why = message;
+    return false;
+  };
+  if (oldName == newName) return true;
+  if (connection(oldName).is_null())
+    return fail(tr("There is no connection '%1'.").arg(qstr(oldName)));
+  if (!validNodeId(newName))
+    return fail(tr("'%1' is not a valid connection name: use letters, digits, '_' and '-'.")
+                    .arg(qstr(newName)));
+  if (!connection(newName).is_null())
+    return fail(tr("A connection named '%1' exists already.").arg(qstr(newName)));
+  // Rebuilt in order, so the renamed entry keeps its place in the file.
+  Json after = Json::object();
+  for (const auto& [name, entry] : pipeline_.connections.items())
+    after[name == oldName ? newName : name] = entry;
+  std::vector<EditConnectionsCommand::PropertyChange> references;
+  for (const PipelineNode& node : pipeline_.nodes) {
+    const NodeSpec* spec = registry_.find(node.type);
+    if (!spec) continue;
+    for (const PropertySpec& property : spec->properties) {
+      if (property.connectionType.empty()) continue;
+      auto value = node.properties.find(property.name);
+      if (value != node.properties.end() && *value == Json(oldName))
+        references.push_back({node.id, property.name, *value, Json(newName)});
+    }
+  }
+  undoStack_.push(new EditConnectionsCommand(
+      this, tr("Rename connection %1 to %2").arg(qstr(oldName), qstr(newName)),
+      pipeline_.connections, after, std::move(references)));
+  return true;
+}
+
+void PipelineDocument::removeConnection(const std::string& name) {
+  if (connection(name).is_null()) return;
+  Json after = pipeline_.connections;
+  after.erase(name);
+  undoStack_.push(new EditConnectionsCommand(this, tr("Delete connection %1").arg(qstr(name)),
+                                             pipeline_.connections, after));
+}
+
+QStringList PipelineDocument::clearSecrets() const {
+  QStringList found;
+  if (!pipeline_.connections.is_object()) return found;
+  for (const auto& [name, entry] : pipeline_.connections.items()) {
+    if (!entry.is_object() || !entry.contains("properties") || !entry["properties"].is_object())
+      continue;
+    for (const auto& [key, value] : entry["properties"].items()) {
+      if (!kafka::isSecretProperty(key) || !value.is_string()) continue;
+      const std::string text = value.get<std::string>();
+      if (!text.empty() && text.find("${") == std::string::npos)
+        found << QStringLiteral("%1: %2").arg(qstr(name), qstr(key));
+    }
+  }
+  return found;
+}
+
+QString PipelineDocument::secretVariableName(const QString& connection, const QString& property) {
+  QString name = (connection + '_' + property).toUpper();
+  for (QChar& c : name)
+    if (!(c.isLetterOrNumber() && c.unicode() < 128)) c = '_';
+  return name;
+}
+
+void PipelineDocument::setConnectionsRaw(const Json& connections) {
+  pipeline_.connections = connections;
+  Q_EMIT connectionsChanged();
+  changed();
 }
 
 void PipelineDocument::setSettingsRaw(const Json& settings) {

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <QUndoStack>
 #include <map>
@@ -92,6 +93,28 @@ class PipelineDocument : public QObject {
   // The setting's value in the document (null: not set).
   Json setting(const std::string& key) const;
   void setName(const std::string& name);
+
+  // --- connections: the entries of the file's "connections" object ---
+  // Names of the connections (of `type` when given: "kafka"), in file order.
+  QStringList connectionNames(const std::string& type = {}) const;
+  // The connection's entry (null: no such connection).
+  Json connection(const std::string& name) const;
+  // A name not used yet: base, base_2, base_3, ...
+  std::string uniqueConnectionName(const std::string& base) const;
+  // Adds a connection under a unique name derived from `base`; returns the name.
+  std::string addConnection(const std::string& base, const Json& entry);
+  // Replaces one connection's entry. Consecutive edits of the same `field` of the same
+  // connection merge into one undo step (typing a password is one step).
+  void setConnection(const std::string& name, const Json& entry, const std::string& field = {});
+  // Renames a connection and every node property that refers to it, in one undo step.
+  bool renameConnection(const std::string& oldName, const std::string& newName,
+                        QString* why = nullptr);
+  void removeConnection(const std::string& name);
+  // Secret properties of connections written in clear (not a ${VAR} reference), as
+  // "connection: property" for a warning; their values are never returned.
+  QStringList clearSecrets() const;
+  // The ${VAR} name offered for a secret typed in clear: LOCAL_SASL_PASSWORD.
+  static QString secretVariableName(const QString& connection, const QString& property);
   void autoLayout();
   // The selection as pipeline JSON (nodes and the edges among them), canonical file text.
   QString selectionAsJson() const;
@@ -115,6 +138,7 @@ class PipelineDocument : public QObject {
   void renameNodeRaw(const std::string& oldId, const std::string& newId);
   void setSettingsRaw(const Json& settings);
   void setNameRaw(const std::string& name);
+  void setConnectionsRaw(const Json& connections);
 
  Q_SIGNALS:
   void documentReset();
@@ -125,6 +149,8 @@ class PipelineDocument : public QObject {
   void nodeRenamed(const QString& oldId, const QString& newId);
   // The pipeline's settings or name changed.
   void settingsChanged();
+  // The "connections" object changed (added, renamed, removed or edited entries).
+  void connectionsChanged();
   void edgeAdded(const sc::PipelineEdge& edge);
   void edgeRemoved(const sc::PipelineEdge& edge);
   void selectionChanged();

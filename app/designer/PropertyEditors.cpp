@@ -578,7 +578,66 @@ void PropertyEditor::report(const Json& value) {
   if (!filling_) Q_EMIT edited(value);
 }
 
+namespace {
+constexpr int kNewConnectionRole = Qt::UserRole + 1;
+}
+
+ConnectionPicker::ConnectionPicker(const PropertySpec& spec, QWidget* parent)
+    : PropertyEditor(spec, parent), combo_(new QComboBox(this)) {
+  combo_->setObjectName(QStringLiteral("connectionPicker"));
+  combo_->setEditable(true);
+  combo_->setInsertPolicy(QComboBox::NoInsert);
+  combo_->lineEdit()->setPlaceholderText(tr("choose a connection"));
+  addContent(combo_);
+  setConnectionNames({});
+  connect(combo_->lineEdit(), &QLineEdit::textEdited, this,
+          [this](const QString& text) { report(valueFromText(text, PropKind::String)); });
+  connect(combo_, &QComboBox::activated, this, [this](int index) {
+    if (combo_->itemData(index, kNewConnectionRole).toBool()) {
+      // Not a value: put the current one back before the document adds the connection.
+      const Json current = value();
+      combo_->setCurrentIndex(-1);
+      combo_->setEditText(textFromValue(current));
+      Q_EMIT newConnectionRequested();
+      return;
+    }
+    report(Json(combo_->itemText(index).toStdString()));
+  });
+}
+
+void ConnectionPicker::setConnectionNames(const QStringList& names) {
+  const QString text = combo_->currentText();
+  const QSignalBlocker block(combo_);
+  combo_->clear();
+  combo_->addItems(names);
+  if (!names.isEmpty()) combo_->insertSeparator(combo_->count());
+  combo_->addItem(tr("New connection…"));
+  combo_->setItemData(combo_->count() - 1, true, kNewConnectionRole);
+  combo_->setCurrentIndex(-1);
+  combo_->setEditText(text);
+}
+
+int ConnectionPicker::newConnectionIndex() const {
+  return combo_->count() - 1;
+}
+
+void ConnectionPicker::setValue(const Json& value) {
+  const QSignalBlocker block(combo_);
+  const int index = combo_->findText(textFromValue(value));
+  combo_->setCurrentIndex(value.is_null() || index == newConnectionIndex() ? -1 : index);
+  combo_->setEditText(textFromValue(value));
+}
+
+Json ConnectionPicker::value() const {
+  return valueFromText(combo_->currentText(), PropKind::String);
+}
+
+QWidget* ConnectionPicker::focusTarget() const {
+  return combo_;
+}
+
 PropertyEditor* createPropertyEditor(const PropertySpec& spec, bool darkTheme, QWidget* parent) {
+  if (!spec.connectionType.empty()) return new ConnectionPicker(spec, parent);
   switch (spec.kind) {
     case PropKind::String:
     case PropKind::Integer:

@@ -9,6 +9,7 @@
 #include "engine/graph/Json.h"
 #include "engine/graph/NodeSpec.h"
 
+class QComboBox;
 class QLabel;
 class QVBoxLayout;
 
@@ -49,6 +50,29 @@ class PropertyEditor : public QWidget {
   QLabel* problem_;
   QString localProblem_;
   QString validatorProblem_;
+};
+
+// A node's connection property (its spec names a connectionType): a drop-down of the document's
+// connections of that type and "New connection…". Editable, so a ${VAR} can be typed.
+class ConnectionPicker : public PropertyEditor {
+  Q_OBJECT
+ public:
+  ConnectionPicker(const PropertySpec& spec, QWidget* parent);
+  // The connections offered, in order; the current value stays as it is.
+  void setConnectionNames(const QStringList& names);
+  void setValue(const Json& value) override;
+  Json value() const override;
+  QWidget* focusTarget() const override;
+  QComboBox* comboBox() const { return combo_; }
+  // The index of "New connection…" in the drop-down.
+  int newConnectionIndex() const;
+
+ Q_SIGNALS:
+  // "New connection…" was chosen.
+  void newConnectionRequested();
+
+ private:
+  QComboBox* combo_;
 };
 
 PropertyEditor* createPropertyEditor(const PropertySpec& spec, bool darkTheme, QWidget* parent);

@@ -56,7 +56,25 @@ PropertyInspector::PropertyInspector(PipelineDocument* document, QWidget* parent
     if (showsSettings_) refreshValues();
   });
   connect(doc_, &PipelineDocument::validated, this, &PropertyInspector::showProblems);
+  connect(doc_, &PipelineDocument::connectionsChanged, this, [this] {
+    for (PropertyEditor* editor : std::as_const(editors_))
+      if (auto* picker = qobject_cast<ConnectionPicker*>(editor)) {
+        picker->setConnectionNames(doc_->connectionNames(picker->spec().connectionType));
+        refreshValues();
+      }
+  });
   showSelection();
+}
+
+void PropertyInspector::newConnection(const std::string& property, const std::string& type) {
+  const std::string nodeId = sstr(nodeId_);
+  // One undo step: the new connection and the node's choice of it.
+  doc_->undoStack()->beginMacro(tr("New connection"));
+  const std::string name = doc_->addConnection(
+      type == "kafka" ? "local" : type, Json{{"type", type}, {"bootstrap_servers", "embedded"}});
+  doc_->setProperty(nodeId, property, Json(name));
+  doc_->undoStack()->endMacro();
+  Q_EMIT connectionRequested(qstr(name));
 }
 
 void PropertyInspector::showSelection() {
@@ -283,6 +301,12 @@ void PropertyInspector::build() {
               [this, propertyName](const Json& value) {
                 doc_->setProperty(sstr(nodeId_), propertyName, value);
               });
+      if (auto* picker = qobject_cast<ConnectionPicker*>(editors_.value(name))) {
+        const std::string type = property.connectionType;
+        picker->setConnectionNames(doc_->connectionNames(type));
+        connect(picker, &ConnectionPicker::newConnectionRequested, this,
+                [this, propertyName, type] { newConnection(propertyName, type); });
+      }
     }
   }
   outer->addLayout(form);

@@ -38,6 +38,8 @@ class PropertyInspector : public QWidget {
 
  Q_SIGNALS:
   void statusMessage(const QString& message);
+  // A node's "New connection…" added `name`: show it in the connections editor.
+  void connectionRequested(const QString& name);
 
  protected:
   // A theme switch rebuilds the form: the expression colouring is chosen for the palette.
@@ -53,6 +55,7 @@ class PropertyInspector : public QWidget {
   void refreshValues();
   void showProblems();
   void commitRename();
+  void newConnection(const std::string& property, const std::string& type);
 
   PipelineDocument* doc_;
   QScrollArea* scroll_;

@@ -97,6 +97,8 @@ class RunController : public QObject {
   // Another document replaces the one run: stops its run (if any) and forgets everything shown
   // about it (counters, elapsed time, checkpoints, the tapped wire); cleared() follows.
   void discardRun();
+  // The same, shared, for work that may outlive a call (a connection test on a worker thread).
+  std::shared_ptr<ResourceRegistry> sharedResources() const { return resources_; }
 
   // Wire tap: the records leaving one node's output port (the start of a wire). Set it before
   // or during a run; it is attached to every later run until another wire is tapped. Up to
