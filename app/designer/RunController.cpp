@@ -131,7 +131,8 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
       Logger::global().warn("checkpoint", w);
     if (latest.checkpoint && latest.checkpoint->finished) {
       // The last run read every input to its end: Run starts over, as it always has in the
-      // designer (the runner says "already finished" instead).
+      // designer (the runner restores such a checkpoint when its process died before removing
+      // it; in the designer the run ended in this process, so it was cleaned up properly).
       if (std::string error = store.removeAll(); !error.empty()) return refuse(error);
       latest.checkpoint.reset();
     }

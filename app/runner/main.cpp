@@ -398,7 +398,6 @@ int main(int argc, char** argv) {
     return exitWith(kExitUsage, "the pipeline could not be planned");
   }
   if (!outcome.ok) return exitWith(kExitFailed, outcome.message);
-  if (outcome.alreadyFinished) return exitWith(kExitOk);  // the supervisor said so
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::string summary;
   for (const sc::NodeMetrics* m : supervisor->execution()->metrics()) {
@@ -418,11 +417,16 @@ int main(int argc, char** argv) {
   const int code = exitWith(kExitOk);
   if (outcome.result.finished) {
     // Every input is done: the next run starts over, as Flink discards a finished job's
-    // checkpoints. Removed last, after everything has shut down: a crash before this leaves the
-    // finished checkpoint, and the next start then leaves this run's output alone.
+    // checkpoints. Removed as the very last thing, after everything has shut down, and the
+    // process ends right after: a crash before the removal leaves the final checkpoint, which
+    // the next start restores (leaving this run's output alone); a crash after it would make
+    // the next start a fresh pass that reads nothing new and truncates a file sink's output.
     supervisor.reset();
     options.resources.reset();
+    metricsServer.reset();
     if (std::string error = store.removeAll(); !error.empty()) log.warn("runner", error);
+    std::fflush(nullptr);
+    std::_Exit(code);
   }
   return code;
 }

@@ -42,27 +42,16 @@ bool Supervisor::startAttempt(bool keepRestore) {
       log.warn("checkpoint", w);
     const std::vector<uint64_t> ids = store.ids();
     options_.checkpoints.firstId = ids.empty() ? 1 : ids.back() + 1;
-    if (latest.checkpoint && latest.checkpoint->finished && attempts_ == 0) {
-      // The last run read every input to its end, but its process ended before removing its
-      // checkpoints (a crash between the end and the exit): its output stands. Starting over
-      // now would read what the group's offsets say is done and truncate that output; so this
-      // run does nothing, and clears the way for the next one.
-      outcome_.alreadyFinished = true;
-      outcome_.result.finished = true;
-      finish(true, "pipeline '" + pipeline_.name + "' already finished (checkpoint " +
-                       std::to_string(latest.checkpoint->id) + " in " + store.dir() +
-                       " says every input was read to its end, and its output stands); nothing "
-                       "to do, the next run starts over");
-      log.info(component_, outcome_.message);
-      if (std::string error = store.removeAll(); !error.empty()) log.warn(component_, error);
-      return false;
-    }
     if (latest.checkpoint) {
       const state::Checkpoint& c = *latest.checkpoint;
-      log.info(component_, "resuming from " +
-                               std::string(c.savepoint ? "savepoint" : "checkpoint") + " " +
-                               std::to_string(c.id) + " in " + store.dir() + " (" +
-                               std::to_string(c.bytes()) + " bytes of state; --fresh starts over)");
+      // A finished run's last checkpoint is still here when its process died before removing
+      // it: restoring it checks that its Kafka transactions committed (falling back otherwise)
+      // and leaves the output as it is; with nothing left to read, the run ends at once.
+      log.info(component_,
+               "resuming from " + std::string(c.savepoint ? "savepoint " : "checkpoint ") +
+                   std::to_string(c.id) + (c.finished ? " (the last of a run that finished)" : "") +
+                   " in " + store.dir() + " (" + std::to_string(c.bytes()) +
+                   " bytes of state; --fresh starts over)");
       options_.checkpoints.restore =
           std::make_shared<state::Checkpoint>(std::move(*latest.checkpoint));
     }
@@ -132,8 +121,8 @@ Supervisor::Phase Supervisor::step() {
   outcome_.checkpoints = execution_->checkpointStats();
   if (result.ok) {
     // The checkpoints of a finished run stay until its owner has shut everything down (the
-    // runner removes them as the last thing before it exits); see startAttempt() for a crash
-    // in between.
+    // runner removes them as the last thing before it exits); a crash in between restores the
+    // final checkpoint (see startAttempt()).
     if (result.finished) faultPoint("run.finished");
     finish(true, "");
     return phase_;

@@ -61,11 +61,10 @@ class Supervisor {
     attemptEnded_ = std::move(hook);
   }
 
-  // Plans and starts the first attempt. False: Done at once (see outcome()): a configuration
-  // error, or the newest checkpoint is of a run that read every input to its end and whose
-  // owner never removed its checkpoints (it crashed after the end): that run's output stands,
-  // so nothing runs, and the checkpoints are removed for the next start. The owner of a run
-  // that finished removes the checkpoints once it has shut everything down.
+  // Plans and starts the first attempt. False: Done at once with a configuration error (see
+  // outcome()). The owner of a run that finished removes its checkpoints once it has shut
+  // everything down; if it died first, the next start restores the final checkpoint, which
+  // checks that its Kafka transactions committed and leaves the output alone.
   bool start();
   // Advances without blocking: collects an attempt that ended and decides what follows.
   Phase step();

@@ -96,7 +96,7 @@ class TestRealExactlyOnce : public QObject {
     }
     QRandomGenerator rng(4242);
     int kills = 0, runs = 0, round = 0;
-    for (; kills < 4 && round < 6; ++round) {
+    for (; kills < 4 && round < 10; ++round) {
       const std::string out = "eos-out-" + std::to_string(round);
       QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, out, 3)),
                QString());
@@ -117,6 +117,8 @@ class TestRealExactlyOnce : public QObject {
           ++kills;
           continue;
         }
+        // Ended before its kill: the machine got quicker than when measured.
+        if (attempt < 8) runMs = std::max(100, runMs * 7 / 10);
         if (p.state() != QProcess::NotRunning) QVERIFY(p.waitForFinished(120000));
         const QByteArray err = p.readAllStandardError();
         QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, err.constData());
