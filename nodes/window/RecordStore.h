@@ -6,9 +6,13 @@
 #include <cstdint>
 #include <vector>
 
-#include "nodes/window/HugePageAllocator.h"
+#include "nodes/state/HugePageAllocator.h"
 
 namespace sc::window {
+
+using keyed::allocateLarge;
+using keyed::freeLarge;
+using keyed::HugePageAllocator;
 
 class RecordStore {
  public:

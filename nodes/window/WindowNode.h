@@ -11,9 +11,9 @@
 
 #include "engine/runtime/Node.h"
 #include "engine/runtime/WatermarkGenerator.h"
+#include "nodes/state/KeyEncoder.h"
+#include "nodes/state/KeyTable.h"
 #include "nodes/window/AggregateLayout.h"
-#include "nodes/window/KeyEncoder.h"
-#include "nodes/window/KeyTable.h"
 #include "nodes/window/WindowOptions.h"
 
 namespace sc {
@@ -25,6 +25,12 @@ class EvalScratch;
 }  // namespace sc
 
 namespace sc::window {
+
+// Keyed state lives in nodes/state, for any stateful node.
+using keyed::hashKey;
+using keyed::KeyEncoder;
+using keyed::KeyTable;
+using keyed::KeyView;
 
 class WindowNode : public Node {
  public:

@@ -11,13 +11,14 @@
 #include <set>
 
 #include "engine/runtime/Arena.h"
+#include "nodes/state/KeyTable.h"
 #include "nodes/window/AggregateLayout.h"
 #include "nodes/window/DistinctCounter.h"
-#include "nodes/window/KeyTable.h"
 #include "nodes/window/QuantileSketch.h"
 
 using namespace sc;
 using namespace sc::window;
+using namespace sc::keyed;
 
 namespace {
 

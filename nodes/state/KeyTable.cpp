@@ -1,8 +1,8 @@
-#include "nodes/window/KeyTable.h"
+#include "nodes/state/KeyTable.h"
 
 #include "engine/state/StateCodec.h"
 
-namespace sc::window {
+namespace sc::keyed {
 
 KeyTable::KeyTable() : index_(1024, 0), mask_(1023) {}
 
@@ -225,4 +225,4 @@ size_t KeyTable::bytes() const {
          free_.capacity() * sizeof(uint32_t) + heapBytes_;
 }
 
-}  // namespace sc::window
+}  // namespace sc::keyed

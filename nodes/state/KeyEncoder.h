@@ -11,13 +11,13 @@
 #include <vector>
 
 #include "engine/runtime/Value.h"
-#include "nodes/window/KeyTable.h"
+#include "nodes/state/KeyTable.h"
 
 namespace sc {
 class Arena;
 }
 
-namespace sc::window {
+namespace sc::keyed {
 
 class KeyEncoder {
  public:
@@ -53,4 +53,4 @@ class KeyEncoder {
 // Appends a double the way JSON serialisers print it (shortest round-trip form).
 void appendJsonNumber(std::string& out, double d);
 
-}  // namespace sc::window
+}  // namespace sc::keyed

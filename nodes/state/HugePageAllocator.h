@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <new>
 
-namespace sc::window {
+namespace sc::keyed {
 
 inline constexpr size_t kHugePage = size_t{2} << 20;
 
@@ -43,4 +43,4 @@ struct HugePageAllocator {
   }
 };
 
-}  // namespace sc::window
+}  // namespace sc::keyed

@@ -1,10 +1,11 @@
 #pragma once
-// Grouping keys of a window node, interned once: an open-addressing index over 64-bit hashes
-// maps a key's bytes to a dense id. Window state refers to keys by id and counts references,
-// so a key disappears once no open window holds it. Keys are canonical byte strings tagged with
-// their kind (KeyEncoder builds them); equal values give equal bytes (1 and 1.0 both encode as
-// the integer 1), so grouping follows valuesEqual. Keys without references are forgotten one
-// purge round later, so keys that recur window after window are not re-interned each time.
+// Keyed state for any stateful node (windows use it today): grouping keys interned once, an
+// open-addressing index over 64-bit hashes mapping a key's bytes to a dense id. State refers to
+// keys by id and counts references, so a key disappears once nothing holds it. Keys are canonical
+// byte strings tagged with their kind (KeyEncoder builds them); equal values give equal bytes (1
+// and 1.0 both encode as the integer 1), so grouping follows valuesEqual. Keys without references
+// are forgotten one purge round later, so keys that recur window after window are not re-interned
+// each time.
 
 #include <cstdint>
 #include <cstring>
@@ -12,14 +13,14 @@
 #include <string_view>
 #include <vector>
 
-#include "nodes/window/HugePageAllocator.h"
+#include "nodes/state/HugePageAllocator.h"
 
 namespace sc::state {
 class StateWriter;
 class StateReader;
 }  // namespace sc::state
 
-namespace sc::window {
+namespace sc::keyed {
 
 // Tag of a key's bytes: the value's Kind, or kCompositeTag for an encoded tuple.
 constexpr uint8_t kCompositeTag = 0xff;
@@ -212,4 +213,4 @@ class KeyTable {
   size_t heapBytes_ = 0;
 };
 
-}  // namespace sc::window
+}  // namespace sc::keyed

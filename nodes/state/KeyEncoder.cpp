@@ -1,4 +1,4 @@
-#include "nodes/window/KeyEncoder.h"
+#include "nodes/state/KeyEncoder.h"
 
 #include "nodes/RecordJson.h"
 
@@ -9,7 +9,7 @@
 
 #include "engine/runtime/Arena.h"
 
-namespace sc::window {
+namespace sc::keyed {
 
 using sc::appendJsonString;
 
@@ -231,4 +231,4 @@ std::string_view KeyEncoder::toText(const KeyView& key, Arena& arena) {
   return arena.copy(text_);
 }
 
-}  // namespace sc::window
+}  // namespace sc::keyed
