@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QPainter>
 #include <cmath>
 
@@ -71,6 +72,12 @@ bool GraphScene::event(QEvent* event) {
     colors_ = canvasColors(palette());
     for (NodeItem* item : nodes_)
       item->update();  // drops the item's cached pixmap
+    // The views cache the background (CacheBackground): Qt asks for resetCachedContent() when it
+    // changes, else the old theme's canvas stays until the next zoom. Seen in a fresh Debian
+    // root, where tst_Appearance read #17191b (dark) seconds after switching to light.
+    for (QGraphicsView* view : views())
+      view->resetCachedContent();
+    invalidate(sceneRect(), QGraphicsScene::BackgroundLayer);
     update();
   }
   return QGraphicsScene::event(event);
