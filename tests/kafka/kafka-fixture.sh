@@ -240,9 +240,16 @@ start_broker() {
     if wait_ready "$state" "$pid"; then
       break
     fi
-    if grep -q "Address already in use" "$state/server.log" "$state/stdout.log" 2>/dev/null &&
-      [ "$attempt" -lt 3 ]; then
-      say "a port was taken meanwhile: trying other ports"
+    # A broker that exited during start-up gets two more tries on other ports: a port taken
+    # meanwhile is one cause; the JVM has also been seen to exit silently right after printing
+    # its configuration while the machine was loaded (twice in one session on the 2-core VM).
+    if ! group_alive "$pid" && [ "$attempt" -lt 3 ]; then
+      if grep -q "Address already in use" "$state/server.log" "$state/stdout.log" 2>/dev/null; then
+        say "a port was taken meanwhile: trying other ports"
+      else
+        say "the broker exited during start-up (attempt $attempt; last output:" \
+          "$(tail -n 3 "$state/stdout.log" 2>/dev/null | tr '\n' ' ')): trying again"
+      fi
       stop_group "$pid"
       mv "$state/server.log" "$state/server.log.$attempt" 2>/dev/null || true
       continue
