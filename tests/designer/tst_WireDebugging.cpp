@@ -33,6 +33,7 @@ class tst_WireDebugging : public QObject {
   void cleanup();
   void outputViewShowsWhatConsoleSinksPrint();
   void tapFilterShowsOnlyMatchingRecords();
+  void tapFilterReadsFieldsThePipelineDoesNot();
   void pausedTapShowsNothing();
   void twoTapsAtOnce();
   void breakpointHoldsTheFirstMatchAndStepAdvancesByOne();
@@ -189,6 +190,51 @@ void tst_WireDebugging::tapFilterShowsOnlyMatchingRecords() {
     QCOMPARE(field(line, "currency"), QStringLiteral("GBP"));
   QVERIFY2(tap->heading()->text().contains(QStringLiteral("3000 records passed")),
            qPrintable(tap->heading()->text()));
+}
+
+void tst_WireDebugging::tapFilterReadsFieldsThePipelineDoesNot() {
+  // Records read from a file keep their JSON payload; the pipeline reads only "n", the filter
+  // names "colour" and "size.w", which come from the payload, and "n" as the map set it.
+  QFile data(dir_.filePath("data.jsonl"));
+  QVERIFY(data.open(QIODevice::WriteOnly));
+  for (int i = 0; i < 300; ++i)
+    data.write(QStringLiteral(R"({"n":%1,"colour":"%2","size":{"w":%3}})"
+                              "\n")
+                   .arg(i)
+                   .arg(i % 3 == 0 ? "red" : "blue")
+                   .arg(i % 5)
+                   .toUtf8());
+  data.close();
+  const QString path = write("file.json", QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "file",
+  "nodes": [
+    {"id": "src", "type": "file.source", "properties": {"path": "%1"}, "ui": {"x": 0, "y": 0}},
+    {"id": "double", "type": "map", "properties": {"set": {"n": "n * 2"}},
+     "ui": {"x": 360, "y": 0}},
+    {"id": "sink", "type": "discard.sink", "ui": {"x": 720, "y": 0}}
+  ],
+  "edges": [{"from": "src", "to": "double"}, {"from": "double", "to": "sink"}]
+})")
+                                              .arg(data.fileName())
+                                              .toUtf8()
+                                              .constData());
+  QVERIFY(window_->openFile(path));
+  QTest::qWait(50);
+  WireView* tap = tapWire("double");
+  QVERIFY(tap);
+  type(tap->findChild<QLineEdit*>(QStringLiteral("filter")),
+       QStringLiteral("colour == \"red\" && size.w == 0 && n >= 100"));
+  runToEnd();
+  QCOMPARE(recordsIn("sink"), quint64(300));
+  // i % 15 == 0 with 2i >= 100: i = 60, 75, ..., 285.
+  QStringList want;
+  for (int i = 60; i < 300; i += 15)
+    want << QString::number(2 * i);
+  QStringList got;
+  for (const QString& line : lines(tap->records()))
+    got << field(line, "n");
+  QCOMPARE(got, want);
 }
 
 void tst_WireDebugging::pausedTapShowsNothing() {
