@@ -1290,7 +1290,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+258"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Unbekannter Knotentyp „%1“</translation>
     </message>
@@ -1334,7 +1334,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -2421,27 +2421,9 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::TapPanel</name>
     <message>
-        <location filename="../app/designer/TapPanel.cpp" line="+91"/>
-        <source>Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the records passing it while the pipeline runs.</source>
-        <translation>Eine Verbindung auswählen und Ausführen ▸ Ausgewählte Verbindung mitlesen (Strg+T) wählen, um die Datensätze zu sehen, die sie während des Laufs passieren.</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>Clear</source>
-        <translation>Leeren</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+36"/>
-        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
-        <translation>
-            <numerusform>Verbindung %1: %n Datensatz passiert (bis zu %2 je Batch angezeigt)</numerusform>
-            <numerusform>Verbindung %1: %n Datensätze passiert (bis zu %2 je Batch angezeigt)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
-        <translation>%1 (Millisekunden seit 1970-01-01 UTC)</translation>
+        <location filename="../app/designer/TapPanel.cpp" line="+54"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2628,171 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location line="+4"/>
         <source>Produced to %1, partition %2, offset %3</source>
         <translation>An %1 gesendet, Partition %2, Offset %3</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::WireView</name>
+    <message>
+        <location filename="../app/designer/WireView.cpp" line="+57"/>
+        <location line="+94"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>Pretty JSON</source>
+        <translation>JSON eingerückt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>While paused, records are counted but not copied or shown</source>
+        <translation>Angehalten werden Datensätze gezählt, aber weder kopiert noch angezeigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter, e.g. amount &gt; 100 &amp;&amp; currency == &quot;EUR&quot;</source>
+        <translation>Filter, z. B. amount &gt; 100 &amp;&amp; currency == &quot;EUR&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shows only the records for which this expression is true (the pipeline&apos;s expression language; fields, and $key, $topic, $partition, $offset, $timestamp, $headers.NAME). Press Enter to apply.</source>
+        <translation>Zeigt nur die Datensätze, für die dieser Ausdruck wahr ist (die Ausdruckssprache der Pipeline; Felder sowie $key, $topic, $partition, $offset, $timestamp, $headers.NAME). Mit Enter anwenden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shows each record&apos;s topic, partition, offset, key, headers, event time and the time it passed</source>
+        <translation>Zeigt zu jedem Datensatz Topic, Partition, Offset, Schlüssel, Header, Ereigniszeit und die Zeit, zu der er vorbeikam</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Break when</source>
+        <translation>Anhalten, wenn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Holds the first record for which the condition is true (any record when it is empty): that branch of the pipeline waits until Step or Continue</source>
+        <translation>Hält den ersten Datensatz an, für den die Bedingung wahr ist (bei leerer Bedingung jeden): dieser Zweig der Pipeline wartet bis Schritt oder Weiter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Condition (empty: every record)</source>
+        <translation>Bedingung (leer: jeder Datensatz)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passes the held record and holds the next one</source>
+        <translation>Lässt den angehaltenen Datensatz durch und hält den nächsten an</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passes the held record and runs to the next one that matches</source>
+        <translation>Lässt den angehaltenen Datensatz durch und läuft bis zum nächsten passenden</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The filter does not apply: %1. Fix it and press Enter.</source>
+        <translation>Der Filter greift nicht: %1. Korrigieren Sie ihn und drücken Sie Enter.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The condition does not apply: %1. Fix it and press Enter.</source>
+        <translation>Die Bedingung greift nicht: %1. Korrigieren Sie sie und drücken Sie Enter.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>topic %1</source>
+        <translation>Topic %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partition %1</source>
+        <translation>Partition %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offset %1</source>
+        <translation>Offset %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>headers %1</source>
+        <translation>Header %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>event time %1</source>
+        <translation>Ereigniszeit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arrived %1</source>
+        <translation>eingetroffen %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>Console sinks printed %n records (the newest %1 are kept here)</source>
+        <translation>
+            <numerusform>Console-Senken gaben %n Datensatz aus (die neuesten %1 bleiben hier)</numerusform>
+            <numerusform>Console-Senken gaben %n Datensätze aus (die neuesten %1 bleiben hier)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records that console sinks print appear here while the pipeline runs. To watch any wire, select it and choose Run ▸ Tap Selected Wire (Ctrl+T).</source>
+        <translation>Was Console-Senken ausgeben, erscheint hier, während die Pipeline läuft. Um eine beliebige Verbindung zu beobachten, wählen Sie sie aus und dann Ausführen ▸ Ausgewählte Verbindung mitlesen (Strg+T).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
+        <translation>
+            <numerusform>Verbindung %1: %n Datensatz passiert (bis zu %2 je Batch angezeigt)</numerusform>
+            <numerusform>Verbindung %1: %n Datensätze passiert (bis zu %2 je Batch angezeigt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(paused)</source>
+        <translation>(angehalten)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Held before this record (hit %1):</source>
+        <translation>Angehalten vor diesem Datensatz (Treffer %1):</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
+        <translation>%1 (Millisekunden seit 1970-01-01 UTC)</translation>
     </message>
 </context>
 </TS>

@@ -1290,7 +1290,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+258"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Type de nœud «&#xa0;%1&#xa0;» inconnu</translation>
     </message>
@@ -1334,7 +1334,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
@@ -2421,27 +2421,9 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::TapPanel</name>
     <message>
-        <location filename="../app/designer/TapPanel.cpp" line="+91"/>
-        <source>Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the records passing it while the pipeline runs.</source>
-        <translation>Sélectionnez un lien et choisissez Exécuter ▸ Écouter le lien sélectionné (Ctrl+T) pour voir les enregistrements qui y passent pendant l’exécution du pipeline.</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>Clear</source>
-        <translation>Effacer</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+36"/>
-        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
-        <translation>
-            <numerusform>Lien %1&#xa0;: %n enregistrement passé (jusqu’à %2 par lot affichés)</numerusform>
-            <numerusform>Lien %1&#xa0;: %n enregistrements passés (jusqu’à %2 par lot affichés)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
-        <translation>%1 (millisecondes depuis le 1970-01-01 UTC)</translation>
+        <location filename="../app/designer/TapPanel.cpp" line="+54"/>
+        <source>Output</source>
+        <translation>Sortie</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2628,171 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+4"/>
         <source>Produced to %1, partition %2, offset %3</source>
         <translation>Produit dans %1, partition %2, offset %3</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::WireView</name>
+    <message>
+        <location filename="../app/designer/WireView.cpp" line="+57"/>
+        <location line="+94"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>Pretty JSON</source>
+        <translation>JSON indenté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>While paused, records are counted but not copied or shown</source>
+        <translation>En pause, les enregistrements sont comptés mais ni copiés ni affichés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter, e.g. amount &gt; 100 &amp;&amp; currency == &quot;EUR&quot;</source>
+        <translation>Filtre, p. ex. amount &gt; 100 &amp;&amp; currency == &quot;EUR&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shows only the records for which this expression is true (the pipeline&apos;s expression language; fields, and $key, $topic, $partition, $offset, $timestamp, $headers.NAME). Press Enter to apply.</source>
+        <translation>N’affiche que les enregistrements pour lesquels cette expression est vraie (le langage d’expressions du pipeline&#xa0;; champs, et $key, $topic, $partition, $offset, $timestamp, $headers.NAME). Appuyez sur Entrée pour l’appliquer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shows each record&apos;s topic, partition, offset, key, headers, event time and the time it passed</source>
+        <translation>Affiche pour chaque enregistrement son topic, sa partition, son offset, sa clé, ses en-têtes, son temps d’événement et l’heure de son passage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Break when</source>
+        <translation>Arrêter si</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Holds the first record for which the condition is true (any record when it is empty): that branch of the pipeline waits until Step or Continue</source>
+        <translation>Retient le premier enregistrement pour lequel la condition est vraie (n’importe lequel si elle est vide)&#xa0;: cette branche du pipeline attend Pas à pas ou Continuer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Condition (empty: every record)</source>
+        <translation>Condition (vide&#xa0;: chaque enregistrement)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Step</source>
+        <translation>Pas à pas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passes the held record and holds the next one</source>
+        <translation>Laisse passer l’enregistrement retenu et retient le suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passes the held record and runs to the next one that matches</source>
+        <translation>Laisse passer l’enregistrement retenu et continue jusqu’au prochain qui correspond</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The filter does not apply: %1. Fix it and press Enter.</source>
+        <translation>Le filtre ne s’applique pas&#xa0;: %1. Corrigez-le et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The condition does not apply: %1. Fix it and press Enter.</source>
+        <translation>La condition ne s’applique pas&#xa0;: %1. Corrigez-la et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>topic %1</source>
+        <translation>topic %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partition %1</source>
+        <translation>partition %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offset %1</source>
+        <translation>offset %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key %1</source>
+        <translation>clé %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>headers %1</source>
+        <translation>en-têtes %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>event time %1</source>
+        <translation>temps d’événement %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arrived %1</source>
+        <translation>arrivé %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>Console sinks printed %n records (the newest %1 are kept here)</source>
+        <translation>
+            <numerusform>Les sorties console ont affiché %n enregistrement (les %1 plus récents sont gardés ici)</numerusform>
+            <numerusform>Les sorties console ont affiché %n enregistrements (les %1 plus récents sont gardés ici)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records that console sinks print appear here while the pipeline runs. To watch any wire, select it and choose Run ▸ Tap Selected Wire (Ctrl+T).</source>
+        <translation>Ce qu’affichent les sorties console apparaît ici pendant l’exécution du pipeline. Pour observer un lien, sélectionnez-le puis choisissez Exécuter ▸ Écouter le lien sélectionné (Ctrl+T).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
+        <translation>
+            <numerusform>Lien %1&#xa0;: %n enregistrement passé (jusqu’à %2 par lot affichés)</numerusform>
+            <numerusform>Lien %1&#xa0;: %n enregistrements passés (jusqu’à %2 par lot affichés)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(paused)</source>
+        <translation>(en pause)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Held before this record (hit %1):</source>
+        <translation>Retenu avant cet enregistrement (arrêt %1)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
+        <translation>%1 (millisecondes depuis le 1970-01-01 UTC)</translation>
     </message>
 </context>
 </TS>

@@ -134,12 +134,14 @@ void GraphScene::removeNodeItem(const QString& id) {
   delete item;
 }
 
-void GraphScene::setTappedPort(const QString& nodeId, const QString& port) {
-  tappedNode_ = nodeId;
-  tappedPort_ = port;
+void GraphScene::setTappedPorts(const QList<QPair<QString, QString>>& ports) {
+  tappedPorts_ = ports;
   for (EdgeItem* item : edges_)
-    item->setTapped(!nodeId.isEmpty() && qstr(item->edge().from.node) == nodeId &&
-                    qstr(item->edge().fromPort()) == port);
+    item->setTapped(isTapped(item->edge()));
+}
+
+bool GraphScene::isTapped(const PipelineEdge& edge) const {
+  return tappedPorts_.contains(qMakePair(qstr(edge.from.node), qstr(edge.fromPort())));
 }
 
 void GraphScene::addEdgeItem(const PipelineEdge& edge) {
@@ -147,8 +149,7 @@ void GraphScene::addEdgeItem(const PipelineEdge& edge) {
   NodeItem* to = nodes_.value(qstr(edge.to.node));
   if (!from || !to) return;  // dangling: reported by the validator
   auto* item = new EdgeItem(edge, from, to);
-  item->setTapped(!tappedNode_.isEmpty() && qstr(edge.from.node) == tappedNode_ &&
-                  qstr(edge.fromPort()) == tappedPort_);
+  item->setTapped(isTapped(edge));
   from->addEdge(item);
   if (to != from) to->addEdge(item);
   edges_.push_back(item);

@@ -36,8 +36,8 @@ class GraphScene : public QGraphicsScene {
   NodeItem* nodeItem(const QString& id) const { return nodes_.value(id); }
   EdgeItem* edgeItem(const PipelineEdge& edge) const;
   int edgeItemCount() const { return static_cast<int>(edges_.size()); }
-  // Marks the wires leaving `nodeId`:`port` as tapped (empty: none); kept across edits.
-  void setTappedPort(const QString& nodeId, const QString& port);
+  // Marks the wires leaving these {node, port}s as tapped; kept across edits.
+  void setTappedPorts(const QList<QPair<QString, QString>>& ports);
   // Bounding box of the diagram with a margin (empty diagram: a small rect at the origin).
   QRectF diagramRect(double margin = 40) const;
 
@@ -89,7 +89,8 @@ class GraphScene : public QGraphicsScene {
   std::optional<PortRef> wireStart_;
   QGraphicsPathItem* wirePreview_ = nullptr;
   NodeItem* highlighted_ = nullptr;
-  QString tappedNode_, tappedPort_;
+  bool isTapped(const PipelineEdge& edge) const;
+  QList<QPair<QString, QString>> tappedPorts_;
 };
 
 }  // namespace sc::designer

@@ -100,7 +100,8 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
   // Another document replaces the one running: its run stops, and no run view keeps its state.
   connect(doc_, &PipelineDocument::documentReset, runner_, &RunController::discardRun);
   connect(runner_, &RunController::cleared, this, &MainWindow::showRunStats);
-  connect(runner_, &RunController::tapChanged, scene_, &GraphScene::setTappedPort);
+  connect(runner_, &RunController::tapsChanged, this,
+          [this] { scene_->setTappedPorts(runner_->tappedPorts()); });
   connect(palette_, &NodePalette::addRequested, this, [this](const QString& type) {
     const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
     doc_->addNode(sstr(type), view_->visibleCentre() - grip);
@@ -387,7 +388,7 @@ void MainWindow::createDocks() {
   problemsDock->raise();
   // A run brings its charts to the front, or the tap when a wire is tapped.
   connect(runner_, &RunController::started, this, [this, runDock, tapDock] {
-    QDockWidget* front = runner_->hasTap() ? tapDock : runDock;
+    QDockWidget* front = runner_->hasTap() || runner_->consoleSinks() > 0 ? tapDock : runDock;
     front->show();
     front->raise();
   });
@@ -558,8 +559,8 @@ void MainWindow::tapSelectedWire() {
     return;
   }
   const PipelineEdge& edge = edges.front();
-  runner_->setTap(qstr(edge.from.node), qstr(edge.fromPort()));
-  tapPanel_->showWire(QStringLiteral("%1:%2 → %3:%4")
+  tapPanel_->showWire(qstr(edge.from.node), qstr(edge.fromPort()),
+                      QStringLiteral("%1:%2 → %3:%4")
                           .arg(qstr(edge.from.node), qstr(edge.fromPort()), qstr(edge.to.node),
                                qstr(edge.toPort())));
   if (auto* dock = qobject_cast<QDockWidget*>(tapPanel_->parentWidget())) {

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <utility>
 
+#include "app/designer/WireWatch.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/PipelineSettings.h"
 #include "engine/kafka/KafkaConnection.h"
@@ -15,48 +16,14 @@
 #include "engine/runtime/Planner.h"
 #include "engine/runtime/Supervisor.h"
 #include "engine/state/CheckpointStore.h"
-#include "nodes/RecordJson.h"
 
 namespace sc::designer {
 
-// Copies a sample of the records leaving a port as JSON lines for the Tap dock. onBatch runs
-// on the engine thread; take() on the GUI thread.
-class WireTap final : public TapSink {
- public:
-  void onBatch(const Batch& batch, const SlotTable& slots) override {
-    std::lock_guard lock(mutex_);
-    seen_ += batch.size();
-    if (!writer_) writer_ = std::make_unique<JsonRecordWriter>(slots);
-    const uint32_t rows = std::min<uint32_t>(batch.size(), RunController::kTapPerBatch);
-    for (uint32_t r = 0; r < rows; ++r) {
-      std::string line;
-      writer_->append(batch, r, line);
-      records_.push_back(std::move(line));
-      if (records_.size() > size_t(RunController::kTapKeep)) records_.pop_front();
-    }
-  }
-  QStringList take() {
-    std::lock_guard lock(mutex_);
-    QStringList out;
-    for (std::string& line : records_)
-      out << QString::fromStdString(line);
-    records_.clear();
-    return out;
-  }
-  quint64 seen() const {
-    std::lock_guard lock(mutex_);
-    return seen_;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::unique_ptr<JsonRecordWriter> writer_;
-  std::deque<std::string> records_;
-  quint64 seen_ = 0;
-};
-
 RunController::RunController(const NodeRegistry& registry, QObject* parent)
-    : QObject(parent), registry_(registry), resources_(std::make_shared<ResourceRegistry>()) {
+    : QObject(parent),
+      registry_(registry),
+      resources_(std::make_shared<ResourceRegistry>()),
+      output_(std::make_shared<WireTap>(kOutputKeep, kOutputKeep)) {
   poll_.setInterval(kPollMs);
   connect(&poll_, &QTimer::timeout, this, &RunController::poll);
 }
@@ -149,6 +116,23 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
   const std::vector<uint64_t> ids = store.ids();
   options.checkpoints.firstId = ids.empty() ? 1 : ids.back() + 1;
 
+  // The Output view shows what console sinks print: it taps the ports that feed them.
+  outputPorts_.clear();
+  consoleSinks_ = 0;
+  for (const auto& node : checked.resolved.nodes) {
+    if (node.type != "console.sink") continue;
+    ++consoleSinks_;
+    for (const auto& edge : checked.resolved.edges)
+      if (edge.to.node == node.id)
+        outputPorts_.append(
+            {QString::fromStdString(edge.from.node), QString::fromStdString(edge.fromPort())});
+  }
+  output_->reset();
+  for (Watch& w : taps_) {
+    w.tap->reset();
+    if (w.breakpoint) w.breakpoint->reset();
+  }
+
   // The restart strategy of the pipeline's settings, as streamcanvas-run applies it.
   auto supervisor = std::make_unique<Supervisor>(pipeline, registry_, options,
                                                  readSettings(checked.resolved.settings).restart,
@@ -177,7 +161,8 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
 // A new attempt has a new Execution: counters start again, and the tap moves over before it
 // starts.
 void RunController::bindAttempt(Execution& x) {
-  attachTap(&x);
+  attachedPorts_.clear();  // a new execution has nothing attached
+  attachWatches(&x);
   stats_.clear();
   for (const NodeMetrics* m : x.metrics()) {
     NodeStats stats;
@@ -201,31 +186,101 @@ int64_t RunController::restartInMs() const {
   return supervisor_ ? supervisor_->restartInMs() : 0;
 }
 
-void RunController::setTap(const QString& nodeId, const QString& port) {
+std::shared_ptr<WireTap> RunController::setTap(const QString& nodeId, const QString& port) {
   tapNode_ = nodeId;
   tapPort_ = port;
-  attachTap(run());
-  Q_EMIT tapChanged(tapNode_, tapPort_);
+  if (auto existing = tap(nodeId, port)) return existing;
+  taps_.append({nodeId, port, std::make_shared<WireTap>(kTapPerBatch, kTapKeep), nullptr});
+  attachWatches(run());
+  Q_EMIT tapsChanged();
+  return taps_.back().tap;
 }
 
-void RunController::attachTap(Execution* x) {
-  // The previous tap (of this run, or the finished run's, still readable) is replaced, so its
-  // count and records never show under another wire's name.
-  if (x && tap_) x->setTap(attachedNode_.toStdString(), attachedPort_.toStdString(), nullptr);
-  tap_.reset();
-  if (!x || tapNode_.isEmpty()) return;
-  tap_ = std::make_shared<WireTap>();
-  if (!x->setTap(tapNode_.toStdString(), tapPort_.toStdString(), tap_)) tap_.reset();
-  attachedNode_ = tapNode_;
-  attachedPort_ = tapPort_;
+void RunController::removeTap(const QString& nodeId, const QString& port) {
+  for (qsizetype i = 0; i < taps_.size(); ++i) {
+    if (taps_[i].node != nodeId || taps_[i].port != port) continue;
+    const Watch gone = taps_.takeAt(i);
+    attachWatches(run());
+    if (gone.breakpoint) gone.breakpoint->release();  // a held record passes
+    if (tapNode_ == nodeId && tapPort_ == port) {
+      tapNode_ = taps_.isEmpty() ? QString() : taps_.back().node;
+      tapPort_ = taps_.isEmpty() ? QString() : taps_.back().port;
+    }
+    Q_EMIT tapsChanged();
+    return;
+  }
 }
 
-QStringList RunController::takeTapRecords() {
-  return tap_ ? tap_->take() : QStringList();
+std::shared_ptr<WireTap> RunController::tap(const QString& nodeId, const QString& port) const {
+  for (const Watch& w : taps_)
+    if (w.node == nodeId && w.port == port) return w.tap;
+  return nullptr;
 }
 
-quint64 RunController::tapSeen() const {
-  return tap_ ? tap_->seen() : 0;
+QList<QPair<QString, QString>> RunController::tappedPorts() const {
+  QList<QPair<QString, QString>> out;
+  for (const Watch& w : taps_)
+    out.append({w.node, w.port});
+  return out;
+}
+
+std::shared_ptr<WireBreakpoint> RunController::setBreakpoint(const QString& nodeId,
+                                                             const QString& port, bool on,
+                                                             const QString& condition) {
+  for (Watch& w : taps_) {
+    if (w.node != nodeId || w.port != port) continue;
+    if (!on) {
+      if (auto gone = std::exchange(w.breakpoint, nullptr)) {
+        attachWatches(run());
+        gone->release();
+      }
+      return nullptr;
+    }
+    if (!w.breakpoint) {
+      w.breakpoint = std::make_shared<WireBreakpoint>();
+      w.breakpoint->setCondition(condition.toStdString());
+      attachWatches(run());
+    }
+    w.breakpoint->setCondition(condition.toStdString());
+    return w.breakpoint;
+  }
+  return nullptr;
+}
+
+std::shared_ptr<WireBreakpoint> RunController::breakpoint(const QString& nodeId,
+                                                          const QString& port) const {
+  for (const Watch& w : taps_)
+    if (w.node == nodeId && w.port == port) return w.breakpoint;
+  return nullptr;
+}
+
+// Attaches every tap and breakpoint to `x`, one tap sink per port (several taps on one port
+// share a fan-out), and detaches what is no longer wanted.
+void RunController::attachWatches(Execution* x) {
+  if (!x) return;
+  QList<QPair<QString, QString>> ports = outputPorts_;
+  for (const Watch& w : taps_)
+    if (!ports.contains(qMakePair(w.node, w.port))) ports.append({w.node, w.port});
+  for (const auto& [node, port] : attachedPorts_)
+    if (!ports.contains(qMakePair(node, port))) {
+      x->setTap(node.toStdString(), port.toStdString(), nullptr);
+      x->setBreakpoint(node.toStdString(), port.toStdString(), nullptr);
+    }
+  for (const auto& [node, port] : ports) {
+    std::vector<std::shared_ptr<TapSink>> sinks;
+    std::shared_ptr<WireBreakpoint> breakpoint;
+    if (outputPorts_.contains(qMakePair(node, port))) sinks.push_back(output_);
+    for (const Watch& w : taps_)
+      if (w.node == node && w.port == port) {
+        sinks.push_back(w.tap);
+        breakpoint = w.breakpoint;
+      }
+    std::shared_ptr<TapSink> sink =
+        sinks.size() == 1 ? sinks.front() : std::make_shared<TapFanOut>(std::move(sinks));
+    x->setTap(node.toStdString(), port.toStdString(), sink);
+    x->setBreakpoint(node.toStdString(), port.toStdString(), breakpoint);
+  }
+  attachedPorts_ = ports;
 }
 
 std::optional<qint64> RunController::NodeStats::gauge(const QString& name) const {
@@ -243,15 +298,21 @@ void RunController::stop() {
 void RunController::discardRun() {
   stop();
   discardOnFinish_ = isActive();
+  const QList<Watch> gone = std::exchange(taps_, {});
   tapNode_.clear();
   tapPort_.clear();
-  attachTap(run());  // detaches the tap from a run still stopping
+  outputPorts_.clear();
+  consoleSinks_ = 0;
+  attachWatches(run());  // detaches the taps from a run still stopping
+  for (const Watch& w : gone)
+    if (w.breakpoint) w.breakpoint->release();
+  output_->reset();
   stats_.clear();
   finishedAfter_ = 0;
   checkpointStats_ = {};
   checkpointDir_.clear();
   lastRestarts_ = 0;
-  Q_EMIT tapChanged({}, {});
+  Q_EMIT tapsChanged();
   Q_EMIT cleared();
 }
 

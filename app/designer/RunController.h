@@ -27,6 +27,9 @@ struct Checkpoint;
 
 namespace sc::designer {
 
+class WireTap;
+class WireBreakpoint;
+
 class RunController : public QObject {
   Q_OBJECT
  public:
@@ -100,30 +103,43 @@ class RunController : public QObject {
   // The same, shared, for work that may outlive a call (a connection test on a worker thread).
   std::shared_ptr<ResourceRegistry> sharedResources() const { return resources_; }
 
-  // Wire tap: the records leaving one node's output port (the start of a wire). Set it before
-  // or during a run; it is attached to every later run until another wire is tapped. Up to
-  // kTapPerBatch records of each batch are copied as JSON lines, off the engine's hot path only
-  // while a tap is set.
-  void setTap(const QString& nodeId, const QString& port);
-  bool hasTap() const { return !tapNode_.isEmpty(); }
-  QString tapNode() const { return tapNode_; }
+  // Wire taps: the records leaving a node's output port (the start of a wire), any number of
+  // ports at once. A tap set before or during a run is attached to every later run until it is
+  // removed. Up to kTapPerBatch records of each batch (after the tap's filter) are copied, the
+  // newest kTapKeep kept until the view takes them; nothing is paid for untapped ports.
+  // setTap adds the port's tap (or returns the one it has) and makes it the latest.
+  std::shared_ptr<WireTap> setTap(const QString& nodeId, const QString& port);
+  void removeTap(const QString& nodeId, const QString& port);
+  std::shared_ptr<WireTap> tap(const QString& nodeId, const QString& port) const;
+  bool hasTap() const { return !taps_.isEmpty(); }
+  QString tapNode() const { return tapNode_; }  // the latest tap's
   QString tapPort() const { return tapPort_; }
-  // The records copied since the last call, oldest first (at most kTapKeep), and how many
-  // records have passed the tapped port in this run.
-  QStringList takeTapRecords();
-  quint64 tapSeen() const;
+  // Every tapped port, as {node, port}.
+  QList<QPair<QString, QString>> tappedPorts() const;
+
+  // A breakpoint on a tapped port (see engine/runtime/Breakpoint.h): `on` false removes it (a
+  // held record passes). `condition` "" holds every record. Returns the port's breakpoint.
+  std::shared_ptr<WireBreakpoint> setBreakpoint(const QString& nodeId, const QString& port, bool on,
+                                                const QString& condition);
+  std::shared_ptr<WireBreakpoint> breakpoint(const QString& nodeId, const QString& port) const;
+
+  // The Output view: what the console sinks of the run print, the newest kOutputKeep records.
+  WireTap& output() const { return *output_; }
+  // Console sinks in the current (or last) run.
+  int consoleSinks() const { return consoleSinks_; }
 
   static constexpr int kPollMs = 250;
   static constexpr int kTapPerBatch = 32;
   static constexpr int kTapKeep = 200;
+  static constexpr int kOutputKeep = 1000;
 
  Q_SIGNALS:
   void started();
   void statsUpdated();
   // The run views should show nothing of the previous document (after discardRun()).
   void cleared();
-  // The tapped port changed (empty: no tap), for the canvas's marker.
-  void tapChanged(const QString& nodeId, const QString& port);
+  // The tapped ports changed (tappedPorts()), for the canvas's markers.
+  void tapsChanged();
   // ok false: failedNode and message say what went wrong (secrets masked).
   void finished(bool ok, const QString& failedNode, const QString& message);
 
@@ -131,7 +147,7 @@ class RunController : public QObject {
   void poll();
   void bindAttempt(Execution& x);
   Execution* run() const;  // the current attempt's
-  void attachTap(Execution* x);
+  void attachWatches(Execution* x);
   void collect(double intervalSeconds);
 
   const NodeRegistry& registry_;
@@ -144,9 +160,17 @@ class RunController : public QObject {
   QElapsedTimer sincePoll_;
   double finishedAfter_ = 0;
   QVector<NodeStats> stats_;
-  QString tapNode_, tapPort_;            // what the user tapped
-  QString attachedNode_, attachedPort_;  // where tap_ is attached in run()
-  std::shared_ptr<class WireTap> tap_;
+  struct Watch {
+    QString node, port;
+    std::shared_ptr<WireTap> tap;
+    std::shared_ptr<WireBreakpoint> breakpoint;  // null: none
+  };
+  QList<Watch> taps_;
+  QString tapNode_, tapPort_;                     // the latest tap
+  QList<QPair<QString, QString>> outputPorts_;    // ports feeding console sinks
+  QList<QPair<QString, QString>> attachedPorts_;  // ports with something attached in run()
+  std::shared_ptr<WireTap> output_;
+  int consoleSinks_ = 0;
   CheckpointStats checkpointStats_;
   QString checkpointDir_;
   bool refusedCheckpoint_ = false;

@@ -1,18 +1,13 @@
 #include "app/designer/TapPanel.h"
 
 #include <QDateTime>
-#include <QFontDatabase>
-#include <QHBoxLayout>
-#include <QHelpEvent>
-#include <QLabel>
-#include <QPlainTextEdit>
-#include <QPushButton>
 #include <QRegularExpression>
-#include <QTextBlock>
-#include <QToolTip>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include "app/designer/RunController.h"
+#include "app/designer/WireView.h"
 
 namespace sc::designer {
 
@@ -26,12 +21,6 @@ constexpr qint64 kMaxEpochMs = 100'000'000'000'000LL;
 const QRegularExpression& timeField() {
   static const QRegularExpression re(QStringLiteral(
       R"re("(ts|timestamp|event_time|window_start|window_end)"(\s*:\s*)(-?\d+)(?![\d.eE]))re"));
-  return re;
-}
-
-const QRegularExpression& shownTime() {
-  static const QRegularExpression re(
-      QStringLiteral(R"re("(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\d\dZ)")re"));
   return re;
 }
 
@@ -55,84 +44,83 @@ QString TapPanel::readableTimes(const QString& line) {
 }
 
 TapPanel::TapPanel(RunController* runner, QWidget* parent)
-    : QWidget(parent),
-      runner_(runner),
-      heading_(new QLabel(this)),
-      records_(new QPlainTextEdit(this)) {
-  heading_->setObjectName(QStringLiteral("tapHeading"));
-  showNoWire();
-  heading_->setWordWrap(true);
-  records_->setObjectName(QStringLiteral("tapRecords"));
-  records_->setReadOnly(true);
-  records_->setLineWrapMode(QPlainTextEdit::NoWrap);
-  records_->setMaximumBlockCount(kMaxLines);
-  records_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-  records_->viewport()->installEventFilter(this);
-  auto* clear = new QPushButton(tr("Clear"), this);
-  connect(clear, &QPushButton::clicked, records_, &QPlainTextEdit::clear);
-
-  auto* top = new QHBoxLayout;
-  top->addWidget(heading_, 1);
-  top->addWidget(clear);
+    : QWidget(parent), runner_(runner), tabs_(new QTabWidget(this)) {
+  tabs_->setObjectName(QStringLiteral("tapTabs"));
+  tabs_->setDocumentMode(true);
+  tabs_->setTabsClosable(true);
+  tabs_->setMovable(false);
+  output_ = new WireView(runner_, {}, {}, {}, tabs_);
+  output_->setObjectName(QStringLiteral("outputView"));
+  tabs_->addTab(output_, tr("Output"));
+  tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);  // Output stays
+  tabs_->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
   auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(4, 4, 4, 4);
-  layout->addLayout(top);
-  layout->addWidget(records_, 1);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(tabs_);
 
+  connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int index) {
+    auto* view = qobject_cast<WireView*>(tabs_->widget(index));
+    if (!view || view->isOutput()) return;
+    runner_->removeTap(view->nodeId(), view->port());
+    tabs_->removeTab(index);
+    view->deleteLater();
+  });
   connect(runner_, &RunController::statsUpdated, this, &TapPanel::refresh);
-  connect(runner_, &RunController::started, records_, &QPlainTextEdit::clear);
+  connect(runner_, &RunController::started, this, [this] {
+    for (int i = 0; i < tabs_->count(); ++i)
+      if (auto* view = qobject_cast<WireView*>(tabs_->widget(i))) view->clearRecords();
+    refresh();
+  });
   connect(runner_, &RunController::cleared, this, &TapPanel::showNoWire);
 }
 
-void TapPanel::showNoWire() {
-  wire_.clear();
-  records_->clear();
-  heading_->setText(
-      tr("Select a wire and choose Run ▸ Tap Selected Wire (Ctrl+T) to see the "
-         "records passing it while the pipeline runs."));
+WireView* TapPanel::current() const {
+  return qobject_cast<WireView*>(tabs_->currentWidget());
 }
 
-void TapPanel::showWire(const QString& wire) {
-  wire_ = wire;
-  records_->clear();
-  refresh();
+QPlainTextEdit* TapPanel::records() const {
+  return current()->records();
+}
+
+QLabel* TapPanel::heading() const {
+  return current()->heading();
+}
+
+WireView* TapPanel::view(const QString& nodeId, const QString& port) const {
+  for (int i = 1; i < tabs_->count(); ++i) {
+    auto* view = qobject_cast<WireView*>(tabs_->widget(i));
+    if (view && view->nodeId() == nodeId && view->port() == port) return view;
+  }
+  return nullptr;
+}
+
+WireView* TapPanel::showWire(const QString& nodeId, const QString& port, const QString& wire) {
+  WireView* shown = view(nodeId, port);
+  if (shown) {
+    runner_->setTap(nodeId, port);  // the latest tap
+  } else {
+    shown = new WireView(runner_, nodeId, port, wire, tabs_);
+    tabs_->addTab(shown, wire);
+    tabs_->setTabToolTip(tabs_->count() - 1, wire);
+  }
+  tabs_->setCurrentWidget(shown);
+  return shown;
+}
+
+void TapPanel::showNoWire() {
+  tabs_->setCurrentIndex(0);
+  while (tabs_->count() > 1) {
+    QWidget* view = tabs_->widget(1);
+    tabs_->removeTab(1);
+    delete view;
+  }
+  output_->clearRecords();
+  output_->refresh();
 }
 
 void TapPanel::refresh() {
-  if (wire_.isEmpty() || !runner_->hasTap()) return;
-  QStringList lines = runner_->takeTapRecords();
-  for (QString& line : lines)
-    line = readableTimes(line);
-  if (!lines.isEmpty()) records_->appendPlainText(lines.join('\n'));
-  heading_->setText(tr("Wire %1: %n records passed (up to %2 of every batch shown)", nullptr,
-                       int(std::min<quint64>(runner_->tapSeen(), 1u << 30)))
-                        .arg(wire_)
-                        .arg(RunController::kTapPerBatch));
-}
-
-}  // namespace sc::designer
-
-namespace sc::designer {
-
-bool TapPanel::eventFilter(QObject* watched, QEvent* event) {
-  // Hovering a shown time gives its raw value, as the record carries it.
-  if (watched != records_->viewport() || event->type() != QEvent::ToolTip) return false;
-  auto* help = static_cast<QHelpEvent*>(event);
-  const QTextCursor cursor = records_->cursorForPosition(help->pos());
-  const QString line = cursor.block().text();
-  const int column = cursor.positionInBlock();
-  for (auto it = shownTime().globalMatch(line); it.hasNext();) {
-    const QRegularExpressionMatch m = it.next();
-    if (column < m.capturedStart(0) || column > m.capturedEnd(0)) continue;
-    const QDateTime time = QDateTime::fromString(m.captured(1), Qt::ISODateWithMs);
-    QToolTip::showText(help->globalPos(),
-                       tr("%1 (milliseconds since 1970-01-01 UTC)").arg(time.toMSecsSinceEpoch()),
-                       records_->viewport());
-    return true;
-  }
-  QToolTip::hideText();
-  event->ignore();
-  return true;
+  for (int i = 0; i < tabs_->count(); ++i)
+    if (auto* view = qobject_cast<WireView*>(tabs_->widget(i))) view->refresh();
 }
 
 }  // namespace sc::designer

@@ -1,46 +1,51 @@
 #pragma once
-// The Tap dock: the records passing one wire of a running pipeline, as JSON lines, newest at
-// the bottom. Which wire is chosen in the canvas (select a wire, Run > Tap Selected Wire).
-// Event times are shown readably: a whole number of epoch milliseconds (1973..5138) under the
-// name ts, timestamp, event_time, window_start or window_end is shown as an ISO 8601 UTC time
-// ("2026-03-01T12:00:00.000Z"); hovering it shows the raw number.
+// The Tap dock: a tab per tapped wire (WireView) with the records passing it, newest at the
+// bottom, and first the Output tab with what the run's console sinks print. A wire is tapped
+// from the canvas (select it, Run > Tap Selected Wire, or double-click it); closing its tab
+// removes the tap and its breakpoint. Event times are shown readably: a whole number of epoch
+// milliseconds (1973..5138) under the name ts, timestamp, event_time, window_start or
+// window_end is shown as an ISO 8601 UTC time ("2026-03-01T12:00:00.000Z"); hovering it shows
+// the raw number.
 
 #include <QWidget>
 
 class QLabel;
 class QPlainTextEdit;
+class QTabWidget;
 
 namespace sc::designer {
 
 class RunController;
+class WireView;
 
 class TapPanel : public QWidget {
   Q_OBJECT
  public:
   explicit TapPanel(RunController* runner, QWidget* parent = nullptr);
 
-  QPlainTextEdit* records() const { return records_; }
-  QLabel* heading() const { return heading_; }
-  // Shows the wire a tap was set on (from "node:port" to "node:port") and empties the view.
-  void showWire(const QString& wire);
-  // No wire tapped (another document was opened): the hint, no records.
+  // The shown tab's records and heading.
+  QPlainTextEdit* records() const;
+  QLabel* heading() const;
+  QTabWidget* tabs() const { return tabs_; }
+  WireView* outputView() const { return output_; }
+  // The tab of a tapped port (null: not tapped).
+  WireView* view(const QString& nodeId, const QString& port) const;
+  // Taps nodeId:port (labelled `wire`, "node:port → node:port"), adding its tab if it has none,
+  // and shows its tab.
+  WireView* showWire(const QString& nodeId, const QString& port, const QString& wire);
+  // No wire tapped (another document was opened): only the empty Output tab.
   void showNoWire();
-
-  static constexpr int kMaxLines = 1000;
 
   // `line` (one JSON record) with its event-time fields as quoted UTC times.
   static QString readableTimes(const QString& line);
 
- protected:
-  bool eventFilter(QObject* watched, QEvent* event) override;
-
  private:
+  WireView* current() const;
   void refresh();
 
   RunController* runner_;
-  QLabel* heading_;
-  QPlainTextEdit* records_;
-  QString wire_;
+  QTabWidget* tabs_;
+  WireView* output_;
 };
 
 }  // namespace sc::designer

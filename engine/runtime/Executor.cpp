@@ -15,6 +15,7 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
+#include "engine/runtime/Breakpoint.h"
 #include "engine/runtime/Channel.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
@@ -111,8 +112,9 @@ struct Execution::Impl {
     std::unique_ptr<NodeMetrics> metrics;
     std::unique_ptr<RunContext> ctx;
     std::unique_ptr<NodeEmitter> emitter;
-    std::vector<std::vector<uint32_t>> outputs;     // per output port: edge ids
-    std::unique_ptr<std::atomic<TapSink*>[]> taps;  // per output port, null: no tap
+    std::vector<std::vector<uint32_t>> outputs;          // per output port: edge ids
+    std::unique_ptr<std::atomic<TapSink*>[]> taps;       // per output port, null: no tap
+    std::unique_ptr<std::atomic<Breakpoint*>[]> breaks;  // per output port, null: none
     std::vector<uint32_t> inEdges;
     int64_t watermark = kNoWatermark;
     bool finished = false;
@@ -154,7 +156,8 @@ struct Execution::Impl {
   uint64_t graphHash = 0;
 
   std::mutex tapMutex;
-  std::vector<std::shared_ptr<TapSink>> tapsKept;  // alive until the execution goes
+  std::vector<std::shared_ptr<TapSink>> tapsKept;       // alive until the execution goes
+  std::vector<std::shared_ptr<Breakpoint>> breaksKept;  // the same, for breakpoints
 
   std::atomic<bool> stop{false};
   std::atomic<bool> aborted{false};
@@ -246,6 +249,16 @@ struct Execution::Impl {
       }
     }
     n.metrics->recordsOut.add(batch->size());
+    if (Breakpoint* bp = n.breaks[port].load(std::memory_order_acquire); bp && !stop.load()) {
+      emitHeld(from, port, batch, *bp);
+      return;
+    }
+    forward(from, port, batch);
+  }
+
+  // What passes the port: its tap sees it, then every wire gets it.
+  void forward(uint32_t from, int port, Batch* batch) {
+    NodeRt& n = nodes[from];
     if (TapSink* tap = n.taps[port].load(std::memory_order_acquire)) {
       try {
         tap->onBatch(*batch, slots);
@@ -259,6 +272,34 @@ struct Execution::Impl {
       deliver(targets[k], copy);
     }
     deliver(targets.back(), batch);
+  }
+
+  // A port with a breakpoint: the records before a held one move on in a batch of their own,
+  // the thread waits while the breakpoint holds the record, and it passes when released.
+  void emitHeld(uint32_t from, int port, Batch* batch, Breakpoint& bp) {
+    const uint32_t size = batch->size();
+    uint32_t begin = 0, searchFrom = 0;
+    for (bool first = true;; first = false) {
+      const int64_t hit = stop.load() ? -1 : bp.nextStop(*batch, searchFrom, first, slots);
+      if (hit < 0 && begin == 0) {  // nothing held in this batch: it moves on whole
+        forward(from, port, batch);
+        return;
+      }
+      const uint32_t end = hit < 0 ? size : static_cast<uint32_t>(hit);
+      if (end > begin) {
+        Batch* part = pool->acquire();
+        for (uint32_t r = begin; r < end; ++r)
+          part->copyRowFrom(*batch, r);
+        forward(from, port, part);
+      }
+      if (hit < 0) break;
+      nodes[from].metrics->state.set(static_cast<int64_t>(NodeState::Waiting));
+      bp.hold(*batch, end, slots, stop);
+      nodes[from].metrics->state.set(static_cast<int64_t>(NodeState::Running));
+      begin = end;
+      searchFrom = end + 1;
+    }
+    pool->release(batch);
   }
 
   void deliver(uint32_t edge, Batch* batch) {
@@ -870,6 +911,7 @@ bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
     n.metrics->watermark.set(kNoWatermark);
     n.outputs.resize(n.spec->outputs.size());
     n.taps = std::make_unique<std::atomic<TapSink*>[]>(n.spec->outputs.size());
+    n.breaks = std::make_unique<std::atomic<Breakpoint*>[]>(n.spec->outputs.size());
     NodeConfig cfg(*n.spec, pn.id, i, pn.properties);
     try {
       if (n.node) n.node->configure(cfg, plan);
@@ -1145,6 +1187,21 @@ bool Execution::setTap(const std::string& nodeId, const std::string& port,
     std::lock_guard lock(x.tapMutex);
     if (tap) x.tapsKept.push_back(tap);
     n.taps[index].store(tap.get(), std::memory_order_release);
+    return true;
+  }
+  return false;
+}
+
+bool Execution::setBreakpoint(const std::string& nodeId, const std::string& port,
+                              std::shared_ptr<Breakpoint> breakpoint) {
+  Impl& x = *impl_;
+  for (Impl::NodeRt& n : x.nodes) {
+    if (n.id != nodeId) continue;
+    const int index = port.empty() ? 0 : n.spec->outputIndex(port);
+    if (index < 0 || static_cast<size_t>(index) >= n.spec->outputs.size()) return false;
+    std::lock_guard lock(x.tapMutex);
+    if (breakpoint) x.breaksKept.push_back(breakpoint);
+    n.breaks[index].store(breakpoint.get(), std::memory_order_release);
     return true;
   }
   return false;

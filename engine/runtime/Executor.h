@@ -23,6 +23,7 @@ struct Checkpoint;
 class SlotTable;
 class Batch;
 class ResourceRegistry;
+class Breakpoint;
 
 // Watches the records leaving one output port (the designer's wire taps). onBatch runs on the
 // emitting node's thread for every batch, before the batch moves on: read it, do not keep it,
@@ -140,6 +141,10 @@ class Execution {
   // other; null detaches. Any thread, before or during the run. The execution keeps every tap
   // it was given alive until it is destroyed. False for an unknown node or port.
   bool setTap(const std::string& nodeId, const std::string& port, std::shared_ptr<TapSink> tap);
+  // Sets a breakpoint (Breakpoint.h) on a node's output port the same way (null removes it;
+  // remove one that holds a record only after releasing it). A stop lets every record pass.
+  bool setBreakpoint(const std::string& nodeId, const std::string& port,
+                     std::shared_ptr<Breakpoint> breakpoint);
 
   struct Impl;
 

@@ -11,6 +11,7 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
+#include "engine/runtime/Breakpoint.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Executor.h"
 #include "engine/runtime/Node.h"
@@ -491,6 +492,96 @@ class TestExecutor : public QObject {
     QCOMPARE(static_cast<uint64_t>(g.values.size()), run->sourceRecords());
     QCOMPARE(g.values, iota(0, static_cast<int64_t>(g.values.size())));
     QCOMPARE(g.finishes, 1);
+  }
+
+  void breakpointHoldsMatchesAndStepsOneRecord() {
+    // A breakpoint on a's output holding v == 20 and v == 2001 (a adds 1 to 0..2999, batches of
+    // 7): the records before a held one reach the sink, nothing after it; Step passes exactly
+    // one record, Continue runs to the next match; the tap sees what passes, as it passes.
+    struct Holds final : Breakpoint {
+      std::atomic<int64_t> held{-1};
+      int64_t firstMatch(const Batch& batch, uint32_t from, bool, const SlotTable& slots) override {
+        const uint32_t v = slots.find("v");
+        for (uint32_t r = from; r < batch.size(); ++r)
+          if (batch.at(v, r).i == 20 || batch.at(v, r).i == 2001) return r;
+        return -1;
+      }
+      void onHold(const Batch& batch, uint32_t row, const SlotTable& slots) override {
+        held = batch.at(slots.find("v"), row).i;
+      }
+    };
+    struct Tap final : TapSink {
+      std::mutex mutex;
+      std::vector<int64_t> values;
+      void onBatch(const Batch& batch, const SlotTable& slots) override {
+        std::lock_guard l(mutex);
+        for (uint32_t r = 0; r < batch.size(); ++r)
+          values.push_back(batch.at(slots.find("v"), r).i);
+      }
+      size_t size() {
+        std::lock_guard l(mutex);
+        return values.size();
+      }
+    };
+    Pipeline p = parse(R"({"streamcanvas":1,"name":"t","nodes":[
+      {"id":"s","type":"count","properties":{"count":3000,"batch":7}},
+      {"id":"a","type":"add","properties":{"add":1}},
+      {"id":"k","type":"collect"}],
+      "edges":[{"from":"s","to":"a"},{"from":"a","to":"k"}]})");
+    g.reset();
+    Diagnostics d;
+    auto run = Execution::plan(p, testRegistry(), {}, d);
+    QVERIFY(run);
+    auto bp = std::make_shared<Holds>();
+    auto tap = std::make_shared<Tap>();
+    QVERIFY(run->setBreakpoint("a", "out", bp));
+    QVERIFY(!run->setBreakpoint("a", "nope", bp));
+    QVERIFY(run->setTap("a", "out", tap));
+    auto received = [] {
+      std::lock_guard l(g.mutex);
+      return g.values.size();
+    };
+    run->start();
+    QTRY_VERIFY_WITH_TIMEOUT(bp->paused(), 20000);
+    QCOMPARE(bp->held.load(), int64_t(20));
+    QTRY_COMPARE(received(), size_t(19));  // 1..19
+    QCOMPARE(tap->size(), size_t(19));
+    QTest::qWait(100);  // held: nothing more moves
+    QCOMPARE(received(), size_t(19));
+    bp->step();
+    QTRY_VERIFY(bp->paused() && bp->held == 21);
+    QTRY_COMPARE(received(), size_t(20));
+    QCOMPARE(tap->size(), size_t(20));
+    QCOMPARE(bp->hits(), uint64_t(2));
+    bp->resume();
+    QTRY_VERIFY(bp->paused() && bp->held == 2001);
+    QTRY_COMPARE(received(), size_t(2000));
+    bp->resume();
+    QVERIFY(run->wait(30'000));
+    QVERIFY(run->result().ok);
+    QCOMPARE(g.values, iota(1, 3000));
+    QCOMPARE(tap->values, iota(1, 3000));
+    QCOMPARE(bp->hits(), uint64_t(3));
+  }
+
+  void stopReleasesAHeldRecord() {
+    // Every record held (the default condition), an unbounded source: requestStop ends the run.
+    Pipeline p = parse(R"({"streamcanvas":1,"name":"t","nodes":[
+      {"id":"a","type":"count","properties":{"count":0,"batch":16}},
+      {"id":"k","type":"collect"}],
+      "edges":[{"from":"a","to":"k"}]})");
+    g.reset();
+    Diagnostics d;
+    auto run = Execution::plan(p, testRegistry(), {}, d);
+    QVERIFY(run);
+    auto bp = std::make_shared<Breakpoint>();
+    QVERIFY(run->setBreakpoint("a", "", bp));
+    run->start();
+    QTRY_VERIFY_WITH_TIMEOUT(bp->paused(), 20000);
+    run->requestStop();
+    QVERIFY(run->wait(20000));
+    QVERIFY(run->result().ok);
+    QCOMPARE(g.values, iota(0, static_cast<int64_t>(g.values.size())));
   }
 
   // What streamcanvas-run --metrics-port exports: sources ready once open, one queue per edge

@@ -1,0 +1,72 @@
+#include "engine/runtime/Breakpoint.h"
+
+#include <chrono>
+
+#include "engine/runtime/Batch.h"
+
+namespace sc {
+
+void Breakpoint::step() {
+  {
+    std::lock_guard lock(mutex_);
+    stepping_ = true;
+    paused_ = false;
+  }
+  cv_.notify_all();
+}
+
+void Breakpoint::resume() {
+  {
+    std::lock_guard lock(mutex_);
+    stepping_ = false;
+    paused_ = false;
+  }
+  cv_.notify_all();
+}
+
+void Breakpoint::release() {
+  {
+    std::lock_guard lock(mutex_);
+    released_ = true;
+    paused_ = false;
+  }
+  cv_.notify_all();
+}
+
+int64_t Breakpoint::nextStop(const Batch& batch, uint32_t from, bool firstInBatch,
+                             const SlotTable& slots) {
+  if (released_.load(std::memory_order_acquire) || from >= batch.size()) return -1;
+  if (stepping_.load(std::memory_order_acquire)) return from;
+  try {
+    return firstMatch(batch, from, firstInBatch, slots);
+  } catch (...) {  // a breakpoint never fails the pipeline
+    return -1;
+  }
+}
+
+void Breakpoint::hold(const Batch& batch, uint32_t row, const SlotTable& slots,
+                      const std::atomic<bool>& stop) {
+  {
+    std::lock_guard lock(mutex_);
+    if (released_) return;
+    stepping_ = false;
+  }
+  try {
+    onHold(batch, row, slots);
+  } catch (...) {
+  }
+  std::unique_lock lock(mutex_);
+  hits_.fetch_add(1, std::memory_order_relaxed);
+  paused_ = true;
+  while (paused_ && !released_ && !stop.load())
+    cv_.wait_for(lock, std::chrono::milliseconds(50));
+  paused_ = false;
+}
+
+int64_t Breakpoint::firstMatch(const Batch&, uint32_t from, bool, const SlotTable&) {
+  return from;
+}
+
+void Breakpoint::onHold(const Batch&, uint32_t, const SlotTable&) {}
+
+}  // namespace sc

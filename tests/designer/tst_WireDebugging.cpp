@@ -1,0 +1,394 @@
+// Watching and holding the records of a running pipeline in the designer, driven like a user
+// on the real window: the Output view of console sinks, several taps at once with their
+// filters and pause, breakpoints with Step, Continue and Stop, and no thread left behind.
+#include <QCheckBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app/designer/EdgeItem.h"
+#include "app/designer/GraphScene.h"
+#include "app/designer/GraphView.h"
+#include "app/designer/MainWindow.h"
+#include "app/designer/PipelineDocument.h"
+#include "app/designer/RunController.h"
+#include "app/designer/TapPanel.h"
+#include "app/designer/WireView.h"
+
+using namespace sc;
+using namespace sc::designer;
+
+class tst_WireDebugging : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase();
+  void init();
+  void cleanup();
+  void outputViewShowsWhatConsoleSinksPrint();
+  void tapFilterShowsOnlyMatchingRecords();
+  void tapFilterReadsFieldsThePipelineDoesNot();
+  void pausedTapShowsNothing();
+  void twoTapsAtOnce();
+  void breakpointHoldsTheFirstMatchAndStepAdvancesByOne();
+  void stopWhileHeldEndsTheRun();
+  void stoppingARunLeavesNoThreadBehind();
+
+ private:
+  QString write(const char* name, const char* text) {
+    const QString path = dir_.filePath(QLatin1String(name));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return {};
+    file.write(text);
+    return path;
+  }
+  // Double-clicks the wire leaving `from` (taps it) and returns its tab.
+  WireView* tapWire(const char* from);
+  void runToEnd() {
+    QTest::keyClick(window_, Qt::Key_F5);
+    QVERIFY(runner()->isActive());
+    QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 20000);
+  }
+  RunController* runner() const { return window_->runController(); }
+  quint64 recordsIn(const char* node) const {
+    for (const auto& s : runner()->stats())
+      if (s.id == QLatin1String(node)) return s.recordsIn;
+    return 0;
+  }
+  static QStringList lines(QPlainTextEdit* view) {
+    return view->toPlainText().split('\n', Qt::SkipEmptyParts);
+  }
+  static void check(QCheckBox* box) {
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(box->height() / 2, box->height() / 2));
+  }
+  static void type(QLineEdit* edit, const QString& text) {
+    edit->setFocus();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+  }
+
+  QTemporaryDir dir_;
+  std::unique_ptr<QTemporaryDir> state_;
+  MainWindow* window_ = nullptr;
+};
+
+void tst_WireDebugging::initTestCase() {
+  QSettings::setDefaultFormat(QSettings::IniFormat);
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath("settings"));
+  QCoreApplication::setOrganizationName("StreamCanvasTest");
+  QCoreApplication::setApplicationName("tst_WireDebugging");
+}
+
+void tst_WireDebugging::init() {
+  state_ = std::make_unique<QTemporaryDir>();
+  qputenv("XDG_STATE_HOME", state_->path().toUtf8());
+  window_ = new MainWindow(NodeRegistry::builtin());
+  window_->setUnsavedChangesPrompt([] { return QMessageBox::Discard; });
+  window_->setErrorReporter(
+      [](const QString& title, const QString& text) { QFAIL(qPrintable(title + '\n' + text)); });
+  window_->resize(1400, 900);
+  window_->show();
+  window_->activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(window_));
+}
+
+void tst_WireDebugging::cleanup() {
+  window_->close();
+  delete window_;
+  window_ = nullptr;
+}
+
+WireView* tst_WireDebugging::tapWire(const char* from) {
+  EdgeItem* wire = nullptr;
+  for (QGraphicsItem* item : window_->scene()->items())
+    if (auto* edge = qgraphicsitem_cast<EdgeItem*>(item))
+      if (edge->edge().from.node == from) wire = edge;
+  if (!wire) return nullptr;
+  QTest::mouseDClick(window_->view()->viewport(), Qt::LeftButton, {},
+                     window_->view()->mapFromScene(wire->middle()));
+  return window_->tapPanel()->view(QLatin1String(from), QStringLiteral("out"));
+}
+
+namespace {
+
+// Payments, numbered pay-00000001 on; `count` of them as fast as possible.
+const char* kPayments = R"({
+  "streamcanvas": 1,
+  "name": "payments",
+  "nodes": [
+    {"id": "gen", "type": "generator",
+     "properties": {"template": "payments", "rate": 0, "count": 3000}, "ui": {"x": 0, "y": 0}},
+    {"id": "big", "type": "filter", "properties": {"condition": "amount >= 100"},
+     "ui": {"x": 360, "y": 0}},
+    {"id": "sink", "type": "discard.sink", "ui": {"x": 720, "y": 0}}
+  ],
+  "edges": [{"from": "gen", "to": "big"}, {"from": "big", "to": "sink"}]
+})";
+
+QString field(const QString& line, const char* name) {
+  const Json record = Json::parse(line.toStdString(), nullptr, false);
+  if (record.is_discarded() || !record.contains(name)) return {};
+  const Json& v = record[name];
+  return QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump());
+}
+
+}  // namespace
+
+void tst_WireDebugging::outputViewShowsWhatConsoleSinksPrint() {
+  // generated-payments ends in a console sink: its records are in the Output tab, in order.
+  QVERIFY(window_->openFile(
+      QStringLiteral(SC_SOURCE_DIR "/resources/examples/generated-payments.json")));
+  TapPanel* panel = window_->tapPanel();
+  WireView* output = panel->outputView();
+  QVERIFY(lines(output->records()).isEmpty());
+  runToEnd();
+  QVERIFY(panel->isVisible());  // a run with console sinks shows their output
+  QCOMPARE(panel->tabs()->currentWidget(), output);
+  quint64 printed = 0;
+  for (const auto& s : runner()->stats())
+    if (s.type == "console.sink") printed += s.recordsIn;
+  QVERIFY(printed > 0);
+  const QStringList shown = lines(output->records());
+  QCOMPARE(quint64(shown.size()), printed);
+  for (const QString& line : shown)
+    QVERIFY2(!field(line, "amount").isEmpty(), qPrintable(line));
+  QVERIFY2(output->heading()->text().contains(QStringLiteral("printed %1 records").arg(printed)),
+           qPrintable(output->heading()->text()));
+
+  // The same controls as a tap: pretty JSON and metadata.
+  check(output->findChild<QCheckBox*>(QStringLiteral("pretty")));
+  QVERIFY(output->records()->toPlainText().contains(QStringLiteral("\n  \"amount\": ")));
+  check(output->findChild<QCheckBox*>(QStringLiteral("metadata")));
+  QVERIFY2(output->records()->toPlainText().contains(QStringLiteral("event time 20")),
+           qPrintable(output->records()->toPlainText().left(300)));
+}
+
+void tst_WireDebugging::tapFilterShowsOnlyMatchingRecords() {
+  QVERIFY(window_->openFile(write("payments.json", kPayments)));
+  QTest::qWait(50);  // the queued fit
+  WireView* tap = tapWire("gen");
+  QVERIFY(tap);
+  auto* filter = tap->findChild<QLineEdit*>(QStringLiteral("filter"));
+  // A filter that does not compile says why, and changes nothing.
+  type(filter, QStringLiteral("currency =="));
+  auto* error = tap->findChild<QLabel*>(QStringLiteral("filterError"));
+  QVERIFY(error->isVisible());
+  QVERIFY2(error->text().contains(QStringLiteral("does not apply")), qPrintable(error->text()));
+  filter->clear();
+  type(filter, QStringLiteral("currency == \"GBP\" && account != \"nobody\""));
+  QVERIFY(!error->isVisible());
+  runToEnd();
+  const QStringList shown = lines(tap->records());
+  QVERIFY(shown.size() > 5);
+  for (const QString& line : shown)
+    QCOMPARE(field(line, "currency"), QStringLiteral("GBP"));
+  QVERIFY2(tap->heading()->text().contains(QStringLiteral("3000 records passed")),
+           qPrintable(tap->heading()->text()));
+}
+
+void tst_WireDebugging::tapFilterReadsFieldsThePipelineDoesNot() {
+  // Records read from a file keep their JSON payload; the pipeline reads only "n", the filter
+  // names "colour" and "size.w", which come from the payload, and "n" as the map set it.
+  QFile data(dir_.filePath("data.jsonl"));
+  QVERIFY(data.open(QIODevice::WriteOnly));
+  for (int i = 0; i < 300; ++i)
+    data.write(QStringLiteral(R"({"n":%1,"colour":"%2","size":{"w":%3}})"
+                              "\n")
+                   .arg(i)
+                   .arg(i % 3 == 0 ? "red" : "blue")
+                   .arg(i % 5)
+                   .toUtf8());
+  data.close();
+  const QString path = write("file.json", QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "file",
+  "nodes": [
+    {"id": "src", "type": "file.source", "properties": {"path": "%1"}, "ui": {"x": 0, "y": 0}},
+    {"id": "double", "type": "map", "properties": {"set": {"n": "n * 2"}},
+     "ui": {"x": 360, "y": 0}},
+    {"id": "sink", "type": "discard.sink", "ui": {"x": 720, "y": 0}}
+  ],
+  "edges": [{"from": "src", "to": "double"}, {"from": "double", "to": "sink"}]
+})")
+                                              .arg(data.fileName())
+                                              .toUtf8()
+                                              .constData());
+  QVERIFY(window_->openFile(path));
+  QTest::qWait(50);
+  WireView* tap = tapWire("double");
+  QVERIFY(tap);
+  type(tap->findChild<QLineEdit*>(QStringLiteral("filter")),
+       QStringLiteral("colour == \"red\" && size.w == 0 && n >= 100"));
+  runToEnd();
+  QCOMPARE(recordsIn("sink"), quint64(300));
+  // i % 15 == 0 with 2i >= 100: i = 60, 75, ..., 285.
+  QStringList want;
+  for (int i = 60; i < 300; i += 15)
+    want << QString::number(2 * i);
+  QStringList got;
+  for (const QString& line : lines(tap->records()))
+    got << field(line, "n");
+  QCOMPARE(got, want);
+}
+
+void tst_WireDebugging::pausedTapShowsNothing() {
+  QVERIFY(window_->openFile(write("payments.json", kPayments)));
+  QTest::qWait(50);
+  WireView* tap = tapWire("gen");
+  QVERIFY(tap);
+  auto* pause = tap->findChild<QPushButton*>(QStringLiteral("pause"));
+  QTest::mouseClick(pause, Qt::LeftButton);
+  QVERIFY(pause->isChecked());
+  QCOMPARE(pause->text(), QStringLiteral("Resume"));
+  runToEnd();
+  QVERIFY(tap->records()->toPlainText().isEmpty());
+  QVERIFY2(tap->heading()->text().contains(QStringLiteral("3000 records passed")),
+           qPrintable(tap->heading()->text()));  // counted all the same
+  // Resumed, the next run shows its records.
+  QTest::mouseClick(pause, Qt::LeftButton);
+  QVERIFY(!pause->isChecked());
+  runToEnd();
+  QVERIFY(!tap->records()->toPlainText().isEmpty());
+}
+
+void tst_WireDebugging::twoTapsAtOnce() {
+  QVERIFY(window_->openFile(write("payments.json", kPayments)));
+  QTest::qWait(50);
+  WireView* all = tapWire("gen");
+  WireView* big = tapWire("big");
+  QVERIFY(all && big && all != big);
+  QCOMPARE(window_->tapPanel()->tabs()->count(), 3);  // Output and the two wires
+  QCOMPARE(runner()->tappedPorts().size(), 2);
+  runToEnd();
+  const QStringList before = lines(all->records());
+  const QStringList after = lines(big->records());
+  QVERIFY(!before.isEmpty() && !after.isEmpty());
+  bool sawSmall = false;
+  for (const QString& line : before)
+    sawSmall |= field(line, "amount").toDouble() < 100;
+  QVERIFY(sawSmall);
+  for (const QString& line : after)
+    QVERIFY2(field(line, "amount").toDouble() >= 100, qPrintable(line));
+  QVERIFY2(
+      big->heading()->text().contains(QStringLiteral("%1 records passed").arg(recordsIn("sink"))),
+      qPrintable(big->heading()->text()));
+
+  // Closing a tab removes its tap, and its marker.
+  QTabWidget* tabs = window_->tapPanel()->tabs();
+  Q_EMIT tabs->tabCloseRequested(tabs->indexOf(all));
+  QCOMPARE(tabs->count(), 2);
+  QCOMPARE(runner()->tappedPorts(), (QList<QPair<QString, QString>>{{"big", "out"}}));
+}
+
+void tst_WireDebugging::breakpointHoldsTheFirstMatchAndStepAdvancesByOne() {
+  QVERIFY(window_->openFile(write("payments.json", kPayments)));
+  QTest::qWait(50);
+  WireView* tap = tapWire("gen");
+  QVERIFY(tap);
+  auto* condition = tap->findChild<QLineEdit*>(QStringLiteral("breakCondition"));
+  type(condition,
+       QStringLiteral("payment_id == \"pay-00000010\" || payment_id == \"pay-00002000\""));
+  check(tap->findChild<QCheckBox*>(QStringLiteral("break")));
+  QVERIFY(runner()->breakpoint("gen", "out"));
+  auto* held = tap->findChild<QPlainTextEdit*>(QStringLiteral("heldRecord"));
+  auto* step = tap->findChild<QPushButton*>(QStringLiteral("step"));
+  auto* resume = tap->findChild<QPushButton*>(QStringLiteral("continue"));
+  QVERIFY(!step->isEnabled());
+
+  QTest::keyClick(window_, Qt::Key_F5);
+  // Held at the first match: the nine before it passed, the rest waits.
+  QTRY_VERIFY_WITH_TIMEOUT(held->isVisible(), 20000);
+  QVERIFY2(held->toPlainText().contains(QStringLiteral("\"pay-00000010\"")),
+           qPrintable(held->toPlainText()));
+  QVERIFY(step->isEnabled() && resume->isEnabled());
+  QTRY_COMPARE(lines(tap->records()).size(), 9);
+  QCOMPARE(field(lines(tap->records()).last(), "payment_id"), QStringLiteral("pay-00000009"));
+  QVERIFY(runner()->isActive());
+  // The GUI stays live while the branch waits (this wait pumps its events).
+  QTest::qWait(3 * RunController::kPollMs);
+  QCOMPARE(lines(tap->records()).size(), 9);
+  QCOMPARE(recordsIn("big"), quint64(9));
+
+  // Step passes the held record and holds the next one.
+  QTest::mouseClick(step, Qt::LeftButton);
+  QTRY_VERIFY(held->isVisible() &&
+              held->toPlainText().contains(QStringLiteral("\"pay-00000011\"")));
+  QTRY_COMPARE(lines(tap->records()).size(), 10);
+  QCOMPARE(field(lines(tap->records()).last(), "payment_id"), QStringLiteral("pay-00000010"));
+  QTRY_COMPARE(recordsIn("big"), quint64(10));
+
+  // Continue runs to the next match, then to the end.
+  QTest::mouseClick(resume, Qt::LeftButton);
+  QTRY_VERIFY(held->isVisible() &&
+              held->toPlainText().contains(QStringLiteral("\"pay-00002000\"")));
+  QTRY_COMPARE(recordsIn("big"), quint64(1999));
+  QTest::mouseClick(resume, Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 20000);
+  QCOMPARE(recordsIn("big"), quint64(3000));
+  QVERIFY(!held->isVisible());
+}
+
+void tst_WireDebugging::stopWhileHeldEndsTheRun() {
+  // An unbounded source, held at its first record: Stop ends the run all the same.
+  QVERIFY(window_->openFile(write("forever.json", R"({
+  "streamcanvas": 1,
+  "name": "forever",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 1000}, "ui": {"x": 0, "y": 0}},
+    {"id": "sink", "type": "discard.sink", "ui": {"x": 360, "y": 0}}
+  ],
+  "edges": [{"from": "gen", "to": "sink"}]
+})")));
+  QTest::qWait(50);
+  WireView* tap = tapWire("gen");
+  QVERIFY(tap);
+  check(tap->findChild<QCheckBox*>(QStringLiteral("break")));
+  auto* held = tap->findChild<QPlainTextEdit*>(QStringLiteral("heldRecord"));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(held->isVisible(), 20000);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 10000);
+  QVERIFY(!held->isVisible());
+}
+
+namespace {
+
+int threadCount() {
+  return int(
+      QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+}
+
+}  // namespace
+
+void tst_WireDebugging::stoppingARunLeavesNoThreadBehind() {
+  QVERIFY(window_->openFile(write("forever.json", R"({
+  "streamcanvas": 1,
+  "name": "forever",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 2000}, "ui": {"x": 0, "y": 0}},
+    {"id": "win", "type": "window.tumbling",
+     "properties": {"size": "1s", "key": "device", "timestamp": "ts",
+                    "aggregates": [{"as": "n", "fn": "count"}]}, "ui": {"x": 360, "y": 0}},
+    {"id": "out", "type": "console.sink", "ui": {"x": 720, "y": 0}}
+  ],
+  "edges": [{"from": "gen", "to": "win"}, {"from": "win", "to": "out"}]
+})")));
+  QTest::qWait(50);
+  QVERIFY(tapWire("gen"));
+  const int before = threadCount();
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(recordsIn("win") > 0, 20000);
+  QVERIFY(threadCount() > before);  // the engine's threads
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 20000);
+  QTRY_COMPARE_WITH_TIMEOUT(threadCount(), before, 10000);
+}
+
+QTEST_MAIN(tst_WireDebugging)
+#include "tst_WireDebugging.moc"
