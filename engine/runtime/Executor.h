@@ -140,11 +140,17 @@ class Execution {
   // other; null detaches. Any thread, before or during the run. The execution keeps every tap
   // it was given alive until it is destroyed. False for an unknown node or port.
   bool setTap(const std::string& nodeId, const std::string& port, std::shared_ptr<TapSink> tap);
+  // The same for a second, independent slot per port: observers that chart what a node emits
+  // (the designer's aggregate chart) whether or not the wire is tapped.
+  bool setObserver(const std::string& nodeId, const std::string& port,
+                   std::shared_ptr<TapSink> observer);
 
   struct Impl;
 
  private:
   explicit Execution(std::unique_ptr<Impl> impl);
+  bool attachSink(const std::string& nodeId, const std::string& port, std::shared_ptr<TapSink> sink,
+                  bool observer);
   std::unique_ptr<Impl> impl_;
 };
 
