@@ -149,6 +149,8 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
   const std::vector<uint64_t> ids = store.ids();
   options.checkpoints.firstId = ids.empty() ? 1 : ids.back() + 1;
 
+  runPipeline_ = pipeline;
+  Q_EMIT starting(pipeline);
   // The restart strategy of the pipeline's settings, as streamcanvas-run applies it.
   auto supervisor = std::make_unique<Supervisor>(pipeline, registry_, options,
                                                  readSettings(checked.resolved.settings).restart,
@@ -178,6 +180,8 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
 // starts.
 void RunController::bindAttempt(Execution& x) {
   attachTap(&x);
+  for (auto it = observers_.cbegin(); it != observers_.cend(); ++it)
+    x.setObserver(it.key().first.toStdString(), it.key().second.toStdString(), it.value());
   stats_.clear();
   for (const NodeMetrics* m : x.metrics()) {
     NodeStats stats;
@@ -224,6 +228,15 @@ QStringList RunController::takeTapRecords() {
   return tap_ ? tap_->take() : QStringList();
 }
 
+void RunController::setObserver(const QString& nodeId, const QString& port,
+                                std::shared_ptr<TapSink> sink) {
+  if (sink)
+    observers_.insert({nodeId, port}, sink);
+  else
+    observers_.remove({nodeId, port});
+  if (Execution* x = run()) x->setObserver(nodeId.toStdString(), port.toStdString(), sink);
+}
+
 quint64 RunController::tapSeen() const {
   return tap_ ? tap_->seen() : 0;
 }
@@ -246,6 +259,7 @@ void RunController::discardRun() {
   tapNode_.clear();
   tapPort_.clear();
   attachTap(run());  // detaches the tap from a run still stopping
+  runPipeline_.reset();
   stats_.clear();
   finishedAfter_ = 0;
   checkpointStats_ = {};
@@ -279,6 +293,9 @@ void RunController::collect(double intervalSeconds) {
     s.recordsIn = in;
     s.recordsOut = out;
     s.errors = metrics[i]->errors.get();
+    s.bytesIn = metrics[i]->bytesIn.get();
+    s.bytesOut = metrics[i]->bytesOut.get();
+    s.watermark = metrics[i]->watermark.get();
     // Nodes register gauges as they open, on their own threads: the list grows at first.
     const auto gauges = metrics[i]->gaugeValues();
     s.gauges.resize(qsizetype(gauges.size()));
