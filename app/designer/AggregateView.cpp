@@ -153,6 +153,9 @@ AggregateView::AggregateView(RunController* runner, QWidget* parent)
   topN_->setPrefix(tr("top "));
   topN_->setToolTip(tr("Keys charted: those with the highest value in their latest window"));
   hint_->setObjectName(QStringLiteral("aggregateHint"));
+  // The dock stays as narrow as before: the hint is elided by its width, not the other way.
+  hint_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  hint_->setMinimumWidth(0);
   hint_->setText(tr("Run a pipeline with a window node to chart its aggregates per key here."));
   auto* exportButton = new QToolButton(this);
   exportButton->setObjectName(QStringLiteral("aggregateExport"));
@@ -178,7 +181,7 @@ AggregateView::AggregateView(RunController* runner, QWidget* parent)
   chart_->addSeries(late_);
   late_->attachAxis(x_);
   late_->attachAxis(lateAxis_);
-  view_->setMinimumHeight(160);
+  view_->setMinimumHeight(80);  // with the tabs and controls, the dock is no taller than before
 
   table_->setObjectName(QStringLiteral("aggregateTable"));
   table_->setHorizontalHeaderLabels({tr("Key"), tr("Window start"), tr("Window end"), tr("Value")});
@@ -197,8 +200,8 @@ AggregateView::AggregateView(RunController* runner, QWidget* parent)
   controls->addWidget(node_);
   controls->addWidget(aggregate_);
   controls->addWidget(topN_);
-  controls->addWidget(hint_);
-  controls->addStretch(1);
+  controls->addWidget(hint_, 1);
+  controls->addStretch(1);  // keeps the choosers compact when the hint is hidden
   controls->addWidget(exportButton);
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(view_);
@@ -211,6 +214,28 @@ AggregateView::AggregateView(RunController* runner, QWidget* parent)
   layout->addLayout(controls);
   layout->addWidget(split, 1);
 
+  connect(view_, &TimeChartView::zoomed, this, [this](double factor, double atX) {
+    const double span = std::max(1000.0, double(to_ - from_) * factor);
+    const double left =
+        atX - (atX - double(from_)) * (span / double(std::max<qint64>(1, to_ - from_)));
+    from_ = qint64(left);
+    to_ = qint64(left + span);
+    fitted_ = false;
+    dirty_ = true;
+    redraw();
+  });
+  connect(view_, &TimeChartView::panned, this, [this](double dx) {
+    from_ += qint64(dx);
+    to_ += qint64(dx);
+    fitted_ = false;
+    dirty_ = true;
+    redraw();
+  });
+  connect(view_, &TimeChartView::followRequested, this, [this] {
+    fitted_ = true;
+    dirty_ = true;
+    redraw();
+  });
   connect(runner_, &RunController::starting, this, &AggregateView::pipelineStarting);
   connect(runner_, &RunController::cleared, this, &AggregateView::clearAll);
   connect(runner_, &RunController::statsUpdated, this, &AggregateView::take);
@@ -300,6 +325,7 @@ void AggregateView::clearAll() {
   maxEnd_ = 0;
   latePoints_.clear();
   lastLate_ = 0;
+  fitted_ = true;
   dirty_ = true;
   redraw();
   fillTable();
@@ -475,8 +501,12 @@ void AggregateView::redraw() {
   const qint64 margin = std::max<qint64>(1000, (maxX - minX) / 20);
   minX -= margin;
   maxX += margin;
-  x_->setRange(QDateTime::fromMSecsSinceEpoch(minX), QDateTime::fromMSecsSinceEpoch(maxX));
-  x_->setFormat(maxX - minX > 2 * 86'400'000 ? QStringLiteral("MM-dd HH:mm")
+  if (fitted_) {
+    from_ = minX;
+    to_ = maxX;
+  }
+  x_->setRange(QDateTime::fromMSecsSinceEpoch(from_), QDateTime::fromMSecsSinceEpoch(to_));
+  x_->setFormat(to_ - from_ > 2 * 86'400'000 ? QStringLiteral("MM-dd HH:mm")
                                              : QStringLiteral("HH:mm:ss"));
   if (!anyY) {
     y_->setRange(0, 5);

@@ -100,6 +100,9 @@ class AggregateView : public QWidget {
   QList<QPointF> latePoints_;
   quint64 lastLate_ = 0;
   bool dirty_ = false;
+  // The time axis: fitted to the data, or as the user zoomed and panned it (double-click: fit).
+  bool fitted_ = true;
+  qint64 from_ = 0, to_ = 0;
 };
 
 }  // namespace sc::designer

@@ -43,9 +43,11 @@ HistoryChart::HistoryChart(const QString& title, const MetricHistory& history, Q
   y_->setRange(0, 5);
   chart_->addAxis(x_, Qt::AlignBottom);
   chart_->addAxis(y_, Qt::AlignLeft);
-  view_->setMinimumHeight(160);
+  view_->setMinimumHeight(80);  // with the tabs and controls, the dock is no taller than before
 
   views_->setObjectName(QStringLiteral("chartView"));
+  views_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  views_->setMinimumContentsLength(10);
   for (const View& v : viewList_)
     views_->addItem(v.label);
   span_->setObjectName(QStringLiteral("chartSpan"));
