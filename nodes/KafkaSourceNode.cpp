@@ -90,6 +90,8 @@ struct PartitionState {
   // Where reading goes on: after the last record, else where the assignment started.
   int64_t position() const { return next >= 0 ? next : from; }
   Gauge* lag = nullptr;
+  Gauge* lagMs = nullptr;      // time behind: now - timestamp of the last record read
+  int64_t lastTimestamp = -1;  // broker timestamp of the last record read (-1: none)
 };
 
 class PartitionList {
@@ -183,6 +185,8 @@ class KafkaSourceNode final : public SourceNode {
     if (!text_) extractor_ = std::make_unique<JsonFieldExtractor>(ctx.slotTable());
     NodeMetrics& m = ctx.metrics();
     lagTotal_ = &m.gauge("lag");
+    lagMsTotal_ = &m.gauge("lag_ms");
+    lagMsTotal_->set(-1);
     assignedGauge_ = &m.gauge("assigned_partitions");
     fetchRate_ = &m.gauge("fetch_rate");
     connectedGauge_ = &m.gauge("connected");
@@ -397,7 +401,11 @@ class KafkaSourceNode final : public SourceNode {
 
   Gauge* lagGauge(std::string_view topic, int32_t partition) {
     auto it = lagGauges_.find({std::string(topic), partition});
-    return it == lagGauges_.end() ? nullptr : it->second;
+    return it == lagGauges_.end() ? nullptr : it->second.first;
+  }
+  Gauge* lagMsGauge(std::string_view topic, int32_t partition) {
+    auto it = lagGauges_.find({std::string(topic), partition});
+    return it == lagGauges_.end() ? nullptr : it->second.second;
   }
 
   void registerPartitionGauges(NodeMetrics& m) {
@@ -411,7 +419,9 @@ class KafkaSourceNode final : public SourceNode {
       for (int p = 0; p < md->topics[t].partition_cnt && lagGauges_.size() < kMaxPartitionGauges;
            ++p) {
         int32_t id = md->topics[t].partitions[p].id;
-        lagGauges_[{name, id}] = &m.gauge(partitionGaugeName("lag", name, id));
+        Gauge* lagMs = &m.gauge(partitionGaugeName("lag_ms", name, id));
+        lagMs->set(-1);
+        lagGauges_[{name, id}] = {&m.gauge(partitionGaugeName("lag", name, id)), lagMs};
       }
     }
     rd_kafka_metadata_destroy(md);
@@ -489,6 +499,7 @@ class KafkaSourceNode final : public SourceNode {
         p.done = p.done || p.next >= e.offset;
       }
       p.lag = lagGauge(p.topic, p.partition);
+      p.lagMs = lagMsGauge(p.topic, p.partition);
       partitions_.push_back(p);
       offsets_.assign(p.topic, p.partition);
       watermarks_.addPartition(p.topic, p.partition, nowMs());
@@ -594,6 +605,7 @@ class KafkaSourceNode final : public SourceNode {
       p.topic = topicName(e.topic);
       p.partition = e.partition;
       p.lag = lagGauge(p.topic, p.partition);
+      p.lagMs = lagMsGauge(p.topic, p.partition);
       p.from = e.offset;  // negative (logical) for a partition that comes back
       if (const auto restored = offsets_.restored(p.topic, p.partition))
         p.next = *restored;  // held by checkpoints until the first message arrives
@@ -667,6 +679,7 @@ class KafkaSourceNode final : public SourceNode {
     rd_kafka_timestamp_type_t tsType;
     int64_t ts = rd_kafka_message_timestamp(m, &tsType);
     meta.timestamp = ts >= 0 ? ts : nowMs();
+    if (ts >= 0) p->lastTimestamp = ts;
     if (m->key) {
       meta.key = arena.copy(std::string_view(static_cast<const char*>(m->key), m->key_len));
       meta.hasKey = true;
@@ -820,6 +833,7 @@ class KafkaSourceNode final : public SourceNode {
 
   void updateMetrics(int64_t now) {
     int64_t total = 0;
+    int64_t maxBehind = -1;
     for (auto& p : partitions_) {
       int64_t low = -1, high = -1;
       rd_kafka_get_watermark_offsets(rk_, std::string(p.topic).c_str(), p.partition, &low, &high);
@@ -833,8 +847,14 @@ class KafkaSourceNode final : public SourceNode {
       if (bounded_ && p.done) lag = 0;
       if (p.lag) p.lag->set(lag);
       total += lag;
+      // Time behind, where the broker gives timestamps: caught up is 0 behind; -1 unknown.
+      const int64_t behind =
+          lag == 0 ? 0 : (p.lastTimestamp >= 0 ? std::max<int64_t>(0, now - p.lastTimestamp) : -1);
+      if (p.lagMs) p.lagMs->set(behind);
+      maxBehind = std::max(maxBehind, behind);
     }
     lagTotal_->set(total);
+    lagMsTotal_->set(partitions_.empty() ? -1 : maxBehind);
     fetchRate_->set(static_cast<int64_t>(
         fetched_ * 1000 / static_cast<uint64_t>(std::max<int64_t>(1, now - lastMetricsMs_))));
     fetched_ = 0;
@@ -880,8 +900,10 @@ class KafkaSourceNode final : public SourceNode {
   uint64_t malformedCount_ = 0;
 
   // metrics
-  std::map<std::pair<std::string, int32_t>, Gauge*> lagGauges_;
+  // (lag, lag_ms) per partition
+  std::map<std::pair<std::string, int32_t>, std::pair<Gauge*, Gauge*>> lagGauges_;
   Gauge* lagTotal_ = nullptr;
+  Gauge* lagMsTotal_ = nullptr;  // the most any partition is behind in time (ms)
   Gauge* assignedGauge_ = nullptr;
   Gauge* fetchRate_ = nullptr;
   Gauge* connectedGauge_ = nullptr;

@@ -936,7 +936,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/designer/main.cpp" line="+32"/>
+        <location filename="../app/designer/main.cpp" line="+42"/>
         <source>StreamCanvas designer: build stream pipelines by drag and drop.</source>
         <translation>StreamCanvas-Designer: Stream-Pipelines per Drag-and-drop bauen.</translation>
     </message>
@@ -956,7 +956,22 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Erscheinungsbild: system, light oder dark (Standard: die zuletzt unter Ansicht &gt; Erscheinungsbild gewählte, sonst system).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Run the pipeline once it is open.</source>
+        <translation>Die Pipeline nach dem Öffnen ausführen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save a PNG picture of the whole window to OUT after the time --after gives, then exit.</source>
+        <translation>Nach der mit --after angegebenen Zeit ein PNG-Bild des ganzen Fensters nach OUT speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wait this long before --screenshot (default 5s).</source>
+        <translation>So lange vor --screenshot warten (Standard 5s).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>streamcanvas: unknown theme &apos;%1&apos; (use system, light or dark)</source>
         <translation>streamcanvas: unbekanntes Erscheinungsbild „%1“ (system, light oder dark verwenden)</translation>
     </message>
@@ -969,6 +984,97 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <location line="+5"/>
         <source>streamcanvas: --export-image needs a pipeline file</source>
         <translation>streamcanvas: --export-image braucht eine Pipeline-Datei</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>streamcanvas: --after needs a duration such as 5s or 500ms</source>
+        <translation>streamcanvas: --after braucht eine Dauer wie 5s oder 500ms</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>streamcanvas: --run needs a pipeline file</source>
+        <translation>streamcanvas: --run braucht eine Pipeline-Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/ScreenshotRun.cpp" line="+26"/>
+        <source>streamcanvas: cannot write %1</source>
+        <translation>streamcanvas: %1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::AggregateView</name>
+    <message>
+        <location filename="../app/designer/AggregateView.cpp" line="+147"/>
+        <source>Node whose results are charted</source>
+        <translation>Knoten, dessen Ergebnisse gezeigt werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aggregate charted, a line per key</source>
+        <translation>Gezeigtes Aggregat, eine Linie je Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>top </source>
+        <translation>höchste </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys charted: those with the highest value in their latest window</source>
+        <translation>Gezeigte Schlüssel: die mit dem höchsten Wert in ihrem letzten Fenster</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run a pipeline with a window node to chart its aggregates per key here.</source>
+        <translation>Führen Sie eine Pipeline mit einem Fensterknoten aus, um hier ihre Aggregate je Schlüssel zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the shown series as CSV or the chart as PNG</source>
+        <translation>Die gezeigten Reihen als CSV oder das Diagramm als PNG speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aggregates</source>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+89"/>
+        <location line="+316"/>
+        <source>window end</source>
+        <translation>Fensterende</translation>
+    </message>
+    <message>
+        <location line="-400"/>
+        <location line="+7"/>
+        <source>late records</source>
+        <translation>verspätete Datensätze</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Window start</source>
+        <translation>Fensterbeginn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Window end</source>
+        <translation>Fensterende</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1409,85 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <location line="+2"/>
         <source>Connection refused: %1</source>
         <translation>Verbindung abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::HistoryChart</name>
+    <message>
+        <location filename="../app/designer/HistoryChart.cpp" line="+54"/>
+        <source>Time span shown</source>
+        <translation>Gezeigter Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6 h</source>
+        <translation>6 h</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>top </source>
+        <translation>höchste </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lines shown: the highest by their mean over the span; the rest are summed as &quot;others&quot;</source>
+        <translation>Gezeigte Linien: die mit dem höchsten Mittelwert im Zeitraum; der Rest wird als „andere“ summiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the shown series as CSV or the chart as PNG</source>
+        <translation>Die gezeigten Reihen als CSV oder das Diagramm als PNG speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the newest data (after zooming or panning)</source>
+        <translation>Den neuesten Daten folgen (nach Zoomen oder Verschieben)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+146"/>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>others</source>
+        <translation>andere</translation>
     </message>
 </context>
 <context>
@@ -2289,37 +2474,95 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::RunPanel</name>
     <message>
-        <location filename="../app/designer/RunPanel.cpp" line="+209"/>
-        <source>Run the pipeline (F5) to see its throughput and consumer lag here.</source>
-        <translation>Die Pipeline ausführen (F5), um hier ihren Durchsatz und den Consumer-Lag zu sehen.</translation>
-    </message>
-    <message>
-        <location line="-178"/>
+        <location filename="../app/designer/RunPanel.cpp" line="+56"/>
+        <location line="+15"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-14"/>
         <source>records/s</source>
         <translation>Datensätze/s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Consumer lag</source>
         <translation>Consumer-Lag</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>records</source>
-        <translation>Datensätze</translation>
+        <location line="-27"/>
+        <source>in</source>
+        <translation>ein</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+0"/>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Records/s in and out</source>
+        <translation>Datensätze/s ein und aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes/s in and out</source>
+        <translation>Bytes/s ein und aus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bytes/s</source>
+        <translation>Bytes/s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Messages per source</source>
+        <translation>Nachrichten je Quelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Messages per partition</source>
+        <translation>Nachrichten je Partition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="-1"/>
+        <source>Time behind per source</source>
+        <translation>Rückstand in Zeit je Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time behind per partition</source>
+        <translation>Rückstand in Zeit je Partition</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aggregates</source>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lag</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1 s ago</source>
         <translation>vor %1 s</translation>
     </message>
@@ -2405,7 +2648,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+12"/>
+        <source>Run the pipeline (F5) to see its aggregates, throughput and consumer lag here.</source>
+        <translation>Führen Sie die Pipeline aus (F5), um hier ihre Aggregate, ihren Durchsatz und den Consumer-Lag zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s: Quellen erzeugten %2 Datensätze, Senken empfingen %3</translation>
     </message>
@@ -2424,6 +2672,40 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location filename="../app/designer/TapPanel.cpp" line="+54"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::TimeChartView</name>
+    <message>
+        <location filename="../app/designer/ChartSupport.cpp" line="+22"/>
+        <source>Wheel: zoom the time axis · drag: pan · double-click: follow the newest data</source>
+        <translation>Mausrad: Zeitachse zoomen · Ziehen: verschieben · Doppelklick: den neuesten Daten folgen</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>CSV of the shown series (*.csv)</source>
+        <translation>CSV der gezeigten Reihen (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>the picture could not be written</source>
+        <translation>das Bild konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -936,7 +936,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/designer/main.cpp" line="+32"/>
+        <location filename="../app/designer/main.cpp" line="+42"/>
         <source>StreamCanvas designer: build stream pipelines by drag and drop.</source>
         <translation>Designer StreamCanvas&#xa0;: construisez des pipelines de flux par glisser-déposer.</translation>
     </message>
@@ -956,7 +956,22 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Apparence&#xa0;: system, light ou dark (par défaut&#xa0;: la dernière choisie dans Affichage &gt; Thème, sinon system).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Run the pipeline once it is open.</source>
+        <translation>Exécuter le pipeline une fois ouvert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save a PNG picture of the whole window to OUT after the time --after gives, then exit.</source>
+        <translation>Enregistrer une image PNG de toute la fenêtre dans OUT après le délai donné par --after, puis quitter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wait this long before --screenshot (default 5s).</source>
+        <translation>Attendre ce délai avant --screenshot (5s par défaut).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>streamcanvas: unknown theme &apos;%1&apos; (use system, light or dark)</source>
         <translation>streamcanvas&#xa0;: thème «&#xa0;%1&#xa0;» inconnu (utilisez system, light ou dark)</translation>
     </message>
@@ -969,6 +984,97 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+5"/>
         <source>streamcanvas: --export-image needs a pipeline file</source>
         <translation>streamcanvas&#xa0;: --export-image attend un fichier de pipeline</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>streamcanvas: --after needs a duration such as 5s or 500ms</source>
+        <translation>streamcanvas&#xa0;: --after attend une durée comme 5s ou 500ms</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>streamcanvas: --run needs a pipeline file</source>
+        <translation>streamcanvas&#xa0;: --run attend un fichier de pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/ScreenshotRun.cpp" line="+26"/>
+        <source>streamcanvas: cannot write %1</source>
+        <translation>streamcanvas&#xa0;: impossible d’écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::AggregateView</name>
+    <message>
+        <location filename="../app/designer/AggregateView.cpp" line="+147"/>
+        <source>Node whose results are charted</source>
+        <translation>Nœud dont les résultats sont tracés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aggregate charted, a line per key</source>
+        <translation>Agrégat tracé, une ligne par clé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>top </source>
+        <translation>premiers&#xa0;: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys charted: those with the highest value in their latest window</source>
+        <translation>Clés tracées&#xa0;: celles dont la valeur est la plus haute dans leur dernière fenêtre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run a pipeline with a window node to chart its aggregates per key here.</source>
+        <translation>Exécutez un pipeline avec un nœud de fenêtre pour voir ici ses agrégats par clé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the shown series as CSV or the chart as PNG</source>
+        <translation>Enregistrer les séries affichées en CSV ou le graphique en PNG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aggregates</source>
+        <translation>Agrégats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+89"/>
+        <location line="+316"/>
+        <source>window end</source>
+        <translation>fin de fenêtre</translation>
+    </message>
+    <message>
+        <location line="-400"/>
+        <location line="+7"/>
+        <source>late records</source>
+        <translation>enregistrements en retard</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Window start</source>
+        <translation>Début de fenêtre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Window end</source>
+        <translation>Fin de fenêtre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1409,85 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+2"/>
         <source>Connection refused: %1</source>
         <translation>Lien refusé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::HistoryChart</name>
+    <message>
+        <location filename="../app/designer/HistoryChart.cpp" line="+54"/>
+        <source>Time span shown</source>
+        <translation>Période affichée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6 h</source>
+        <translation>6 h</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>top </source>
+        <translation>premiers&#xa0;: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lines shown: the highest by their mean over the span; the rest are summed as &quot;others&quot;</source>
+        <translation>Lignes affichées&#xa0;: les plus hautes par leur moyenne sur la période&#xa0;; les autres sont additionnées dans « autres »</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the shown series as CSV or the chart as PNG</source>
+        <translation>Enregistrer les séries affichées en CSV ou le graphique en PNG</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the newest data (after zooming or panning)</source>
+        <translation>Suivre les données les plus récentes (après un zoom ou un déplacement)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+146"/>
+        <source>time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>others</source>
+        <translation>autres</translation>
     </message>
 </context>
 <context>
@@ -2289,37 +2474,95 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::RunPanel</name>
     <message>
-        <location filename="../app/designer/RunPanel.cpp" line="+209"/>
-        <source>Run the pipeline (F5) to see its throughput and consumer lag here.</source>
-        <translation>Exécutez le pipeline (F5) pour voir ici son débit et le retard des consommateurs.</translation>
-    </message>
-    <message>
-        <location line="-178"/>
+        <location filename="../app/designer/RunPanel.cpp" line="+56"/>
+        <location line="+15"/>
         <source>Throughput</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-14"/>
         <source>records/s</source>
         <translation>enregistrements/s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Consumer lag</source>
         <translation>Retard des consommateurs</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>records</source>
-        <translation>enregistrements</translation>
+        <location line="-27"/>
+        <source>in</source>
+        <translation>entrée</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+0"/>
+        <source>out</source>
+        <translation>sortie</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Records/s in and out</source>
+        <translation>Enregistrements/s en entrée et en sortie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes/s in and out</source>
+        <translation>Octets/s en entrée et en sortie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bytes/s</source>
+        <translation>octets/s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Messages per source</source>
+        <translation>Messages par source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>messages</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Messages per partition</source>
+        <translation>Messages par partition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>seconds</source>
         <translation>secondes</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="-1"/>
+        <source>Time behind per source</source>
+        <translation>Retard en temps par source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time behind per partition</source>
+        <translation>Retard en temps par partition</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aggregates</source>
+        <translation>Agrégats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lag</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Run %1</source>
+        <translation>Exécution %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1 s ago</source>
         <translation>il y a %1 s</translation>
     </message>
@@ -2405,7 +2648,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Dernier échec&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+12"/>
+        <source>Run the pipeline (F5) to see its aggregates, throughput and consumer lag here.</source>
+        <translation>Exécutez le pipeline (F5) pour voir ici ses agrégats, son débit et le retard des consommateurs.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s&#xa0;: les sources ont produit %2 enregistrements, les destinations en ont reçu %3</translation>
     </message>
@@ -2424,6 +2672,40 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location filename="../app/designer/TapPanel.cpp" line="+54"/>
         <source>Output</source>
         <translation>Sortie</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::TimeChartView</name>
+    <message>
+        <location filename="../app/designer/ChartSupport.cpp" line="+22"/>
+        <source>Wheel: zoom the time axis · drag: pan · double-click: follow the newest data</source>
+        <translation>Molette&#xa0;: zoomer l’axe du temps · glisser&#xa0;: déplacer · double-clic&#xa0;: suivre les données les plus récentes</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>CSV of the shown series (*.csv)</source>
+        <translation>CSV des séries affichées (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG picture (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>Export Chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>the picture could not be written</source>
+        <translation>l’image n’a pas pu être écrite</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,8 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
     if (w.breakpoint) w.breakpoint->reset();
   }
 
+  runPipeline_ = pipeline;
+  Q_EMIT starting(pipeline);
   // The restart strategy of the pipeline's settings, as streamcanvas-run applies it.
   auto supervisor = std::make_unique<Supervisor>(pipeline, registry_, options,
                                                  readSettings(checked.resolved.settings).restart,
@@ -163,6 +165,8 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
 void RunController::bindAttempt(Execution& x) {
   attachedPorts_.clear();  // a new execution has nothing attached
   attachWatches(&x);
+  for (auto it = observers_.cbegin(); it != observers_.cend(); ++it)
+    x.setObserver(it.key().first.toStdString(), it.key().second.toStdString(), it.value());
   stats_.clear();
   for (const NodeMetrics* m : x.metrics()) {
     NodeStats stats;
@@ -283,6 +287,15 @@ void RunController::attachWatches(Execution* x) {
   attachedPorts_ = ports;
 }
 
+void RunController::setObserver(const QString& nodeId, const QString& port,
+                                std::shared_ptr<TapSink> sink) {
+  if (sink)
+    observers_.insert({nodeId, port}, sink);
+  else
+    observers_.remove({nodeId, port});
+  if (Execution* x = run()) x->setObserver(nodeId.toStdString(), port.toStdString(), sink);
+}
+
 std::optional<qint64> RunController::NodeStats::gauge(const QString& name) const {
   for (const auto& [n, v] : gauges)
     if (n == name) return v;
@@ -307,6 +320,7 @@ void RunController::discardRun() {
   for (const Watch& w : gone)
     if (w.breakpoint) w.breakpoint->release();
   output_->reset();
+  runPipeline_.reset();
   stats_.clear();
   finishedAfter_ = 0;
   checkpointStats_ = {};
@@ -340,6 +354,9 @@ void RunController::collect(double intervalSeconds) {
     s.recordsIn = in;
     s.recordsOut = out;
     s.errors = metrics[i]->errors.get();
+    s.bytesIn = metrics[i]->bytesIn.get();
+    s.bytesOut = metrics[i]->bytesOut.get();
+    s.watermark = metrics[i]->watermark.get();
     // Nodes register gauges as they open, on their own threads: the list grows at first.
     const auto gauges = metrics[i]->gaugeValues();
     s.gauges.resize(qsizetype(gauges.size()));

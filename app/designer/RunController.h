@@ -5,6 +5,7 @@
 // next run. Nothing here is specific to a node type.
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -81,6 +82,9 @@ class RunController : public QObject {
     QString type;
     quint64 recordsIn = 0, recordsOut = 0, errors = 0;
     double inPerSecond = 0, outPerSecond = 0;  // over the last poll interval
+    // Bytes a source read from outside and a sink wrote outside (0 for other nodes).
+    quint64 bytesIn = 0, bytesOut = 0;
+    qint64 watermark = INT64_MIN;  // event-time watermark (ms), INT64_MIN before any
     // The node's named gauges (Kafka lag per partition and in total, window state, ...), as
     // the node registered them before the run.
     QVector<QPair<QString, qint64>> gauges;
@@ -128,12 +132,20 @@ class RunController : public QObject {
   // Console sinks in the current (or last) run.
   int consoleSinks() const { return consoleSinks_; }
 
+  // Observers of node output ports (the aggregate chart's window results), attached to the
+  // current run and every later one until replaced; a null sink removes one.
+  void setObserver(const QString& nodeId, const QString& port, std::shared_ptr<TapSink> sink);
+  // The pipeline of the current (or last) run as started; null before the first run.
+  const Pipeline* runPipeline() const { return runPipeline_ ? &*runPipeline_ : nullptr; }
+
   static constexpr int kPollMs = 250;
   static constexpr int kTapPerBatch = 32;
   static constexpr int kTapKeep = 200;
   static constexpr int kOutputKeep = 1000;
 
  Q_SIGNALS:
+  // A run of `pipeline` is about to start: set observers now to see its first records.
+  void starting(const Pipeline& pipeline);
   void started();
   void statsUpdated();
   // The run views should show nothing of the previous document (after discardRun()).
@@ -171,6 +183,8 @@ class RunController : public QObject {
   QList<QPair<QString, QString>> attachedPorts_;  // ports with something attached in run()
   std::shared_ptr<WireTap> output_;
   int consoleSinks_ = 0;
+  QHash<QPair<QString, QString>, std::shared_ptr<TapSink>> observers_;  // by (node, port)
+  std::optional<Pipeline> runPipeline_;
   CheckpointStats checkpointStats_;
   QString checkpointDir_;
   bool refusedCheckpoint_ = false;

@@ -1,41 +1,77 @@
 #include "app/designer/RunPanel.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QDateTime>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <algorithm>
 
+#include "app/designer/AggregateView.h"
 #include "app/designer/CanvasStyle.h"
+#include "app/designer/HistoryChart.h"
 #include "app/designer/RunController.h"
 #include "engine/graph/NodeRegistry.h"
+#include "engine/runtime/Metrics.h"
 
 namespace sc::designer {
+
+namespace {
+
+// History series names: parts joined by '|' (node ids and topics hold no '|').
+QString seriesName(std::initializer_list<QString> parts) {
+  return QStringList(parts).join(QLatin1Char('|'));
+}
+
+// A view's lines: the history series whose first part is `kind`, named by the rest.
+std::function<QString(const QString&)> pickKind(const QString& kind, bool directions) {
+  return [kind, directions](const QString& name) -> QString {
+    const QStringList parts = name.split(QLatin1Char('|'));
+    if (parts.size() < 2 || parts[0] != kind) return {};
+    if (!directions) return parts.mid(1).join(QLatin1Char(' '));
+    if (parts.size() != 3) return {};
+    return parts[2] + QLatin1Char(' ') +
+           (parts[1] == QLatin1String("in") ? RunPanel::tr("in") : RunPanel::tr("out"));
+  };
+}
+
+}  // namespace
 
 RunPanel::RunPanel(RunController* runner, const NodeRegistry& registry, QWidget* parent)
     : QWidget(parent),
       runner_(runner),
       registry_(registry),
       summary_(new QLabel(this)),
-      checkpoints_(new QLabel(this)) {
+      checkpoints_(new QLabel(this)),
+      tabs_(new QTabWidget(this)) {
   summary_->setObjectName(QStringLiteral("runSummary"));
   checkpoints_->setObjectName(QStringLiteral("checkpointStats"));
   checkpoints_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   checkpoints_->hide();
   summary_->setText(idleText());
-  throughput_ = makeChart(tr("Throughput"), tr("records/s"));
-  lag_ = makeChart(tr("Consumer lag"), tr("records"));
-  throughput_.view->setObjectName(QStringLiteral("throughputChart"));
-  lag_.view->setObjectName(QStringLiteral("lagChart"));
+  aggregates_ = new AggregateView(runner_, this);
+  aggregates_->setObjectName(QStringLiteral("aggregateView"));
+  throughput_ = new HistoryChart(
+      tr("Throughput"), history_,
+      {{tr("Records/s in and out"), tr("records/s"), pickKind(QStringLiteral("records"), true)},
+       {tr("Bytes/s in and out"), tr("bytes/s"), pickKind(QStringLiteral("bytes"), true)}},
+      this);
+  throughput_->setObjectName(QStringLiteral("throughputChart"));
+  lag_ = new HistoryChart(
+      tr("Consumer lag"), history_,
+      {{tr("Messages per source"), tr("messages"), pickKind(QStringLiteral("lag"), false)},
+       {tr("Messages per partition"), tr("messages"), pickKind(QStringLiteral("lagp"), false)},
+       {tr("Time behind per source"), tr("seconds"), pickKind(QStringLiteral("lagms"), false)},
+       {tr("Time behind per partition"), tr("seconds"), pickKind(QStringLiteral("lagmsp"), false)}},
+      this);
+  lag_->setObjectName(QStringLiteral("lagChart"));
+  tabs_->setObjectName(QStringLiteral("runTabs"));
+  tabs_->addTab(aggregates_, tr("Aggregates"));
+  tabs_->addTab(throughput_, tr("Throughput"));
+  tabs_->addTab(lag_, tr("Lag"));
+  tabs_->setCurrentWidget(throughput_);
 
-  auto* charts = new QHBoxLayout;
-  charts->addWidget(throughput_.view, 1);
-  charts->addWidget(lag_.view, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   auto* lines = new QHBoxLayout;
@@ -43,62 +79,36 @@ RunPanel::RunPanel(RunController* runner, const NodeRegistry& registry, QWidget*
   lines->addStretch(1);
   lines->addWidget(checkpoints_);
   layout->addLayout(lines);
-  layout->addLayout(charts, 1);
+  layout->addWidget(tabs_, 1);
 
-  applyPalette();
-  connect(runner_, &RunController::started, this, &RunPanel::reset);
-  // Another document: nothing of the previous one's run stays.
+  connect(tabs_->tabBar(), &QTabBar::tabBarClicked, this, [this] { chosenTab_ = true; });
+  // After the aggregate view has seen the pipeline (connected first, in its constructor).
+  connect(runner_, &RunController::starting, this, [this] {
+    if (!chosenTab_)
+      tabs_->setCurrentWidget(aggregates_->hasAggregates() ? static_cast<QWidget*>(aggregates_)
+                                                           : throughput_);
+  });
+  connect(runner_, &RunController::started, this, [this] {
+    // Runs are compared on one time axis: each is marked where it started.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    history_.markRun(now, tr("Run %1").arg(++runNumber_));
+    lastSampleMs_ = now;
+    lastCounts_.clear();
+    throughput_->scheduleRefresh();
+    lag_->scheduleRefresh();
+  });
+  // Another document: nothing of the previous one's runs stays.
   connect(runner_, &RunController::cleared, this, [this] {
-    reset();
+    history_.clear();
+    runNumber_ = 0;
+    lastCounts_.clear();
+    chosenTab_ = false;
+    throughput_->refreshNow();
+    lag_->refreshNow();
     summary_->setText(idleText());
     showCheckpoints();
   });
   connect(runner_, &RunController::statsUpdated, this, &RunPanel::append);
-}
-
-RunPanel::Chart RunPanel::makeChart(const QString& title, const QString& unit) {
-  Chart c;
-  c.chart = new QChart;
-  c.chart->setTitle(title);
-  c.chart->legend()->setAlignment(Qt::AlignRight);
-  c.chart->setMargins(QMargins(4, 4, 4, 4));
-  c.x = new QValueAxis;
-  c.x->setTitleText(tr("seconds"));
-  c.x->setLabelFormat(QStringLiteral("%d"));
-  c.x->setTickCount(6);
-  c.x->setRange(0, 10);
-  c.y = new QValueAxis;
-  c.y->setTitleText(unit);
-  c.y->setLabelFormat(QStringLiteral("%.0f"));
-  c.y->setTickCount(6);
-  c.y->setRange(0, 5);
-  c.chart->addAxis(c.x, Qt::AlignBottom);
-  c.chart->addAxis(c.y, Qt::AlignLeft);
-  c.view = new QChartView(c.chart, this);
-  c.view->setRenderHint(QPainter::Antialiasing);
-  c.view->setMinimumHeight(160);
-  return c;
-}
-
-void RunPanel::changeEvent(QEvent* event) {
-  QWidget::changeEvent(event);
-  if (event->type() == QEvent::PaletteChange) applyPalette();
-}
-
-void RunPanel::applyPalette() {
-  // Charts have their own themes: pick the one matching the window, on the window's colours.
-  const bool dark = isDarkPalette(palette());
-  for (Chart* c : {&throughput_, &lag_}) {
-    c->chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    c->chart->setBackgroundBrush(palette().color(QPalette::Base));
-    c->chart->setTitleBrush(palette().color(QPalette::Text));
-    for (QAbstractAxis* axis :
-         {static_cast<QAbstractAxis*>(c->x), static_cast<QAbstractAxis*>(c->y)}) {
-      axis->setLabelsColor(palette().color(QPalette::Text));
-      axis->setTitleBrush(palette().color(QPalette::Text));
-    }
-    c->chart->legend()->setLabelColor(palette().color(QPalette::Text));
-  }
 }
 
 namespace {
@@ -165,48 +175,61 @@ void RunPanel::showCheckpoints() {
   checkpoints_->setVisible(!text.isEmpty());
 }
 
-void RunPanel::reset() {
-  for (Chart* c : {&throughput_, &lag_}) {
-    c->chart->removeAllSeries();  // deletes them
-    c->series.clear();
-    c->maxY = 0;
-    c->x->setRange(0, 10);
-    c->y->setRange(0, 5);
-  }
-}
-
-void RunPanel::addPoint(Chart& chart, const QString& id, double t, double value) {
-  QLineSeries*& series = chart.series[id];
-  if (!series) {
-    series = new QLineSeries;
-    series->setName(id);
-    chart.chart->addSeries(series);
-    series->attachAxis(chart.x);
-    series->attachAxis(chart.y);
-  }
-  series->append(t, value);
-  // Points older than the window go: a long run keeps a fixed amount of memory.
-  int old = 0;
-  while (old < series->count() && series->at(old).x() < t - kWindowSeconds)
-    ++old;
-  if (old > 0) series->removePoints(0, old);
-  chart.maxY = std::max(chart.maxY, value);
-}
-
-void RunPanel::rescale(Chart& chart, double t) {
-  chart.x->setRange(std::max(0.0, t - kWindowSeconds), std::max(10.0, t));
-  // A round upper bound, 5, 10, 20 or 50 times a power of ten, so that five intervals
-  // give whole-number labels.
-  const double want = chart.maxY * 1.05;
-  double top = 5;
-  for (double base = 1; top < want; base *= 10)
-    for (double m : {5.0, 10.0, 20.0, 50.0})
-      if ((top = base * m) >= want) break;
-  chart.y->setRange(0, top);
-}
-
 QString RunPanel::idleText() {
-  return tr("Run the pipeline (F5) to see its throughput and consumer lag here.");
+  return tr("Run the pipeline (F5) to see its aggregates, throughput and consumer lag here.");
+}
+
+// One history sample: rates since the last sample from the counters, lag from the gauges.
+void RunPanel::sample(bool final) {
+  const qint64 now = QDateTime::currentMSecsSinceEpoch();
+  const qint64 dt = now - lastSampleMs_;
+  if (dt <= 0 || (!final && dt < kSampleMs)) return;
+  QHash<QString, double> values;
+  const QString in = QStringLiteral("in"), out = QStringLiteral("out");
+  for (const RunController::NodeStats& s : runner_->stats()) {
+    const NodeSpec* spec = registry_.find(s.type.toStdString());
+    if (!spec) continue;
+    Counts& last = lastCounts_[s.id];
+    // Counters start again with each attempt: a smaller count means a new one.
+    auto rate = [dt](quint64 count, quint64& before) {
+      const double r = double(count >= before ? count - before : count) * 1000.0 / double(dt);
+      before = count;
+      return r;
+    };
+    if (!spec->inputs.empty())
+      values.insert(seriesName({QStringLiteral("records"), in, s.id}),
+                    rate(s.recordsIn, last.recordsIn));
+    if (!spec->outputs.empty())
+      values.insert(seriesName({QStringLiteral("records"), out, s.id}),
+                    rate(s.recordsOut, last.recordsOut));
+    if (spec->isSource() && s.bytesIn > 0)
+      values.insert(seriesName({QStringLiteral("bytes"), in, s.id}), rate(s.bytesIn, last.bytesIn));
+    if (spec->outputs.empty() && s.bytesOut > 0)
+      values.insert(seriesName({QStringLiteral("bytes"), out, s.id}),
+                    rate(s.bytesOut, last.bytesOut));
+    for (const auto& [gauge, value] : s.gauges) {
+      if (value < 0) continue;
+      std::string name, topic;
+      int32_t partition = 0;
+      if (gauge == QLatin1String("lag")) {
+        values.insert(seriesName({QStringLiteral("lag"), s.id}), double(value));
+      } else if (gauge == QLatin1String("lag_ms")) {
+        values.insert(seriesName({QStringLiteral("lagms"), s.id}), double(value) / 1000.0);
+      } else if (parsePartitionGaugeName(gauge.toStdString(), name, topic, partition)) {
+        const QString where =
+            QStringLiteral("%1[%2]").arg(QString::fromStdString(topic)).arg(partition);
+        if (name == "lag")
+          values.insert(seriesName({QStringLiteral("lagp"), s.id, where}), double(value));
+        else if (name == "lag_ms")
+          values.insert(seriesName({QStringLiteral("lagmsp"), s.id, where}),
+                        double(value) / 1000.0);
+      }
+    }
+  }
+  lastSampleMs_ = now;
+  history_.append(now, values);
+  throughput_->scheduleRefresh();
+  lag_->scheduleRefresh();
 }
 
 void RunPanel::append() {
@@ -216,18 +239,8 @@ void RunPanel::append() {
     showCheckpoints();
     return;
   }
-  if (runner_->isActive()) {
-    for (const RunController::NodeStats& s : runner_->stats()) {
-      const NodeSpec* spec = registry_.find(s.type.toStdString());
-      if (!spec) continue;
-      if (spec->inputs.empty()) addPoint(throughput_, s.id, t, s.outPerSecond);
-      if (spec->outputs.empty()) addPoint(throughput_, s.id, t, s.inPerSecond);
-      if (const auto lag = s.gauge(QStringLiteral("lag")); lag && *lag >= 0)
-        addPoint(lag_, s.id, t, double(*lag));
-    }
-    rescale(throughput_, t);
-    rescale(lag_, t);
-  }
+  // While running, once a second; when the run ends, what happened since the last sample.
+  sample(!runner_->isActive());
   quint64 produced = 0, received = 0;
   for (const RunController::NodeStats& s : runner_->stats()) {
     const NodeSpec* spec = registry_.find(s.type.toStdString());

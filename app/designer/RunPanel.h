@@ -1,18 +1,20 @@
 #pragma once
-// The Run dock: charts of the running pipeline, fed by RunController's polls. Throughput shows
-// records per second of every source (produced) and sink (received); consumer lag shows each
-// node that publishes a "lag" gauge (Kafka sources). The last two minutes are kept. Which
-// nodes are sources and sinks comes from their specs, so nothing here is node-specific. A line
-// under the summary shows the last completed checkpoint.
+// The Run dock: the running pipeline's aggregates, throughput and lag, fed by RunController's
+// polls. Aggregates: a line per key of a window node's results (AggregateView). Throughput: per
+// node, records and bytes per second in and out. Lag: per Kafka source, in messages and as time
+// behind, in total or per partition. Throughput and lag are sampled once a second into a
+// MetricHistory that is kept while the designer is open (24 h at most), across Stop and Run,
+// with each run marked; opening another document clears it. Which nodes are sources and sinks
+// comes from their specs, so nothing here is node-specific. A line under the summary shows the
+// last completed checkpoint.
 
 #include <QHash>
 #include <QWidget>
 
-class QChart;
-class QChartView;
+#include "app/designer/MetricHistory.h"
+
 class QLabel;
-class QLineSeries;
-class QValueAxis;
+class QTabWidget;
 
 namespace sc {
 class NodeRegistry;
@@ -20,6 +22,8 @@ class NodeRegistry;
 
 namespace sc::designer {
 
+class AggregateView;
+class HistoryChart;
 class RunController;
 
 class RunPanel : public QWidget {
@@ -27,41 +31,41 @@ class RunPanel : public QWidget {
  public:
   RunPanel(RunController* runner, const NodeRegistry& registry, QWidget* parent = nullptr);
 
-  struct Chart {
-    QChart* chart = nullptr;
-    QChartView* view = nullptr;
-    QValueAxis* x = nullptr;
-    QValueAxis* y = nullptr;
-    QHash<QString, QLineSeries*> series;  // by node id
-    double maxY = 0;
-  };
-  const Chart& throughput() const { return throughput_; }
-  const Chart& lag() const { return lag_; }
+  HistoryChart* throughput() const { return throughput_; }
+  HistoryChart* lag() const { return lag_; }
+  AggregateView* aggregates() const { return aggregates_; }
+  QTabWidget* tabs() const { return tabs_; }
+  const MetricHistory& history() const { return history_; }
   // One line about the run's checkpoints: the last completed one (id, age, duration, size,
   // alignment, synchronous pause) and how many failed.
   QLabel* checkpointLabel() const { return checkpoints_; }
 
-  static constexpr double kWindowSeconds = 120;
-
- protected:
-  void changeEvent(QEvent* event) override;
+  // History series names: "records in|out NODE", "bytes in|out NODE", "lag NODE",
+  // "lag NODE TOPIC[P]", "lag_ms NODE", "lag_ms NODE TOPIC[P]".
+  static constexpr qint64 kSampleMs = 1000;
 
  private:
   static QString idleText();
-  void applyPalette();
-  void reset();
   void append();
+  void sample(bool final);
   void showCheckpoints();
-  Chart makeChart(const QString& title, const QString& unit);
-  void addPoint(Chart& chart, const QString& id, double t, double value);
-  void rescale(Chart& chart, double t);
 
   RunController* runner_;
   const NodeRegistry& registry_;
   QLabel* summary_;
   QLabel* checkpoints_;
-  Chart throughput_;
-  Chart lag_;
+  QTabWidget* tabs_;
+  MetricHistory history_;
+  AggregateView* aggregates_;
+  HistoryChart* throughput_;
+  HistoryChart* lag_;
+  qint64 lastSampleMs_ = 0;
+  int runNumber_ = 0;
+  bool chosenTab_ = false;  // the user picked a tab: runs leave it alone
+  struct Counts {
+    quint64 recordsIn = 0, recordsOut = 0, bytesIn = 0, bytesOut = 0;
+  };
+  QHash<QString, Counts> lastCounts_;  // by node id, at the last sample
 };
 
 }  // namespace sc::designer

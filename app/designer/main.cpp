@@ -1,4 +1,6 @@
 // streamcanvas [PIPELINE.json] [--export-image OUT.png|OUT.svg] [--theme system|light|dark]
+//             [--run] [--screenshot OUT.png [--after 5s]]
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -9,13 +11,21 @@
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/DiagramExport.h"
 #include "app/designer/MainWindow.h"
+#include "app/designer/ScreenshotRun.h"
 #include "app/designer/Theme.h"
 #include "app/designer/Translations.h"
+#include "engine/graph/NodeConfig.h"
 
 int main(int argc, char* argv[]) {
   // Exporting needs no display: choose the offscreen platform before QApplication exists.
   for (int i = 1; i < argc; ++i)
     if (std::strncmp(argv[i], "--export-image", 14) == 0) qputenv("QT_QPA_PLATFORM", "offscreen");
+  // A screenshot without a display (CI, documentation builds) is drawn offscreen.
+  for (int i = 1; i < argc; ++i)
+    if (std::strncmp(argv[i], "--screenshot", 12) == 0 && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+      qputenv("QT_QPA_PLATFORM", "offscreen");
 
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("StreamCanvas"));
@@ -49,6 +59,21 @@ int main(int argc, char* argv[]) {
                               "in View > Theme, else system)."),
       QStringLiteral("THEME"));
   parser.addOption(themeOption);
+  const QCommandLineOption runOption(
+      QStringLiteral("run"), QApplication::translate("main", "Run the pipeline once it is open."));
+  parser.addOption(runOption);
+  const QCommandLineOption screenshotOption(
+      QStringLiteral("screenshot"),
+      QApplication::translate("main",
+                              "Save a PNG picture of the whole window to OUT after the time "
+                              "--after gives, then exit."),
+      QStringLiteral("OUT"));
+  parser.addOption(screenshotOption);
+  const QCommandLineOption afterOption(
+      QStringLiteral("after"),
+      QApplication::translate("main", "Wait this long before --screenshot (default 5s)."),
+      QStringLiteral("DURATION"), QStringLiteral("5s"));
+  parser.addOption(afterOption);
   parser.process(app);
 
   const QStringList files = parser.positionalArguments();
@@ -81,8 +106,27 @@ int main(int argc, char* argv[]) {
     return sc::designer::exportPipelineImage(files.first(), parser.value(exportOption), err);
   }
 
+  const std::optional<int64_t> afterMs =
+      sc::parseDurationMs(parser.value(afterOption).toStdString());
+  if (!afterMs || *afterMs < 0) {
+    err << QApplication::translate("main",
+                                   "streamcanvas: --after needs a duration such as 5s or 500ms")
+        << Qt::endl;
+    return 2;
+  }
+  if (parser.isSet(runOption) && files.isEmpty()) {
+    err << QApplication::translate("main", "streamcanvas: --run needs a pipeline file") << Qt::endl;
+    return 2;
+  }
+
   sc::designer::MainWindow window(sc::NodeRegistry::builtin());
-  if (!files.isEmpty()) window.openFile(files.first());
+  if (!files.isEmpty() && !window.openFile(files.first()) && parser.isSet(screenshotOption))
+    return 1;
   window.show();
+  if (parser.isSet(screenshotOption))
+    sc::designer::scheduleScreenshot(window, parser.value(screenshotOption), *afterMs,
+                                     parser.isSet(runOption));
+  else if (parser.isSet(runOption))
+    window.action(QStringLiteral("run"))->trigger();
   return app.exec();
 }

@@ -115,6 +115,7 @@ struct Execution::Impl {
     std::vector<std::vector<uint32_t>> outputs;          // per output port: edge ids
     std::unique_ptr<std::atomic<TapSink*>[]> taps;       // per output port, null: no tap
     std::unique_ptr<std::atomic<Breakpoint*>[]> breaks;  // per output port, null: none
+    std::unique_ptr<std::atomic<TapSink*>[]> observers;  // per output port, null: none
     std::vector<uint32_t> inEdges;
     int64_t watermark = kNoWatermark;
     bool finished = false;
@@ -263,6 +264,12 @@ struct Execution::Impl {
       try {
         tap->onBatch(*batch, slots);
       } catch (...) {  // a tap never fails the pipeline
+      }
+    }
+    if (TapSink* observer = n.observers[port].load(std::memory_order_acquire)) {
+      try {
+        observer->onBatch(*batch, slots);
+      } catch (...) {  // nor does an observer
       }
     }
     const auto& targets = n.outputs[port];
@@ -912,6 +919,7 @@ bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
     n.outputs.resize(n.spec->outputs.size());
     n.taps = std::make_unique<std::atomic<TapSink*>[]>(n.spec->outputs.size());
     n.breaks = std::make_unique<std::atomic<Breakpoint*>[]>(n.spec->outputs.size());
+    n.observers = std::make_unique<std::atomic<TapSink*>[]>(n.spec->outputs.size());
     NodeConfig cfg(*n.spec, pn.id, i, pn.properties);
     try {
       if (n.node) n.node->configure(cfg, plan);
@@ -1179,14 +1187,24 @@ void Execution::start() {
 
 bool Execution::setTap(const std::string& nodeId, const std::string& port,
                        std::shared_ptr<TapSink> tap) {
+  return attachSink(nodeId, port, std::move(tap), false);
+}
+
+bool Execution::setObserver(const std::string& nodeId, const std::string& port,
+                            std::shared_ptr<TapSink> observer) {
+  return attachSink(nodeId, port, std::move(observer), true);
+}
+
+bool Execution::attachSink(const std::string& nodeId, const std::string& port,
+                           std::shared_ptr<TapSink> sink, bool observer) {
   Impl& x = *impl_;
   for (Impl::NodeRt& n : x.nodes) {
     if (n.id != nodeId) continue;
     const int index = port.empty() ? 0 : n.spec->outputIndex(port);
     if (index < 0 || static_cast<size_t>(index) >= n.spec->outputs.size()) return false;
     std::lock_guard lock(x.tapMutex);
-    if (tap) x.tapsKept.push_back(tap);
-    n.taps[index].store(tap.get(), std::memory_order_release);
+    if (sink) x.tapsKept.push_back(sink);
+    (observer ? n.observers : n.taps)[index].store(sink.get(), std::memory_order_release);
     return true;
   }
   return false;

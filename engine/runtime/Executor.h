@@ -145,11 +145,17 @@ class Execution {
   // remove one that holds a record only after releasing it). A stop lets every record pass.
   bool setBreakpoint(const std::string& nodeId, const std::string& port,
                      std::shared_ptr<Breakpoint> breakpoint);
+  // The same for a second, independent slot per port: observers that chart what a node emits
+  // (the designer's aggregate chart) whether or not the wire is tapped.
+  bool setObserver(const std::string& nodeId, const std::string& port,
+                   std::shared_ptr<TapSink> observer);
 
   struct Impl;
 
  private:
   explicit Execution(std::unique_ptr<Impl> impl);
+  bool attachSink(const std::string& nodeId, const std::string& port, std::shared_ptr<TapSink> sink,
+                  bool observer);
   std::unique_ptr<Impl> impl_;
 };
 

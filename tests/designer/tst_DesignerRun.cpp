@@ -23,6 +23,7 @@
 #include "app/designer/EdgeItem.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
+#include "app/designer/HistoryChart.h"
 #include "app/designer/LogPanel.h"
 #include "app/designer/MainWindow.h"
 #include "app/designer/NodeItem.h"
@@ -355,22 +356,36 @@ void tst_DesignerRun::runPanelChartsThroughputAndKafkaLag() {
   QTest::keyClick(window_, Qt::Key_F5);
   QVERIFY(window_->runController()->isActive());
   QVERIFY(panel->isVisible());  // the Run dock comes to the front
-  // Records reach the consuming side, and both charts fill.
-  QTRY_VERIFY_WITH_TIMEOUT(panel->throughput().series.contains("sink") &&
-                               panel->throughput().series["sink"]->count() >= 3 &&
+  // Records reach the consuming side, and both charts fill (one history sample a second).
+  QTRY_VERIFY_WITH_TIMEOUT(panel->throughput()->series().contains("sink in") &&
+                               panel->throughput()->series()["sink in"]->count() >= 3 &&
                                window_->runController()->stats().value(3).recordsIn > 0,
                            20000);
+  panel->lag()->viewChooser()->setCurrentIndex(0);  // messages per source
+  panel->lag()->refreshNow();
   QTRY_VERIFY_WITH_TIMEOUT(
-      panel->lag().series.contains("src") && panel->lag().series["src"]->count() >= 3, 20000);
-  // Throughput has a line per source (gen, src) and per sink (produce, sink); lag only src.
-  QCOMPARE(
-      QSet<QString>(panel->throughput().series.keyBegin(), panel->throughput().series.keyEnd()),
-      QSet<QString>({"gen", "src", "produce", "sink"}));
-  QCOMPARE(panel->lag().series.size(), 1);
+      panel->lag()->series().contains("src") && panel->lag()->series()["src"]->count() >= 3, 20000);
+  // Throughput has a line per node and direction: out of the sources, into the sinks, both
+  // ways for nodes in between; lag only src, per partition too.
+  const auto throughputSeries = panel->throughput()->series();
+  QCOMPARE(QSet<QString>(throughputSeries.keyBegin(), throughputSeries.keyEnd()),
+           QSet<QString>({"gen out", "src out", "produce in", "sink in"}));
+  QCOMPARE(panel->lag()->series().size(), 1);
+  panel->lag()->viewChooser()->setCurrentIndex(1);  // messages per partition
+  panel->lag()->refreshNow();
+  QVERIFY(panel->lag()->series().contains("src events[0]"));
+  // Bytes: what the Kafka source read and the Kafka sink wrote.
+  panel->throughput()->viewChooser()->setCurrentIndex(1);
+  panel->throughput()->refreshNow();
+  QTRY_VERIFY_WITH_TIMEOUT(panel->throughput()->series().contains("src in") &&
+                               panel->throughput()->series().contains("produce out"),
+                           5000);
+  panel->throughput()->viewChooser()->setCurrentIndex(0);
+  panel->throughput()->refreshNow();
   double best = 0;
-  for (const QPointF& p : panel->throughput().series["gen"]->points())
+  for (const QPointF& p : panel->throughput()->series()["gen out"]->points())
     best = std::max(best, p.y());
-  QVERIFY2(best > 500, qPrintable(QString::number(best)));  // rate 3000/s, measured per 250 ms
+  QVERIFY2(best > 500, qPrintable(QString::number(best)));  // rate 3000/s, sampled per second
   QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
   QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
   QVERIFY2(window_->statusBar()->currentMessage().startsWith("Run finished"),
@@ -785,7 +800,9 @@ void tst_DesignerRun::openingAnotherFileResetsEveryRunView() {
     QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
     QVERIFY(runStatus->text().startsWith("Ran "));
   }
-  QVERIFY(!panel->throughput().series.isEmpty());
+  // Charted (history samples come once a second, and at the end of a run).
+  QTRY_VERIFY_WITH_TIMEOUT(!panel->throughput()->series().isEmpty(), 5000);
+  QVERIFY(!panel->history().isEmpty());
   QVERIFY(!panel->checkpointLabel()->text().isEmpty());
   QVERIFY(tap->heading()->text().contains(QStringLiteral("gen:out → sink:in")));
 
@@ -800,8 +817,9 @@ void tst_DesignerRun::openingAnotherFileResetsEveryRunView() {
              qPrintable(window_->statusBar()->currentMessage()));
   }
   QVERIFY2(runStatus->text().isEmpty(), qPrintable(runStatus->text()));
-  QVERIFY(panel->throughput().series.isEmpty());
-  QVERIFY(panel->lag().series.isEmpty());
+  QVERIFY(panel->throughput()->series().isEmpty());
+  QVERIFY(panel->lag()->series().isEmpty());
+  QVERIFY(panel->history().isEmpty());
   QVERIFY2(panel->checkpointLabel()->text().isEmpty(),
            qPrintable(panel->checkpointLabel()->text()));
   QVERIFY(panel->findChild<QLabel*>(QStringLiteral("runSummary"))

@@ -1,0 +1,375 @@
+// The Run dock's charts, on the real window: a window node's aggregate chart shows exactly what
+// the window emitted (compared with the sink's file), CSV export writes the shown series, many
+// series become the top N plus "others", history survives Stop and Run with each run marked, and
+// `streamcanvas --run --screenshot` writes a picture of the window.
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineSeries>
+#include <QProcess>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+#include "app/designer/AggregateView.h"
+#include "app/designer/ChartSupport.h"
+#include "app/designer/HistoryChart.h"
+#include "app/designer/MainWindow.h"
+#include "app/designer/MetricHistory.h"
+#include "app/designer/PipelineDocument.h"
+#include "app/designer/RunController.h"
+#include "app/designer/RunPanel.h"
+
+using namespace sc;
+using namespace sc::designer;
+
+class tst_RunCharts : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase();
+  void init();
+  void cleanup();
+  void aggregateChartShowsExactlyWhatTheWindowEmitted();
+  void csvExportMatchesTheShownSeries();
+  void manySeriesShowTheTopNPlusOthers();
+  void historySurvivesStopAndRunWithRunMarks();
+  void screenshotWritesAPictureOfTheWindow();
+
+ private:
+  QString writeFile(const char* name, const QByteArray& text) {
+    const QString path = dir_.filePath(QLatin1String(name));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return {};
+    file.write(text);
+    return path;
+  }
+  // Reads a CSV written by the charts: header and rows of cells.
+  static QList<QStringList> readCsv(const QString& path) {
+    QList<QStringList> rows;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return rows;
+    while (!file.atEnd()) {
+      const QString line = QString::fromUtf8(file.readLine()).trimmed();
+      if (!line.isEmpty()) rows << line.split(',');
+    }
+    return rows;
+  }
+
+  QTemporaryDir dir_;
+  std::unique_ptr<QTemporaryDir> state_;
+  MainWindow* window_ = nullptr;
+};
+
+void tst_RunCharts::initTestCase() {
+  QSettings::setDefaultFormat(QSettings::IniFormat);
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath("settings"));
+  QCoreApplication::setOrganizationName("StreamCanvasTest");
+  QCoreApplication::setApplicationName("tst_RunCharts");
+}
+
+void tst_RunCharts::init() {
+  state_ = std::make_unique<QTemporaryDir>();
+  qputenv("XDG_STATE_HOME", state_->path().toUtf8());
+  window_ = new MainWindow(NodeRegistry::builtin());
+  window_->setUnsavedChangesPrompt([] { return QMessageBox::Discard; });
+  window_->setErrorReporter(
+      [](const QString& title, const QString& text) { QFAIL(qPrintable(title + '\n' + text)); });
+  window_->resize(1400, 900);
+  window_->show();
+  QVERIFY(QTest::qWaitForWindowExposed(window_));
+}
+
+void tst_RunCharts::cleanup() {
+  window_->close();
+  delete window_;
+  window_ = nullptr;
+}
+
+void tst_RunCharts::aggregateChartShowsExactlyWhatTheWindowEmitted() {
+  // The example's window over the example's sensors, written to a file to compare with.
+  const QString out = dir_.filePath("averages.jsonl");
+  const QString path = writeFile("averages.json", QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "chart-averages",
+  "nodes": [
+    {"id": "src", "type": "file.source",
+     "properties": {"path": "%1/resources/data/sensors.jsonl", "format": "jsonl"}},
+    {"id": "per-minute", "type": "window.tumbling",
+     "properties": {"size": "1m", "key": "device", "timestamp": "ts",
+                    "max_out_of_orderness": "5s",
+                    "aggregates": [{"as": "avg_temp", "fn": "avg", "of": "temperature"},
+                                   {"as": "readings", "fn": "count"}]}},
+    {"id": "out", "type": "file.sink", "properties": {"path": "%2"}}
+  ],
+  "edges": [{"from": "src", "to": "per-minute"}, {"from": "per-minute", "to": "out"}]
+})")
+                                                      .arg(QStringLiteral(SC_SOURCE_DIR), out)
+                                                      .toUtf8());
+  QVERIFY(window_->openFile(path));
+  RunPanel* panel = window_->runPanel();
+  AggregateView* view = panel->aggregates();
+  view->topN()->setValue(50);  // every key (the sensors have fewer)
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+  QCOMPARE(panel->tabs()->currentWidget(), view);  // a window node: its chart comes first
+  QCOMPARE(view->nodeChooser()->currentText(), QStringLiteral("per-minute"));
+  QCOMPARE(view->aggregateChooser()->currentText(), QStringLiteral("avg_temp"));
+
+  // What the sink wrote: key -> window end -> avg_temp, and each key's latest window.
+  QMap<QString, QMap<qint64, double>> emitted;
+  QFile file(out);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  while (!file.atEnd()) {
+    const QJsonObject o = QJsonDocument::fromJson(file.readLine()).object();
+    emitted[o["key"].toString()].insert(qint64(o["window_end"].toDouble()),
+                                        o["avg_temp"].toDouble());
+  }
+  QVERIFY(emitted.size() > 3);
+  QCOMPARE(view->results(), emitted);
+  // The chart: a line per key with exactly its windows and values.
+  const QHash<QString, QLineSeries*> lines = view->series();
+  QCOMPARE(QSet<QString>(lines.keyBegin(), lines.keyEnd()),
+           QSet<QString>(emitted.keyBegin(), emitted.keyEnd()));
+  for (auto it = emitted.cbegin(); it != emitted.cend(); ++it) {
+    QMap<qint64, double> charted;
+    for (const QPointF& p : lines[it.key()]->points())
+      charted.insert(qint64(p.x()), p.y());
+    QCOMPARE(charted, it.value());
+  }
+  // The table: one row per key with its latest window.
+  QTableWidget* table = view->table();
+  QCOMPARE(table->rowCount(), int(emitted.size()));
+  for (int r = 0; r < table->rowCount(); ++r) {
+    const QString key = table->item(r, 0)->text();
+    QVERIFY(emitted.contains(key));
+    QCOMPARE(table->item(r, 3)->data(Qt::DisplayRole).toDouble(), emitted[key].last());
+  }
+  // Another aggregate: the counts, from the same results.
+  view->aggregateChooser()->setCurrentText(QStringLiteral("readings"));
+  double readings = 0;
+  for (QLineSeries* s : view->series())
+    for (const QPointF& p : s->points())
+      readings += p.y();
+  QCOMPARE(readings, 200.0);  // every sensor reading is in one window
+  // Top 3: the three keys whose latest value is highest.
+  view->topN()->setValue(3);
+  QCOMPARE(view->series().size(), 3);
+}
+
+void tst_RunCharts::csvExportMatchesTheShownSeries() {
+  MetricHistory history;
+  const qint64 t0 = 1'700'000'000'000;
+  for (int i = 0; i < 30; ++i)
+    history.append(t0 + i * 1000, {{"a", i}, {"b", 100 - i}});
+  HistoryChart chart(QStringLiteral("Test"), history,
+                     {{QStringLiteral("all"), QStringLiteral("units"),
+                       [](const QString& name) { return name.toUpper(); }}});
+  chart.refreshNow();
+  const QString path = dir_.filePath("shown.csv");
+  QString error;
+  QVERIFY2(chart.exportCsv(path, &error), qPrintable(error));
+  const QList<QStringList> rows = readCsv(path);
+  QVERIFY(rows.size() > 1);
+  const QStringList header = rows.first();
+  QCOMPARE(header.first(), QStringLiteral("time"));
+  QCOMPARE(QSet<QString>(header.begin() + 1, header.end()), QSet<QString>({"A", "B"}));
+  // Every point of every shown series is in its column, at its time, and nothing else.
+  int cells = 0;
+  for (qsizetype c = 1; c < header.size(); ++c) {
+    QLineSeries* s = chart.series().value(header[c]);
+    QVERIFY(s);
+    QMap<qint64, double> shown;
+    for (const QPointF& p : s->points())
+      shown.insert(qint64(p.x()), p.y());
+    QMap<qint64, double> written;
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+      const QDateTime time = QDateTime::fromString(rows[r][0], Qt::ISODateWithMs);
+      QVERIFY2(time.isValid(), qPrintable(rows[r][0]));
+      if (!rows[r][c].isEmpty()) written.insert(time.toMSecsSinceEpoch(), rows[r][c].toDouble());
+    }
+    QCOMPARE(written, shown);
+    cells += int(written.size());
+  }
+  QCOMPARE(cells, 60);
+
+  // The aggregate chart's export: the shown keys' lines.
+  const QString averages = writeFile("two.json", QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "chart-export",
+  "nodes": [
+    {"id": "src", "type": "file.source",
+     "properties": {"path": "%1/resources/data/sensors.jsonl", "format": "jsonl"}},
+    {"id": "w", "type": "window.tumbling",
+     "properties": {"size": "1m", "key": "device", "timestamp": "ts",
+                    "aggregates": [{"as": "max_temp", "fn": "max", "of": "temperature"}]}},
+    {"id": "out", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "src", "to": "w"}, {"from": "w", "to": "out"}]
+})")
+                                                     .arg(SC_SOURCE_DIR)
+                                                     .toUtf8());
+  QVERIFY(window_->openFile(averages));
+  AggregateView* view = window_->runPanel()->aggregates();
+  view->topN()->setValue(4);
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+  QTRY_COMPARE(view->series().size(), 4);
+  const QString aggregatesCsv = dir_.filePath("aggregates.csv");
+  QVERIFY2(view->exportCsv(aggregatesCsv, &error), qPrintable(error));
+  const QList<QStringList> written = readCsv(aggregatesCsv);
+  QCOMPARE(written.first().first(), QStringLiteral("window end"));
+  QCOMPARE(written.first().size(), 5);
+  for (qsizetype c = 1; c < 5; ++c) {
+    QLineSeries* s = view->series().value(written.first()[c]);
+    QVERIFY(s);
+    int found = 0;
+    for (qsizetype r = 1; r < written.size(); ++r)
+      if (!written[r][c].isEmpty()) {
+        const qint64 end =
+            QDateTime::fromString(written[r][0], Qt::ISODateWithMs).toMSecsSinceEpoch();
+        const auto points = s->points();
+        QVERIFY(std::any_of(points.begin(), points.end(), [&](const QPointF& p) {
+          return qint64(p.x()) == end && qFuzzyCompare(p.y(), written[r][c].toDouble());
+        }));
+        ++found;
+      }
+    QCOMPARE(found, int(s->count()));
+  }
+}
+
+void tst_RunCharts::manySeriesShowTheTopNPlusOthers() {
+  // 100 sources (issue 14: 100 lines with a 5-entry legend): the top 5 by rate, the rest summed.
+  MetricHistory history;
+  const qint64 t0 = 1'700'000'000'000;
+  for (int t = 0; t < 10; ++t) {
+    QHash<QString, double> values;
+    for (int i = 0; i < 100; ++i)
+      values.insert(QStringLiteral("src%1").arg(i, 3, 10, QLatin1Char('0')), double(i));
+    history.append(t0 + t * 1000, values);
+  }
+  HistoryChart chart(QStringLiteral("Throughput"), history,
+                     {{QStringLiteral("records/s"), QStringLiteral("records/s"),
+                       [](const QString& name) { return name; }}});
+  chart.topN()->setValue(5);
+  chart.refreshNow();
+  const QHash<QString, QLineSeries*> shown = chart.series();
+  QCOMPARE(QSet<QString>(shown.keyBegin(), shown.keyEnd()),
+           QSet<QString>(
+               {"src099", "src098", "src097", "src096", "src095", HistoryChart::othersName()}));
+  QLineSeries* others = shown[HistoryChart::othersName()];
+  QCOMPARE(others->count(), 10);
+  double rest = 0;
+  for (int i = 0; i < 95; ++i)
+    rest += i;
+  for (const QPointF& p : others->points())
+    QCOMPARE(p.y(), rest);
+  QCOMPARE(shown["src097"]->points().first().y(), 97.0);
+  // All of them fit: no "others".
+  chart.topN()->setValue(50);
+  chart.refreshNow();
+  QCOMPARE(chart.series().size(), 50 + 1);
+  MetricHistory few;
+  few.append(t0, {{"a", 1}, {"b", 2}});
+  HistoryChart small(
+      QStringLiteral("Few"), few,
+      {{QStringLiteral("v"), QStringLiteral("u"), [](const QString& n) { return n; }}});
+  small.refreshNow();
+  QCOMPARE(small.series().size(), 2);
+}
+
+void tst_RunCharts::historySurvivesStopAndRunWithRunMarks() {
+  const QString path = writeFile("endless.json", R"({
+  "streamcanvas": 1,
+  "name": "chart-history",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 2000}},
+    {"id": "sink", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "sink"}]
+})");
+  QVERIFY(window_->openFile(path));
+  window_->setResumeChoice(MainWindow::ResumeChoice::Resume);  // Run continues after Stop
+  RunPanel* panel = window_->runPanel();
+  RunController* runner = window_->runController();
+  HistoryChart* throughput = panel->throughput();
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(
+      throughput->series().contains("sink in") && throughput->series()["sink in"]->count() >= 2,
+      20000);
+  QCOMPARE(panel->tabs()->currentWidget(), throughput);  // no window node
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  const qint64 firstRunEnd = panel->history().lastMs();
+  const int firstSamples = panel->history().sampleCount();
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(runner->isActive());
+  QTRY_VERIFY_WITH_TIMEOUT(panel->history().sampleCount() >= firstSamples + 2, 20000);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  // Both runs are on one time axis, each marked where it started.
+  const auto& runs = panel->history().runs();
+  QCOMPARE(runs.size(), 2);
+  QVERIFY(runs[0].ms < firstRunEnd && firstRunEnd <= runs[1].ms);
+  throughput->refreshNow();
+  QCOMPARE(throughput->runMarkCount(), 2);
+  const auto points = throughput->series()["sink in"]->points();
+  QVERIFY(std::any_of(points.begin(), points.end(),
+                      [&](const QPointF& p) { return p.x() < runs[1].ms && p.y() > 0; }));
+  QVERIFY(std::any_of(points.begin(), points.end(),
+                      [&](const QPointF& p) { return p.x() > runs[1].ms && p.y() > 0; }));
+  // Zooming in on the first run leaves the newest data (and the second mark) out.
+  QVERIFY(throughput->following());
+  Q_EMIT throughput->view()->zoomed(0.01, double(runs[0].ms));
+  throughput->refreshNow();
+  QVERIFY(!throughput->following());
+  QVERIFY(throughput->shownTo() < runs[1].ms);
+  QCOMPARE(throughput->runMarkCount(), 1);
+  // Another document starts a new history.
+  window_->action("new")->trigger();
+  QVERIFY(panel->history().isEmpty());
+  QVERIFY(panel->throughput()->series().isEmpty());
+}
+
+void tst_RunCharts::screenshotWritesAPictureOfTheWindow() {
+  const QString picture = dir_.filePath("window.png");
+  QProcess designer;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert("QT_QPA_PLATFORM", "offscreen");
+  env.insert("XDG_CONFIG_HOME", dir_.filePath("config"));  // no saved window size
+  env.insert("XDG_STATE_HOME", state_->path());
+  designer.setProcessEnvironment(env);
+  designer.setWorkingDirectory(QStringLiteral(SC_SOURCE_DIR));
+  designer.start(QStringLiteral(STREAMCANVAS_EXE),
+                 {QStringLiteral(SC_SOURCE_DIR "/resources/examples/sensor-averages.json"), "--run",
+                  "--screenshot", picture, "--after", "2s"});
+  QVERIFY(designer.waitForFinished(60000));
+  QVERIFY2(designer.exitCode() == 0, designer.readAllStandardError().constData());
+  const QImage image(picture);
+  QVERIFY(!image.isNull());
+  QCOMPARE(image.size(), QSize(1400, 860));  // the window's default size
+  // Not a blank picture: many colours (canvas, counters, chart lines).
+  QSet<QRgb> colours;
+  for (int y = 0; y < image.height(); y += 7)
+    for (int x = 0; x < image.width(); x += 7)
+      colours.insert(image.pixel(x, y));
+  QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+
+  QProcess bad;
+  bad.setProcessEnvironment(env);
+  bad.start(QStringLiteral(STREAMCANVAS_EXE),
+            {QStringLiteral(SC_SOURCE_DIR "/resources/examples/sensor-averages.json"),
+             "--screenshot", picture, "--after", "soon"});
+  QVERIFY(bad.waitForFinished(30000));
+  QCOMPARE(bad.exitCode(), 2);
+  QVERIFY(bad.readAllStandardError().contains("--after"));
+}
+
+QTEST_MAIN(tst_RunCharts)
+#include "tst_RunCharts.moc"
