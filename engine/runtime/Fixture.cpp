@@ -197,10 +197,12 @@ bool getInt(const nlohmann::json& j, const char* name, int64_t lo, int64_t hi, i
 std::string formatFixtureLine(const FixtureRecord& r) {
   std::string out;
   out.reserve(r.value.size() + 128);
-  const bool oneLine = r.value.find_first_of("\r\n") == std::string::npos;
+  // Embedded as JSON when that keeps its bytes exactly: one line, nothing around the object.
+  const bool oneLine = !r.value.empty() && r.value.front() == '{' && r.value.back() == '}' &&
+                       r.value.find_first_of("\r\n") == std::string::npos;
   out += oneLine ? "{\"value\":" : "{\"value_text\":";
   if (oneLine)
-    out += r.value.empty() ? std::string_view("null") : std::string_view(r.value);
+    out += r.value;
   else
     appendQuoted(out, r.value);
   if (r.key) {
@@ -296,6 +298,11 @@ bool parseFixtureLine(std::string_view line, FixtureRecord& out, std::string& er
         return false;
       }
       out.value = value.get<std::string>();
+      const auto record = nlohmann::json::parse(out.value, nullptr, false);
+      if (record.is_discarded() || !record.is_object()) {
+        error = "\"value_text\" must hold the record as the text of a JSON object";
+        return false;
+      }
       hasValue = true;
     } else if (key == "key") {
       if (!value.is_null()) {
