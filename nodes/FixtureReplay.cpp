@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "engine/expr/Expression.h"  // complete types for WatermarkGenerator's members
 #include "engine/graph/NodeConfig.h"
 #include "engine/runtime/Context.h"
@@ -40,6 +42,7 @@ class FixtureSourceNode final : public SourceNode {
   void configure(const NodeConfig& cfg, PlanContext&) override {
     path_ = cfg.getString("path");
     recordedSpeed_ = cfg.getString("speed") == "recorded";
+    hold_ = cfg.getBool("hold");
     // A malformed fixture fails the plan, with file and line, before anything runs.
     std::string error;
     if (!readFixtureFile(path_, error)) throw NodeFailure(error);
@@ -107,7 +110,7 @@ class FixtureSourceNode final : public SourceNode {
     int64_t wm;
     if (watermarks_.enabled() && watermarks_.advance(now, wm)) out.emitWatermark(wm);
     if (any) return Poll::Produced;
-    return ended ? Poll::Done : Poll::Idle;
+    return ended && !hold_ ? Poll::Done : Poll::Idle;
   }
 
   void requestStop() override { stop_.store(true, std::memory_order_relaxed); }
@@ -145,6 +148,7 @@ class FixtureSourceNode final : public SourceNode {
 
   std::string path_;
   bool recordedSpeed_ = false;
+  bool hold_ = false;  // after the last record, wait for a stop instead of ending the input
   RunContext* ctx_ = nullptr;
   FixtureReader reader_;
   FixtureRecord next_;
@@ -173,7 +177,11 @@ NodeSpec fixtureSourceSpec() {
   PropertySpec speed = makeProperty(
       "speed", PropKind::Enum, "max: as fast as possible; recorded: with the recorded gaps", "max");
   speed.choices = {"max", "recorded"};
-  s.properties = {path, speed};
+  s.properties = {path, speed,
+                  makeProperty("hold", PropKind::Boolean,
+                               "After the last record, wait for a stop (a recorded run that was "
+                               "stopped) instead of ending the input (one that finished)",
+                               false)};
   s.create = [] { return std::make_unique<FixtureSourceNode>(); };
   return s;
 }
@@ -565,7 +573,7 @@ bool RunRecorder::attach(Execution& run, const Pipeline& pipeline, const NodeReg
   return true;
 }
 
-bool RunRecorder::finish(std::string& error) {
+bool RunRecorder::finish(std::string& error, bool stopped) {
   Impl& x = *impl_;
   if (x.dir.empty()) return true;
   bool ok = true;
@@ -583,6 +591,7 @@ bool RunRecorder::finish(std::string& error) {
   Json manifest = Json::object();
   manifest["streamcanvas_test"] = kFormat;
   manifest["pipeline"] = x.pipelineName;
+  manifest["end"] = stopped ? "stop" : "drain";
   manifest["inputs"] = Json::array();
   for (const auto& [id, relative] : x.inputFiles)
     manifest["inputs"].push_back(Json{{"node", id}, {"file", relative}});
@@ -658,6 +667,13 @@ FixtureTestResult runFixtureTest(const std::string& dir, const Pipeline& pipelin
     else if (manifest["speed"] != "max")
       return fail(manifestPath + " /speed", "must be \"max\" or \"recorded\"");
   }
+  bool stopAtEnd = false;  // the recorded run was stopped (savepoint): nothing fired at the end
+  if (manifest.contains("end")) {
+    if (manifest["end"] == "stop")
+      stopAtEnd = true;
+    else if (manifest["end"] != "drain")
+      return fail(manifestPath + " /end", "must be \"drain\" or \"stop\"");
+  }
   auto resolve = [&](const std::string& relative) {
     const fs::path p(relative);
     return (p.is_absolute() ? p : fs::path(dir) / p).string();
@@ -674,6 +690,7 @@ FixtureTestResult runFixtureTest(const std::string& dir, const Pipeline& pipelin
   };
 
   std::vector<ReplayInput> inputs;
+  uint64_t inputRecords = 0;
   for (size_t i = 0; i < manifest["inputs"].size(); ++i) {
     const Json& entry = manifest["inputs"][i];
     const std::string pointer = "/inputs/" + std::to_string(i);
@@ -689,11 +706,13 @@ FixtureTestResult runFixtureTest(const std::string& dir, const Pipeline& pipelin
       input.port = entry["port"].get<std::string>();
     }
     input.file = resolve(file);
-    if (!readFixtureFile(input.file, error)) {
+    const auto records = readFixtureFile(input.file, error);
+    if (!records) {
       result.outcome = FixtureTestResult::Outcome::Error;
       result.report = error + "\n";
       return result;
     }
+    inputRecords += records->size();
     inputs.push_back(std::move(input));
   }
   if (inputs.empty())
@@ -733,6 +752,7 @@ FixtureTestResult runFixtureTest(const std::string& dir, const Pipeline& pipelin
   auto resources = std::make_shared<ResourceRegistry>();
   std::map<std::string, std::shared_ptr<CaptureCollector>> collectors;
   for (PipelineNode& n : replay.nodes) {
+    if (n.type == "fixture.source") n.properties["hold"] = stopAtEnd;
     const NodeSpec* spec = registry.find(n.type);
     if (!spec || !spec->outputs.empty()) continue;
     auto collector = std::make_shared<CaptureCollector>();
@@ -753,15 +773,44 @@ FixtureTestResult runFixtureTest(const std::string& dir, const Pipeline& pipelin
   options.resources = resources;
   options.stopMode = StopMode::Drain;
   options.checkpoints.intervalMs = 0;
+  // A stopped run ended with a savepoint, which needs somewhere to go; it is thrown away.
+  std::error_code ec;
+  fs::path savepoints;
+  if (stopAtEnd) {
+    savepoints = fs::temp_directory_path(ec) / ("streamcanvas-test-" + std::to_string(::getpid()) +
+                                                "-" + std::to_string(wallMs()));
+    options.stopMode = StopMode::Savepoint;
+    options.checkpoints.dir = savepoints.string();
+  }
+  struct RemoveDir {
+    fs::path dir;
+    ~RemoveDir() {
+      std::error_code ignored;
+      if (!dir.empty()) fs::remove_all(dir, ignored);
+    }
+  } removeSavepoints{savepoints};
   PlannedPipeline planned = planPipeline(replay, registry, PlanPurpose::Run, env, options);
   if (!planned.ok() || !planned.execution) {
     result.outcome = FixtureTestResult::Outcome::Error;
     result.report = "the replayed pipeline cannot run:\n" + planned.diagnostics.format();
     return result;
   }
-  planned.execution->start();
-  planned.execution->wait();
-  const RunResult run = planned.execution->result();
+  Execution& execution = *planned.execution;
+  execution.start();
+  if (stopAtEnd) {
+    // Every fixture record emitted: stop as the recorded run was stopped.
+    while (!execution.wait(20)) {
+      uint64_t emitted = 0;
+      for (const NodeMetrics* m : execution.metrics())
+        if (m->type == "fixture.source") emitted += m->recordsOut.get();
+      if (emitted >= inputRecords) {
+        execution.requestStop();
+        break;
+      }
+    }
+  }
+  execution.wait();
+  const RunResult run = execution.result();
   planned.execution.reset();
   if (!run.ok) {
     result.outcome = FixtureTestResult::Outcome::Error;

@@ -70,8 +70,9 @@ class RunRecorder {
   // Creates the folder's files and taps `run` (before run.start(), or nothing earlier is seen).
   bool attach(Execution& run, const Pipeline& pipeline, const NodeRegistry& registry,
               const std::string& dir, std::string& error);
-  // After the run ended: closes the files and writes manifest.json.
-  bool finish(std::string& error);
+  // After the run ended: closes the files and writes manifest.json. `stopped`: the run was
+  // stopped with a savepoint (open windows kept, not fired), so the test stops its replay too.
+  bool finish(std::string& error, bool stopped = false);
   uint64_t inputRecords() const;
   uint64_t expectedRecords() const;
 

@@ -78,6 +78,7 @@ class TestFixtureReplay : public QObject {
   void replayReproducesTheSinkByteForByte();
   void replayKeepsOnlyTheDownstreamPart();
   void recordedMetadataSurvivesTheReplay();
+  void testFolderReplaysAsTheRunEnded();
 };
 
 void TestFixtureReplay::replayReproducesTheSinkByteForByte_data() {
@@ -180,6 +181,38 @@ void TestFixtureReplay::recordedMetadataSurvivesTheReplay() {
                        "\n"
                        R"({"n":2,"k":null,"t":"orders","p":0,"o":7,"ts":1700000001000,"h":null})"
                        "\n"));
+}
+
+// A recorded run that finished drains its replay (open windows fire at the end); one that was
+// stopped with a savepoint stops its replay the same way, so those windows do not fire.
+void TestFixtureReplay::testFolderReplaysAsTheRunEnded() {
+  QTemporaryDir dir;
+  const std::string test = dir.filePath("test").toStdString();
+  const Pipeline p = parse(windowed(dir.filePath("out.jsonl").toStdString()));
+  RunRecorder recorder;
+  runToEnd(p, [&](Execution& run) {
+    std::string error;
+    QVERIFY2(recorder.attach(run, p, fixtureRegistry(), test, error), error.c_str());
+  });
+  std::string error;
+  QVERIFY2(recorder.finish(error), error.c_str());
+  QCOMPARE(recorder.inputRecords(), uint64_t(200));
+  QVERIFY(recorder.expectedRecords() > 0);
+
+  FixtureTestResult drained = runFixtureTest(test, p, processEnvironment());
+  QVERIFY2(drained.outcome == FixtureTestResult::Outcome::Passed, drained.report.c_str());
+
+  // The same folder marked as stopped: the windows still open at the end are missing.
+  std::ifstream in(test + "/manifest.json");
+  std::string manifest((std::istreambuf_iterator<char>(in)), {});
+  const size_t at = manifest.find("\"drain\"");
+  QVERIFY(at != std::string::npos);
+  manifest.replace(at, 7, "\"stop\"");
+  std::ofstream(test + "/manifest.json", std::ios::trunc) << manifest;
+  FixtureTestResult stopped = runFixtureTest(test, p, processEnvironment());
+  QVERIFY2(stopped.outcome == FixtureTestResult::Outcome::Failed, stopped.report.c_str());
+  QVERIFY2(stopped.report.find("- expected record") != std::string::npos, stopped.report.c_str());
+  QVERIFY2(stopped.report.find("+ actual") == std::string::npos, stopped.report.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestFixtureReplay)
