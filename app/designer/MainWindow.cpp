@@ -60,6 +60,7 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
   setObjectName(QStringLiteral("MainWindow"));
   setCentralWidget(view_);
   createDocks();
+  setUpRecording();
   createActions();
   createMenus();
 
@@ -182,6 +183,8 @@ void MainWindow::createActions() {
                          : QFileDialog::getExistingDirectory(this, title, QFileInfo(start).path());
     if (!dir.isEmpty()) exportHeadless(dir);
   });
+  addAction(QStringLiteral("newTestFromRun"), tr("New &Test From Run…"), {}, {},
+            [this] { newTestFromRun(); });
   addAction(QStringLiteral("quit"), tr("&Quit"), {}, keys(K::Quit), [this] { close(); });
 
   QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -231,6 +234,8 @@ void MainWindow::createActions() {
             {K(Qt::SHIFT | Qt::Key_F5)}, [this] { runner_->stop(); });
   addAction(QStringLiteral("tapWire"), tr("&Tap Selected Wire"), {}, {K(Qt::CTRL | Qt::Key_T)},
             [this] { tapSelectedWire(); });
+  addAction(QStringLiteral("recordWire"), tr("&Record Selected Wire…"), {}, {},
+            [this] { recordSelectedWire(); });
   addAction(QStringLiteral("forgetResumeChoice"), tr("Ask Again &Whether to Resume"), {}, {},
             [this] {
               setResumeChoice(ResumeChoice::Ask);
@@ -270,6 +275,7 @@ void MainWindow::createMenus() {
   file->addSeparator();
   file->addAction(action(QStringLiteral("exportImage")));
   file->addAction(action(QStringLiteral("exportHeadless")));
+  file->addAction(action(QStringLiteral("newTestFromRun")));
   file->addSeparator();
   file->addAction(action(QStringLiteral("quit")));
 
@@ -334,6 +340,7 @@ void MainWindow::createMenus() {
   runMenu->addAction(action(QStringLiteral("forgetResumeChoice")));
   runMenu->addSeparator();
   runMenu->addAction(action(QStringLiteral("tapWire")));
+  runMenu->addAction(action(QStringLiteral("recordWire")));
 
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("mainToolBar"));

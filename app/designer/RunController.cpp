@@ -178,6 +178,7 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
 // starts.
 void RunController::bindAttempt(Execution& x) {
   attachTap(&x);
+  if (attemptHook_) attemptHook_(x);
   stats_.clear();
   for (const NodeMetrics* m : x.metrics()) {
     NodeStats stats;
@@ -206,6 +207,11 @@ void RunController::setTap(const QString& nodeId, const QString& port) {
   tapPort_ = port;
   attachTap(run());
   Q_EMIT tapChanged(tapNode_, tapPort_);
+}
+
+void RunController::setAttemptHook(std::function<void(Execution&)> hook) {
+  attemptHook_ = std::move(hook);
+  if (attemptHook_ && run()) attemptHook_(*run());
 }
 
 void RunController::attachTap(Execution* x) {
@@ -312,6 +318,7 @@ void RunController::poll() {
   for (NodeStats& s : stats_)
     s.inPerSecond = s.outPerSecond = 0;
   const Supervisor::Outcome outcome = supervisor_->outcome();
+  lastFinishedInputs_ = outcome.result.finished;
   // The finished run's tap stays readable until the next run replaces it.
   lastRestarts_ = supervisor_->restarts();
   supervisor_.reset();
