@@ -1290,7 +1290,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+257"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Type de nœud «&#xa0;%1&#xa0;» inconnu</translation>
     </message>
@@ -1308,7 +1308,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+74"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1380,6 +1380,11 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+10"/>
+        <source>New &amp;Test From Run…</source>
+        <translation>Nouveau &amp;test depuis une exécution…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1445,12 +1450,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécuter</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-104"/>
         <source>St&amp;op</source>
         <translation>&amp;Arrêter</translation>
     </message>
@@ -1458,6 +1463,11 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+2"/>
         <source>&amp;Tap Selected Wire</source>
         <translation>É&amp;couter le lien sélectionné</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Record Selected Wire…</source>
+        <translation>Enre&amp;gistrer le lien sélectionné…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1485,7 +1495,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1530,7 +1540,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>La langue changera au prochain démarrage de StreamCanvas.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
@@ -1904,6 +1914,80 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+38"/>
         <source>Stopping the run before closing…</source>
         <translation>Arrêt de l’exécution avant la fermeture…</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindowRecording.cpp" line="+19"/>
+        <source>Recording failed</source>
+        <translation>L’enregistrement a échoué</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Recorded %n record(s) into %1</source>
+        <translation>
+            <numerusform>%n enregistrement écrit dans %1</numerusform>
+            <numerusform>%n enregistrements écrits dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test written to %1 from the stopped run: %2 input and %3 expected records; check it with streamcanvas-run --test</source>
+        <translation>Test écrit dans %1 depuis l’exécution arrêtée&#xa0;: %2 enregistrements d’entrée et %3 attendus&#xa0;; vérifiez-le avec streamcanvas-run --test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test written to %1: %2 input and %3 expected records; check it with streamcanvas-run --test</source>
+        <translation>Test écrit dans %1&#xa0;: %2 enregistrements d’entrée et %3 attendus&#xa0;; vérifiez-le avec streamcanvas-run --test</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select one wire to record.</source>
+        <translation>Sélectionnez un lien à enregistrer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record Wire</source>
+        <translation>Enregistrer le lien</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wire fixture (*.jsonl)</source>
+        <translation>Enregistrement de lien (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot record the wire</source>
+        <translation>Impossible d’enregistrer le lien</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recording the wire into %1 until the run ends</source>
+        <translation>Enregistrement du lien dans %1 jusqu’à la fin de l’exécution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wire is recorded into %1 when the pipeline runs (F5)</source>
+        <translation>Le lien sera enregistré dans %1 pendant l’exécution du pipeline (F5)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+15"/>
+        <source>New Test From Run</source>
+        <translation>Nouveau test depuis une exécution</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A test records a run from its start. Stop the current run, then choose New Test From Run again: it starts the pipeline afresh and records it.</source>
+        <translation>Un test enregistre une exécution depuis son début. Arrêtez l’exécution en cours, puis choisissez de nouveau «&#xa0;Nouveau test depuis une exécution&#xa0;»&#xa0;: le pipeline redémarre depuis le début et est enregistré.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder for the Test</source>
+        <translation>Dossier du test</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Recording a test into %1; it is written when the run ends (Stop ends it)</source>
+        <translation>Enregistrement d’un test dans %1&#xa0;; il est écrit à la fin de l’exécution (Arrêter la termine)</translation>
     </message>
 </context>
 <context>
@@ -2408,6 +2492,24 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+80"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s&#xa0;: les sources ont produit %2 enregistrements, les destinations en ont reçu %3</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::RunRecording</name>
+    <message>
+        <location filename="../app/designer/RunRecording.cpp" line="+41"/>
+        <source>Choose a folder for the test.</source>
+        <translation>Choisissez un dossier pour le test.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The wire %1:%2 is not in the running pipeline.</source>
+        <translation>Le lien %1:%2 n’existe pas dans le pipeline en cours d’exécution.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The run failed (%1), so the test in %2 may be incomplete.</source>
+        <translation>L’exécution a échoué (%1)&#xa0;; le test dans %2 est peut-être incomplet.</translation>
     </message>
 </context>
 <context>
