@@ -329,6 +329,20 @@ const NodeRegistry& fixtureRegistry() {
   return registry;
 }
 
+const NodeRegistry& fixtureRegistryFor(const NodeRegistry& base) {
+  if (&base == &NodeRegistry::builtin() || &base == &fixtureRegistry()) return fixtureRegistry();
+  static std::mutex mutex;
+  static std::map<const NodeRegistry*, std::unique_ptr<NodeRegistry>> extended;
+  std::lock_guard lock(mutex);
+  auto& slot = extended[&base];
+  if (!slot) {
+    slot = std::make_unique<NodeRegistry>(base);
+    if (!slot->find("fixture.source")) slot->add(fixtureSourceSpec());
+    if (!slot->find("fixture.capture")) slot->add(fixtureCaptureSpec());
+  }
+  return *slot;
+}
+
 // ---- FixtureRecorder ---------------------------------------------------------------------------
 
 FixtureRecorder::FixtureRecorder() = default;

@@ -26,6 +26,8 @@ class JsonRecordWriter;
 
 // The built-in node types plus fixture.source and fixture.capture.
 const NodeRegistry& fixtureRegistry();
+// `base` plus fixture.source and fixture.capture (kept for the process's lifetime).
+const NodeRegistry& fixtureRegistryFor(const NodeRegistry& base);
 
 // Writes every record passing the tapped port into a fixture file, with its metadata, event
 // time and arrival time. Costs nothing on wires it is not attached to.

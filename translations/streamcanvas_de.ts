@@ -1308,7 +1308,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+74"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1450,12 +1450,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+106"/>
+        <location line="+110"/>
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-108"/>
         <source>St&amp;op</source>
         <translation>S&amp;toppen</translation>
     </message>
@@ -1468,6 +1468,16 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <location line="+2"/>
         <source>&amp;Record Selected Wire…</source>
         <translation>Ausgewählte Verbindung &amp;aufzeichnen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;play Fixture into Selected Node…</source>
+        <translation>Aufzeichnung in ausgewählten Knoten &amp;einspielen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay at Re&amp;corded Speed</source>
+        <translation>Mit aufgezeichneter &amp;Geschwindigkeit einspielen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1540,7 +1550,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Die Sprache wechselt beim nächsten Start von StreamCanvas.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
@@ -1916,7 +1926,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Der Lauf wird vor dem Schließen beendet…</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindowRecording.cpp" line="+19"/>
+        <location filename="../app/designer/MainWindowRecording.cpp" line="+22"/>
         <source>Recording failed</source>
         <translation>Aufzeichnung fehlgeschlagen</translation>
     </message>
@@ -1950,11 +1960,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     </message>
     <message>
         <location line="+7"/>
+        <location line="+63"/>
         <source>Wire fixture (*.jsonl)</source>
         <translation>Verbindungsaufzeichnung (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-59"/>
         <source>Cannot record the wire</source>
         <translation>Die Verbindung kann nicht aufgezeichnet werden</translation>
     </message>
@@ -1988,6 +1999,37 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location line="+19"/>
         <source>Recording a test into %1; it is written when the run ends (Stop ends it)</source>
         <translation>Test wird in %1 aufgezeichnet; er wird geschrieben, wenn die Ausführung endet (Stoppen beendet sie)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select the node to replay a fixture into.</source>
+        <translation>Wählen Sie den Knoten aus, in den eine Aufzeichnung eingespielt werden soll.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Replay Fixture</source>
+        <translation>Aufzeichnung einspielen</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Stop the current run first: a replay is a run of its own.</source>
+        <translation>Stoppen Sie zuerst die laufende Ausführung: Ein Einspielen ist eine eigene Ausführung.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+9"/>
+        <source>Cannot replay the fixture</source>
+        <translation>Die Aufzeichnung kann nicht eingespielt werden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Replaying %n record(s) of %1 into %2</source>
+        <translation>
+            <numerusform>%n Datensatz aus %1 wird in %2 eingespielt</numerusform>
+            <numerusform>%n Datensätze aus %1 werden in %2 eingespielt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

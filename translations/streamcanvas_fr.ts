@@ -1308,7 +1308,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+74"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1450,12 +1450,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+6"/>
-        <location line="+106"/>
+        <location line="+110"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécuter</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-108"/>
         <source>St&amp;op</source>
         <translation>&amp;Arrêter</translation>
     </message>
@@ -1468,6 +1468,16 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+2"/>
         <source>&amp;Record Selected Wire…</source>
         <translation>Enre&amp;gistrer le lien sélectionné…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;play Fixture into Selected Node…</source>
+        <translation>Re&amp;jouer un enregistrement dans le nœud sélectionné…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay at Re&amp;corded Speed</source>
+        <translation>Rejouer à la &amp;vitesse enregistrée</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1540,7 +1550,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>La langue changera au prochain démarrage de StreamCanvas.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
@@ -1916,7 +1926,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Arrêt de l’exécution avant la fermeture…</translation>
     </message>
     <message>
-        <location filename="../app/designer/MainWindowRecording.cpp" line="+19"/>
+        <location filename="../app/designer/MainWindowRecording.cpp" line="+22"/>
         <source>Recording failed</source>
         <translation>L’enregistrement a échoué</translation>
     </message>
@@ -1950,11 +1960,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     </message>
     <message>
         <location line="+7"/>
+        <location line="+63"/>
         <source>Wire fixture (*.jsonl)</source>
         <translation>Enregistrement de lien (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-59"/>
         <source>Cannot record the wire</source>
         <translation>Impossible d’enregistrer le lien</translation>
     </message>
@@ -1988,6 +1999,37 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+19"/>
         <source>Recording a test into %1; it is written when the run ends (Stop ends it)</source>
         <translation>Enregistrement d’un test dans %1&#xa0;; il est écrit à la fin de l’exécution (Arrêter la termine)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select the node to replay a fixture into.</source>
+        <translation>Sélectionnez le nœud dans lequel rejouer un enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Replay Fixture</source>
+        <translation>Rejouer un enregistrement</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Stop the current run first: a replay is a run of its own.</source>
+        <translation>Arrêtez d’abord l’exécution en cours&#xa0;: rejouer est une exécution à part entière.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+9"/>
+        <source>Cannot replay the fixture</source>
+        <translation>Impossible de rejouer l’enregistrement</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Replaying %n record(s) of %1 into %2</source>
+        <translation>
+            <numerusform>Relecture de %n enregistrement de %1 dans %2</numerusform>
+            <numerusform>Relecture de %n enregistrements de %1 dans %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

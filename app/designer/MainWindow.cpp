@@ -42,6 +42,7 @@
 #include "app/designer/Translations.h"
 #include "engine/graph/HeadlessBundle.h"
 #include "engine/state/CheckpointStore.h"
+#include "nodes/FixtureReplay.h"
 
 namespace sc::designer {
 
@@ -56,7 +57,7 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
       doc_(new PipelineDocument(registry, this)),
       scene_(new GraphScene(doc_, this)),
       view_(new GraphView(scene_, this)),
-      runner_(new RunController(registry, this)) {
+      runner_(new RunController(fixtureRegistryFor(registry), this)) {
   setObjectName(QStringLiteral("MainWindow"));
   setCentralWidget(view_);
   createDocks();
@@ -236,6 +237,10 @@ void MainWindow::createActions() {
             [this] { tapSelectedWire(); });
   addAction(QStringLiteral("recordWire"), tr("&Record Selected Wire…"), {}, {},
             [this] { recordSelectedWire(); });
+  addAction(QStringLiteral("replayFixture"), tr("Re&play Fixture into Selected Node…"), {}, {},
+            [this] { replayIntoSelectedNode(); });
+  addAction(QStringLiteral("replayAtRecordedSpeed"), tr("Replay at Re&corded Speed"), {}, {}, [] {
+  })->setCheckable(true);
   addAction(QStringLiteral("forgetResumeChoice"), tr("Ask Again &Whether to Resume"), {}, {},
             [this] {
               setResumeChoice(ResumeChoice::Ask);
@@ -341,6 +346,8 @@ void MainWindow::createMenus() {
   runMenu->addSeparator();
   runMenu->addAction(action(QStringLiteral("tapWire")));
   runMenu->addAction(action(QStringLiteral("recordWire")));
+  runMenu->addAction(action(QStringLiteral("replayFixture")));
+  runMenu->addAction(action(QStringLiteral("replayAtRecordedSpeed")));
 
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("mainToolBar"));

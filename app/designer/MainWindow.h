@@ -75,10 +75,13 @@ class MainWindow : public QMainWindow {
   void setDirectoryChooser(DirectoryChooser chooser) { chooseDirectory_ = std::move(chooser); }
   // Tests replace the save-file picker of Run > Record Selected Wire (empty: cancelled).
   void setSaveFileChooser(DirectoryChooser chooser) { chooseSaveFile_ = std::move(chooser); }
+  // ... and the file picker of Run > Replay Fixture into Selected Node.
+  void setOpenFileChooser(DirectoryChooser chooser) { chooseOpenFile_ = std::move(chooser); }
 
   // Run > Record Selected Wire… and File > New Test From Run… (MainWindowRecording.cpp).
   void recordSelectedWire();
   void newTestFromRun();
+  void replayIntoSelectedNode();
 
   QStringList recentFiles() const;
 
@@ -145,6 +148,7 @@ class MainWindow : public QMainWindow {
   ErrorReporter reportError_;
   DirectoryChooser chooseDirectory_;
   DirectoryChooser chooseSaveFile_;
+  DirectoryChooser chooseOpenFile_;
   class RunRecording* recording_ = nullptr;
   void setUpRecording();
 };

@@ -5,11 +5,14 @@
 #include <QFileInfo>
 #include <QStatusBar>
 
+#include "app/designer/GraphScene.h"
 #include "app/designer/MainWindow.h"
+#include "app/designer/NodeItem.h"
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
 #include "app/designer/RunRecording.h"
 #include "engine/graph/HeadlessBundle.h"
+#include "nodes/FixtureReplay.h"
 
 namespace sc::designer {
 
@@ -90,6 +93,58 @@ void MainWindow::newTestFromRun() {
   }
   statusBar()->showMessage(
       tr("Recording a test into %1; it is written when the run ends (Stop ends it)").arg(dir));
+}
+
+}  // namespace sc::designer
+
+namespace sc::designer {
+
+void MainWindow::replayIntoSelectedNode() {
+  const auto& nodes = doc_->selectedNodes();
+  if (nodes.size() != 1) {
+    statusBar()->showMessage(tr("Select the node to replay a fixture into."), 4000);
+    return;
+  }
+  if (runner_->isActive()) {
+    error(tr("Replay Fixture"), tr("Stop the current run first: a replay is a run of its own."));
+    return;
+  }
+  const std::string node = *nodes.begin();
+  const QString title = tr("Replay Fixture");
+  const QString start =
+      doc_->filePath().isEmpty() ? QDir::homePath() : QFileInfo(doc_->filePath()).path();
+  const QString file = chooseOpenFile_ ? chooseOpenFile_(title, start)
+                                       : QFileDialog::getOpenFileName(this, title, start,
+                                                                      tr("Wire fixture (*.jsonl)"));
+  if (file.isEmpty()) return;
+  std::string problem;
+  const auto records = readFixtureFile(file.toStdString(), problem);
+  if (!records) {
+    error(tr("Cannot replay the fixture"), QString::fromStdString(problem));
+    return;
+  }
+  const bool recordedSpeed = action(QStringLiteral("replayAtRecordedSpeed"))->isChecked();
+  Diagnostics diags;
+  // Only the node and what is downstream of it run, fed by the fixture; its checkpoints are
+  // kept apart from the pipeline's own.
+  Pipeline replay = buildReplayPipeline(
+      doc_->pipeline(), {ReplayInput{node, {}, file.toStdString()}},
+      recordedSpeed ? ReplaySpeed::Recorded : ReplaySpeed::Max, runner_->registry(), diags);
+  if (diags.hasErrors()) {
+    error(tr("Cannot replay the fixture"), QString::fromStdString(diags.format()));
+    return;
+  }
+  replay.name += "-replay";
+  replay.settings.erase("checkpoint_dir");
+  for (const auto& n : doc_->pipeline().nodes)
+    if (NodeItem* item = scene_->nodeItem(qstr(n.id))) item->clearRunStats();
+  QString problems;
+  if (!runner_->start(replay, &problems, RunController::StartFrom::Fresh)) {
+    error(tr("Cannot replay the fixture"), problems);
+    return;
+  }
+  statusBar()->showMessage(tr("Replaying %n record(s) of %1 into %2", nullptr, int(records->size()))
+                               .arg(file, qstr(node)));
 }
 
 }  // namespace sc::designer

@@ -117,6 +117,7 @@ class RunController : public QObject {
   // Called with the running attempt's execution now (if any) and with every later attempt's
   // before it starts: recording (RunRecording) attaches its taps here. Null removes it.
   void setAttemptHook(std::function<void(Execution&)> hook);
+  const NodeRegistry& registry() const { return registry_; }
   // The last run ended because every source reached the end of its input (not by a stop).
   bool lastRunFinishedInputs() const { return lastFinishedInputs_; }
 

@@ -26,6 +26,7 @@ class tst_DesignerRecording : public QObject {
   void newTestFromAStoppedRunPasses();
   void newTestFromRunRefusesARunInProgress();
   void recordSelectedWireWritesAFixture();
+  void replayFixtureRunsTheDownstreamPart();
 
  private:
   QString example(const char* name) const {
@@ -181,6 +182,49 @@ void tst_DesignerRecording::recordSelectedWireWritesAFixture() {
   QCOMPARE(records->size(), size_t(8));  // what passed the filter, as the sink printed it
   for (const FixtureRecord& r : *records)
     QVERIFY2(r.value.find("\"currency\"") != std::string::npos, r.value.c_str());
+}
+
+// Run ▸ Replay Fixture into Selected Node: only that node and what follows it run, fed by the
+// fixture; the source and the filter before it do not.
+void tst_DesignerRecording::replayFixtureRunsTheDownstreamPart() {
+  QVERIFY(window_->openFile(example("generated-payments.json")));
+  const QString fixture = dir_.filePath("three.jsonl");
+  QFile f(fixture);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  for (int i = 1; i <= 3; ++i)
+    f.write(QStringLiteral("{\"value\":{\"payment_id\":\"p%1\",\"amount\":%2,"
+                           "\"currency\":\"EUR\"},\"timestamp\":%1,\"at\":%1}\n")
+                .arg(i)
+                .arg(i * 500)
+                .toUtf8());
+  f.close();
+  QAction* action = window_->action("replayFixture");
+  QVERIFY(action);
+  QCOMPARE(menuOf(action)->title(), tr("&Run"));
+  window_->document()->setSelection({"label"}, {});
+  window_->setOpenFileChooser([&](const QString&, const QString&) { return fixture; });
+  action->trigger();
+  QVERIFY2(errors_.isEmpty(), qPrintable(errors_.join('\n')));
+  QVERIFY2(window_->statusBar()->currentMessage().contains("Replaying 3 record"),
+           qPrintable(window_->statusBar()->currentMessage()));
+  RunController* runner = window_->runController();
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  QMap<QString, RunController::NodeStats> byId;
+  for (const auto& s : runner->stats())
+    byId.insert(s.id, s);
+  QVERIFY(!byId.contains("payments"));
+  QVERIFY(!byId.contains("big"));
+  QCOMPARE(byId.value("label").recordsIn, quint64(3));
+  QCOMPARE(byId.value("out").recordsIn, quint64(3));
+
+  // A malformed fixture is refused before anything runs, with its file and line.
+  QVERIFY(f.open(QIODevice::Append));
+  f.write("{\"value\": 5}\n");
+  f.close();
+  action->trigger();
+  QCOMPARE(errors_.size(), 1);
+  QVERIFY2(errors_[0].contains(fixture + ":4:"), qPrintable(errors_[0]));
+  QVERIFY(!runner->isActive());
 }
 
 QTEST_MAIN(tst_DesignerRecording)
