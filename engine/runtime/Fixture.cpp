@@ -279,20 +279,39 @@ bool parseFixtureLine(std::string_view line, FixtureRecord& out, std::string& er
       return false;
     }
     const std::string_view raw = line.substr(valueStart, valueEnd - valueStart);
+    if (key == "value") {
+      // Only checked, not built: the record's text is kept as it is.
+      if (raw.front() != '{' || !nlohmann::json::accept(raw)) {
+        error = raw.front() != '{'
+                    ? "\"value\" must be the record as a JSON object, got " + sample(raw)
+                    : "malformed JSON in \"value\": " + sample(raw);
+        return false;
+      }
+      out.value.assign(raw);
+      hasValue = true;
+      i = skipSpace(line, valueEnd);
+      if (i < line.size() && line[i] == ',') {
+        ++i;
+        continue;
+      }
+      if (i < line.size() && line[i] == '}') {
+        if (skipSpace(line, i + 1) != line.size()) {
+          error = "text after the object at column " + std::to_string(i + 2) +
+                  "; put one record per line";
+          return false;
+        }
+        break;
+      }
+      error = "malformed JSON (expected ',' or '}' at column " + std::to_string(i + 1) + ")";
+      return false;
+    }
     const auto value = nlohmann::json::parse(raw, nullptr, false);
     if (value.is_discarded()) {
       error = "malformed JSON in \"" + key + "\": " + sample(raw);
       return false;
     }
     int64_t n = 0;
-    if (key == "value") {
-      if (!value.is_object()) {
-        error = "\"value\" must be the record as a JSON object, got " + sample(raw);
-        return false;
-      }
-      out.value.assign(raw);
-      hasValue = true;
-    } else if (key == "value_text") {
+    if (key == "value_text") {
       if (!value.is_string()) {
         error = "\"value_text\" must be the record's JSON text as a string";
         return false;
@@ -448,9 +467,9 @@ FixtureReader::Status FixtureReader::next(FixtureRecord& out, std::string& error
   if (!file_) return Status::End;
   for (;;) {
     buffer_.clear();
-    int c;
     bool any = false;
-    while ((c = std::fgetc(file_)) != EOF) {
+    int c;
+    while ((c = getc_unlocked(file_)) != EOF) {  // one reader per file: no locking needed
       any = true;
       if (c == '\n') break;
       buffer_ += static_cast<char>(c);
