@@ -1493,7 +1493,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1565,6 +1565,11 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+10"/>
+        <source>New &amp;Test From Run…</source>
+        <translation>Neuer &amp;Test aus Ausführung…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1630,12 +1635,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+110"/>
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-108"/>
         <source>St&amp;op</source>
         <translation>S&amp;toppen</translation>
     </message>
@@ -1643,6 +1648,21 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <location line="+2"/>
         <source>&amp;Tap Selected Wire</source>
         <translation>Ausgewählte Verbindung &amp;mitlesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Record Selected Wire…</source>
+        <translation>Ausgewählte Verbindung &amp;aufzeichnen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;play Fixture into Selected Node…</source>
+        <translation>Aufzeichnung in ausgewählten Knoten &amp;einspielen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay at Re&amp;corded Speed</source>
+        <translation>Mit aufgezeichneter &amp;Geschwindigkeit einspielen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1670,7 +1690,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1715,7 +1735,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Die Sprache wechselt beim nächsten Start von StreamCanvas.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
@@ -2089,6 +2109,112 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location line="+38"/>
         <source>Stopping the run before closing…</source>
         <translation>Der Lauf wird vor dem Schließen beendet…</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindowRecording.cpp" line="+22"/>
+        <source>Recording failed</source>
+        <translation>Aufzeichnung fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Recorded %n record(s) into %1</source>
+        <translation>
+            <numerusform>%n Datensatz in %1 aufgezeichnet</numerusform>
+            <numerusform>%n Datensätze in %1 aufgezeichnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test written to %1 from the stopped run: %2 input and %3 expected records; check it with streamcanvas-run --test</source>
+        <translation>Test aus der gestoppten Ausführung nach %1 geschrieben: %2 Eingabe- und %3 erwartete Datensätze; prüfen mit streamcanvas-run --test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test written to %1: %2 input and %3 expected records; check it with streamcanvas-run --test</source>
+        <translation>Test nach %1 geschrieben: %2 Eingabe- und %3 erwartete Datensätze; prüfen mit streamcanvas-run --test</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select one wire to record.</source>
+        <translation>Wählen Sie eine Verbindung zum Aufzeichnen aus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record Wire</source>
+        <translation>Verbindung aufzeichnen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+63"/>
+        <source>Wire fixture (*.jsonl)</source>
+        <translation>Verbindungsaufzeichnung (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Cannot record the wire</source>
+        <translation>Die Verbindung kann nicht aufgezeichnet werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recording the wire into %1 until the run ends</source>
+        <translation>Die Verbindung wird bis zum Ende der Ausführung in %1 aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wire is recorded into %1 when the pipeline runs (F5)</source>
+        <translation>Die Verbindung wird in %1 aufgezeichnet, wenn die Pipeline läuft (F5)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+15"/>
+        <source>New Test From Run</source>
+        <translation>Neuer Test aus Ausführung</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A test records a run from its start. Stop the current run, then choose New Test From Run again: it starts the pipeline afresh and records it.</source>
+        <translation>Ein Test zeichnet eine Ausführung von Beginn an auf. Stoppen Sie die laufende Ausführung und wählen Sie dann erneut „Neuer Test aus Ausführung“: Die Pipeline startet neu und wird aufgezeichnet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder for the Test</source>
+        <translation>Ordner für den Test</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Recording a test into %1; it is written when the run ends (Stop ends it)</source>
+        <translation>Test wird in %1 aufgezeichnet; er wird geschrieben, wenn die Ausführung endet (Stoppen beendet sie)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select the node to replay a fixture into.</source>
+        <translation>Wählen Sie den Knoten aus, in den eine Aufzeichnung eingespielt werden soll.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Replay Fixture</source>
+        <translation>Aufzeichnung einspielen</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Stop the current run first: a replay is a run of its own.</source>
+        <translation>Stoppen Sie zuerst die laufende Ausführung: Ein Einspielen ist eine eigene Ausführung.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+9"/>
+        <source>Cannot replay the fixture</source>
+        <translation>Die Aufzeichnung kann nicht eingespielt werden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Replaying %n record(s) of %1 into %2</source>
+        <translation>
+            <numerusform>%n Datensatz aus %1 wird in %2 eingespielt</numerusform>
+            <numerusform>%n Datensätze aus %1 werden in %2 eingespielt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2656,6 +2782,24 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location line="+71"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s: Quellen erzeugten %2 Datensätze, Senken empfingen %3</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::RunRecording</name>
+    <message>
+        <location filename="../app/designer/RunRecording.cpp" line="+41"/>
+        <source>Choose a folder for the test.</source>
+        <translation>Wählen Sie einen Ordner für den Test.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The wire %1:%2 is not in the running pipeline.</source>
+        <translation>Die Verbindung %1:%2 gibt es in der laufenden Pipeline nicht.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The run failed (%1), so the test in %2 may be incomplete.</source>
+        <translation>Die Ausführung ist fehlgeschlagen (%1); der Test in %2 ist womöglich unvollständig.</translation>
     </message>
 </context>
 <context>

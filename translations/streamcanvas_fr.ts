@@ -1493,7 +1493,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1565,6 +1565,11 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+10"/>
+        <source>New &amp;Test From Run…</source>
+        <translation>Nouveau &amp;test depuis une exécution…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1630,12 +1635,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+110"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécuter</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-108"/>
         <source>St&amp;op</source>
         <translation>&amp;Arrêter</translation>
     </message>
@@ -1643,6 +1648,21 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+2"/>
         <source>&amp;Tap Selected Wire</source>
         <translation>É&amp;couter le lien sélectionné</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Record Selected Wire…</source>
+        <translation>Enre&amp;gistrer le lien sélectionné…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;play Fixture into Selected Node…</source>
+        <translation>Re&amp;jouer un enregistrement dans le nœud sélectionné…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay at Re&amp;corded Speed</source>
+        <translation>Rejouer à la &amp;vitesse enregistrée</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1670,7 +1690,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1715,7 +1735,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>La langue changera au prochain démarrage de StreamCanvas.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
@@ -2089,6 +2109,112 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+38"/>
         <source>Stopping the run before closing…</source>
         <translation>Arrêt de l’exécution avant la fermeture…</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindowRecording.cpp" line="+22"/>
+        <source>Recording failed</source>
+        <translation>L’enregistrement a échoué</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Recorded %n record(s) into %1</source>
+        <translation>
+            <numerusform>%n enregistrement écrit dans %1</numerusform>
+            <numerusform>%n enregistrements écrits dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test written to %1 from the stopped run: %2 input and %3 expected records; check it with streamcanvas-run --test</source>
+        <translation>Test écrit dans %1 depuis l’exécution arrêtée&#xa0;: %2 enregistrements d’entrée et %3 attendus&#xa0;; vérifiez-le avec streamcanvas-run --test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test written to %1: %2 input and %3 expected records; check it with streamcanvas-run --test</source>
+        <translation>Test écrit dans %1&#xa0;: %2 enregistrements d’entrée et %3 attendus&#xa0;; vérifiez-le avec streamcanvas-run --test</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select one wire to record.</source>
+        <translation>Sélectionnez un lien à enregistrer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record Wire</source>
+        <translation>Enregistrer le lien</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+63"/>
+        <source>Wire fixture (*.jsonl)</source>
+        <translation>Enregistrement de lien (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Cannot record the wire</source>
+        <translation>Impossible d’enregistrer le lien</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recording the wire into %1 until the run ends</source>
+        <translation>Enregistrement du lien dans %1 jusqu’à la fin de l’exécution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wire is recorded into %1 when the pipeline runs (F5)</source>
+        <translation>Le lien sera enregistré dans %1 pendant l’exécution du pipeline (F5)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+15"/>
+        <source>New Test From Run</source>
+        <translation>Nouveau test depuis une exécution</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A test records a run from its start. Stop the current run, then choose New Test From Run again: it starts the pipeline afresh and records it.</source>
+        <translation>Un test enregistre une exécution depuis son début. Arrêtez l’exécution en cours, puis choisissez de nouveau «&#xa0;Nouveau test depuis une exécution&#xa0;»&#xa0;: le pipeline redémarre depuis le début et est enregistré.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder for the Test</source>
+        <translation>Dossier du test</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Recording a test into %1; it is written when the run ends (Stop ends it)</source>
+        <translation>Enregistrement d’un test dans %1&#xa0;; il est écrit à la fin de l’exécution (Arrêter la termine)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select the node to replay a fixture into.</source>
+        <translation>Sélectionnez le nœud dans lequel rejouer un enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Replay Fixture</source>
+        <translation>Rejouer un enregistrement</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Stop the current run first: a replay is a run of its own.</source>
+        <translation>Arrêtez d’abord l’exécution en cours&#xa0;: rejouer est une exécution à part entière.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+9"/>
+        <source>Cannot replay the fixture</source>
+        <translation>Impossible de rejouer l’enregistrement</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Replaying %n record(s) of %1 into %2</source>
+        <translation>
+            <numerusform>Relecture de %n enregistrement de %1 dans %2</numerusform>
+            <numerusform>Relecture de %n enregistrements de %1 dans %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2656,6 +2782,24 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+71"/>
         <source>%1 s: sources produced %2 records, sinks received %3</source>
         <translation>%1 s&#xa0;: les sources ont produit %2 enregistrements, les destinations en ont reçu %3</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::RunRecording</name>
+    <message>
+        <location filename="../app/designer/RunRecording.cpp" line="+41"/>
+        <source>Choose a folder for the test.</source>
+        <translation>Choisissez un dossier pour le test.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The wire %1:%2 is not in the running pipeline.</source>
+        <translation>Le lien %1:%2 n’existe pas dans le pipeline en cours d’exécution.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The run failed (%1), so the test in %2 may be incomplete.</source>
+        <translation>L’exécution a échoué (%1)&#xa0;; le test dans %2 est peut-être incomplet.</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@
 #include "app/designer/Translations.h"
 #include "engine/graph/HeadlessBundle.h"
 #include "engine/state/CheckpointStore.h"
+#include "nodes/FixtureReplay.h"
 
 namespace sc::designer {
 
@@ -56,10 +57,11 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
       doc_(new PipelineDocument(registry, this)),
       scene_(new GraphScene(doc_, this)),
       view_(new GraphView(scene_, this)),
-      runner_(new RunController(registry, this)) {
+      runner_(new RunController(fixtureRegistryFor(registry), this)) {
   setObjectName(QStringLiteral("MainWindow"));
   setCentralWidget(view_);
   createDocks();
+  setUpRecording();
   createActions();
   createMenus();
 
@@ -183,6 +185,8 @@ void MainWindow::createActions() {
                          : QFileDialog::getExistingDirectory(this, title, QFileInfo(start).path());
     if (!dir.isEmpty()) exportHeadless(dir);
   });
+  addAction(QStringLiteral("newTestFromRun"), tr("New &Test From Run…"), {}, {},
+            [this] { newTestFromRun(); });
   addAction(QStringLiteral("quit"), tr("&Quit"), {}, keys(K::Quit), [this] { close(); });
 
   QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -232,6 +236,12 @@ void MainWindow::createActions() {
             {K(Qt::SHIFT | Qt::Key_F5)}, [this] { runner_->stop(); });
   addAction(QStringLiteral("tapWire"), tr("&Tap Selected Wire"), {}, {K(Qt::CTRL | Qt::Key_T)},
             [this] { tapSelectedWire(); });
+  addAction(QStringLiteral("recordWire"), tr("&Record Selected Wire…"), {}, {},
+            [this] { recordSelectedWire(); });
+  addAction(QStringLiteral("replayFixture"), tr("Re&play Fixture into Selected Node…"), {}, {},
+            [this] { replayIntoSelectedNode(); });
+  addAction(QStringLiteral("replayAtRecordedSpeed"), tr("Replay at Re&corded Speed"), {}, {}, [] {
+  })->setCheckable(true);
   addAction(QStringLiteral("forgetResumeChoice"), tr("Ask Again &Whether to Resume"), {}, {},
             [this] {
               setResumeChoice(ResumeChoice::Ask);
@@ -271,6 +281,7 @@ void MainWindow::createMenus() {
   file->addSeparator();
   file->addAction(action(QStringLiteral("exportImage")));
   file->addAction(action(QStringLiteral("exportHeadless")));
+  file->addAction(action(QStringLiteral("newTestFromRun")));
   file->addSeparator();
   file->addAction(action(QStringLiteral("quit")));
 
@@ -335,6 +346,9 @@ void MainWindow::createMenus() {
   runMenu->addAction(action(QStringLiteral("forgetResumeChoice")));
   runMenu->addSeparator();
   runMenu->addAction(action(QStringLiteral("tapWire")));
+  runMenu->addAction(action(QStringLiteral("recordWire")));
+  runMenu->addAction(action(QStringLiteral("replayFixture")));
+  runMenu->addAction(action(QStringLiteral("replayAtRecordedSpeed")));
 
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("mainToolBar"));

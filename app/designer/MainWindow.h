@@ -73,6 +73,15 @@ class MainWindow : public QMainWindow {
   // Tests replace the folder picker of Export for Headless Run (empty: cancelled).
   using DirectoryChooser = std::function<QString(const QString& title, const QString& start)>;
   void setDirectoryChooser(DirectoryChooser chooser) { chooseDirectory_ = std::move(chooser); }
+  // Tests replace the save-file picker of Run > Record Selected Wire (empty: cancelled).
+  void setSaveFileChooser(DirectoryChooser chooser) { chooseSaveFile_ = std::move(chooser); }
+  // ... and the file picker of Run > Replay Fixture into Selected Node.
+  void setOpenFileChooser(DirectoryChooser chooser) { chooseOpenFile_ = std::move(chooser); }
+
+  // Run > Record Selected Wire… and File > New Test From Run… (MainWindowRecording.cpp).
+  void recordSelectedWire();
+  void newTestFromRun();
+  void replayIntoSelectedNode();
 
   QStringList recentFiles() const;
 
@@ -138,6 +147,10 @@ class MainWindow : public QMainWindow {
   UnsavedChangesPrompt prompt_;
   ErrorReporter reportError_;
   DirectoryChooser chooseDirectory_;
+  DirectoryChooser chooseSaveFile_;
+  DirectoryChooser chooseOpenFile_;
+  class RunRecording* recording_ = nullptr;
+  void setUpRecording();
 };
 
 }  // namespace sc::designer

@@ -167,6 +167,7 @@ void RunController::bindAttempt(Execution& x) {
   attachWatches(&x);
   for (auto it = observers_.cbegin(); it != observers_.cend(); ++it)
     x.setObserver(it.key().first.toStdString(), it.key().second.toStdString(), it.value());
+  if (attemptHook_) attemptHook_(x);
   stats_.clear();
   for (const NodeMetrics* m : x.metrics()) {
     NodeStats stats;
@@ -198,6 +199,11 @@ std::shared_ptr<WireTap> RunController::setTap(const QString& nodeId, const QStr
   attachWatches(run());
   Q_EMIT tapsChanged();
   return taps_.back().tap;
+}
+
+void RunController::setAttemptHook(std::function<void(Execution&)> hook) {
+  attemptHook_ = std::move(hook);
+  if (attemptHook_ && run()) attemptHook_(*run());
 }
 
 void RunController::removeTap(const QString& nodeId, const QString& port) {
@@ -390,6 +396,7 @@ void RunController::poll() {
   for (NodeStats& s : stats_)
     s.inPerSecond = s.outPerSecond = 0;
   const Supervisor::Outcome outcome = supervisor_->outcome();
+  lastFinishedInputs_ = outcome.result.finished;
   // The finished run's tap stays readable until the next run replaces it.
   lastRestarts_ = supervisor_->restarts();
   supervisor_.reset();

@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QVector>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -138,6 +139,13 @@ class RunController : public QObject {
   // The pipeline of the current (or last) run as started; null before the first run.
   const Pipeline* runPipeline() const { return runPipeline_ ? &*runPipeline_ : nullptr; }
 
+  // Called with the running attempt's execution now (if any) and with every later attempt's
+  // before it starts: recording (RunRecording) attaches its taps here. Null removes it.
+  void setAttemptHook(std::function<void(Execution&)> hook);
+  const NodeRegistry& registry() const { return registry_; }
+  // The last run ended because every source reached the end of its input (not by a stop).
+  bool lastRunFinishedInputs() const { return lastFinishedInputs_; }
+
   static constexpr int kPollMs = 250;
   static constexpr int kTapPerBatch = 32;
   static constexpr int kTapKeep = 200;
@@ -189,6 +197,8 @@ class RunController : public QObject {
   QString checkpointDir_;
   bool refusedCheckpoint_ = false;
   bool discardOnFinish_ = false;  // the stopping run belongs to a replaced document
+  std::function<void(Execution&)> attemptHook_;
+  bool lastFinishedInputs_ = false;
 };
 
 }  // namespace sc::designer

@@ -53,6 +53,10 @@ const char* kUsage =
     "       streamcanvas-run PIPELINE.json --check-env [--env-file FILE]...\n"
     "       streamcanvas-run --bundle DIR PIPELINE.json\n"
     "       streamcanvas-run --list-nodes [--format markdown|json]\n"
+    "       streamcanvas-run --test FIXTURE_DIR PIPELINE.json\n"
+    "       streamcanvas-run --replay FIXTURE.jsonl --into NODE[:PORT] [--speed max|recorded] "
+    "PIPELINE.json\n"
+    "       streamcanvas-run --new-test DIR | --record NODE[:PORT]=FILE... PIPELINE.json\n"
     "       streamcanvas-run --sandbox [--brokers N] [--partitions P] [--topic NAME]... "
     "[--bootstrap-file FILE]\n"
     "\n"
@@ -67,6 +71,8 @@ const char* kUsage =
     "--env-file loads KEY=VALUE lines for ${VAR} references; the process environment wins.\n"
     "--check-env lists the variables the pipeline needs; --bundle writes a folder to run it on a\n"
     "server (pipeline without secrets, .env.example, run.sh, systemd unit, README).\n"
+    "--test replays a test folder's fixtures and compares every sink with its expectation (exit\n"
+    "1 with a diff when they differ); --new-test and --record write them (docs/testing.md).\n"
     "Exit codes: 0 done, 1 runtime failure, 2 invalid pipeline, usage or missing variables.\n";
 
 int usageError(const std::string& message) {
@@ -131,6 +137,8 @@ int main(int argc, char** argv) {
   };
   if (given("--bundle")) return sc::runner::runBundleCommand(args);
   if (given("--check-env")) return sc::runner::runCheckEnvCommand(args);
+  if (given("--test") || given("--replay") || given("--new-test") || given("--record"))
+    return sc::runner::runFixtureCommand(args);
   std::vector<std::string> envFiles;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
