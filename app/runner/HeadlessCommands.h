@@ -15,6 +15,8 @@ namespace sc::runner {
 
 int runBundleCommand(const std::vector<std::string>& args);
 int runCheckEnvCommand(const std::vector<std::string>& args);
+// streamcanvas-run --export flink-sql PIPELINE.json [-o FILE] (engine/export/FlinkSql.h)
+int runExportCommand(const std::vector<std::string>& args);
 
 // The environment for ${VAR} substitution: the process environment over `envFiles`. Prints the
 // files' errors (file:line) to stderr and returns nothing when any file is unreadable or wrong.

@@ -52,6 +52,7 @@ const char* kUsage =
     "                        [--env-file FILE]...\n"
     "       streamcanvas-run PIPELINE.json --check-env [--env-file FILE]...\n"
     "       streamcanvas-run --bundle DIR PIPELINE.json\n"
+    "       streamcanvas-run --export flink-sql PIPELINE.json [-o FILE]\n"
     "       streamcanvas-run --list-nodes [--format markdown|json]\n"
     "       streamcanvas-run --sandbox [--brokers N] [--partitions P] [--topic NAME]... "
     "[--bootstrap-file FILE]\n"
@@ -131,6 +132,7 @@ int main(int argc, char** argv) {
   };
   if (given("--bundle")) return sc::runner::runBundleCommand(args);
   if (given("--check-env")) return sc::runner::runCheckEnvCommand(args);
+  if (given("--export")) return sc::runner::runExportCommand(args);
   std::vector<std::string> envFiles;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
