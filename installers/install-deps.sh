@@ -44,3 +44,5 @@ else
   echo "install-deps.sh: all ${#pkgs[@]} Debian packages are installed"
 fi
 bash "$(dirname "${BASH_SOURCE[0]}")/fetch-kafka.sh"
+# Apache Flink for the flink-labelled tests of the Flink SQL export (tests/flink/).
+bash "$(dirname "${BASH_SOURCE[0]}")/fetch-flink.sh"
