@@ -4,7 +4,7 @@
 //   java -Xmx1g -cp 'LIBS/*:CLASSES' FlinkSqlHarness SCRIPT.sql...
 //
 // Scripts run one after the other, each in its own TableEnvironment and job, so one JVM start
-// serves several; each job may take SC_FLINK_JOB_TIMEOUT seconds (default 120).
+// serves several; each job may take SC_FLINK_JOB_TIMEOUT seconds (default 200).
 //
 // ${VAR} and ${VAR:-default} in the script are replaced from the environment first, as the
 // StreamCanvas runner does (the exported script keeps them unresolved). Statements end with ';'
@@ -68,7 +68,7 @@ public final class FlinkSqlHarness {
       System.exit(2);
     }
     String limit = System.getenv("SC_FLINK_JOB_TIMEOUT");
-    long timeoutSeconds = limit != null ? Long.parseLong(limit) : 120;
+    long timeoutSeconds = limit != null ? Long.parseLong(limit) : 200;
     // Jobs mostly wait (for sources to start, checkpoints, the end of input): a few at a time
     // share the two cores better than one after the other.
     String parallel = System.getenv("SC_FLINK_PARALLEL_JOBS");

@@ -231,7 +231,7 @@ class TestFlinkExport : public QObject {
     flink.start("java", QStringList{"-Xmx1g", "-XX:+UseSerialGC", "-cp", libs + "/*:" + classes,
                                     "FlinkSqlHarness"} +
                             scripts);
-    QVERIFY(flink.waitForFinished(240000));
+    QVERIFY(flink.waitForFinished(270000));
     flinkLog_ = QString::fromUtf8(flink.readAllStandardError());
     QVERIFY2(flink.exitCode() == 0, qPrintable(flinkLog_.right(6000)));
     for (const QString& line : flinkLog_.split('\n'))
