@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every build, test and run-time dependency of StreamCanvas from Debian 12 packages,
-# then the Apache Kafka broker jars the real-broker tests run (installers/fetch-kafka.sh).
+# then the Apache Kafka broker jars the real-broker tests run (installers/fetch-kafka.sh) and the
+# Apache Flink jars the Flink SQL export tests run (installers/fetch-flink.sh).
 # This is the single list of packages: the README's commands, CI and
 # installers/check-fresh-install.sh all go through it. Safe to run twice.
 set -euo pipefail
@@ -44,3 +45,5 @@ else
   echo "install-deps.sh: all ${#pkgs[@]} Debian packages are installed"
 fi
 bash "$(dirname "${BASH_SOURCE[0]}")/fetch-kafka.sh"
+# Apache Flink for the flink-labelled tests of the Flink SQL export (tests/flink/).
+bash "$(dirname "${BASH_SOURCE[0]}")/fetch-flink.sh"

@@ -3,11 +3,13 @@
 #include "app/runner/HeadlessCommands.h"
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/export/FlinkSql.h"
 #include "engine/graph/EnvFile.h"
 #include "engine/graph/HeadlessBundle.h"
 #include "engine/graph/NodeRegistry.h"
@@ -180,6 +182,56 @@ int runCheckEnvCommand(const std::vector<std::string>& args) {
   }
   std::cout << pipelinePath << ": "
             << (variables.empty() ? "no variables needed" : "all " + total + " set") << "\n";
+  return kExitOk;
+}
+
+int runExportCommand(const std::vector<std::string>& args) {
+  const std::string command = "streamcanvas-run --export flink-sql PIPELINE.json [-o FILE]";
+  std::string format, pipelinePath, outputPath;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--export") {
+      if (i + 1 >= args.size()) return usage(command, "--export needs a format: flink-sql");
+      format = args[++i];
+    } else if (a == "-o" || a == "--output") {
+      if (i + 1 >= args.size() || args[i + 1].empty()) return usage(command, a + " needs a file");
+      outputPath = args[++i];
+    } else if (!a.empty() && a[0] == '-') {
+      return usage(command, "unknown option '" + a + "' for --export");
+    } else if (pipelinePath.empty()) {
+      pipelinePath = a;
+    } else {
+      return usage(command, "only one pipeline file, got '" + pipelinePath + "' and '" + a + "'");
+    }
+  }
+  if (format != "flink-sql")
+    return usage(command, "--export takes flink-sql, got '" + format + "'");
+  if (pipelinePath.empty()) return usage(command, "no pipeline file given");
+  SourceMap map;
+  std::optional<Pipeline> pipeline = loadOrReport(pipelinePath, &map);
+  if (!pipeline) return kExitUsage;
+  FlinkSqlExport exported = exportFlinkSql(*pipeline, NodeRegistry::builtin());
+  locateDiagnostics(exported.diagnostics, map, pipelinePath);
+  // The pipeline is not resolved, so messages hold ${VAR} text, never a secret's value.
+  std::cerr << exported.diagnostics.format();
+  if (!exported.ok()) {
+    std::cerr << "streamcanvas-run: nothing was exported: the pipeline uses what Flink SQL "
+                 "cannot express (see docs/flink.md)\n";
+    return kExitUsage;
+  }
+  if (outputPath.empty()) {
+    std::cout << exported.script;
+    return kExitOk;
+  }
+  std::ofstream out(outputPath, std::ios::binary | std::ios::trunc);
+  out << exported.script;
+  out.close();
+  if (!out) {
+    std::cerr << "streamcanvas-run: cannot write " << outputPath << "\n";
+    return kExitFailed;
+  }
+  std::cerr << "streamcanvas-run: wrote the Flink SQL job of '" << pipeline->name << "' to "
+            << outputPath << "\n";
   return kExitOk;
 }
 

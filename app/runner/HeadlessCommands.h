@@ -17,6 +17,8 @@ int runBundleCommand(const std::vector<std::string>& args);
 int runCheckEnvCommand(const std::vector<std::string>& args);
 // --test, --replay, --new-test and --record (FixtureCommands.cpp).
 int runFixtureCommand(const std::vector<std::string>& args);
+// streamcanvas-run --export flink-sql PIPELINE.json [-o FILE] (engine/export/FlinkSql.h)
+int runExportCommand(const std::vector<std::string>& args);
 
 // The environment for ${VAR} substitution: the process environment over `envFiles`. Prints the
 // files' errors (file:line) to stderr and returns nothing when any file is unreadable or wrong.

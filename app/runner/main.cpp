@@ -52,6 +52,7 @@ const char* kUsage =
     "                        [--env-file FILE]...\n"
     "       streamcanvas-run PIPELINE.json --check-env [--env-file FILE]...\n"
     "       streamcanvas-run --bundle DIR PIPELINE.json\n"
+    "       streamcanvas-run --export flink-sql PIPELINE.json [-o FILE]\n"
     "       streamcanvas-run --list-nodes [--format markdown|json]\n"
     "       streamcanvas-run --test FIXTURE_DIR PIPELINE.json\n"
     "       streamcanvas-run --replay FIXTURE.jsonl --into NODE[:PORT] [--speed max|recorded] "
@@ -139,6 +140,7 @@ int main(int argc, char** argv) {
   if (given("--check-env")) return sc::runner::runCheckEnvCommand(args);
   if (given("--test") || given("--replay") || given("--new-test") || given("--record"))
     return sc::runner::runFixtureCommand(args);
+  if (given("--export")) return sc::runner::runExportCommand(args);
   std::vector<std::string> envFiles;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
