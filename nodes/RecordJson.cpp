@@ -7,6 +7,10 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sc {
 
 namespace od = simdjson::ondemand;
@@ -192,6 +196,157 @@ simdjson::error_code rawValueText(od::value& v, std::string_view& out) {
   return simdjson::SUCCESS;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Flat scan: a strict reader for the common record shape (one object of printable-ASCII
+// members without escapes or nested values). It accepts only what is valid JSON, which
+// simdjson accepts with the same values; on anything else it gives up and simdjson decides.
+
+const char* skipJsonSpace(const char* p, const char* end) {
+  while (p < end && isJsonSpace(*p))
+    ++p;
+  return p;
+}
+
+// The closing quote of a string whose text starts at `p`, or null when the text holds an
+// escape, a control character or a non-ASCII byte (or is unterminated). Reads 16 bytes at a
+// time: payloads are padded (Arena::copyPadded), so reading past `end` is safe.
+const char* plainStringEnd(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i control = _mm_set1_epi8(0x1f);
+  for (; p < end; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const unsigned quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
+    const unsigned bad = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(v, backslash)) |
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, control), v)) | _mm_movemask_epi8(v));
+    if (quotes) {
+      const unsigned first = static_cast<unsigned>(__builtin_ctz(quotes));
+      if ((bad & ((1u << first) - 1)) || p + first >= end) return nullptr;
+      return p + first;
+    }
+    if (bad) return nullptr;
+  }
+  return nullptr;
+#else
+  for (; p < end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == '"') return p;
+    if (c == '\\' || c < 0x20 || c >= 0x80) return nullptr;
+  }
+  return nullptr;
+#endif
+}
+
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Clinger's fast path: a mantissa of at most 15 digits and a decimal exponent within +-22 are
+// both exact doubles, so one multiplication or division rounds correctly (the first step of
+// every exact parser, simdjson's included). Digits in [digits, integerEnd), fraction digits
+// after the dot up to fractionEnd, then an optional exponent up to `end`. False: not eligible.
+bool exactDouble(const char* digits, const char* integerEnd, const char* fractionEnd,
+                 const char* end, double& out) {
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  uint64_t mantissa = 0;
+  int count = 0;
+  for (const char* d = digits; d < integerEnd; ++d, ++count)
+    mantissa = mantissa * 10 + static_cast<uint64_t>(*d - '0');
+  int exponent = 0;
+  if (fractionEnd > integerEnd)
+    for (const char* d = integerEnd + 1; d < fractionEnd; ++d, ++count, --exponent)
+      mantissa = mantissa * 10 + static_cast<uint64_t>(*d - '0');
+  if (count > 15) return false;
+  if (fractionEnd < end) {  // e, sign, digits
+    const char* e = fractionEnd + 1;
+    const bool negativeExponent = *e == '-';
+    if (*e == '+' || *e == '-') ++e;
+    if (end - e > 2) return false;
+    int value = 0;
+    for (; e < end; ++e)
+      value = value * 10 + (*e - '0');
+    exponent += negativeExponent ? -value : value;
+  }
+  if (exponent < -22 || exponent > 22) return false;
+  const auto m = static_cast<double>(mantissa);
+  out = exponent < 0 ? m / kPowers[-exponent] : m * kPowers[exponent];
+  return std::isnormal(out);
+}
+
+// A JSON number at `p` (strict grammar), converted when `out` is given: integers of up to 18
+// digits become Int, numbers with a fraction or exponent a normal double (correctly rounded,
+// as simdjson rounds). Anything else (-0, longer integers, more than 17 digits, zero or
+// subnormal doubles, overflow) is left to simdjson.
+bool scanPlainNumber(const char*& p, const char* end, Value* out) {
+  const char* start = p;
+  const bool negative = *p == '-';
+  if (negative) ++p;
+  if (p == end) return false;
+  if (*p == '0') {
+    ++p;
+  } else if (*p >= '1' && *p <= '9') {
+    while (p < end && isDigit(*p))
+      ++p;
+  } else {
+    return false;
+  }
+  const char* integerEnd = p;
+  bool fractional = false;
+  const char* fractionEnd = p;
+  if (p < end && *p == '.') {
+    ++p;
+    if (p == end || !isDigit(*p)) return false;
+    while (p < end && isDigit(*p))
+      ++p;
+    fractional = true;
+    fractionEnd = p;
+  }
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    ++p;
+    if (p < end && (*p == '+' || *p == '-')) ++p;
+    if (p == end || !isDigit(*p)) return false;
+    while (p < end && isDigit(*p))
+      ++p;
+    fractional = true;
+  }
+  if (p < end && isDigit(*p)) return false;  // a leading zero
+  if (!out) return true;
+  if (!fractional) {
+    const char* digits = start + (negative ? 1 : 0);
+    if (integerEnd - digits > 18) return false;
+    int64_t x = 0;
+    for (const char* d = digits; d < integerEnd; ++d)
+      x = x * 10 + (*d - '0');
+    if (negative && x == 0) return false;
+    *out = Value::integer(negative ? -x : x);
+    return true;
+  }
+  // More than 17 digits: simdjson and from_chars may round differently, leave it to simdjson.
+  const auto digits = (integerEnd - start) - (negative ? 1 : 0) +
+                      (fractionEnd > integerEnd ? fractionEnd - integerEnd - 1 : 0);
+  if (digits > 17) return false;
+  double d = 0;
+  if (exactDouble(start + (negative ? 1 : 0), integerEnd, fractionEnd, p, d)) {
+    *out = Value::number(negative ? -d : d);
+    return true;
+  }
+  auto [stop, ec] = std::from_chars(start, p, d);
+  if (ec != std::errc() || stop != p || !std::isnormal(d)) return false;
+  *out = Value::number(d);
+  return true;
+}
+
+bool scanLiteral(const char*& p, const char* end, std::string_view word) {
+  if (static_cast<size_t>(end - p) < word.size() || std::memcmp(p, word.data(), word.size()) != 0)
+    return false;
+  p += word.size();
+  return true;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +374,10 @@ struct JsonFieldExtractor::Impl {
   uint32_t row = 0;
   const char* error = nullptr;
 
-  explicit Impl(const SlotTable& slots) {
+  // Every wanted field is a top-level member: records may take the flat scan.
+  bool flat = false;
+
+  Impl(const SlotTable& slots, bool flatScan) {
     nodes.emplace_back();
     for (uint32_t s = 0; s < slots.size(); ++s) {
       uint32_t n = 0;
@@ -235,6 +393,10 @@ struct JsonFieldExtractor::Impl {
         node.addFirstByte(key.empty() ? '"' : static_cast<unsigned char>(key[0]));
     }
     parsers.push_back(std::make_unique<od::parser>());
+    flat = flatScan && nodes[0].indexes.empty() &&
+           std::all_of(nodes.begin() + 1, nodes.end(), [](const TrieNode& node) {
+             return node.keys.empty() && node.indexes.empty() && node.slot >= 0;
+           });
   }
 
   uint32_t childFor(uint32_t n, const PathSegment& seg, uint32_t slot) {
@@ -430,9 +592,64 @@ struct JsonFieldExtractor::Impl {
     return true;
   }
 
+  // The flat scan of a record (see scanPlainNumber and plainStringEnd): true when it read the
+  // whole record; false when it gave up, having perhaps written some of the row's slots, which
+  // simdjson then writes again from the same members.
+  bool scanFlat(std::string_view payload) {
+    const char* p = payload.data();
+    const char* const end = p + payload.size();
+    p = skipJsonSpace(p, end);
+    if (p == end || *p != '{') return false;
+    p = skipJsonSpace(p + 1, end);
+    if (p < end && *p == '}') return skipJsonSpace(p + 1, end) == end;
+    for (;;) {
+      if (p == end || *p != '"') return false;
+      const char* key = p + 1;
+      const char* keyEnd = plainStringEnd(key, end);
+      if (!keyEnd) return false;
+      p = skipJsonSpace(keyEnd + 1, end);
+      if (p == end || *p != ':') return false;
+      p = skipJsonSpace(p + 1, end);
+      if (p == end) return false;
+      int32_t slot = -1;
+      if (nodes[0].mayMatch(static_cast<unsigned char>(*key)))
+        if (uint32_t child = findKey(0, {key, static_cast<size_t>(keyEnd - key)});
+            child != UINT32_MAX)
+          slot = nodes[child].slot;
+      Value v;
+      const char c = *p;
+      if (c == '"') {
+        const char* close = plainStringEnd(p + 1, end);
+        if (!close) return false;
+        v = Value::string({p + 1, static_cast<size_t>(close - p - 1)});
+        p = close + 1;
+      } else if (c == '-' || isDigit(c)) {
+        if (!scanPlainNumber(p, end, slot >= 0 ? &v : nullptr)) return false;
+      } else if (c == 't') {
+        if (!scanLiteral(p, end, "true")) return false;
+        v = Value::boolean(true);
+      } else if (c == 'f') {
+        if (!scanLiteral(p, end, "false")) return false;
+        v = Value::boolean(false);
+      } else if (c == 'n') {
+        if (!scanLiteral(p, end, "null")) return false;
+        v = Value::null();
+      } else {
+        return false;  // an object or array (or not JSON)
+      }
+      if (slot >= 0) set(slot, v);
+      p = skipJsonSpace(p, end);
+      if (p == end) return false;
+      if (*p == '}') return skipJsonSpace(p + 1, end) == end;
+      if (*p != ',') return false;
+      p = skipJsonSpace(p + 1, end);
+    }
+  }
+
   bool extract(Batch& b, uint32_t r) {
     batch = &b;
     row = r;
+    if (flat && scanFlat(b.meta(r).payload)) return true;
     ++generation;
     std::string_view payload = b.meta(r).payload;
     od::document doc;
@@ -452,8 +669,8 @@ struct JsonFieldExtractor::Impl {
   }
 };
 
-JsonFieldExtractor::JsonFieldExtractor(const SlotTable& slots)
-    : impl_(std::make_unique<Impl>(slots)) {}
+JsonFieldExtractor::JsonFieldExtractor(const SlotTable& slots, bool flatScan)
+    : impl_(std::make_unique<Impl>(slots, flatScan)) {}
 JsonFieldExtractor::~JsonFieldExtractor() = default;
 
 bool JsonFieldExtractor::extract(Batch& batch, uint32_t row) {

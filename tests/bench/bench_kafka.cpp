@@ -16,6 +16,7 @@
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -154,9 +155,22 @@ std::string readFile(const std::string& path) {
   return s.str();
 }
 
-// Runs the runner on `pipeline` as its own process; returns its wall time from start to exit.
+double cpuSeconds(const rusage& u) {
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// This process's CPU time so far (every thread, the bare loop's librdkafka threads included).
+double selfCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return cpuSeconds(u);
+}
+
+// Runs the runner on `pipeline` as its own process; returns its wall time from start to exit
+// and its CPU time in `cpu`.
 double runPipelineProcess(const std::string& pipeline, const std::string& boot,
-                          const std::string& group, long expected) {
+                          const std::string& group, long expected, double& cpu) {
   const std::string log = pipeline + ".log";
   const auto t0 = Clock::now();
   pid_t pid = fork();
@@ -174,8 +188,10 @@ double runPipelineProcess(const std::string& pipeline, const std::string& boot,
     _exit(127);
   }
   int status = 0;
-  waitpid(pid, &status, 0);
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
   const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+  cpu = cpuSeconds(usage);
   const std::string text = readFile(log);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) die("the pipeline failed:\n" + text);
   if (text.find("src=0/" + std::to_string(expected) + " ") == std::string::npos)
@@ -246,25 +262,35 @@ int main(int argc, char** argv) {
   std::printf("%s, %ld readings of ~105 bytes in %d partitions, %d rounds alternating\n",
               o.bootstrap.empty() ? "mock cluster in its own process" : o.bootstrap.c_str(),
               o.messages, o.partitions, o.rounds);
-  std::printf("round  bare loop (first-to-last)     pipeline (start-to-exit)      ratio\n");
-  std::vector<double> ratios, walls;
+  std::printf(
+      "round  bare loop (first-to-last)     pipeline (start-to-exit)      ratio   CPU s bare / "
+      "pipeline\n");
+  std::vector<double> ratios, walls, bareCpus, pipelineCpus;
   for (int r = 0; r < o.rounds; ++r) {
     // Alternate which goes first, so neither always meets the warmer cluster.
-    double bare = 0, wall = 0;
+    double bare = 0, wall = 0, bareCpu = 0, pipelineCpu = 0;
     const std::string group = "bench-" + tag + "-" + std::to_string(r);
+    auto runBare = [&] {
+      const double before = selfCpuSeconds();
+      bare = sc::bench::bareConsumeLoop(boot, in.c_str(), o.partitions, o.messages);
+      bareCpu = selfCpuSeconds() - before;
+    };
     if (r % 2 == 0) {
-      bare = sc::bench::bareConsumeLoop(boot, in.c_str(), o.partitions, o.messages);
-      wall = runPipelineProcess(pipeline, boot, group, o.messages);
+      runBare();
+      wall = runPipelineProcess(pipeline, boot, group, o.messages, pipelineCpu);
     } else {
-      wall = runPipelineProcess(pipeline, boot, group, o.messages);
-      bare = sc::bench::bareConsumeLoop(boot, in.c_str(), o.partitions, o.messages);
+      wall = runPipelineProcess(pipeline, boot, group, o.messages, pipelineCpu);
+      runBare();
     }
+    bareCpus.push_back(bareCpu);
+    pipelineCpus.push_back(pipelineCpu);
     const double rate = static_cast<double>(o.messages) / wall;
     ratios.push_back(rate / bare);
     walls.push_back(wall);
-    std::printf("%5d  %7.2f M msg/s (%6.3f s)    %7.2f M msg/s (%6.3f s)    %5.1f %%\n", r + 1,
-                bare / 1e6, static_cast<double>(o.messages) / bare, rate / 1e6, wall,
-                100.0 * rate / bare);
+    std::printf(
+        "%5d  %7.2f M msg/s (%6.3f s)    %7.2f M msg/s (%6.3f s)    %5.1f %%   %.2f / %.2f\n",
+        r + 1, bare / 1e6, static_cast<double>(o.messages) / bare, rate / 1e6, wall,
+        100.0 * rate / bare, bareCpu, pipelineCpu);
     std::fflush(stdout);
   }
   std::remove(pipeline.c_str());
@@ -274,6 +300,14 @@ int main(int argc, char** argv) {
   const auto [lo, hi] = std::minmax_element(ratios.begin(), ratios.end());
   std::printf("ratio: %.1f-%.1f %% (median %.1f %%) of the bare loop; target >= 85 %%\n",
               100.0 * *lo, 100.0 * *hi, 100.0 * median(ratios));
+  // On a shared machine wall time swings with the load; CPU time per run does not.
+  std::printf("CPU time: bare loop median %.2f s (whole process), pipeline median %.2f s\n",
+              median(bareCpus), median(pipelineCpus));
+  if (std::ifstream load("/proc/loadavg"); load) {
+    double one = 0;
+    load >> one;
+    std::printf("load average at the end: %.2f\n", one);
+  }
   if (walls.size() > 1) {
     const double later = median(std::vector<double>(walls.begin() + 1, walls.end()));
     std::printf(
