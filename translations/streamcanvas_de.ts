@@ -1412,6 +1412,106 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
 </context>
 <context>
+    <name>sc::designer::GroupLagView</name>
+    <message>
+        <location filename="../app/designer/GroupLagView.cpp" line="+44"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>consumer group id</source>
+        <translation>Consumer-Group-ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Committed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lag</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Total lag (messages)</source>
+        <translation>Gesamtrückstand (Nachrichten)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seconds since shown</source>
+        <translation>Sekunden seit Anzeige</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Group:</source>
+        <translation>Gruppe:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+39"/>
+        <source>Choose a consumer group to see its lag per partition.</source>
+        <translation>Wählen Sie eine Consumer Group, um ihren Rückstand je Partition zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter a consumer group id.</source>
+        <translation>Geben Sie eine Consumer-Group-ID ein.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose a cluster and press Refresh first.</source>
+        <translation>Wählen Sie zuerst einen Cluster und drücken Sie Aktualisieren.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot read group &apos;%1&apos;: %2</source>
+        <translation>Gruppe „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Group &apos;%1&apos; has no committed offsets.</source>
+        <translation>Gruppe „%1“ hat keine bestätigten Offsets.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Group &apos;%1&apos;: total lag %2 messages on %n partitions</source>
+        <translation>
+            <numerusform>Gruppe „%1“: Gesamtrückstand %2 Nachrichten auf %n Partition</numerusform>
+            <numerusform>Gruppe „%1“: Gesamtrückstand %2 Nachrichten auf %n Partitionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>State %1, %n members</source>
+        <translation>
+            <numerusform>Zustand %1, %n Mitglied</numerusform>
+            <numerusform>Zustand %1, %n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>State and members: %1</source>
+        <translation>Zustand und Mitglieder: %1</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::HistoryChart</name>
     <message>
         <location filename="../app/designer/HistoryChart.cpp" line="+54"/>
@@ -2304,7 +2404,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
@@ -2855,12 +2955,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+65"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+161"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
@@ -2871,16 +2971,48 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     </message>
     <message>
         <location line="+0"/>
+        <location line="+7"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <location line="+12"/>
         <source>Partition</source>
         <translation>Partition</translation>
     </message>
     <message>
+        <location line="-12"/>
+        <source>First offset</source>
+        <translation>Erster Offset</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>End offset</source>
+        <translation>End-Offset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the rest to a file</source>
+        <translation>Den Rest in eine Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Offset</source>
         <translation>Offset</translation>
     </message>
@@ -2900,12 +3032,22 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Wert</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produce Again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Follow</source>
         <translation>Mitverfolgen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Produce</source>
         <translation>Senden</translation>
     </message>
@@ -2915,7 +3057,67 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Bootstrap-Server, z. B. localhost:9092</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Drag a topic onto the canvas for a Kafka source reading it; hold Shift while dropping for a Kafka sink writing to it</source>
+        <translation>Ziehen Sie ein Topic auf die Arbeitsfläche für eine Kafka-Quelle, die es liest; halten Sie beim Ablegen Umschalt gedrückt für eine Kafka-Senke, die hineinschreibt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>newest · beginning · offset · -N · s@TIME e@TIME · -10m</source>
+        <translation>neueste · beginning · Offset · -N · s@ZEIT e@ZEIT · -10m</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where to read, as kcat&apos;s -o: beginning, end, an offset, -N (the last N of each partition), s@TIME (from a time), e@TIME (up to a time) or a relative time such as -10m, -2h, -1d. TIME is epoch milliseconds, 2026-06-01T12:00:00Z or relative. Empty: the newest messages.</source>
+        <translation>Wo gelesen wird, wie bei kcats -o: beginning, end, ein Offset, -N (die letzten N jeder Partition), s@ZEIT (ab einer Zeit), e@ZEIT (bis zu einer Zeit) oder eine relative Zeit wie -10m, -2h, -1d. ZEIT ist in Millisekunden seit 1970, 2026-06-01T12:00:00Z oder relativ. Leer: die neuesten Nachrichten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>filter, e.g. temperature &gt; 30 &amp;&amp; $key == &quot;a&quot;</source>
+        <translation>Filter, z. B. temperature &gt; 30 &amp;&amp; $key == &quot;a&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An expression in the pipeline&apos;s language over the value&apos;s fields, $key, $headers.NAME, $partition, $offset and $timestamp. The whole range is scanned; the first %L1 matches are kept.</source>
+        <translation>Ein Ausdruck in der Sprache der Pipeline über die Felder des Werts, $key, $headers.NAME, $partition, $offset und $timestamp. Der ganze Bereich wird durchsucht; die ersten %L1 Treffer werden behalten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Matches past the first %L1 are written to a JSON lines file you choose</source>
+        <translation>Treffer nach den ersten %L1 werden in eine JSON-Lines-Datei Ihrer Wahl geschrieben</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a message to see it whole</source>
+        <translation>Wählen Sie eine Nachricht, um sie vollständig zu sehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the shown messages as JSON lines (as kcat -J prints them) or CSV</source>
+        <translation>Die angezeigten Nachrichten als JSON Lines (wie kcat -J sie ausgibt) oder CSV speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the selected message into the fields below, to edit and produce</source>
+        <translation>Die gewählte Nachricht in die Felder unten kopieren, um sie zu bearbeiten und zu senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>key (optional)</source>
         <translation>Schlüssel (optional)</translation>
     </message>
@@ -2923,6 +3125,21 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location line="+1"/>
         <source>value</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>headers: name=value, …</source>
+        <translation>Header: name=wert, …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>any partition</source>
+        <translation>beliebige Partition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The partition to produce to; &quot;any&quot; lets the partitioner choose</source>
+        <translation>Die Partition, in die gesendet wird; „beliebig“ überlässt die Wahl dem Partitionierer</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2935,12 +3152,32 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Cluster:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+13"/>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consumer Groups</source>
+        <translation>Consumer Groups</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show value as:</source>
+        <translation>Wert anzeigen als:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%L1 of %L2 messages read, %L3 matches</source>
+        <translation>%L1 von %L2 Nachrichten gelesen, %L3 Treffer</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Enter a cluster&apos;s bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
         <translation>Die Bootstrap-Server eines Clusters eingeben (zum Beispiel, was streamcanvas-run --sandbox ausgibt) und Aktualisieren drücken.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>embedded</source>
         <translation>eingebettet</translation>
     </message>
@@ -2985,7 +3222,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Der eingebettete Cluster der Cluster-Verbindung „%1“ lässt sich nicht starten: %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+86"/>
         <source>Enter the cluster&apos;s bootstrap servers first.</source>
         <translation>Zuerst die Bootstrap-Server des Clusters eingeben.</translation>
     </message>
@@ -2995,12 +3232,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Topics von %1 werden aufgelistet…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot list topics: %1</source>
         <translation>Topics können nicht aufgelistet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+22"/>
         <source>%n topics on %1</source>
         <translation>
             <numerusform>%n Topic auf %1</numerusform>
@@ -3008,12 +3245,13 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+65"/>
+        <location line="+154"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="-147"/>
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1: die neueste Nachricht</numerusform>
@@ -3021,17 +3259,127 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+9"/>
+        <source>Configuration: asking…</source>
+        <translation>Konfiguration: wird abgefragt…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>Configuration: %1</source>
+        <translation>Konfiguration: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Cannot follow %1: %2</source>
         <translation>%1 kann nicht mitverfolgt werden: %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+13"/>
+        <source>Select a topic to read (press Refresh to list the topics).</source>
+        <translation>Wählen Sie ein Topic zum Lesen (Aktualisieren listet die Topics auf).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Read from: %1</source>
+        <translation>Lesen ab: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save Matches Past the First %L1</source>
+        <translation>Treffer nach den ersten %L1 speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanning %1 for %2…</source>
+        <translation>%1 wird nach %2 durchsucht…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %L2 of %L3 messages read, %L4 matched, %L5 shown</source>
+        <translation>%1: %L2 von %L3 Nachrichten gelesen, %L4 Treffer, %L5 angezeigt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>; %L1 more saved to the file</source>
+        <translation>; %L1 weitere in der Datei gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (cancelled)</source>
+        <translation> (abgebrochen)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>%1 (milliseconds since 1970-01-01 UTC)</source>
         <translation>%1 (Millisekunden seit 1970-01-01 UTC)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
+        <source>Partition %1 · offset %2 · %3 (%4 ms)</source>
+        <translation>Partition %1 · Offset %2 · %3 (%4 ms)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headers: %1</source>
+        <translation>Header: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(no value: a tombstone)</source>
+        <translation>(kein Wert: ein Tombstone)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(not JSON: %1 at byte %2; shown as text)</source>
+        <translation>(kein JSON: %1 bei Byte %2; als Text angezeigt)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+12"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export Messages</source>
+        <translation>Nachrichten exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation>JSON Lines (*.jsonl);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Exported %n messages to %1</source>
+        <translation>
+            <numerusform>%n Nachricht nach %1 exportiert</numerusform>
+            <numerusform>%n Nachrichten nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit the message and press Produce to send it to %1 again.</source>
+        <translation>Bearbeiten Sie die Nachricht und drücken Sie Senden, um sie erneut an %1 zu senden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Choose a cluster and press Refresh, then select a topic to produce to.</source>
         <translation>Einen Cluster wählen und „Aktualisieren“ drücken, dann das Topic auswählen, an das gesendet werden soll.</translation>
     </message>
@@ -3041,12 +3389,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Das Topic auswählen, an das gesendet werden soll („Aktualisieren“ listet die Topics auf).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Producing to %1…</source>
         <translation>Senden an %1…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Cannot produce: %1</source>
         <translation>Senden nicht möglich: %1</translation>
     </message>

@@ -1412,6 +1412,106 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
 </context>
 <context>
+    <name>sc::designer::GroupLagView</name>
+    <message>
+        <location filename="../app/designer/GroupLagView.cpp" line="+44"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>consumer group id</source>
+        <translation>identifiant du groupe de consommateurs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Committed</source>
+        <translation>Validé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lag</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Total lag (messages)</source>
+        <translation>Retard total (messages)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seconds since shown</source>
+        <translation>secondes depuis l’affichage</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Group:</source>
+        <translation>Groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+39"/>
+        <source>Choose a consumer group to see its lag per partition.</source>
+        <translation>Choisissez un groupe de consommateurs pour voir son retard par partition.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter a consumer group id.</source>
+        <translation>Saisissez l’identifiant d’un groupe de consommateurs.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose a cluster and press Refresh first.</source>
+        <translation>Choisissez d’abord un cluster et appuyez sur Actualiser.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot read group &apos;%1&apos;: %2</source>
+        <translation>Impossible de lire le groupe « %1 »&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Group &apos;%1&apos; has no committed offsets.</source>
+        <translation>Le groupe « %1 » n’a aucun offset validé.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Group &apos;%1&apos;: total lag %2 messages on %n partitions</source>
+        <translation>
+            <numerusform>Groupe « %1 »&#xa0;: retard total de %2 messages sur %n partition</numerusform>
+            <numerusform>Groupe « %1 »&#xa0;: retard total de %2 messages sur %n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>State %1, %n members</source>
+        <translation>
+            <numerusform>État %1, %n membre</numerusform>
+            <numerusform>État %1, %n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>State and members: %1</source>
+        <translation>État et membres&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::HistoryChart</name>
     <message>
         <location filename="../app/designer/HistoryChart.cpp" line="+54"/>
@@ -2304,7 +2404,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>La validation a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Add %1</source>
         <translation>Ajouter %1</translation>
     </message>
@@ -2855,12 +2955,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+65"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+161"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
@@ -2871,16 +2971,48 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     </message>
     <message>
         <location line="+0"/>
+        <location line="+7"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <location line="+12"/>
         <source>Partition</source>
         <translation>Partition</translation>
     </message>
     <message>
+        <location line="-12"/>
+        <source>First offset</source>
+        <translation>Premier offset</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>End offset</source>
+        <translation>Offset de fin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Read</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the rest to a file</source>
+        <translation>Enregistrer le reste dans un fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Offset</source>
         <translation>Offset</translation>
     </message>
@@ -2900,12 +3032,22 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Valeur</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produce Again</source>
+        <translation>Produire à nouveau</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Follow</source>
         <translation>Suivre</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Produce</source>
         <translation>Produire</translation>
     </message>
@@ -2915,7 +3057,67 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>serveurs d’amorçage, par ex. localhost:9092</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Drag a topic onto the canvas for a Kafka source reading it; hold Shift while dropping for a Kafka sink writing to it</source>
+        <translation>Faites glisser un topic sur le canevas pour une source Kafka qui le lit&#xa0;; maintenez Maj en le déposant pour un puits Kafka qui y écrit</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>newest · beginning · offset · -N · s@TIME e@TIME · -10m</source>
+        <translation>récents · beginning · offset · -N · s@TEMPS e@TEMPS · -10m</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where to read, as kcat&apos;s -o: beginning, end, an offset, -N (the last N of each partition), s@TIME (from a time), e@TIME (up to a time) or a relative time such as -10m, -2h, -1d. TIME is epoch milliseconds, 2026-06-01T12:00:00Z or relative. Empty: the newest messages.</source>
+        <translation>Où lire, comme l’option -o de kcat&#xa0;: beginning, end, un offset, -N (les N derniers de chaque partition), s@TEMPS (à partir d’un instant), e@TEMPS (jusqu’à un instant) ou un temps relatif tel que -10m, -2h, -1d. TEMPS est en millisecondes depuis 1970, 2026-06-01T12:00:00Z ou relatif. Vide&#xa0;: les messages les plus récents.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>filter, e.g. temperature &gt; 30 &amp;&amp; $key == &quot;a&quot;</source>
+        <translation>filtre, p. ex. temperature &gt; 30 &amp;&amp; $key == &quot;a&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An expression in the pipeline&apos;s language over the value&apos;s fields, $key, $headers.NAME, $partition, $offset and $timestamp. The whole range is scanned; the first %L1 matches are kept.</source>
+        <translation>Une expression dans le langage du pipeline sur les champs de la valeur, $key, $headers.NAME, $partition, $offset et $timestamp. Toute la plage est parcourue&#xa0;; les %L1 premières correspondances sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Matches past the first %L1 are written to a JSON lines file you choose</source>
+        <translation>Les correspondances au-delà des %L1 premières sont écrites dans un fichier JSON Lines de votre choix</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex</source>
+        <translation>Hexa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a message to see it whole</source>
+        <translation>Sélectionnez un message pour le voir en entier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the shown messages as JSON lines (as kcat -J prints them) or CSV</source>
+        <translation>Enregistrer les messages affichés en JSON Lines (comme les affiche kcat -J) ou en CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the selected message into the fields below, to edit and produce</source>
+        <translation>Copier le message sélectionné dans les champs ci-dessous, pour le modifier et l’envoyer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>key (optional)</source>
         <translation>clé (facultative)</translation>
     </message>
@@ -2923,6 +3125,21 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+1"/>
         <source>value</source>
         <translation>valeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>headers: name=value, …</source>
+        <translation>en-têtes&#xa0;: nom=valeur, …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>any partition</source>
+        <translation>toute partition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The partition to produce to; &quot;any&quot; lets the partitioner choose</source>
+        <translation>La partition où envoyer&#xa0;; « toute » laisse le partitionneur choisir</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2935,12 +3152,32 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Cluster&#xa0;:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+13"/>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consumer Groups</source>
+        <translation>Groupes de consommateurs</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show value as:</source>
+        <translation>Afficher la valeur en&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%L1 of %L2 messages read, %L3 matches</source>
+        <translation>%L1 messages lus sur %L2, %L3 correspondances</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Enter a cluster&apos;s bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
         <translation>Saisissez les serveurs d’amorçage d’un cluster (par exemple ce qu’affiche streamcanvas-run --sandbox), puis cliquez sur Actualiser.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>embedded</source>
         <translation>intégré</translation>
     </message>
@@ -2985,7 +3222,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Impossible de démarrer le cluster intégré de la connexion «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+86"/>
         <source>Enter the cluster&apos;s bootstrap servers first.</source>
         <translation>Saisissez d’abord les serveurs d’amorçage du cluster.</translation>
     </message>
@@ -2995,12 +3232,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Liste des topics de %1…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot list topics: %1</source>
         <translation>Impossible de lister les topics&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+22"/>
         <source>%n topics on %1</source>
         <translation>
             <numerusform>%n topic sur %1</numerusform>
@@ -3008,12 +3245,13 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+65"/>
+        <location line="+154"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="-147"/>
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1&#xa0;: le message le plus récent</numerusform>
@@ -3021,17 +3259,127 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+9"/>
+        <source>Configuration: asking…</source>
+        <translation>Configuration&#xa0;: demande en cours…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>Configuration: %1</source>
+        <translation>Configuration&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Cannot follow %1: %2</source>
         <translation>Impossible de suivre %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+13"/>
+        <source>Select a topic to read (press Refresh to list the topics).</source>
+        <translation>Sélectionnez un topic à lire (Actualiser liste les topics).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Read from: %1</source>
+        <translation>Lire à partir de&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save Matches Past the First %L1</source>
+        <translation>Enregistrer les correspondances au-delà des %L1 premières</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanning %1 for %2…</source>
+        <translation>Recherche de %2 dans %1…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %L2 of %L3 messages read, %L4 matched, %L5 shown</source>
+        <translation>%1&#xa0;: %L2 messages lus sur %L3, %L4 correspondances, %L5 affichés</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>; %L1 more saved to the file</source>
+        <translation>&#xa0;; %L1 de plus enregistrés dans le fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (cancelled)</source>
+        <translation> (annulé)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>%1 (milliseconds since 1970-01-01 UTC)</source>
         <translation>%1 (millisecondes depuis le 1970-01-01 UTC)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
+        <source>Partition %1 · offset %2 · %3 (%4 ms)</source>
+        <translation>Partition %1 · offset %2 · %3 (%4 ms)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Key: %1</source>
+        <translation>Clé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headers: %1</source>
+        <translation>En-têtes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(no value: a tombstone)</source>
+        <translation>(aucune valeur&#xa0;: une pierre tombale)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(not JSON: %1 at byte %2; shown as text)</source>
+        <translation>(pas du JSON&#xa0;: %1 à l’octet %2&#xa0;; affiché en texte)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+12"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export Messages</source>
+        <translation>Exporter les messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation>JSON Lines (*.jsonl);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Exported %n messages to %1</source>
+        <translation>
+            <numerusform>%n message exporté vers %1</numerusform>
+            <numerusform>%n messages exportés vers %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit the message and press Produce to send it to %1 again.</source>
+        <translation>Modifiez le message et appuyez sur Produire pour l’envoyer de nouveau à %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Choose a cluster and press Refresh, then select a topic to produce to.</source>
         <translation>Choisissez un cluster et appuyez sur «&#xa0;Actualiser&#xa0;», puis sélectionnez le topic dans lequel produire.</translation>
     </message>
@@ -3041,12 +3389,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Sélectionnez le topic dans lequel produire («&#xa0;Actualiser&#xa0;» liste les topics).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Producing to %1…</source>
         <translation>Production dans %1…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Cannot produce: %1</source>
         <translation>Impossible de produire&#xa0;: %1</translation>
     </message>

@@ -175,14 +175,16 @@ void GraphView::focusOutEvent(QFocusEvent* event) {
 }
 
 void GraphView::dragEnterEvent(QDragEnterEvent* event) {
-  if (event->mimeData()->hasFormat(NodePalette::kMimeType))
+  if (event->mimeData()->hasFormat(NodePalette::kMimeType) ||
+      event->mimeData()->hasFormat(NodePalette::kTopicMimeType))
     event->acceptProposedAction();
   else
     QGraphicsView::dragEnterEvent(event);
 }
 
 void GraphView::dragMoveEvent(QDragMoveEvent* event) {
-  if (event->mimeData()->hasFormat(NodePalette::kMimeType))
+  if (event->mimeData()->hasFormat(NodePalette::kMimeType) ||
+      event->mimeData()->hasFormat(NodePalette::kTopicMimeType))
     event->acceptProposedAction();
   else
     QGraphicsView::dragMoveEvent(event);
@@ -190,14 +192,31 @@ void GraphView::dragMoveEvent(QDragMoveEvent* event) {
 
 void GraphView::dropEvent(QDropEvent* event) {
   const QMimeData* mime = event->mimeData();
+  // The drop point is where the user "holds" the new node: the middle of its header.
+  const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
+  const QPointF at = mapToScene(event->position().toPoint()) - grip;
+  if (mime->hasFormat(NodePalette::kTopicMimeType)) {
+    // A topic from the Topics dock: a source reading it, or with Shift (or Alt) a sink writing
+    // to it, set to the connection it was browsed through.
+    const Json data =
+        Json::parse(mime->data(NodePalette::kTopicMimeType).toStdString(), nullptr, false);
+    if (!data.is_object() || !data.value("topic", Json()).is_string()) return;
+    const bool sink = event->modifiers() & (Qt::ShiftModifier | Qt::AltModifier);
+    const std::string topic = data["topic"].get<std::string>();
+    Json properties = sink ? Json{{"topic", topic}} : Json{{"topics", Json::array({topic})}};
+    const std::string connection = data.value("connection", std::string());
+    if (!connection.empty()) properties["connection"] = connection;
+    graph_->document()->addNode(sink ? "kafka.sink" : "kafka.source", at, properties);
+    event->acceptProposedAction();
+    setFocus();
+    return;
+  }
   if (!mime->hasFormat(NodePalette::kMimeType)) {
     QGraphicsView::dropEvent(event);
     return;
   }
   const QString type = QString::fromUtf8(mime->data(NodePalette::kMimeType));
-  // The drop point is where the user "holds" the new node: the middle of its header.
-  const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
-  graph_->document()->addNode(sstr(type), mapToScene(event->position().toPoint()) - grip);
+  graph_->document()->addNode(sstr(type), at);
   event->acceptProposedAction();
   setFocus();
 }

@@ -20,6 +20,9 @@ class NodePalette : public QWidget {
   Q_OBJECT
  public:
   static constexpr const char* kMimeType = "application/x-streamcanvas-node-type";
+  // The other format the canvas accepts: a topic dragged from the Topics dock, as JSON
+  // {"topic": ..., "connection": ...}.
+  static constexpr const char* kTopicMimeType = "application/x-streamcanvas-topic";
 
   explicit NodePalette(const NodeRegistry& registry, QWidget* parent = nullptr);
 

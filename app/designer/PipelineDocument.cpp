@@ -218,10 +218,12 @@ std::string PipelineDocument::uniqueId(const std::string& type,
   }
 }
 
-std::string PipelineDocument::addNode(const std::string& type, QPointF pos) {
+std::string PipelineDocument::addNode(const std::string& type, QPointF pos,
+                                      const Json& properties) {
   PipelineNode node;
   node.id = uniqueId(type);
   node.type = type;
+  if (properties.is_object()) node.properties = properties;
   const QPoint p = snapped(pos);
   node.ui = {{"x", p.x()}, {"y", p.y()}};
   const std::string id = node.id;

@@ -72,7 +72,9 @@ class PipelineDocument : public QObject {
   void validateNow();
 
   // --- edits: each pushes one undo command ---
-  std::string addNode(const std::string& type, QPointF pos);
+  // Adds a node of `type` at `pos`, with `properties` set (one undo step); returns its id.
+  std::string addNode(const std::string& type, QPointF pos,
+                      const Json& properties = Json::object());
   // Moves nodes to new positions (snapped to the grid); consecutive moves of the same set of
   // nodes merge into one undo step unless `mergeable` is false.
   void moveNodes(const std::map<std::string, QPointF>& positions, bool mergeable = true);

@@ -1,24 +1,37 @@
 #include "app/designer/TopicBrowser.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDrag>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 #include "app/designer/CanvasStyle.h"
+#include "app/designer/GroupLagView.h"
+#include "app/designer/NodePalette.h"
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
 #include "engine/graph/Pipeline.h"
 #include "engine/kafka/KafkaConnection.h"
+#include "nodes/browse/TopicScan.h"
 
 namespace sc::designer {
 
@@ -33,6 +46,7 @@ namespace {
 // What a cluster entry stands for, stored with it.
 constexpr int kConnectionRole = Qt::UserRole;        // a document connection's name
 constexpr int kEmbeddedBootRole = Qt::UserRole + 1;  // a running embedded cluster's address
+constexpr int kShownValueChars = 400;                // of a value in the table; all in the detail
 
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent) {
   auto* table = new QTableWidget(0, int(headers.size()), parent);
@@ -55,6 +69,88 @@ QString optional(const std::optional<std::string>& text) {
   return text ? QString::fromStdString(*text) : QStringLiteral("(null)");
 }
 
+QString utcTime(int64_t ms) {
+  return ms >= 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)
+                 : QString();
+}
+
+// 16 bytes a line: offset, hex, printable ASCII.
+QString hexDump(const std::string& bytes) {
+  QString out;
+  for (size_t at = 0; at < bytes.size(); at += 16) {
+    out += QStringLiteral("%1  ").arg(qulonglong(at), 8, 16, QLatin1Char('0'));
+    QString ascii;
+    for (size_t i = at; i < at + 16; ++i) {
+      if (i < bytes.size()) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        out += QStringLiteral("%1 ").arg(uint(c), 2, 16, QLatin1Char('0'));
+        ascii += c >= 0x20 && c < 0x7f ? QChar(c) : QChar(u'.');
+      } else {
+        out += QStringLiteral("   ");
+      }
+    }
+    out += QLatin1Char(' ') + ascii + QLatin1Char('\n');
+  }
+  return out;
+}
+
+// "name=value, other=value" as produce headers; a name without '=' has a null value.
+std::vector<kafka::MessageHeader> parseHeaders(const QString& text) {
+  std::vector<kafka::MessageHeader> out;
+  for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    const qsizetype eq = part.indexOf(QLatin1Char('='));
+    kafka::MessageHeader h;
+    h.name = (eq < 0 ? part : part.left(eq)).trimmed().toStdString();
+    if (eq >= 0) h.value = part.mid(eq + 1).trimmed().toStdString();
+    if (!h.name.empty()) out.push_back(std::move(h));
+  }
+  return out;
+}
+
+QString headersText(const std::vector<kafka::MessageHeader>& headers) {
+  QStringList parts;
+  for (const auto& h : headers)
+    parts << QString::fromStdString(h.name) +
+                 (h.value ? QLatin1Char('=') + QString::fromStdString(*h.value) : QString());
+  return parts.join(QStringLiteral(", "));
+}
+
+// The topics table drags the selected topic (and the connection it came from) to the canvas.
+class TopicTable : public QTableWidget {
+ public:
+  TopicTable(const QStringList& headers, std::function<QString()> connection, QWidget* parent)
+      : QTableWidget(0, int(headers.size()), parent), connection_(std::move(connection)) {
+    setHorizontalHeaderLabels(headers);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    verticalHeader()->hide();
+    horizontalHeader()->setStretchLastSection(true);
+    setDragEnabled(true);
+    setDragDropMode(QAbstractItemView::DragOnly);
+  }
+
+ protected:
+  QStringList mimeTypes() const override {
+    return {QString::fromLatin1(NodePalette::kTopicMimeType)};
+  }
+  QMimeData* mimeData(const QList<QTableWidgetItem*>& items) const override {
+    if (items.isEmpty()) return nullptr;
+    const QTableWidgetItem* name = item(items.first()->row(), 0);
+    if (!name) return nullptr;
+    auto* mime = new QMimeData;
+    const Json data = {{"topic", name->text().toStdString()},
+                       {"connection", connection_().toStdString()}};
+    mime->setData(QString::fromLatin1(NodePalette::kTopicMimeType),
+                  QByteArray::fromStdString(data.dump()));
+    mime->setText(name->text());
+    return mime;
+  }
+
+ private:
+  std::function<QString()> connection_;
+};
+
 }  // namespace
 
 TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QWidget* parent)
@@ -63,12 +159,37 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
       runner_(runner),
       cluster_(new QComboBox(this)),
       refresh_(new QPushButton(tr("Refresh"), this)),
-      topics_(makeTable({tr("Topic"), tr("Partitions"), tr("Messages")}, this)),
+      tabs_(new QTabWidget(this)),
+      topics_(new TopicTable(
+          {tr("Topic"), tr("Partitions"), tr("Messages")},
+          [this] {
+            const int i = cluster_->findText(cluster_->currentText());
+            return i >= 0 ? cluster_->itemData(i, kConnectionRole).toString() : QString();
+          },
+          this)),
+      partitions_(makeTable(
+          {tr("Partition"), tr("First offset"), tr("End offset"), tr("Messages"), tr("Leader")},
+          this)),
+      config_(new QLabel(this)),
+      groups_(new GroupLagView(
+          document, [this] { return admin(); }, this)),
+      readFrom_(new QLineEdit(this)),
+      filter_(new QLineEdit(this)),
+      read_(new QPushButton(tr("Read"), this)),
+      cancel_(new QPushButton(tr("Cancel"), this)),
+      progress_(new QProgressBar(this)),
+      spill_(new QCheckBox(tr("Save the rest to a file"), this)),
       messages_(
           makeTable({tr("Partition"), tr("Offset"), tr("Time"), tr("Key"), tr("Value")}, this)),
+      decode_(new QComboBox(this)),
+      detail_(new QPlainTextEdit(this)),
+      export_(new QPushButton(tr("Export…"), this)),
+      again_(new QPushButton(tr("Produce Again"), this)),
       follow_(new QCheckBox(tr("Follow"), this)),
       key_(new QLineEdit(this)),
       value_(new QLineEdit(this)),
+      headers_(new QLineEdit(this)),
+      partition_(new QSpinBox(this)),
       produce_(new QPushButton(tr("Produce"), this)),
       status_(new QLabel(this)) {
   cluster_->setObjectName(QStringLiteral("topicCluster"));
@@ -76,9 +197,57 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
   cluster_->setMinimumContentsLength(24);
   cluster_->lineEdit()->setPlaceholderText(tr("bootstrap servers, e.g. localhost:9092"));
   topics_->setObjectName(QStringLiteral("topicTable"));
+  topics_->setSortingEnabled(true);
+  topics_->sortByColumn(0, Qt::AscendingOrder);
+  topics_->setToolTip(
+      tr("Drag a topic onto the canvas for a Kafka source reading it; hold "
+         "Shift while dropping for a Kafka sink writing to it"));
+  partitions_->setObjectName(QStringLiteral("partitionTable"));
+  config_->setObjectName(QStringLiteral("topicConfig"));
+  config_->setWordWrap(true);
+  config_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   messages_->setObjectName(QStringLiteral("messageTable"));
+  readFrom_->setObjectName(QStringLiteral("readFrom"));
+  readFrom_->setPlaceholderText(tr("newest · beginning · offset · -N · s@TIME e@TIME · -10m"));
+  readFrom_->setToolTip(
+      tr("Where to read, as kcat's -o: beginning, end, an offset, -N (the last N of each "
+         "partition), s@TIME (from a time), e@TIME (up to a time) or a relative time such as "
+         "-10m, -2h, -1d. TIME is epoch milliseconds, 2026-06-01T12:00:00Z or relative. Empty: "
+         "the newest messages."));
+  filter_->setObjectName(QStringLiteral("messageFilter"));
+  filter_->setPlaceholderText(tr("filter, e.g. temperature > 30 && $key == \"a\""));
+  filter_->setToolTip(tr("An expression in the pipeline's language over the value's fields, $key, "
+                         "$headers.NAME, $partition, $offset and $timestamp. The whole range is "
+                         "scanned; the first %L1 matches are kept.")
+                          .arg(kKeptMessages));
+  cancel_->setEnabled(false);
+  progress_->setObjectName(QStringLiteral("readProgress"));
+  progress_->setTextVisible(true);
+  progress_->setVisible(false);
+  spill_->setToolTip(tr("Matches past the first %L1 are written to a JSON lines file you choose")
+                         .arg(kKeptMessages));
+  decode_->setObjectName(QStringLiteral("decodeAs"));
+  decode_->addItem(tr("JSON"), QStringLiteral("json"));
+  decode_->addItem(tr("Text"), QStringLiteral("text"));
+  decode_->addItem(tr("Hex"), QStringLiteral("hex"));
+  detail_->setObjectName(QStringLiteral("messageDetail"));
+  detail_->setReadOnly(true);
+  detail_->setLineWrapMode(QPlainTextEdit::NoWrap);
+  detail_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  detail_->setPlaceholderText(tr("Select a message to see it whole"));
+  export_->setToolTip(tr("Save the shown messages as JSON lines (as kcat -J prints them) or CSV"));
+  export_->setEnabled(false);
+  again_->setToolTip(tr("Copy the selected message into the fields below, to edit and produce"));
+  again_->setEnabled(false);
   key_->setPlaceholderText(tr("key (optional)"));
   value_->setPlaceholderText(tr("value"));
+  headers_->setObjectName(QStringLiteral("produceHeaders"));
+  headers_->setPlaceholderText(tr("headers: name=value, …"));
+  partition_->setObjectName(QStringLiteral("producePartition"));
+  partition_->setRange(-1, 100000);
+  partition_->setValue(-1);
+  partition_->setSpecialValueText(tr("any partition"));
+  partition_->setToolTip(tr("The partition to produce to; \"any\" lets the partitioner choose"));
   status_->setObjectName(QStringLiteral("topicStatus"));
   status_->setWordWrap(true);
   follow_->setToolTip(tr("Show new messages of the selected topic as they arrive"));
@@ -88,18 +257,54 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
   top->addWidget(new QLabel(tr("Cluster:"), this));
   top->addWidget(cluster_, 1);
   top->addWidget(refresh_);
+
+  auto* topicPage = new QSplitter(Qt::Vertical, this);
+  topicPage->addWidget(topics_);
+  auto* details = new QWidget(this);
+  auto* detailsLayout = new QVBoxLayout(details);
+  detailsLayout->setContentsMargins(0, 0, 0, 0);
+  detailsLayout->addWidget(partitions_, 1);
+  detailsLayout->addWidget(config_);
+  topicPage->addWidget(details);
+  topicPage->setStretchFactor(0, 2);
+  tabs_->addTab(topicPage, tr("Topics"));
+  tabs_->addTab(groups_, tr("Consumer Groups"));
+
+  auto* readRow = new QHBoxLayout;
+  readRow->addWidget(readFrom_, 2);
+  readRow->addWidget(filter_, 3);
+  readRow->addWidget(read_);
+  readRow->addWidget(cancel_);
+  auto* progressRow = new QHBoxLayout;
+  progressRow->addWidget(progress_, 1);
+  progressRow->addWidget(spill_);
+  auto* detailRow = new QHBoxLayout;
+  detailRow->addWidget(new QLabel(tr("Show value as:"), this));
+  detailRow->addWidget(decode_);
+  detailRow->addStretch(1);
+  detailRow->addWidget(export_);
+  detailRow->addWidget(again_);
   auto* produceRow = new QHBoxLayout;
   produceRow->addWidget(follow_);
   produceRow->addWidget(key_, 1);
   produceRow->addWidget(value_, 3);
+  produceRow->addWidget(headers_, 1);
+  produceRow->addWidget(partition_);
   produceRow->addWidget(produce_);
+  auto* messageSplit = new QSplitter(Qt::Vertical, this);
+  messageSplit->addWidget(messages_);
+  messageSplit->addWidget(detail_);
+  messageSplit->setStretchFactor(0, 3);
   auto* right = new QWidget(this);
   auto* rightLayout = new QVBoxLayout(right);
   rightLayout->setContentsMargins(0, 0, 0, 0);
-  rightLayout->addWidget(messages_, 1);
+  rightLayout->addLayout(readRow);
+  rightLayout->addLayout(progressRow);
+  rightLayout->addWidget(messageSplit, 1);
+  rightLayout->addLayout(detailRow);
   rightLayout->addLayout(produceRow);
   auto* split = new QSplitter(this);
-  split->addWidget(topics_);
+  split->addWidget(tabs_);
   split->addWidget(right);
   split->setStretchFactor(1, 2);
   auto* layout = new QVBoxLayout(this);
@@ -116,12 +321,31 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
     else
       followTimer_.stop();
   });
+  progressTimer_.setInterval(100);
+  connect(&progressTimer_, &QTimer::timeout, this, [this] {
+    if (!scan_) return;
+    const int64_t total = std::max<int64_t>(scan_->total.load(), 1);
+    progress_->setRange(0, 1000);
+    progress_->setValue(int(1000 * std::min<int64_t>(scan_->scanned.load(), total) / total));
+    progress_->setFormat(tr("%L1 of %L2 messages read, %L3 matches")
+                             .arg(scan_->scanned.load())
+                             .arg(scan_->total.load())
+                             .arg(scan_->matched.load()));
+  });
   connect(refresh_, &QPushButton::clicked, this, &TopicBrowser::listTopics);
   connect(cluster_->lineEdit(), &QLineEdit::returnPressed, this, &TopicBrowser::listTopics);
   connect(topics_, &QTableWidget::itemSelectionChanged, this, [this] {
     const auto rows = topics_->selectionModel()->selectedRows();
     if (!rows.isEmpty()) showTopic(topics_->item(rows.first().row(), 0)->text());
   });
+  connect(read_, &QPushButton::clicked, this, &TopicBrowser::startRead);
+  connect(readFrom_, &QLineEdit::returnPressed, this, &TopicBrowser::startRead);
+  connect(filter_, &QLineEdit::returnPressed, this, &TopicBrowser::startRead);
+  connect(cancel_, &QPushButton::clicked, this, &TopicBrowser::cancelRead);
+  connect(messages_, &QTableWidget::itemSelectionChanged, this, &TopicBrowser::showDetail);
+  connect(decode_, &QComboBox::currentIndexChanged, this, &TopicBrowser::showDetail);
+  connect(export_, &QPushButton::clicked, this, &TopicBrowser::exportShown);
+  connect(again_, &QPushButton::clicked, this, &TopicBrowser::produceAgain);
   connect(produce_, &QPushButton::clicked, this, &TopicBrowser::produceMessage);
   connect(value_, &QLineEdit::returnPressed, this, &TopicBrowser::produceMessage);
   connect(doc_, &PipelineDocument::documentReset, this, &TopicBrowser::offerPipelineClusters);
@@ -135,7 +359,10 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
          "--sandbox prints) and press Refresh."));
 }
 
-TopicBrowser::~TopicBrowser() = default;
+TopicBrowser::~TopicBrowser() {
+  // A read still running stops at its next batch; it holds its own state.
+  if (scan_) scan_->cancel = true;
+}
 
 void TopicBrowser::offerPipelineClusters() {
   // The document's Kafka connections, then the embedded clusters of this designer's runs that no
@@ -251,12 +478,25 @@ void TopicBrowser::clearShown() {
     const QSignalBlocker block(follow_);
     follow_->setChecked(false);
   }
+  cancelRead();
   const QSignalBlocker block(topics_);
   topics_->setRowCount(0);
-  messages_->setRowCount(0);
+  partitions_->setRowCount(0);
+  config_->clear();
+  clearMessages();
+  groups_->clear();
   topic_.clear();
   next_.clear();
   produce_->setEnabled(false);
+}
+
+void TopicBrowser::clearMessages() {
+  const QSignalBlocker block(messages_);
+  messages_->setRowCount(0);
+  shown_.clear();
+  detail_->clear();
+  export_->setEnabled(false);
+  again_->setEnabled(false);
 }
 
 void TopicBrowser::failed(const QString& text) {
@@ -294,6 +534,12 @@ void TopicBrowser::changeEvent(QEvent* event) {
   if (event->type() == QEvent::PaletteChange) applyStatusColour();
 }
 
+bool TopicBrowser::embeddedChosen() const {
+  if (admin_ && admin_->connection().cluster) return true;
+  const int index = cluster_->findText(cluster_->currentText());
+  return index >= 0 && !cluster_->itemData(index, kEmbeddedBootRole).toString().isEmpty();
+}
+
 void TopicBrowser::listTopics() {
   admin_.reset();  // Refresh connects afresh: variables and the cluster may have changed
   auto admin = this->admin();
@@ -303,6 +549,7 @@ void TopicBrowser::listTopics() {
     return;
   }
   setStatus(tr("Listing topics of %1…").arg(adminFor_));
+  groups_->offerGroups();
   runAsync<Result<std::vector<TopicInfo>>>(
       [admin] { return admin->listTopics(kTimeoutMs); },
       [this, admin](const Result<std::vector<TopicInfo>>& r) {
@@ -313,29 +560,56 @@ void TopicBrowser::listTopics() {
         }
         const QString selected = topic_;
         const QSignalBlocker block(topics_);
-        topics_->setRowCount(0);
+        topics_->setSortingEnabled(false);
+        topics_->setRowCount(int(r.value.size()));
+        int row = 0;
         for (const TopicInfo& t : r.value) {
-          const int row = topics_->rowCount();
-          topics_->insertRow(row);
           topics_->setItem(row, 0, cell(QString::fromStdString(t.name)));
-          topics_->setItem(row, 1, cell(QString::number(t.partitions.size())));
-          topics_->setItem(row, 2, cell(QString::number(t.messages())));
-          if (QString::fromStdString(t.name) == selected) topics_->selectRow(row);
+          auto* parts = new QTableWidgetItem;
+          parts->setData(Qt::DisplayRole, int(t.partitions.size()));
+          topics_->setItem(row, 1, parts);
+          auto* count = new QTableWidgetItem;
+          count->setData(Qt::DisplayRole, qlonglong(t.messages()));
+          topics_->setItem(row, 2, count);
+          ++row;
         }
+        topics_->setSortingEnabled(true);
+        for (int i = 0; i < topics_->rowCount(); ++i)
+          if (topics_->item(i, 0)->text() == selected) topics_->selectRow(i);
         topics_->resizeColumnsToContents();
         setStatus(tr("%n topics on %1", nullptr, int(r.value.size())).arg(adminFor_));
       });
 }
 
+void TopicBrowser::showPartitions(const TopicInfo& info) {
+  partitions_->setRowCount(int(info.partitions.size()));
+  int row = 0;
+  for (const kafka::PartitionInfo& p : info.partitions) {
+    const int64_t values[] = {p.partition, p.low, p.high, p.messages(), p.leader};
+    for (int c = 0; c < 5; ++c) {
+      auto* item = new QTableWidgetItem;
+      item->setData(Qt::DisplayRole, qlonglong(values[c]));
+      item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      partitions_->setItem(row, c, item);
+    }
+    ++row;
+  }
+  partitions_->resizeColumnsToContents();
+}
+
 void TopicBrowser::showTopic(const QString& topic) {
   auto admin = this->admin();
   if (!admin) return;
+  cancelRead();
   topic_ = topic;
   produce_->setEnabled(true);
-  messages_->setRowCount(0);
+  clearMessages();
+  partitions_->setRowCount(0);
+  config_->clear();
   next_.clear();
   struct Read {
     std::string error;
+    TopicInfo info;
     std::vector<KafkaMessage> messages;
     QMap<int32_t, int64_t> next;
   };
@@ -348,6 +622,7 @@ void TopicBrowser::showTopic(const QString& topic) {
           read.error = info.error;
           return read;
         }
+        read.info = info.value;
         const auto& parts = info.value.partitions;
         const int64_t each =
             std::max<int64_t>(1, kShownMessages / std::max<size_t>(1, parts.size()));
@@ -366,14 +641,45 @@ void TopicBrowser::showTopic(const QString& topic) {
       [this, topic](const Read& read) {
         if (topic != topic_) return;  // another topic was chosen meanwhile
         if (!read.error.empty()) {
-          messages_->setRowCount(0);
+          clearMessages();
           setStatus(tr("Cannot read %1: %2").arg(topic, QString::fromStdString(read.error)), true);
           return;
         }
+        showPartitions(read.info);
+        showConfig(topic);
         next_ = read.next;
-        appendMessages(read.messages);
+        appendMessages(read.messages, true);
         setStatus(tr("%1: the newest %n messages", nullptr, messages_->rowCount()).arg(topic));
       });
+}
+
+void TopicBrowser::showConfig(const QString& topic) {
+  // Asked apart from the messages, which show at once: a cluster that cannot answer (the mock
+  // cluster reached by its address) only delays this line.
+  auto admin = this->admin();
+  if (!admin) return;
+  config_->setText(tr("Configuration: asking…"));
+  using Entries = Result<std::vector<std::pair<std::string, std::string>>>;
+  auto* watcher = new QFutureWatcher<Entries>(this);
+  connect(watcher, &QFutureWatcher<Entries>::finished, this, [this, watcher, topic] {
+    const Entries r = watcher->result();
+    watcher->deleteLater();
+    if (topic != topic_) return;
+    if (!r.ok()) {
+      config_->setText(tr("Configuration: %1").arg(QString::fromStdString(r.error)));
+      return;
+    }
+    // The settings people look for first, then the rest.
+    static const char* kFirst[] = {"retention.ms", "retention.bytes", "cleanup.policy",
+                                   "min.insync.replicas", "max.message.bytes"};
+    QStringList first, rest;
+    for (const auto& [k, v] : r.value)
+      (std::find(std::begin(kFirst), std::end(kFirst), k) != std::end(kFirst) ? first : rest)
+          << QString::fromStdString(k + "=" + v);
+    config_->setText(tr("Configuration: %1").arg((first + rest).join(QStringLiteral(", "))));
+  });
+  const std::string name = topic.toStdString();
+  watcher->setFuture(QtConcurrent::run([admin, name] { return admin->topicConfig(name, 3000); }));
 }
 
 void TopicBrowser::readNew() {
@@ -412,49 +718,239 @@ void TopicBrowser::readNew() {
         }
         for (const KafkaMessage& m : read.messages)
           next_[m.partition] = std::max(next_.value(m.partition), m.offset + 1);
-        appendMessages(read.messages);
+        appendMessages(read.messages, true);
         if (read.count >= 0) showCount(topic, read.count);
       });
 }
 
-void TopicBrowser::appendMessages(const std::vector<KafkaMessage>& batch) {
+void TopicBrowser::startRead() {
+  if (topic_.isEmpty()) {
+    setStatus(tr("Select a topic to read (press Refresh to list the topics)."), true);
+    return;
+  }
+  auto admin = this->admin();
+  if (!admin) return;
+  const QString fromText = readFrom_->text().trimmed();
+  const std::string filter = filter_->text().trimmed().toStdString();
+  if (fromText.isEmpty() && filter.empty()) {
+    showTopic(topic_);  // the newest messages
+    return;
+  }
+  const int64_t now = QDateTime::currentMSecsSinceEpoch();
+  kafka::ScanOptions options;
+  options.topic = topic_.toStdString();
+  if (!fromText.isEmpty()) {
+    auto range = kafka::ScanRange::parse(fromText.toStdString(), now);
+    if (!range.ok()) {
+      setStatus(tr("Read from: %1").arg(QString::fromStdString(range.error)), true);
+      readFrom_->setFocus();
+      return;
+    }
+    options.range = range.value;
+  } else {
+    options.range.from = kafka::ScanRange::From::Beginning;
+  }
+  if (const std::string bad = kafka::checkScanFilter(filter); !bad.empty()) {
+    setStatus(QString::fromStdString(bad), true);  // "filter, column 4: ..."
+    filter_->setFocus();
+    return;
+  }
+  options.filter = filter;
+  options.keep = kKeptMessages;
+  options.offsetsByTime = !embeddedChosen();
+  if (spill_->isChecked()) {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Matches Past the First %L1").arg(kKeptMessages),
+                                     QString(), tr("JSON lines (*.jsonl)"));
+    if (path.isEmpty()) return;
+    options.spillPath = path.toStdString();
+  }
+  cancelRead();
+  followTimer_.stop();
+  follow_->setChecked(false);
+  clearMessages();
+  auto state = std::make_shared<ScanState>();
+  scan_ = state;
+  options.cancel = &state->cancel;
+  options.progress = [state](const kafka::ScanProgress& p) {
+    state->scanned = p.scanned;
+    state->total = p.total;
+    state->matched = p.matched;
+  };
+  read_->setEnabled(false);
+  cancel_->setEnabled(true);
+  progress_->setVisible(true);
+  progress_->setRange(0, 0);
+  progressTimer_.start();
+  const QString topic = topic_;
+  setStatus(filter.empty() ? tr("Reading %1…").arg(topic)
+                           : tr("Scanning %1 for %2…").arg(topic, QString::fromStdString(filter)));
+  const kafka::ResolvedConnection connection = admin->connection();
+  runAsync<Result<kafka::ScanResult>>(
+      [connection, options, state] { return kafka::scanTopic(connection, options); },
+      [this, topic, state](const Result<kafka::ScanResult>& r) {
+        if (scan_ != state) return;  // cancelled and replaced, or the topic changed
+        scan_.reset();
+        progressTimer_.stop();
+        progress_->setVisible(false);
+        read_->setEnabled(true);
+        cancel_->setEnabled(false);
+        if (!r.ok()) {
+          setStatus(tr("Cannot read %1: %2").arg(topic, QString::fromStdString(r.error)), true);
+          return;
+        }
+        appendMessages(r.value.messages, false);
+        QString text = tr("%1: %L2 of %L3 messages read, %L4 matched, %L5 shown")
+                           .arg(topic)
+                           .arg(r.value.progress.scanned)
+                           .arg(r.value.progress.total)
+                           .arg(r.value.progress.matched)
+                           .arg(qlonglong(r.value.messages.size()));
+        if (r.value.spilled > 0) text += tr("; %L1 more saved to the file").arg(r.value.spilled);
+        if (r.value.cancelled) text += tr(" (cancelled)");
+        for (const std::string& note : r.value.notes)
+          text += QLatin1Char('\n') + QString::fromStdString(note);
+        setStatus(text);
+      });
+}
+
+void TopicBrowser::cancelRead() {
+  if (!scan_) return;
+  scan_->cancel = true;
+  // The worker ends at its next batch and its answer is still shown (marked cancelled).
+  cancel_->setEnabled(false);
+}
+
+void TopicBrowser::appendMessages(const std::vector<KafkaMessage>& batch, bool sortByTime) {
   std::vector<const KafkaMessage*> sorted;
+  sorted.reserve(batch.size());
   for (const KafkaMessage& m : batch)
     sorted.push_back(&m);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const KafkaMessage* a, const KafkaMessage* b) {
-    return std::tie(a->timestamp, a->partition, a->offset) <
-           std::tie(b->timestamp, b->partition, b->offset);
-  });
+  if (sortByTime)
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const KafkaMessage* a, const KafkaMessage* b) {
+                       return std::tie(a->timestamp, a->partition, a->offset) <
+                              std::tie(b->timestamp, b->partition, b->offset);
+                     });
+  const int limit = kKeptMessages;  // following a topic for long keeps the newest
+  const QSignalBlocker block(messages_);
+  const int first = messages_->rowCount();
+  messages_->setRowCount(first + int(sorted.size()));
+  int row = first;
   for (const KafkaMessage* m : sorted) {
-    const int row = messages_->rowCount();
-    messages_->insertRow(row);
+    shown_.push_back(*m);
     messages_->setItem(row, 0, cell(QString::number(m->partition)));
     messages_->setItem(row, 1, cell(QString::number(m->offset)));
     // UTC with its 'Z', unambiguous; the raw milliseconds on hover.
-    QTableWidgetItem* time =
-        cell(m->timestamp >= 0
-                 ? QDateTime::fromMSecsSinceEpoch(m->timestamp, Qt::UTC).toString(Qt::ISODateWithMs)
-                 : QString());
+    QTableWidgetItem* time = cell(utcTime(m->timestamp));
     if (m->timestamp >= 0)
       time->setToolTip(
           tr("%1 (milliseconds since 1970-01-01 UTC)").arg(QString::number(m->timestamp)));
     messages_->setItem(row, 2, time);
     messages_->setItem(row, 3, cell(optional(m->key)));
-    messages_->setItem(row, 4, cell(optional(m->value)));
+    QString value = optional(m->value);
+    if (value.size() > kShownValueChars) value = value.left(kShownValueChars) + QChar(0x2026);
+    auto* valueItem = new QTableWidgetItem(value);
+    messages_->setItem(row, 4, valueItem);
+    ++row;
   }
-  while (messages_->rowCount() > kShownMessages)
-    messages_->removeRow(0);
+  const int extra = messages_->rowCount() - limit;
+  if (extra > 0) {
+    for (int i = 0; i < extra; ++i)
+      messages_->removeRow(0);
+    shown_.erase(shown_.begin(), shown_.begin() + extra);
+  }
   for (int column = 0; column < 4; ++column)  // the value column takes the rest
     messages_->resizeColumnToContents(column);
-  if (!sorted.empty()) messages_->scrollToBottom();
+  if (!sorted.empty() && sortByTime) messages_->scrollToBottom();
+  export_->setEnabled(!shown_.empty());
+}
+
+void TopicBrowser::showDetail() {
+  const auto rows = messages_->selectionModel()->selectedRows();
+  again_->setEnabled(!rows.isEmpty());
+  if (rows.isEmpty() || rows.first().row() >= int(shown_.size())) {
+    detail_->clear();
+    return;
+  }
+  const KafkaMessage& m = shown_[size_t(rows.first().row())];
+  QString text = tr("Partition %1 · offset %2 · %3 (%4 ms)")
+                     .arg(m.partition)
+                     .arg(m.offset)
+                     .arg(utcTime(m.timestamp))
+                     .arg(m.timestamp) +
+                 QLatin1Char('\n') + tr("Key: %1").arg(optional(m.key)) + QLatin1Char('\n');
+  if (!m.headers.empty()) text += tr("Headers: %1").arg(headersText(m.headers)) + QLatin1Char('\n');
+  text += QLatin1Char('\n');
+  const QString mode = decode_->currentData().toString();
+  if (!m.value) {
+    text += tr("(no value: a tombstone)");
+  } else if (mode == QLatin1String("hex")) {
+    text += hexDump(*m.value);
+  } else if (mode == QLatin1String("json")) {
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(QByteArray::fromStdString(*m.value), &error);
+    if (error.error == QJsonParseError::NoError)
+      text += QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+    else
+      text += tr("(not JSON: %1 at byte %2; shown as text)")
+                  .arg(error.errorString())
+                  .arg(error.offset) +
+              QLatin1Char('\n') + QString::fromStdString(*m.value);
+  } else {
+    text += QString::fromStdString(*m.value);
+  }
+  detail_->setPlainText(text);
+}
+
+QString TopicBrowser::exportMessages(const QString& path) const {
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    return tr("Cannot write %1: %2").arg(path, file.errorString());
+  const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+  std::string out = csv ? kafka::messageCsvHeader() : std::string();
+  for (const KafkaMessage& m : shown_) {
+    if (csv) {
+      out += kafka::messageCsvLine(m);
+    } else {
+      out += kafka::messageJsonLine(m);
+      out += '\n';
+    }
+  }
+  if (file.write(out.data(), qint64(out.size())) != qint64(out.size()) || !file.flush())
+    return tr("Cannot write %1: %2").arg(path, file.errorString());
+  return {};
+}
+
+void TopicBrowser::exportShown() {
+  QString selectedFilter;
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Export Messages"), topic_ + QStringLiteral(".jsonl"),
+                                   tr("JSON lines (*.jsonl);;CSV (*.csv)"), &selectedFilter);
+  if (path.isEmpty()) return;
+  const QString error = exportMessages(path);
+  if (!error.isEmpty())
+    setStatus(error, true);
+  else
+    setStatus(tr("Exported %n messages to %1", nullptr, int(shown_.size())).arg(path));
+}
+
+void TopicBrowser::produceAgain() {
+  const auto rows = messages_->selectionModel()->selectedRows();
+  if (rows.isEmpty() || rows.first().row() >= int(shown_.size())) return;
+  const KafkaMessage& m = shown_[size_t(rows.first().row())];
+  key_->setText(m.key ? QString::fromStdString(*m.key) : QString());
+  value_->setText(m.value ? QString::fromStdString(*m.value) : QString());
+  headers_->setText(headersText(m.headers));
+  partition_->setValue(m.partition);
+  value_->setFocus();
+  setStatus(tr("Edit the message and press Produce to send it to %1 again.").arg(topic_));
 }
 
 void TopicBrowser::showCount(const QString& topic, int64_t count) {
   for (int row = 0; row < topics_->rowCount(); ++row)
-    if (topics_->item(row, 0) && topics_->item(row, 0)->text() == topic) {
-      topics_->item(row, 2)->setText(QString::number(count));
-      topics_->item(row, 2)->setToolTip(QString::number(count));
-    }
+    if (topics_->item(row, 0) && topics_->item(row, 0)->text() == topic)
+      topics_->item(row, 2)->setData(Qt::DisplayRole, qlonglong(count));
 }
 
 void TopicBrowser::produceMessage() {
@@ -473,10 +969,14 @@ void TopicBrowser::produceMessage() {
   const std::optional<std::string> key =
       key_->text().isEmpty() ? std::nullopt : std::optional(key_->text().toStdString());
   const std::string value = value_->text().toStdString();
+  const std::vector<kafka::MessageHeader> headers = parseHeaders(headers_->text());
+  const int32_t partition = partition_->value();
   produce_->setEnabled(false);
   setStatus(tr("Producing to %1…").arg(topic_));
   runAsync<Result<KafkaMessage>>(
-      [admin, topic, key, value] { return admin->produce(topic, -1, key, value, {}, kTimeoutMs); },
+      [admin, topic, key, value, headers, partition] {
+        return admin->produce(topic, partition, key, value, headers, kTimeoutMs);
+      },
       [this](const Result<KafkaMessage>& r) {
         produce_->setEnabled(!topic_.isEmpty());
         if (!r.ok()) {

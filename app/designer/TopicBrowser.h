@@ -1,14 +1,27 @@
 #pragma once
 // The Topics dock: a Kafka topic browser in the designer, like kcat or kafka-ui for the cluster
-// a pipeline talks to. Lists topics with partitions and message counts, shows the newest
-// messages of a topic (and follows new ones), and produces messages. Every cluster call runs on
-// a worker thread with a timeout, so a slow or lost broker never freezes the window.
+// a pipeline talks to.
+// - Topics with partitions, watermarks, message counts and (on real clusters) configuration;
+//   consumer groups with committed offsets and lag per partition, and the lag's history while
+//   the dock is open.
+// - Reads from the newest messages, the beginning, an offset or a time (kcat's syntax), with a
+//   filter in the pipeline's expression language that scans the whole range with progress and
+//   cancel, keeping the first 10,000 matches (the rest to a file on request).
+// - Shows a message's value as JSON, text or hex with its key, headers and metadata; exports the
+//   shown messages as JSONL (kcat -J's shape) or CSV; produces with key, headers and partition,
+//   or again from a shown message.
+// - Topics can be dragged onto the canvas: a kafka.source (with Shift: a kafka.sink) set to the
+//   topic and its connection.
+// Every cluster call runs on a worker thread with a timeout, so a slow or lost broker never
+// freezes the window.
 
 #include <QFutureWatcher>
 #include <QMap>
 #include <QTimer>
 #include <QWidget>
+#include <atomic>
 #include <memory>
+#include <vector>
 
 #include "engine/kafka/ClusterAdmin.h"
 #include "engine/kafka/KafkaConnection.h"
@@ -17,13 +30,18 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
+class QSpinBox;
+class QTabWidget;
 class QTableWidget;
 
 namespace sc::designer {
 
 class PipelineDocument;
 class RunController;
+class GroupLagView;
 
 class TopicBrowser : public QWidget {
   Q_OBJECT
@@ -35,16 +53,39 @@ class TopicBrowser : public QWidget {
   QComboBox* clusterEdit() const { return cluster_; }
   QPushButton* refreshButton() const { return refresh_; }
   QTableWidget* topicTable() const { return topics_; }
+  QTableWidget* partitionTable() const { return partitions_; }
   QTableWidget* messageTable() const { return messages_; }
   QCheckBox* followBox() const { return follow_; }
+  QLineEdit* readFromEdit() const { return readFrom_; }
+  QLineEdit* filterEdit() const { return filter_; }
+  QPushButton* readButton() const { return read_; }
+  QPushButton* cancelButton() const { return cancel_; }
+  QProgressBar* progressBar() const { return progress_; }
+  QComboBox* decodeBox() const { return decode_; }
+  QPlainTextEdit* detailView() const { return detail_; }
+  QPushButton* produceAgainButton() const { return again_; }
   QLineEdit* keyEdit() const { return key_; }
   QLineEdit* valueEdit() const { return value_; }
+  QLineEdit* headersEdit() const { return headers_; }
+  QSpinBox* partitionBox() const { return partition_; }
   QPushButton* produceButton() const { return produce_; }
   QLabel* statusLabel() const { return status_; }
+  QTabWidget* tabs() const { return tabs_; }
+  GroupLagView* groupView() const { return groups_; }
   bool isBusy() const { return busy_ > 0; }
+  bool isScanning() const { return scan_ != nullptr; }
+  // The messages the table shows, in its order.
+  const std::vector<kafka::KafkaMessage>& shownMessages() const { return shown_; }
+  // Writes the shown messages to `path`: CSV when it ends in .csv, else JSON lines. Returns an
+  // empty string or what went wrong.
+  QString exportMessages(const QString& path) const;
+  // The admin of the chosen cluster (null with the reason shown); for the groups view.
+  std::shared_ptr<kafka::ClusterAdmin> admin();
+  QString clusterLabel() const { return adminFor_; }
 
   static constexpr int kTimeoutMs = 5000;
-  static constexpr int kShownMessages = 200;
+  static constexpr int kShownMessages = 200;   // newest messages shown when a topic is chosen
+  static constexpr int kKeptMessages = 10000;  // matches a read keeps in memory
   static constexpr int kFollowMs = 1000;
 
  protected:
@@ -60,13 +101,22 @@ class TopicBrowser : public QWidget {
   void applyStatusColour();
   void showCount(const QString& topic, int64_t count);
   void offerPipelineClusters();
-  std::shared_ptr<kafka::ClusterAdmin> admin();
   void listTopics();
   void showTopic(const QString& topic);
+  void showPartitions(const kafka::TopicInfo& info);
+  void showConfig(const QString& topic);
   void readNew();
+  // Reads the range in the "from" field, filtered, with progress; Cancel stops it.
+  void startRead();
+  void cancelRead();
   void produceMessage();
-  void appendMessages(const std::vector<kafka::KafkaMessage>& batch);
+  void produceAgain();
+  void showDetail();
+  void exportShown();
+  void clearMessages();
+  void appendMessages(const std::vector<kafka::KafkaMessage>& batch, bool sortByTime);
   void setStatus(const QString& text, bool error = false);
+  bool embeddedChosen() const;
   template <typename T, typename Work, typename Done>
   void runAsync(Work work, Done done);
 
@@ -74,21 +124,48 @@ class TopicBrowser : public QWidget {
   RunController* runner_;
   QComboBox* cluster_;
   QPushButton* refresh_;
+  QTabWidget* tabs_;
   QTableWidget* topics_;
+  QTableWidget* partitions_;
+  QLabel* config_;
+  GroupLagView* groups_;
+  QLineEdit* readFrom_;
+  QLineEdit* filter_;
+  QPushButton* read_;
+  QPushButton* cancel_;
+  QProgressBar* progress_;
+  QCheckBox* spill_;
   QTableWidget* messages_;
+  QComboBox* decode_;
+  QPlainTextEdit* detail_;
+  QPushButton* export_;
+  QPushButton* again_;
   QCheckBox* follow_;
   QLineEdit* key_;
   QLineEdit* value_;
+  QLineEdit* headers_;
+  QSpinBox* partition_;
   QPushButton* produce_;
   QLabel* status_;
   QTimer followTimer_;
+  QTimer progressTimer_;
   int busy_ = 0;
   bool statusIsError_ = false;
+
+  // A running read: the worker writes the counts, the GUI thread shows them.
+  struct ScanState {
+    std::atomic<bool> cancel{false};
+    std::atomic<int64_t> scanned{0};
+    std::atomic<int64_t> total{0};
+    std::atomic<int64_t> matched{0};
+  };
+  std::shared_ptr<ScanState> scan_;
 
   QString adminFor_;
   std::shared_ptr<kafka::ClusterAdmin> admin_;
   QString topic_;
   QMap<int32_t, int64_t> next_;  // per partition: the offset to read next when following
+  std::vector<kafka::KafkaMessage> shown_;
 };
 
 }  // namespace sc::designer

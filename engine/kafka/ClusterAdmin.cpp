@@ -60,7 +60,9 @@ int remainingMs(Clock::time_point deadline) {
   return left > 0 ? static_cast<int>(left) : 0;
 }
 
-KafkaMessage toMessage(const rd_kafka_message_t* m) {
+}  // namespace
+
+KafkaMessage toKafkaMessage(const rd_kafka_message_t* m) {
   KafkaMessage out;
   out.topic = rd_kafka_topic_name(m->rkt);
   out.partition = m->partition;
@@ -85,8 +87,6 @@ KafkaMessage toMessage(const rd_kafka_message_t* m) {
   }
   return out;
 }
-
-}  // namespace
 
 int64_t TopicInfo::messages() const {
   int64_t n = 0;
@@ -321,6 +321,119 @@ Result<GroupInfo> ClusterAdmin::describeGroup(const std::string& groupId,
   return R::success(std::move(info));
 }
 
+namespace {
+
+// The consumer protocol's assignment: int16 version, [string topic, [int32 partition]], bytes.
+std::string decodeAssignment(const void* data, int size) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  int at = 0;
+  auto need = [&](int n) { return p && at + n <= size; };
+  auto i16 = [&] {
+    int v = (p[at] << 8) | p[at + 1];
+    at += 2;
+    return int16_t(v);
+  };
+  auto i32 = [&] {
+    uint32_t v = (uint32_t(p[at]) << 24) | (uint32_t(p[at + 1]) << 16) |
+                 (uint32_t(p[at + 2]) << 8) | uint32_t(p[at + 3]);
+    at += 4;
+    return int32_t(v);
+  };
+  if (!need(6)) return {};
+  i16();  // version
+  int32_t topics = i32();
+  std::string out;
+  for (int32_t t = 0; t < topics && t < 10000; ++t) {
+    if (!need(2)) return out;
+    const int16_t len = i16();
+    if (len < 0 || !need(len + 4)) return out;
+    std::string topic(reinterpret_cast<const char*>(p + at), size_t(len));
+    at += len;
+    const int32_t count = i32();
+    if (!out.empty()) out += ' ';
+    out += topic + '[';
+    for (int32_t i = 0; i < count && need(4); ++i)
+      out += (i ? "," : "") + std::to_string(i32());
+    out += ']';
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<GroupSummary>> ClusterAdmin::listGroups(int timeoutMs) {
+  using R = Result<std::vector<GroupSummary>>;
+  if (connection_.cluster)
+    return R::failure("the embedded cluster does not describe consumer groups");
+  auto c = client();
+  if (!c.ok()) return R::failure(c.error);
+  const rd_kafka_group_list* list = nullptr;
+  if (rd_kafka_resp_err_t e = rd_kafka_list_groups(c.value->handle(), nullptr, &list, timeoutMs))
+    return R::failure("cannot list consumer groups: " + errText(e));
+  std::vector<GroupSummary> out;
+  for (int g = 0; g < list->group_cnt; ++g) {
+    const rd_kafka_group_info& gi = list->groups[g];
+    GroupSummary s;
+    s.groupId = gi.group ? gi.group : "";
+    s.state = gi.state ? gi.state : "";
+    s.protocol = gi.protocol ? gi.protocol : "";
+    for (int m = 0; m < gi.member_cnt; ++m) {
+      const rd_kafka_group_member_info& mi = gi.members[m];
+      s.members.push_back({mi.member_id ? mi.member_id : "", mi.client_id ? mi.client_id : "",
+                           mi.client_host ? mi.client_host : "",
+                           decodeAssignment(mi.member_assignment, mi.member_assignment_size)});
+    }
+    out.push_back(std::move(s));
+  }
+  rd_kafka_group_list_destroy(list);
+  std::sort(out.begin(), out.end(),
+            [](const GroupSummary& a, const GroupSummary& b) { return a.groupId < b.groupId; });
+  return R::success(std::move(out));
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ClusterAdmin::topicConfig(
+    const std::string& topic, int timeoutMs) {
+  using R = Result<std::vector<std::pair<std::string, std::string>>>;
+  if (connection_.cluster) return R::failure("the embedded cluster keeps no topic configuration");
+  auto c = client();
+  if (!c.ok()) return R::failure(c.error);
+  rd_kafka_t* rk = c.value->handle();
+  Queue queue(rk);
+  char err[512];
+  rd_kafka_ConfigResource_t* resource =
+      rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, topic.c_str());
+  rd_kafka_AdminOptions_t* options =
+      rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS);
+  rd_kafka_AdminOptions_set_request_timeout(options, timeoutMs, err, sizeof err);
+  rd_kafka_DescribeConfigs(rk, &resource, 1, options, queue.q);
+  rd_kafka_AdminOptions_destroy(options);
+  rd_kafka_ConfigResource_destroy(resource);
+  Event ev(rd_kafka_queue_poll(queue.q, timeoutMs + 100));
+  if (!ev.ev) return R::failure("timed out reading the configuration of '" + topic + "'");
+  if (rd_kafka_event_error(ev.ev))
+    return R::failure("cannot read the configuration of '" + topic +
+                      "': " + rd_kafka_event_error_string(ev.ev));
+  size_t n = 0;
+  const rd_kafka_ConfigResource_t** resources =
+      rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(ev.ev), &n);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (size_t r = 0; r < n; ++r) {
+    if (rd_kafka_ConfigResource_error(resources[r]))
+      return R::failure("cannot read the configuration of '" + topic +
+                        "': " + rd_kafka_ConfigResource_error_string(resources[r]));
+    size_t count = 0;
+    const rd_kafka_ConfigEntry_t** entries = rd_kafka_ConfigResource_configs(resources[r], &count);
+    for (size_t i = 0; i < count; ++i) {
+      // Secrets are never shown; librdkafka gives no value for them anyway.
+      if (rd_kafka_ConfigEntry_is_sensitive(entries[i])) continue;
+      const char* value = rd_kafka_ConfigEntry_value(entries[i]);
+      out.emplace_back(rd_kafka_ConfigEntry_name(entries[i]), value ? value : "");
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return R::success(std::move(out));
+}
+
 Result<bool> ClusterAdmin::createTopic(const std::string& topic, int partitions,
                                        int replicationFactor, int timeoutMs) {
   using R = Result<bool>;
@@ -435,7 +548,7 @@ Result<std::vector<KafkaMessage>> ClusterAdmin::readMessages(const std::string& 
       error = rd_kafka_message_errstr(m);
       stop = true;
     } else {
-      out.push_back(toMessage(m));
+      out.push_back(toKafkaMessage(m));
       stop = m->offset + 1 >= info->high;
     }
     rd_kafka_message_destroy(m);

@@ -14,6 +14,8 @@
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/kafka/KafkaResult.h"
 
+typedef struct rd_kafka_message_s rd_kafka_message_t;
+
 namespace sc::kafka {
 
 class KafkaClient;
@@ -48,6 +50,21 @@ struct GroupInfo {
   int64_t totalLag() const;
 };
 
+// A consumer group as the cluster's coordinator describes it.
+struct GroupMember {
+  std::string memberId;
+  std::string clientId;
+  std::string host;
+  std::string assignment;  // "orders[0,1] payments[2]" (consumer protocol), else empty
+};
+
+struct GroupSummary {
+  std::string groupId;
+  std::string state;  // Stable, Empty, PreparingRebalance, Dead, ...
+  std::string protocol;
+  std::vector<GroupMember> members;
+};
+
 struct MessageHeader {
   std::string name;
   std::optional<std::string> value;
@@ -62,6 +79,9 @@ struct KafkaMessage {
   std::optional<std::string> value;
   std::vector<MessageHeader> headers;
 };
+
+// A copy of a consumed message (topic, partition, offset, timestamp, key, value, headers).
+KafkaMessage toKafkaMessage(const rd_kafka_message_t* m);
 
 // Where readMessages starts.
 struct ReadPosition {
@@ -91,6 +111,13 @@ class ClusterAdmin {
   Result<GroupInfo> describeGroup(const std::string& groupId,
                                   const std::vector<std::string>& topics = {},
                                   int timeoutMs = 5000);
+  // Every consumer group with its state and members (DescribeGroups). Not for the embedded
+  // cluster: librdkafka's mock cluster does not answer it.
+  Result<std::vector<GroupSummary>> listGroups(int timeoutMs = 5000);
+  // The topic's configuration entries (retention.ms, cleanup.policy, ...) by name
+  // (DescribeConfigs). Not for the embedded cluster, which keeps no topic configuration.
+  Result<std::vector<std::pair<std::string, std::string>>> topicConfig(const std::string& topic,
+                                                                       int timeoutMs = 5000);
   // Fails when the topic exists already.
   Result<bool> createTopic(const std::string& topic, int partitions, int replicationFactor = 1,
                            int timeoutMs = 5000);

@@ -3,16 +3,25 @@
 // follow messages produced by another client, and a cluster that does not answer. The first
 // meeting of a new user: the preselected "embedded" connection works, failures are readable (in
 // both themes) and clear what they make stale, and Produce always says what happened.
+#include <librdkafka/rdkafka.h>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QtTest>
 #include <cmath>
 
+#include "app/designer/GraphView.h"
+#include "app/designer/GroupLagView.h"
 #include "app/designer/MainWindow.h"
+#include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
 #include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
@@ -62,8 +71,45 @@ class tst_TopicBrowser : public QObject {
   void embeddedConnectionUsesTheDesignersCluster();
   void failureClearsStaleContentAndIsReadable_data();
   void failureClearsStaleContentAndIsReadable();
+  void seeksByOffsetAndFiltersAcrossTheWholeTopic();
+  void decodesExportsAndProducesAgain();
+  void showsConsumerGroupLagPerPartition();
+  void droppingATopicCreatesAConfiguredNode();
 
  private:
+  // A shown main window with the Topics dock raised and connected to the test's cluster.
+  TopicBrowser* openBrowser(MainWindow& window) {
+    window.resize(1400, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) return nullptr;
+    TopicBrowser* browser = window.topicBrowser();
+    browser->parentWidget()->show();
+    browser->parentWidget()->raise();
+    connectTo(browser, QString::fromStdString(cluster_->bootstrapServers()));
+    return browser;
+  }
+  void clickTopic(TopicBrowser* browser, const QString& name) {
+    QTableWidget* topics = browser->topicTable();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(topics, name) >= 0, 15000);
+    QTest::mouseClick(topics->viewport(), Qt::LeftButton, {},
+                      topics->visualItemRect(topics->item(rowOf(topics, name), 0)).center());
+    QTRY_VERIFY_WITH_TIMEOUT(!browser->isBusy() && browser->messageTable()->rowCount() > 0, 15000);
+  }
+  // Types `from` and `filter` and presses Read; waits for the read to end.
+  void read(TopicBrowser* browser, const QString& from, const QString& filter) {
+    browser->readFromEdit()->clear();
+    browser->filterEdit()->clear();
+    QTest::keyClicks(browser->readFromEdit(), from);
+    QTest::keyClicks(browser->filterEdit(), filter);
+    QTest::mouseClick(browser->readButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!browser->isScanning() && !browser->isBusy(), 30000);
+  }
+  int64_t fieldN(const KafkaMessage& m) const {
+    return QJsonDocument::fromJson(QByteArray::fromStdString(m.value.value_or("")))
+        .object()
+        .value("n")
+        .toInteger(-1);
+  }
   ResolvedConnection connection() const { return test::connectionTo(cluster_); }
   int rowOf(QTableWidget* table, const QString& text) const {
     for (int r = 0; r < table->rowCount(); ++r)
@@ -330,6 +376,230 @@ void tst_TopicBrowser::failureClearsStaleContentAndIsReadable() {
   QTRY_VERIFY(!status->text().isEmpty());
   QVERIFY2(status->text().contains("Select a topic"), qPrintable(status->text()));
   applyTheme(Theme::System);
+}
+
+void tst_TopicBrowser::seeksByOffsetAndFiltersAcrossTheWholeTopic() {
+  // 2 partitions of 12,000 messages: many fetches, so a read that looked only at the first
+  // fetch (or the newest 200) misses matches.
+  constexpr int kPerPartition = 12000;
+  QVERIFY(cluster_->ensureTopic("big", 2).ok());
+  std::vector<test::Produced> all;
+  for (int i = 0; i < 2 * kPerPartition; ++i)
+    all.push_back({R"({"n":)" + std::to_string(i) + R"(,"pad":"0123456789012345678901234567"})",
+                   "",
+                   {},
+                   i % 2});
+  test::produceAll(cluster_->bootstrapServers(), "big", all);
+
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = openBrowser(window);
+  QVERIFY(browser);
+  clickTopic(browser, "big");
+  QCOMPARE(browser->partitionTable()->rowCount(), 2);
+  QCOMPARE(browser->partitionTable()->item(1, 2)->text(), QString::number(kPerPartition));
+
+  // From an offset: the last 5 of each partition.
+  read(browser, QString::number(kPerPartition - 5), {});
+  QCOMPARE(browser->shownMessages().size(), size_t(10));
+  for (const KafkaMessage& m : browser->shownMessages())
+    QVERIFY(m.offset >= kPerPartition - 5);
+  QCOMPARE(browser->messageTable()->rowCount(), 10);
+
+  // A filter scans everything from the beginning: matches at the start, middle and end.
+  read(browser, "beginning",
+       "n == 3 || n == 12001 || n >= 23998 || $offset == 7000 && $partition == 1");
+  std::set<int64_t> got;
+  for (const KafkaMessage& m : browser->shownMessages())
+    got.insert(fieldN(m));
+  QCOMPARE(got, (std::set<int64_t>{3, 12001, 14001, 23998, 23999}));
+  QVERIFY2(browser->statusLabel()->text().contains("24,000 of 24,000"),
+           qPrintable(browser->statusLabel()->text()));
+
+  // A bad filter or position says what is wrong, and reads nothing.
+  read(browser, "beginning", "n >");
+  QVERIFY2(browser->statusLabel()->text().contains("filter, column"),
+           qPrintable(browser->statusLabel()->text()));
+  read(browser, "yesterday", {});
+  QVERIFY2(browser->statusLabel()->text().contains("'yesterday'"),
+           qPrintable(browser->statusLabel()->text()));
+}
+
+void tst_TopicBrowser::decodesExportsAndProducesAgain() {
+  QVERIFY(cluster_->ensureTopic("decoded", 1).ok());
+  test::produceAll(
+      cluster_->bootstrapServers(), "decoded",
+      {{R"({"a":{"b":[1,2]}})", "key-1", {{"trace", "t-1"}}, 0}, {"AB\x01", "", {}, 0}});
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = openBrowser(window);
+  QVERIFY(browser);
+  clickTopic(browser, "decoded");
+  QTableWidget* messages = browser->messageTable();
+  QTRY_COMPARE(messages->rowCount(), 2);
+
+  // JSON pretty, with key and headers.
+  QTest::mouseClick(messages->viewport(), Qt::LeftButton, {},
+                    messages->visualItemRect(messages->item(0, 4)).center());
+  QString detail = browser->detailView()->toPlainText();
+  QVERIFY2(detail.contains("Key: key-1") && detail.contains("trace=t-1") &&
+               detail.contains("\"b\": [\n"),
+           qPrintable(detail));
+  // Hex for bytes that are not text.
+  QTest::mouseClick(messages->viewport(), Qt::LeftButton, {},
+                    messages->visualItemRect(messages->item(1, 4)).center());
+  browser->decodeBox()->setCurrentIndex(browser->decodeBox()->findData("hex"));
+  detail = browser->detailView()->toPlainText();
+  QVERIFY2(detail.contains("00000000  41 42 01") && detail.contains("AB."), qPrintable(detail));
+  QDir().mkpath(QStringLiteral(SC_BINARY_DIR "/screenshots"));
+  QVERIFY(window.grab().save(QStringLiteral(SC_BINARY_DIR "/screenshots/topics-browser.png")));
+
+  // Export as JSONL: the same lines kcat -J prints for the topic (but the broker id).
+  QTemporaryDir dir;
+  const QString path = dir.filePath("decoded.jsonl");
+  QCOMPARE(browser->exportMessages(path), QString());
+  if (!QStandardPaths::findExecutable("kcat").isEmpty()) {
+    QProcess kcat;
+    kcat.start("kcat", {"-C", "-b", QString::fromStdString(cluster_->bootstrapServers()), "-t",
+                        "decoded", "-J", "-e", "-q"});
+    QVERIFY(kcat.waitForFinished(30000));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> ours = file.readAll().trimmed().split('\n');
+    const QList<QByteArray> theirs = kcat.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(ours.size(), theirs.size());
+    for (int i = 0; i < ours.size(); ++i) {
+      QJsonObject a = QJsonDocument::fromJson(ours[i]).object();
+      QJsonObject b = QJsonDocument::fromJson(theirs[i]).object();
+      a.remove("broker");
+      b.remove("broker");
+      QCOMPARE(a, b);
+    }
+  }
+  // CSV by its suffix.
+  QCOMPARE(browser->exportMessages(dir.filePath("decoded.csv")), QString());
+  QFile csv(dir.filePath("decoded.csv"));
+  QVERIFY(csv.open(QIODevice::ReadOnly));
+  QVERIFY(csv.readLine().startsWith("topic,partition,offset,timestamp,key,value,headers"));
+
+  // Produce Again: the first message into the fields, edited, sent with its header.
+  QTest::mouseClick(messages->viewport(), Qt::LeftButton, {},
+                    messages->visualItemRect(messages->item(0, 4)).center());
+  QTest::mouseClick(browser->produceAgainButton(), Qt::LeftButton);
+  QCOMPARE(browser->keyEdit()->text(), QStringLiteral("key-1"));
+  QCOMPARE(browser->headersEdit()->text(), QStringLiteral("trace=t-1"));
+  QCOMPARE(browser->partitionBox()->value(), 0);
+  browser->valueEdit()->selectAll();
+  QTest::keyClicks(browser->valueEdit(), R"({"a":"edited"})");
+  QTest::mouseClick(browser->produceButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(browser->statusLabel()->text().startsWith("Produced to decoded"), 15000);
+  ClusterAdmin admin(connection());
+  auto back = admin.readMessages("decoded", 0, ReadPosition::offset(2), 10);
+  QVERIFY2(back.ok(), back.error.c_str());
+  QCOMPARE(back.value.size(), size_t(1));
+  QCOMPARE(*back.value[0].value, std::string(R"({"a":"edited"})"));
+  QCOMPARE(*back.value[0].key, std::string("key-1"));
+  QCOMPARE(back.value[0].headers.size(), size_t(1));
+  QCOMPARE(*back.value[0].headers[0].value, std::string("t-1"));
+}
+
+void tst_TopicBrowser::showsConsumerGroupLagPerPartition() {
+  // Group "lagging" has read 1 of orders/0 and nothing of orders/2: lag per partition.
+  QVERIFY(cluster_->ensureTopic("lagged", 3).ok());
+  std::vector<test::Produced> msgs;
+  for (int i = 0; i < 9; ++i)
+    msgs.push_back({"{}", "", {}, i % 3});
+  test::produceAll(cluster_->bootstrapServers(), "lagged", msgs);
+  {
+    char err[512];
+    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", cluster_->bootstrapServers().c_str(), err,
+                      sizeof err);
+    rd_kafka_conf_set(conf, "group.id", "lagging", err, sizeof err);
+    rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
+    QVERIFY2(rk, err);
+    rd_kafka_topic_partition_list_t* offsets = rd_kafka_topic_partition_list_new(2);
+    rd_kafka_topic_partition_list_add(offsets, "lagged", 0)->offset = 1;
+    rd_kafka_topic_partition_list_add(offsets, "lagged", 1)->offset = 3;
+    QCOMPARE(rd_kafka_commit(rk, offsets, 0), RD_KAFKA_RESP_ERR_NO_ERROR);
+    rd_kafka_topic_partition_list_destroy(offsets);
+    rd_kafka_consumer_close(rk);
+    rd_kafka_destroy(rk);
+  }
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = openBrowser(window);
+  QVERIFY(browser);
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "lagged") >= 0, 15000);
+  browser->tabs()->setCurrentIndex(1);
+  GroupLagView* groups = browser->groupView();
+  QTest::keyClicks(groups->groupEdit()->lineEdit(), "lagging");
+  QTest::mouseClick(groups->showButton(), Qt::LeftButton);
+  QTableWidget* table = groups->offsetTable();
+  QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 2, 15000);
+  QMap<int, QStringList> rows;  // partition -> committed, end, lag
+  for (int r = 0; r < table->rowCount(); ++r) {
+    QCOMPARE(table->item(r, 0)->text(), QStringLiteral("lagged"));
+    rows[table->item(r, 1)->text().toInt()] = {table->item(r, 2)->text(), table->item(r, 3)->text(),
+                                               table->item(r, 4)->text()};
+  }
+  QCOMPARE(rows[0], (QStringList{"1", "3", "2"}));
+  QCOMPARE(rows[1], (QStringList{"3", "3", "0"}));
+  QVERIFY2(groups->summaryLabel()->text().contains("total lag 2"),
+           qPrintable(groups->summaryLabel()->text()));
+  QCOMPARE(groups->historyPoints(), 1);
+}
+
+void tst_TopicBrowser::droppingATopicCreatesAConfiguredNode() {
+  QTemporaryDir dir;
+  const std::string text = R"({
+  "streamcanvas": 1, "name": "dropped",
+  "connections": {"local": {"type": "kafka", "bootstrap_servers": ")" +
+                           cluster_->bootstrapServers() + R"("}},
+  "nodes": [], "edges": []
+})";
+  const QString file = writePipeline(dir, "p.json", text.c_str());
+  MainWindow window(NodeRegistry::builtin());
+  QVERIFY(window.openFile(file));
+  window.resize(1400, 900);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  TopicBrowser* browser = window.topicBrowser();
+  browser->parentWidget()->show();
+  browser->parentWidget()->raise();
+  // The document's connection entry, then Refresh.
+  QComboBox* cluster = browser->clusterEdit();
+  QVERIFY(cluster->count() >= 1);
+  cluster->setCurrentIndex(0);
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTableWidget* topics = browser->topicTable();
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(topics, "orders") >= 0, 15000);
+
+  // The drag data comes from the table itself; the drop goes to the canvas.
+  auto dropTopic = [&](Qt::KeyboardModifiers modifiers, QPoint at) {
+    std::unique_ptr<QMimeData> mime(
+        topics->model()->mimeData({topics->model()->index(rowOf(topics, "orders"), 0)}));
+    QVERIFY(mime);
+    QWidget* canvas = window.view()->viewport();
+    QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, modifiers);
+    QApplication::sendEvent(canvas, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, modifiers);
+    QApplication::sendEvent(canvas, &drop);
+    QVERIFY(drop.isAccepted());
+  };
+  dropTopic(Qt::NoModifier, QPoint(200, 200));
+  const auto& nodes = window.document()->pipeline().nodes;
+  QCOMPARE(nodes.size(), size_t(1));
+  QCOMPARE(nodes[0].type, std::string("kafka.source"));
+  QCOMPARE(nodes[0].properties["topics"], Json::array({"orders"}));
+  QCOMPARE(nodes[0].properties["connection"], Json("local"));
+  dropTopic(Qt::ShiftModifier, QPoint(500, 200));
+  QCOMPARE(nodes.size(), size_t(2));
+  QCOMPARE(nodes[1].type, std::string("kafka.sink"));
+  QCOMPARE(nodes[1].properties["topic"], Json("orders"));
+  // Each drop is one undo step, and the source has no problems.
+  window.document()->undoStack()->undo();
+  QCOMPARE(nodes.size(), size_t(1));
+  window.document()->validateNow();
+  QCOMPARE(window.document()->problemCount(nodes[0].id).errors, 0);
 }
 
 QTEST_MAIN(tst_TopicBrowser)

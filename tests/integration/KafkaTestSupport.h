@@ -31,6 +31,7 @@ struct Produced {
   std::string key;
   std::vector<std::pair<std::string, std::string>> headers;
   int32_t partition = -1;
+  int64_t timestamp = 0;  // epoch ms; 0: the producer's clock
 };
 
 // Produces messages with an independent librdkafka producer and waits for every acknowledgement.
@@ -67,7 +68,8 @@ inline void produceAll(const std::string& bootstrap, const std::string& topic,
     rd_kafka_resp_err_t e = rd_kafka_producev(
         rk, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_PARTITION(partition),
         RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_VALUE(value, valueLen),
-        RD_KAFKA_V_KEY(key, keyLen), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END);
+        RD_KAFKA_V_KEY(key, keyLen), RD_KAFKA_V_TIMESTAMP(m.timestamp), RD_KAFKA_V_HEADERS(hdrs),
+        RD_KAFKA_V_END);
     if (e) rd_kafka_headers_destroy(hdrs);
     QCOMPARE(e, RD_KAFKA_RESP_ERR_NO_ERROR);
   }
