@@ -583,7 +583,7 @@ bool RunRecorder::attach(Execution& run, const Pipeline& pipeline, const NodeReg
     }
   }
   for (auto& [where, tap] : taps) {
-    run.setTap(where.first, where.second, tap);
+    run.addTap(where.first, where.second, tap);
     x.taps.push_back(tap);
   }
   return true;

@@ -57,7 +57,7 @@ void RunRecording::attach(Execution& run) {
   for (Wire& w : wires_) {
     if (w.attachedTo == &run) continue;
     w.attachedTo = &run;
-    if (!run.setTap(w.node.toStdString(), w.port.toStdString(), w.recorder))
+    if (!run.addTap(w.node.toStdString(), w.port.toStdString(), w.recorder))
       Q_EMIT failed(tr("The wire %1:%2 is not in the running pipeline.").arg(w.node, w.port));
   }
   // A test covers one run from its start: a restart after a failure is not recorded again.

@@ -234,7 +234,7 @@ int runFixtureCommand(const std::vector<std::string>& args) {
           std::cerr << "streamcanvas-run: " << error << "\n";
           return false;
         }
-        if (!run.setTap(end.node, end.port, wire)) {
+        if (!run.addTap(end.node, end.port, wire)) {
           std::cerr << "streamcanvas-run: --record: no output port '" << where << "' in "
                     << a->pipeline << "\n";
           return false;

@@ -157,7 +157,14 @@ struct Execution::Impl {
   uint64_t graphHash = 0;
 
   std::mutex tapMutex;
-  std::vector<std::shared_ptr<TapSink>> tapsKept;       // alive until the execution goes
+  std::vector<std::shared_ptr<TapSink>> tapsKept;  // alive until the execution goes
+  // Per (node, output port) with sinks added by addTap: the setTap sink and the added ones,
+  // published to the port as one fan-out.
+  struct PortSinks {
+    std::shared_ptr<TapSink> tap;
+    std::vector<std::shared_ptr<TapSink>> added;
+  };
+  std::map<std::pair<uint32_t, int>, PortSinks> portSinks;
   std::vector<std::shared_ptr<Breakpoint>> breaksKept;  // the same, for breakpoints
 
   std::atomic<bool> stop{false};
@@ -1187,24 +1194,79 @@ void Execution::start() {
 
 bool Execution::setTap(const std::string& nodeId, const std::string& port,
                        std::shared_ptr<TapSink> tap) {
-  return attachSink(nodeId, port, std::move(tap), false);
+  return attachSink(nodeId, port, std::move(tap), SinkChange::SetTap);
 }
 
 bool Execution::setObserver(const std::string& nodeId, const std::string& port,
                             std::shared_ptr<TapSink> observer) {
-  return attachSink(nodeId, port, std::move(observer), true);
+  return attachSink(nodeId, port, std::move(observer), SinkChange::SetObserver);
 }
 
+bool Execution::addTap(const std::string& nodeId, const std::string& port,
+                       std::shared_ptr<TapSink> sink) {
+  return sink && attachSink(nodeId, port, std::move(sink), SinkChange::Add);
+}
+
+bool Execution::removeAddedTap(const std::string& nodeId, const std::string& port,
+                               const TapSink* sink) {
+  // The shared_ptr only carries the address to compare; it owns nothing.
+  return attachSink(nodeId, port,
+                    std::shared_ptr<TapSink>(const_cast<TapSink*>(sink), [](TapSink*) {}),
+                    SinkChange::Remove);
+}
+
+namespace {
+
+// Several sinks on one port: each sees the batch, one failing does not keep it from the rest.
+class TapFanOutSink final : public TapSink {
+ public:
+  explicit TapFanOutSink(std::vector<std::shared_ptr<TapSink>> sinks) : sinks_(std::move(sinks)) {}
+  void onBatch(const Batch& batch, const SlotTable& slots) override {
+    for (const auto& s : sinks_) {
+      try {
+        s->onBatch(batch, slots);
+      } catch (...) {
+      }
+    }
+  }
+
+ private:
+  std::vector<std::shared_ptr<TapSink>> sinks_;
+};
+
+}  // namespace
+
 bool Execution::attachSink(const std::string& nodeId, const std::string& port,
-                           std::shared_ptr<TapSink> sink, bool observer) {
+                           std::shared_ptr<TapSink> sink, SinkChange change) {
   Impl& x = *impl_;
-  for (Impl::NodeRt& n : x.nodes) {
+  for (uint32_t i = 0; i < x.nodes.size(); ++i) {
+    Impl::NodeRt& n = x.nodes[i];
     if (n.id != nodeId) continue;
     const int index = port.empty() ? 0 : n.spec->outputIndex(port);
     if (index < 0 || static_cast<size_t>(index) >= n.spec->outputs.size()) return false;
     std::lock_guard lock(x.tapMutex);
-    if (sink) x.tapsKept.push_back(sink);
-    (observer ? n.observers : n.taps)[index].store(sink.get(), std::memory_order_release);
+    if (change == SinkChange::SetObserver) {
+      if (sink) x.tapsKept.push_back(sink);
+      n.observers[index].store(sink.get(), std::memory_order_release);
+      return true;
+    }
+    Impl::PortSinks& p = x.portSinks[{i, index}];
+    if (change == SinkChange::SetTap) {
+      p.tap = sink;
+    } else if (change == SinkChange::Add) {
+      p.added.push_back(sink);
+    } else {
+      std::erase_if(p.added, [&](const auto& s) { return s.get() == sink.get(); });
+    }
+    std::shared_ptr<TapSink> published = p.tap;
+    if (!p.added.empty()) {
+      std::vector<std::shared_ptr<TapSink>> all = p.added;
+      if (p.tap) all.insert(all.begin(), p.tap);
+      published = all.size() == 1 ? all.front() : std::make_shared<TapFanOutSink>(std::move(all));
+    }
+    // Kept until the execution goes: an emitting thread may still be inside the old one.
+    if (published) x.tapsKept.push_back(published);
+    n.taps[index].store(published.get(), std::memory_order_release);
     return true;
   }
   return false;

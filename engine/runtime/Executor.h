@@ -149,13 +149,19 @@ class Execution {
   // (the designer's aggregate chart) whether or not the wire is tapped.
   bool setObserver(const std::string& nodeId, const std::string& port,
                    std::shared_ptr<TapSink> observer);
+  // Adds `sink` beside the port's tap and the sinks added before: each sees every batch. For
+  // recorders (fixtures, tests) that must neither displace what the user taps nor be displaced
+  // by it. removeAddedTap takes it off again. False for an unknown node or port.
+  bool addTap(const std::string& nodeId, const std::string& port, std::shared_ptr<TapSink> sink);
+  bool removeAddedTap(const std::string& nodeId, const std::string& port, const TapSink* sink);
 
   struct Impl;
 
  private:
   explicit Execution(std::unique_ptr<Impl> impl);
+  enum class SinkChange { SetTap, SetObserver, Add, Remove };
   bool attachSink(const std::string& nodeId, const std::string& port, std::shared_ptr<TapSink> sink,
-                  bool observer);
+                  SinkChange change);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -393,6 +393,27 @@ class TestExecutor : public QObject {
     QVERIFY(again->wait(30'000));
     QVERIFY(unused->values.empty());
     QCOMPARE(g.values, iota(11, 3000));
+
+    // A sink added beside the tap (a fixture recorder) sees every batch however the tap
+    // changes, and a tap set later does not displace it; removed, a sink sees nothing.
+    g.reset();
+    auto both = Execution::plan(p, testRegistry(), {}, d);
+    auto recorder = std::make_shared<Tap>(), first = std::make_shared<Tap>(),
+         second = std::make_shared<Tap>(), removed = std::make_shared<Tap>();
+    QVERIFY(both->setTap("a", "out", first));
+    QVERIFY(both->addTap("a", "out", recorder));
+    QVERIFY(!both->addTap("a", "nope", recorder));
+    QVERIFY(both->setTap("a", "out", second));  // replaces `first` only
+    QVERIFY(both->setTap("a", "out", nullptr));
+    QVERIFY(both->setTap("a", "out", second));
+    QVERIFY(both->addTap("a", "out", removed));
+    QVERIFY(both->removeAddedTap("a", "out", removed.get()));
+    both->start();
+    QVERIFY(both->wait(30'000));
+    QCOMPARE(recorder->values, iota(1, 3000));
+    QCOMPARE(second->values, iota(1, 3000));
+    QVERIFY(first->values.empty());
+    QVERIFY(removed->values.empty());
   }
 
   void backPressureLosesNothing() {
