@@ -207,6 +207,9 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
   config_->setWordWrap(true);
   config_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   messages_->setObjectName(QStringLiteral("messageTable"));
+  // Column widths from the rows in view, not from all 10,000 (which stalls the window).
+  messages_->horizontalHeader()->setResizeContentsPrecision(100);
+  topics_->horizontalHeader()->setResizeContentsPrecision(100);
   readFrom_->setObjectName(QStringLiteral("readFrom"));
   readFrom_->setPlaceholderText(tr("newest · beginning · offset · -N · s@TIME e@TIME · -10m"));
   readFrom_->setToolTip(
@@ -834,6 +837,7 @@ void TopicBrowser::appendMessages(const std::vector<KafkaMessage>& batch, bool s
                      });
   const int limit = kKeptMessages;  // following a topic for long keeps the newest
   const QSignalBlocker block(messages_);
+  messages_->setUpdatesEnabled(false);  // 10,000 rows are laid out once, not row by row
   const int first = messages_->rowCount();
   messages_->setRowCount(first + int(sorted.size()));
   int row = first;
@@ -862,6 +866,7 @@ void TopicBrowser::appendMessages(const std::vector<KafkaMessage>& batch, bool s
   }
   for (int column = 0; column < 4; ++column)  // the value column takes the rest
     messages_->resizeColumnToContents(column);
+  messages_->setUpdatesEnabled(true);
   if (!sorted.empty() && sortByTime) messages_->scrollToBottom();
   export_->setEnabled(!shown_.empty());
 }
