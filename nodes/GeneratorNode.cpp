@@ -401,8 +401,9 @@ NodeSpec generatorSpec() {
     std::vector<Field> fields;
     for (const std::string& field : templateFields(t))
       fields.push_back({field, templateFieldType(field)});
-    return std::vector<FieldSet>{FieldSet::exactly(
-        std::move(fields), "template '" + name + "' of generator '" + cfg.id() + "'")};
+    return std::vector<FieldSet>{
+        FieldSet::exactly(std::move(fields),
+                          "the fields of template '" + name + "' of generator '" + cfg.id() + "'")};
   };
   s.create = [] { return std::make_unique<GeneratorNode>(); };
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {

@@ -97,7 +97,7 @@ FieldSet FieldSet::merge(const std::vector<FieldSet>& wires) {
   std::set<std::string> differing;
   for (const FieldSet& w : wires) {
     out.complete_ = out.complete_ && w.complete_;
-    if (w.origin_ != out.origin_) out.origin_ = "the wires into this node";
+    if (w.origin_ != out.origin_) out.origin_ = "the fields of the wires into this node";
     for (const Field& f : w.fields_) {
       const Field* seen = out.find(f.name);
       if (!seen)
@@ -282,14 +282,16 @@ class FieldChecker {
     const Field* f = fields_.find(name);
     if (!f) {
       if (fields_.complete() && reported_.insert(name).second) {
+        const std::string of = fields_.origin().empty() ? "the input's fields" : fields_.origin();
         std::string hint = didYouMean(name, fields_.names());
-        if (hint.empty()) {
+        if (!hint.empty()) {
+          hint += " It is one of " + of;
+        } else {
           std::string list;
           for (const std::string& n : fields_.names())
             list += (list.empty() ? "" : ", ") + n;
-          hint = list.empty() ? "the input has no fields" : "the input's fields are: " + list;
+          hint = list.empty() ? "the input has no fields" : of + " are: " + list;
         }
-        if (!fields_.origin().empty()) hint += " (from " + fields_.origin() + ")";
         warn(a.pos, "unknown field '" + name + "'", hint);
       }
       return {};
@@ -379,7 +381,7 @@ class FieldChecker {
 
   std::string typedFrom(const Typed& t) const {
     if (t.field.empty() || fields_.origin().empty()) return {};
-    return "'" + t.field + "' holds " + fieldTypeName(t.type) + "s in " + fields_.origin();
+    return "'" + t.field + "' is " + article(t.type) + " in " + fields_.origin();
   }
 
   // An operand of a known scalar type where the operator wants another.

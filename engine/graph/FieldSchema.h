@@ -47,7 +47,7 @@ class FieldSet {
   const std::vector<Field>& fields() const { return fields_; }
   std::vector<std::string> names() const;
   const Field* find(std::string_view name) const;
-  // Where the list comes from, for messages: "template 'sensors' of generator 'gen'".
+  // What the list is, for messages: "the fields of template 'sensors' of generator 'gen'".
   const std::string& origin() const { return origin_; }
 
   // Adds the field, or gives an existing one the new type (it keeps its place).

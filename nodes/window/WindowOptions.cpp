@@ -188,7 +188,8 @@ NodeSpec windowSpec(WindowKind kind) {
                                                         : FieldType::Number});
     }
     return std::vector<FieldSet>{
-        FieldSet::exactly(std::move(fields), "the results of window '" + cfg.id() + "'"), input};
+        FieldSet::exactly(std::move(fields), "the fields written by window '" + cfg.id() + "'"),
+        input};
   };
   s.validate = [kind](const NodeConfig& cfg, Diagnostics& diags) {
     validateWindow(kind, cfg, diags);
