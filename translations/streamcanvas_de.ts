@@ -4,7 +4,7 @@
 <context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+146"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+148"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Strategie</translation>
@@ -974,7 +974,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+713"/>
         <source>choose a connection</source>
         <translation>Cluster-Verbindung wählen</translation>
     </message>
@@ -1288,9 +1288,41 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
 </context>
 <context>
+    <name>sc::designer::FieldSampler</name>
+    <message>
+        <location filename="../app/designer/FieldSampler.cpp" line="+134"/>
+        <location line="+9"/>
+        <source>Cannot sample: %1</source>
+        <translation>Stichprobe nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sampling failed: %1</source>
+        <translation>Stichprobe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No records to sample: the fields stay as they were.</source>
+        <translation>Keine Datensätze für eine Stichprobe: Die Felder bleiben unverändert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sample fields of %1</source>
+        <translation>Felder von %1 ermitteln</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n field(s) from %1 record(s).</source>
+        <translation>
+            <numerusform>%n Feld aus %1 Datensatz/Datensätzen.</numerusform>
+            <numerusform>%n Felder aus %1 Datensatz/Datensätzen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+257"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Unbekannter Knotentyp „%1“</translation>
     </message>
@@ -1308,7 +1340,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+74"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1535,7 +1567,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Nodes</source>
         <translation>Knoten</translation>
     </message>
@@ -1907,6 +1939,44 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     </message>
 </context>
 <context>
+    <name>sc::designer::NodeFieldsView</name>
+    <message>
+        <location filename="../app/designer/FieldSampler.cpp" line="+40"/>
+        <source>Sample fields</source>
+        <translation>Felder ermitteln</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads the first %1 records and remembers their fields in the pipeline file, for completion and spelling checks. Runs never need them.</source>
+        <translation>Liest die ersten %1 Datensätze und merkt sich ihre Felder in der Pipeline-Datei, für Vervollständigung und Rechtschreibprüfung. Läufe brauchen sie nie.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sampling…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fields out: unknown</source>
+        <translation>Ausgehende Felder: unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sample them to check expressions.</source>
+        <translation>ermitteln Sie sie, um Ausdrücke zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields out: %1</source>
+        <translation>Ausgehende Felder: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fields out (at least): %1</source>
+        <translation>Ausgehende Felder (mindestens): %1</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::NodeItem</name>
     <message>
         <location filename="../app/designer/NodeItem.cpp" line="+120"/>
@@ -1988,12 +2058,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>The validator failed: %1</source>
         <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
@@ -2011,7 +2081,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Automatisches Layout</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <location line="+1"/>
         <location line="+243"/>
         <source>There is no node &apos;%1&apos;.</source>
@@ -2150,7 +2220,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-698"/>
         <source>default: %1</source>
         <translation>Standard: %1</translation>
     </message>
@@ -2190,12 +2260,27 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Wert anzeigen</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+256"/>
+        <source>Input fields: none</source>
+        <translation>Eingangsfelder: keine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input fields: %1</source>
+        <translation>Eingangsfelder: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input fields (at least): %1</source>
+        <translation>Eingangsfelder (mindestens): %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>column %1: %2</source>
         <translation>Spalte %1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>name</source>
         <translation>Name</translation>
     </message>

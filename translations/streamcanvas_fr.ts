@@ -4,7 +4,7 @@
 <context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+146"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+148"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Stratégie</translation>
@@ -974,7 +974,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+713"/>
         <source>choose a connection</source>
         <translation>choisir une connexion</translation>
     </message>
@@ -1288,9 +1288,41 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
 </context>
 <context>
+    <name>sc::designer::FieldSampler</name>
+    <message>
+        <location filename="../app/designer/FieldSampler.cpp" line="+134"/>
+        <location line="+9"/>
+        <source>Cannot sample: %1</source>
+        <translation>Échantillonnage impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sampling failed: %1</source>
+        <translation>Échec de l&apos;échantillonnage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No records to sample: the fields stay as they were.</source>
+        <translation>Aucun enregistrement à échantillonner&#xa0;: les champs restent inchangés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sample fields of %1</source>
+        <translation>Échantillonner les champs de %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n field(s) from %1 record(s).</source>
+        <translation>
+            <numerusform>%n champ tiré de %1 enregistrement(s).</numerusform>
+            <numerusform>%n champs tirés de %1 enregistrement(s).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+257"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Type de nœud «&#xa0;%1&#xa0;» inconnu</translation>
     </message>
@@ -1308,7 +1340,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+74"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1535,7 +1567,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Nodes</source>
         <translation>Nœuds</translation>
     </message>
@@ -1907,6 +1939,44 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     </message>
 </context>
 <context>
+    <name>sc::designer::NodeFieldsView</name>
+    <message>
+        <location filename="../app/designer/FieldSampler.cpp" line="+40"/>
+        <source>Sample fields</source>
+        <translation>Échantillonner les champs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads the first %1 records and remembers their fields in the pipeline file, for completion and spelling checks. Runs never need them.</source>
+        <translation>Lit les %1 premiers enregistrements et mémorise leurs champs dans le fichier du pipeline, pour la complétion et la vérification de l&apos;orthographe. Les exécutions n&apos;en ont jamais besoin.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sampling…</source>
+        <translation>Échantillonnage…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fields out: unknown</source>
+        <translation>Champs en sortie&#xa0;: inconnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sample them to check expressions.</source>
+        <translation>échantillonnez-les pour vérifier les expressions.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields out: %1</source>
+        <translation>Champs en sortie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fields out (at least): %1</source>
+        <translation>Champs en sortie (au moins)&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::NodeItem</name>
     <message>
         <location filename="../app/designer/NodeItem.cpp" line="+120"/>
@@ -1988,12 +2058,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>The validator failed: %1</source>
         <translation>La validation a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Add %1</source>
         <translation>Ajouter %1</translation>
     </message>
@@ -2011,7 +2081,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <location line="+1"/>
         <location line="+243"/>
         <source>There is no node &apos;%1&apos;.</source>
@@ -2150,7 +2220,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-698"/>
         <source>default: %1</source>
         <translation>par défaut&#xa0;: %1</translation>
     </message>
@@ -2190,12 +2260,27 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Afficher la valeur</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+256"/>
+        <source>Input fields: none</source>
+        <translation>Champs en entrée&#xa0;: aucun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input fields: %1</source>
+        <translation>Champs en entrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input fields (at least): %1</source>
+        <translation>Champs en entrée (au moins)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>column %1: %2</source>
         <translation>colonne %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
