@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "engine/runtime/Node.h"
 #include "engine/runtime/WatermarkGenerator.h"
 #include "engine/state/StateCodec.h"
+#include "nodes/FileSample.h"
 #include "nodes/NodeTypes.h"
 #include "nodes/RecordJson.h"
 
@@ -114,6 +116,25 @@ CsvParse splitCsv(std::string_view text, std::vector<std::string>& fields, size_
     if (i >= text.size()) return CsvParse::Complete;
     ++i;  // the comma
   }
+}
+
+// One CSV row as file.source turns it into a record: cells typed like JSON values.
+std::string csvRecordJson(const std::vector<std::string>& header,
+                          const std::vector<std::string>& cells, size_t count) {
+  std::string json = "{";
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) json += ',';
+    appendJsonString(json, header[i]);
+    json += ':';
+    const std::string& cell = cells[i];
+    if (cell.empty())
+      json += "null";
+    else if (cell == "true" || cell == "false" || isJsonNumber(cell))
+      json += cell;
+    else
+      appendJsonString(json, cell);
+  }
+  return json + '}';
 }
 
 class FileSourceNode final : public SourceNode {
@@ -358,21 +379,7 @@ class FileSourceNode final : public SourceNode {
            text);
       return;
     }
-    json_.clear();
-    json_ += '{';
-    for (size_t i = 0; i < count; ++i) {
-      if (i > 0) json_ += ',';
-      appendJsonString(json_, header_[i]);
-      json_ += ':';
-      const std::string& cell = fields_[i];
-      if (cell.empty())
-        json_ += "null";
-      else if (cell == "true" || cell == "false" || isJsonNumber(cell))
-        json_ += cell;
-      else
-        appendJsonString(json_, cell);
-    }
-    json_ += '}';
+    json_ = csvRecordJson(header_, fields_, count);
     record(batch, json_, pendingLine_);
   }
 
@@ -421,6 +428,40 @@ class FileSourceNode final : public SourceNode {
 };
 
 }  // namespace
+
+std::string readFileSample(const std::string& path, bool csv, size_t maxRecords,
+                           std::vector<Json>& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return cannotOpen(path, errno);
+  if (std::filesystem::is_directory(path)) return "'" + path + "' is a directory, not a file";
+  std::vector<std::string> header, cells;
+  bool headerDone = false;
+  std::string line, pending;
+  // Bounded by lines read too, so a file of invalid lines is not read to its end.
+  for (size_t lines = 0;
+       out.size() < maxRecords && lines < maxRecords * 10 + 10 && std::getline(in, line); ++lines) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!csv) {
+      Json record = Json::parse(line, nullptr, false);
+      if (record.is_object()) out.push_back(std::move(record));
+      continue;
+    }
+    if (pending.empty() && line.empty()) continue;
+    pending = pending.empty() ? line : pending + '\n' + line;
+    size_t count = 0;
+    const CsvParse parsed = splitCsv(pending, cells, count);
+    if (parsed == CsvParse::Incomplete) continue;
+    pending.clear();
+    if (parsed == CsvParse::Malformed) continue;
+    if (!headerDone) {
+      header.assign(cells.begin(), cells.begin() + std::ptrdiff_t(count));
+      headerDone = true;
+    } else if (count <= header.size()) {
+      out.push_back(Json::parse(csvRecordJson(header, cells, count), nullptr, false));
+    }
+  }
+  return {};
+}
 
 NodeSpec fileSourceSpec() {
   NodeSpec s;

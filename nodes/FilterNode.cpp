@@ -67,6 +67,9 @@ NodeSpec filterSpec() {
   condition.placeholder = "temperature > 30";
   s.properties = {condition};
   s.stateless = true;
+  s.outputFields = [](const NodeConfig&, const std::vector<FieldSet>& in) {
+    return std::vector<FieldSet>{in.at(0), in.at(0)};  // records pass unchanged
+  };
   s.create = [] { return std::make_unique<FilterNode>(); };
   return s;
 }

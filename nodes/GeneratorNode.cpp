@@ -84,6 +84,13 @@ const std::vector<std::string>& templateFields(Template t) {
   }
 }
 
+// What the generator writes into each field (see generate*() below).
+FieldType templateFieldType(const std::string& field) {
+  static const std::vector<std::string> numbers{"temperature", "humidity", "amount", "ts"};
+  return std::find(numbers.begin(), numbers.end(), field) != numbers.end() ? FieldType::Number
+                                                                           : FieldType::String;
+}
+
 // Event-time base: ISO-8601 text or epoch milliseconds; empty means the fixed default.
 bool parseStartTime(const std::string& text, int64_t& out) {
   if (text.empty()) {
@@ -384,6 +391,20 @@ NodeSpec generatorSpec() {
                   makeProperty("interval", PropKind::Duration,
                                "Event time between consecutive records", "100ms"),
                   onTimestampErrorProperty(false)};
+  s.outputFields = [](const NodeConfig& cfg, const std::vector<FieldSet>&) {
+    const std::string name = cfg.getString("template");
+    if (name != "sensors" && name != "clicks" && name != "payments")
+      return std::vector<FieldSet>{FieldSet()};  // ${VAR}: known only when it runs
+    const Template t = name == "clicks"     ? Template::Clicks
+                       : name == "payments" ? Template::Payments
+                                            : Template::Sensors;
+    std::vector<Field> fields;
+    for (const std::string& field : templateFields(t))
+      fields.push_back({field, templateFieldType(field)});
+    return std::vector<FieldSet>{
+        FieldSet::exactly(std::move(fields),
+                          "the fields of template '" + name + "' of generator '" + cfg.id() + "'")};
+  };
   s.create = [] { return std::make_unique<GeneratorNode>(); };
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {
     int64_t ms;

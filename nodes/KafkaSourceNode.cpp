@@ -983,6 +983,13 @@ NodeSpec kafkaSourceSpec() {
                   deadLetter,
                   commit,
                   onTimestampErrorProperty(true)};
+  s.outputFields = [](const NodeConfig& cfg, const std::vector<FieldSet>&) {
+    // JSON payloads are known only from a sample (the node's ui "sampled_fields").
+    if (cfg.getString("format") != "text") return std::vector<FieldSet>{FieldSet()};
+    return std::vector<FieldSet>{
+        FieldSet::exactly({{"value", FieldType::String}},
+                          "the fields of kafka.source '" + cfg.id() + "' with format text")};
+  };
 
   s.validate = [](const NodeConfig& cfg, Diagnostics& diags) {
     const bool hasTopics = cfg.has("topics") && !cfg.getStringList("topics").empty();

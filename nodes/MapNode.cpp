@@ -128,6 +128,15 @@ NodeSpec mapSpec() {
   drop.item = PropKind::String;
   s.properties = {set, drop};
   s.stateless = true;
+  s.outputFields = [](const NodeConfig& cfg, const std::vector<FieldSet>& in) {
+    // Every "set" expression sees the incoming record; drops apply after the sets.
+    FieldSet out = in.at(0);
+    for (const auto& [field, text] : cfg.getStringMap("set"))
+      out.set(field, expressionFieldType(text, in.at(0)));
+    for (const auto& field : cfg.getStringList("drop"))
+      out.remove(field);
+    return std::vector<FieldSet>{out};
+  };
   s.create = [] { return std::make_unique<MapNode>(); };
   s.validate = validateMap;
   return s;

@@ -25,6 +25,7 @@
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/ConnectionsPanel.h"
 #include "app/designer/DiagramExport.h"
+#include "app/designer/FieldSampler.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
 #include "app/designer/LogPanel.h"
@@ -378,6 +379,7 @@ void MainWindow::createDocks() {
   };
   palette_ = new NodePalette(registry_, this);
   inspector_ = new PropertyInspector(doc_, this);
+  inspector_->setFieldSampler(new FieldSampler(doc_, runner_->sharedResources(), inspector_));
   problems_ = new ProblemsPanel(doc_, this);
   dock(palette_, tr("Nodes"), QStringLiteral("paletteDock"), Qt::LeftDockWidgetArea);
   QDockWidget* inspectorDock =

@@ -178,6 +178,7 @@ void PipelineDocument::validateNow() {
   validateTimer_.stop();
   try {
     diagnostics_ = planPipeline(pipeline_, registry_, PlanPurpose::Check).diagnostics;
+    fields_ = PipelineFields::infer(pipeline_, registry_);
   } catch (const std::exception& e) {
     diagnostics_ = Diagnostics{};
     diagnostics_.error("", sstr(tr("The validator failed: %1").arg(QString::fromUtf8(e.what()))));
@@ -190,6 +191,14 @@ void PipelineDocument::validateNow() {
     (d.severity == Severity::Error ? count.errors : count.warnings)++;
   }
   Q_EMIT validated();
+}
+
+FieldSet PipelineDocument::inputFields(const std::string& nodeId) const {
+  return fields_.input(nodeId);
+}
+
+FieldSet PipelineDocument::outputFields(const std::string& nodeId, const std::string& port) const {
+  return fields_.output(nodeId, port);
 }
 
 void PipelineDocument::changed() {
@@ -246,6 +255,21 @@ void PipelineDocument::moveNodes(const std::map<std::string, QPointF>& positions
   const QString text = mergeable ? tr("Move %n node(s)", nullptr, static_cast<int>(moves.size()))
                                  : tr("Auto-layout");
   undoStack_.push(new MoveNodesCommand(this, std::move(moves), text, mergeable));
+}
+
+void PipelineDocument::setNodeUiEntry(const std::string& id, const std::string& key,
+                                      const Json& value, const QString& text) {
+  const PipelineNode* node = pipeline_.node(id);
+  if (!node) return;
+  Json after = node->ui.is_object() ? node->ui : Json::object();
+  if (value.is_null())
+    after.erase(key);
+  else
+    after[key] = value;
+  if (after == node->ui) return;
+  std::map<std::string, MoveNodesCommand::Move> change;
+  change.emplace(id, MoveNodesCommand::Move{node->ui, std::move(after)});
+  undoStack_.push(new MoveNodesCommand(this, std::move(change), text, false));
 }
 
 QString PipelineDocument::connectionProblem(const PipelineEdge& edge) const {
@@ -668,8 +692,13 @@ int PipelineDocument::edgeIndex(const PipelineEdge& edge) const {
 void PipelineDocument::setNodeUiRaw(const std::string& id, const Json& ui) {
   PipelineNode* node = pipeline_.node(id);
   if (!node) return;
+  auto sample = [](const Json& u) {
+    return u.is_object() ? u.value(kSampledFieldsKey, Json()) : Json();
+  };
+  const bool fieldsChanged = sample(node->ui) != sample(ui);
   node->ui = ui;
   Q_EMIT nodeMoved(qstr(id));
+  if (fieldsChanged) changed();  // the validator reads sampled fields
 }
 
 void PipelineDocument::setPropertyRaw(const std::string& id, const std::string& name,

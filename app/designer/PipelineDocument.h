@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/graph/FieldSchema.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
 
@@ -70,6 +71,12 @@ class PipelineDocument : public QObject {
   // The node a diagnostic is about: its nodeId, else the node its pointer points into.
   std::string diagnosticNode(const Diagnostic& d) const;
   void validateNow();
+  // The fields arriving at the node's first input, and leaving its `port` ("out" when empty), as
+  // of the last validation (FieldSchema.h).
+  FieldSet inputFields(const std::string& nodeId) const;
+  // The fields the node's expressions read (its input's; a source's own).
+  FieldSet fieldsSeenBy(const std::string& nodeId) const { return fields_.seenBy(nodeId); }
+  FieldSet outputFields(const std::string& nodeId, const std::string& port = {}) const;
 
   // --- edits: each pushes one undo command ---
   // Adds a node of `type` at `pos`, with `properties` set (one undo step); returns its id.
@@ -78,6 +85,10 @@ class PipelineDocument : public QObject {
   // Moves nodes to new positions (snapped to the grid); consecutive moves of the same set of
   // nodes merge into one undo step unless `mergeable` is false.
   void moveNodes(const std::map<std::string, QPointF>& positions, bool mergeable = true);
+  // Sets one entry of a node's "ui" data other than its position ("sampled_fields"); a null
+  // value removes it. One undo step named `text`.
+  void setNodeUiEntry(const std::string& id, const std::string& key, const Json& value,
+                      const QString& text);
   // Why an edge may not be added (empty when it may): unknown nodes or ports, output to output,
   // same node, duplicate, cycle.
   QString connectionProblem(const PipelineEdge& edge) const;
@@ -171,6 +182,7 @@ class PipelineDocument : public QObject {
   std::set<std::string> selectedNodes_;
   std::vector<PipelineEdge> selectedEdges_;
   Diagnostics diagnostics_;
+  PipelineFields fields_;
   std::map<std::string, ProblemCount> problemCounts_;
   std::map<std::string, QPointF> fallbackPositions_;
   QTimer validateTimer_;

@@ -30,6 +30,9 @@ class PropertyEditor : public QWidget {
 
   // The validator's message for this property (empty: none).
   void setValidatorProblem(const QString& text);
+  // The fields of the records the node's expressions read (FieldSchema.h): expression editors
+  // complete them and list them under the text. Other editors ignore them.
+  virtual void setInputFields(const FieldSet& fields) { (void)fields; }
   QString problemText() const;
 
  Q_SIGNALS:

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "app/designer/CanvasStyle.h"
+#include "app/designer/FieldSampler.h"
 #include "app/designer/PropertyEditors.h"
 #include "app/designer/Translations.h"
 #include "engine/graph/PipelineSettings.h"
@@ -56,6 +57,7 @@ PropertyInspector::PropertyInspector(PipelineDocument* document, QWidget* parent
     if (showsSettings_) refreshValues();
   });
   connect(doc_, &PipelineDocument::validated, this, &PropertyInspector::showProblems);
+  connect(doc_, &PipelineDocument::validated, this, &PropertyInspector::offerFields);
   connect(doc_, &PipelineDocument::connectionsChanged, this, [this] {
     for (PropertyEditor* editor : std::as_const(editors_))
       if (auto* picker = qobject_cast<ConnectionPicker*>(editor)) {
@@ -310,12 +312,22 @@ void PropertyInspector::build() {
     }
   }
   outer->addLayout(form);
+  if (spec && !spec->outputs.empty())
+    outer->addWidget(new NodeFieldsView(doc_, sampler_, nodeId_, form_));
   outer->addStretch();
   scroll_->setWidget(form_);
   emptyLabel_->hide();
   scroll_->show();
   refreshValues();
   showProblems();
+  offerFields();
+}
+
+void PropertyInspector::offerFields() {
+  if (showsSettings_ || nodeId_.isEmpty()) return;
+  const FieldSet fields = doc_->fieldsSeenBy(sstr(nodeId_));
+  for (PropertyEditor* editor : std::as_const(editors_))
+    editor->setInputFields(fields);
 }
 
 void PropertyInspector::refreshValues() {

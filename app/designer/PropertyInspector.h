@@ -18,6 +18,7 @@ class QVBoxLayout;
 
 namespace sc::designer {
 
+class FieldSampler;
 class PropertyEditor;
 
 class PropertyInspector : public QWidget {
@@ -35,6 +36,8 @@ class PropertyInspector : public QWidget {
   PropertyEditor* editor(const QString& property) const { return editors_.value(property); }
   // Scrolls to the property's field and gives it keyboard focus.
   void focusProperty(const QString& property);
+  // Offers "Sample fields" on sources that can be sampled (FieldSampler.h).
+  void setFieldSampler(FieldSampler* sampler) { sampler_ = sampler; }
 
  Q_SIGNALS:
   void statusMessage(const QString& message);
@@ -54,6 +57,7 @@ class PropertyInspector : public QWidget {
   void addEditor(QFormLayout* form, const PropertySpec& spec, const QString& key, bool dark);
   void refreshValues();
   void showProblems();
+  void offerFields();  // the node's input fields to its expression editors
   void commitRename();
   void newConnection(const std::string& property, const std::string& type);
 
@@ -67,6 +71,7 @@ class PropertyInspector : public QWidget {
   bool showsSettings_ = false;
   QString nodeId_;
   QMap<QString, PropertyEditor*> editors_;
+  FieldSampler* sampler_ = nullptr;
 };
 
 }  // namespace sc::designer

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/graph/FieldSchema.h"
 #include "engine/graph/Json.h"
 
 namespace sc::expr {
@@ -76,6 +77,11 @@ struct NodeSpec {
   // Checks across properties beyond what the spec expresses; reports into diags with pointers
   // relative to the node (cfg.pointer(...) builds them).
   std::function<void(const NodeConfig&, Diagnostics&)> validate;
+  // The fields of the records leaving each output port (in `outputs` order), given those
+  // arriving at each input port (FieldSchema.h). Drives field completion in the designer and the
+  // validator's unknown-field warnings. Unset: unknown (nothing is guessed).
+  std::function<std::vector<FieldSet>(const NodeConfig&, const std::vector<FieldSet>& inputs)>
+      outputFields;
 
   const PropertySpec* property(std::string_view name) const;
   int inputIndex(std::string_view port) const;   // -1 if unknown

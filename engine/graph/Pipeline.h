@@ -37,7 +37,9 @@ struct PipelineNode {
   std::string id;
   std::string type;
   Json properties = Json::object();
-  Json ui;  // editor data ({"x":..,"y":..}); null when absent; ignored by the engine
+  // Editor data ({"x":..,"y":..}, "sampled_fields"); null when absent. A run never needs it; the
+  // validator reads only "sampled_fields", for warnings (FieldSchema.h).
+  Json ui;
   bool operator==(const PipelineNode&) const = default;
 };
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/expr/Expression.h"
+#include "engine/graph/FieldSchema.h"
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
@@ -411,6 +412,7 @@ class Validator {
 
 Diagnostics validatePipeline(const Pipeline& p, const NodeRegistry& registry) {
   Diagnostics diags = Validator(p, registry).run();
+  checkPipelineFields(p, registry, diags);  // warnings only
   validateSettings(p.settings, diags);
   validateDelivery(p, registry, diags);
   return diags;

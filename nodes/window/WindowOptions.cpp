@@ -165,6 +165,32 @@ NodeSpec windowSpec(WindowKind kind) {
   s.outputs = {{"out", "One record per key and window.", false},
                {"late", "Records that arrived after their windows closed (optional).", false}};
   s.properties = properties(kind);
+  s.outputFields = [](const NodeConfig& cfg, const std::vector<FieldSet>& in) {
+    const FieldSet& input = in.at(0);
+    std::vector<Field> fields{{kWindowStartField, FieldType::Number},
+                              {kWindowEndField, FieldType::Number}};
+    std::vector<std::string> keys;
+    for (const std::string& k : cfg.getStringList("key"))
+      if (!trimmed(k).empty()) keys.push_back(trimmed(k));
+    // One key: its value; several: an object named after the expressions; none: null.
+    fields.push_back({kKeyField, keys.size() > 1    ? FieldType::Object
+                                 : keys.size() == 1 ? expressionFieldType(keys[0], input)
+                                                    : FieldType::Unknown});
+    const Json& aggs = cfg.value("aggregates");
+    for (const Json& a : aggs.is_array() ? aggs : Json::array()) {
+      if (!a.is_object() || !a.contains("as") || !a["as"].is_string()) continue;
+      AggFn fn = AggFn::Count;
+      parseAggFn(a.value("fn", std::string()), fn);
+      const std::string of =
+          a.contains("of") && a["of"].is_string() ? a["of"].get<std::string>() : std::string();
+      fields.push_back({a["as"].get<std::string>(), fn == AggFn::First || fn == AggFn::Last
+                                                        ? expressionFieldType(of, input)
+                                                        : FieldType::Number});
+    }
+    return std::vector<FieldSet>{
+        FieldSet::exactly(std::move(fields), "the fields written by window '" + cfg.id() + "'"),
+        input};
+  };
   s.validate = [kind](const NodeConfig& cfg, Diagnostics& diags) {
     validateWindow(kind, cfg, diags);
   };

@@ -307,6 +307,36 @@ class TestRunner : public QObject {
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
   }
 
+  void validateWarnsAboutFieldsAndExitsZero() {
+    // The issue's case: a misspelled field compared with a string let 0 of 201 records through
+    // and --validate said nothing. Now it warns (the run still may go ahead: exit code 0), both
+    // after a generator's template and after a file source whose fields the designer sampled.
+    QTemporaryDir dir;
+    QString generated = writeTemp(dir, "typo.json", R"({"streamcanvas": 1, "name": "typo",
+  "nodes": [{"id": "gen", "type": "generator", "properties": {"count": 10}},
+            {"id": "hot", "type": "filter", "properties": {"condition": "temprature > 30"}},
+            {"id": "out", "type": "discard.sink"}],
+  "edges": [{"from": "gen", "to": "hot"}, {"from": "hot", "to": "out"}]})");
+    Run r = run({generated, "--validate"});
+    QVERIFY2(r.exitCode == 0, r.err);
+    QVERIFY2(r.err.contains("typo.json:3:73: warning: node 'hot' at /nodes/1/properties/condition: "
+                            "unknown field 'temprature' at column 1 (did you mean 'temperature'?"),
+             r.err);
+    QVERIFY2(r.err.contains("pipeline 'typo' is valid"), r.err);
+
+    QString sampled = writeTemp(dir, "sampled.json", R"({"streamcanvas": 1, "name": "sampled",
+  "nodes": [{"id": "src", "type": "file.source", "properties": {"path": "resources/data/sensors.jsonl"},
+             "ui": {"x": 0, "y": 0, "sampled_fields": {"device": "string", "temperature": "number"}}},
+            {"id": "hot", "type": "filter", "properties": {"condition": "temperature > \u0022x\u0022"}},
+            {"id": "out", "type": "discard.sink"}],
+  "edges": [{"from": "src", "to": "hot"}, {"from": "hot", "to": "out"}]})");
+    r = run({sampled, "--validate"});
+    QVERIFY2(r.exitCode == 0, r.err);
+    QVERIFY2(r.err.contains("warning: node 'hot' at /nodes/1/properties/condition: comparing "
+                            "number field 'temperature' with a string is never true at column 13"),
+             r.err);
+  }
+
   void exactlyOnceSinksShareOneTransactionPerConnection() {
     // Sinks on two connections cannot commit atomically: a warning says so; the run goes on.
     QTemporaryDir dir;
