@@ -2,9 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>HelpMenus</name>
+    <message>
+        <location filename="../app/designer/HelpMenus.cpp" line="+119"/>
+        <source>Zoom around the cursor</source>
+        <translation>Um den Mauszeiger zoomen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mouse wheel</source>
+        <translation>Mausrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pan</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Middle button drag, or Space + drag</source>
+        <translation>Mit der mittleren Maustaste ziehen, oder Leertaste + Ziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select several nodes</source>
+        <translation>Mehrere Knoten auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a rectangle on the empty canvas</source>
+        <translation>Ein Rechteck auf der leeren Arbeitsfläche aufziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wire two nodes</source>
+        <translation>Zwei Knoten verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag from an output port to an input port</source>
+        <translation>Von einem Ausgang zu einem Eingang ziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a node</source>
+        <translation>Einen Knoten hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag it from the Nodes panel, or double-click it there</source>
+        <translation>Aus dem Bereich „Knoten“ ziehen, oder dort doppelklicken</translation>
+    </message>
+</context>
+<context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+146"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+152"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Strategie</translation>
@@ -974,7 +1027,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+673"/>
         <source>choose a connection</source>
         <translation>Cluster-Verbindung wählen</translation>
     </message>
@@ -1288,9 +1341,26 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
 </context>
 <context>
+    <name>sc::designer::EmptyCanvasHint</name>
+    <message>
+        <location filename="../app/designer/EmptyCanvasHint.cpp" line="+18"/>
+        <source>Start a pipeline</source>
+        <translation>Eine Pipeline beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a node from the Nodes panel onto the canvas, or double-click it in the panel.
+Then drag from an output port to an input port to wire them.
+To start from a working pipeline, open one under File ▸ Examples.</source>
+        <translation>Ziehen Sie einen Knoten aus dem Bereich „Knoten“ auf die Arbeitsfläche, oder doppelklicken Sie ihn dort.
+Ziehen Sie dann von einem Ausgang zu einem Eingang, um Knoten zu verbinden.
+Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei ▸ Beispiele.</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+257"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Unbekannter Knotentyp „%1“</translation>
     </message>
@@ -1306,9 +1376,103 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
 </context>
 <context>
+    <name>sc::designer::HelpMenus</name>
+    <message>
+        <location filename="../app/designer/HelpMenus.cpp" line="-27"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>On the canvas</source>
+        <translation>Auf der Arbeitsfläche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gesture</source>
+        <translation>Geste</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>E&amp;xamples</source>
+        <translation>Beis&amp;piele</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No examples installed (package streamcanvas-runner)</source>
+        <translation>Keine Beispiele installiert (Paket streamcanvas-runner)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Node Reference</source>
+        <translation>&amp;Knotenreferenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node Reference</source>
+        <translation>Knotenreferenz</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Expression Reference</source>
+        <translation>&amp;Ausdrucksreferenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expression Reference</source>
+        <translation>Ausdrucksreferenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About StreamCanvas</source>
+        <translation>Ü&amp;ber StreamCanvas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About StreamCanvas</source>
+        <translation>Über StreamCanvas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Design stream-processing pipelines on a canvas, run them here against Kafka, files and generators, and run the same file headless with streamcanvas-run.</source>
+        <translation>Entwerfen Sie Pipelines zur Datenstromverarbeitung auf einer Arbeitsfläche, führen Sie sie hier mit Kafka, Dateien und Generatoren aus, und dieselbe Datei ohne Oberfläche mit streamcanvas-run.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Built with Qt %1.</source>
+        <translation>Erstellt mit Qt %1.</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1334,7 +1498,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -1445,12 +1609,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-104"/>
         <source>St&amp;op</source>
         <translation>S&amp;toppen</translation>
     </message>
@@ -1485,7 +1649,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1535,7 +1699,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Nodes</source>
         <translation>Knoten</translation>
     </message>
@@ -2150,7 +2314,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-662"/>
         <source>default: %1</source>
         <translation>Standard: %1</translation>
     </message>
@@ -2195,12 +2359,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Spalte %1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+62"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
@@ -2210,7 +2374,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Element</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Add a row</source>
         <translation>Zeile hinzufügen</translation>
     </message>
@@ -2220,7 +2384,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Ausgewählte Zeilen entfernen</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+173"/>
         <source>row %1, %2: %3</source>
         <translation>Zeile %1, %2: %3</translation>
     </message>
@@ -2233,7 +2397,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::PropertyInspector</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="-100"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="-106"/>
         <source>New connection</source>
         <translation>Neue Cluster-Verbindung</translation>
     </message>
@@ -2251,12 +2415,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Erforderlich.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Select a node to edit its properties.</source>
         <translation>Einen Knoten auswählen, um seine Eigenschaften zu bearbeiten.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>pipeline</source>
         <translation>pipeline</translation>
     </message>
@@ -2413,7 +2577,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::TableEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-176"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-187"/>
         <source>these:</source>
         <translation>diese:</translation>
     </message>

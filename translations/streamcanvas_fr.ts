@@ -2,9 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>HelpMenus</name>
+    <message>
+        <location filename="../app/designer/HelpMenus.cpp" line="+119"/>
+        <source>Zoom around the cursor</source>
+        <translation>Zoomer autour du curseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mouse wheel</source>
+        <translation>Molette de la souris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pan</source>
+        <translation>Déplacer la vue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Middle button drag, or Space + drag</source>
+        <translation>Glisser avec le bouton du milieu, ou Espace + glisser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select several nodes</source>
+        <translation>Sélectionner plusieurs nœuds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a rectangle on the empty canvas</source>
+        <translation>Tracer un rectangle sur le canevas vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wire two nodes</source>
+        <translation>Relier deux nœuds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag from an output port to an input port</source>
+        <translation>Glisser d’un port de sortie vers un port d’entrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a node</source>
+        <translation>Ajouter un nœud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag it from the Nodes panel, or double-click it there</source>
+        <translation>Le glisser depuis le panneau Nœuds, ou double-cliquer dessus</translation>
+    </message>
+</context>
+<context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+146"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+152"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Stratégie</translation>
@@ -974,7 +1027,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+673"/>
         <source>choose a connection</source>
         <translation>choisir une connexion</translation>
     </message>
@@ -1288,9 +1341,26 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
 </context>
 <context>
+    <name>sc::designer::EmptyCanvasHint</name>
+    <message>
+        <location filename="../app/designer/EmptyCanvasHint.cpp" line="+18"/>
+        <source>Start a pipeline</source>
+        <translation>Commencer un pipeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a node from the Nodes panel onto the canvas, or double-click it in the panel.
+Then drag from an output port to an input port to wire them.
+To start from a working pipeline, open one under File ▸ Examples.</source>
+        <translation>Glissez un nœud du panneau Nœuds sur le canevas, ou double-cliquez dessus dans le panneau.
+Glissez ensuite d’un port de sortie vers un port d’entrée pour les relier.
+Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exemples.</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+257"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Type de nœud «&#xa0;%1&#xa0;» inconnu</translation>
     </message>
@@ -1306,9 +1376,103 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
 </context>
 <context>
+    <name>sc::designer::HelpMenus</name>
+    <message>
+        <location filename="../app/designer/HelpMenus.cpp" line="-27"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>On the canvas</source>
+        <translation>Sur le canevas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gesture</source>
+        <translation>Geste</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>E&amp;xamples</source>
+        <translation>Exem&amp;ples</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No examples installed (package streamcanvas-runner)</source>
+        <translation>Aucun exemple installé (paquet streamcanvas-runner)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Node Reference</source>
+        <translation>Référence des &amp;nœuds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node Reference</source>
+        <translation>Référence des nœuds</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Expression Reference</source>
+        <translation>Référence des &amp;expressions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expression Reference</source>
+        <translation>Référence des expressions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About StreamCanvas</source>
+        <translation>À &amp;propos de StreamCanvas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About StreamCanvas</source>
+        <translation>À propos de StreamCanvas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Design stream-processing pipelines on a canvas, run them here against Kafka, files and generators, and run the same file headless with streamcanvas-run.</source>
+        <translation>Concevez des pipelines de traitement de flux sur un canevas, exécutez-les ici avec Kafka, des fichiers et des générateurs, et exécutez le même fichier sans interface avec streamcanvas-run.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Built with Qt %1.</source>
+        <translation>Construit avec Qt %1.</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1334,7 +1498,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
@@ -1445,12 +1609,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécuter</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-104"/>
         <source>St&amp;op</source>
         <translation>&amp;Arrêter</translation>
     </message>
@@ -1485,7 +1649,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1535,7 +1699,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Nodes</source>
         <translation>Nœuds</translation>
     </message>
@@ -2150,7 +2314,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-662"/>
         <source>default: %1</source>
         <translation>par défaut&#xa0;: %1</translation>
     </message>
@@ -2195,12 +2359,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>colonne %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+62"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>value</source>
         <translation>valeur</translation>
     </message>
@@ -2210,7 +2374,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>élément</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Add a row</source>
         <translation>Ajouter une ligne</translation>
     </message>
@@ -2220,7 +2384,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+173"/>
         <source>row %1, %2: %3</source>
         <translation>ligne %1, %2&#xa0;: %3</translation>
     </message>
@@ -2233,7 +2397,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::PropertyInspector</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="-100"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="-106"/>
         <source>New connection</source>
         <translation>Nouvelle connexion</translation>
     </message>
@@ -2251,12 +2415,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Obligatoire.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Select a node to edit its properties.</source>
         <translation>Sélectionnez un nœud pour modifier ses propriétés.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>pipeline</source>
         <translation>pipeline</translation>
     </message>
@@ -2413,7 +2577,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::TableEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-176"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-187"/>
         <source>these:</source>
         <translation>ceux-ci&#xa0;:</translation>
     </message>
