@@ -1416,7 +1416,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     <message>
         <location line="+7"/>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <location line="+9"/>
