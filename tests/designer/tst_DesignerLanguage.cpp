@@ -105,7 +105,8 @@ void tst_DesignerLanguage::readsInLanguage_data() {
   QTest::addColumn<QString>("kafkaSource");
   QTest::addColumn<QString>("countLabel");
   QTest::addColumn<QString>("dockTitle");
-  QTest::newRow("de") << "de" << QStringList{"&Datei", "&Bearbeiten", "&Ansicht", "Aus&führen", "&Hilfe"}
+  QTest::newRow("de") << "de"
+                      << QStringList{"&Datei", "&Bearbeiten", "&Ansicht", "Aus&führen", "&Hilfe"}
                       << QString::fromUtf8("Ö&ffnen…") << "Fenster"
                       << "Kafka-Quelle"
                       << "Anzahl"
