@@ -1,5 +1,7 @@
 #include "app/designer/CanvasStyle.h"
 
+#include "app/designer/PaletteIcon.h"
+
 #include <QHash>
 
 // Q_INIT_RESOURCE must be used outside any namespace.
@@ -88,7 +90,7 @@ QIcon categoryIcon(const QString& category) {
 
 QIcon actionIcon(const QString& name) {
   ensureResources();
-  return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
+  return paletteIcon(QStringLiteral(":/icons/%1.svg").arg(name));
 }
 
 }  // namespace sc::designer

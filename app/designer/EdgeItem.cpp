@@ -66,18 +66,78 @@ EdgeItem::EdgeItem(PipelineEdge edge, NodeItem* from, NodeItem* to)
   updatePath();
 }
 
-QPainterPath EdgeItem::curve(QPointF start, QPointF end) {
-  const double dx = std::max(40.0, std::abs(end.x() - start.x()) * 0.5);
-  QPainterPath path(start);
-  path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end);
+namespace {
+
+// A polyline with its corners rounded (radius up to `radius`, less where segments are short).
+QPainterPath roundedPolyline(const std::vector<QPointF>& points, double radius) {
+  QPainterPath path(points.front());
+  for (size_t i = 1; i + 1 < points.size(); ++i) {
+    const QPointF before = points[i - 1], corner = points[i], after = points[i + 1];
+    const double in = QLineF(before, corner).length(), out = QLineF(corner, after).length();
+    const double r = std::min({radius, in / 2, out / 2});
+    if (r <= 0) {
+      path.lineTo(corner);
+      continue;
+    }
+    const QPointF enter = corner + (before - corner) * (r / in);
+    const QPointF leave = corner + (after - corner) * (r / out);
+    path.lineTo(enter);
+    path.quadTo(corner, leave);
+  }
+  path.lineTo(points.back());
   return path;
+}
+
+}  // namespace
+
+QPainterPath EdgeItem::curve(QPointF start, QPointF end) {
+  return route(start, end, QRectF(start, start), QRectF(end, end));
+}
+
+QPainterPath EdgeItem::route(QPointF start, QPointF end, const QRectF& fromBox,
+                             const QRectF& toBox) {
+  const double dx = end.x() - start.x(), dy = std::abs(end.y() - start.y());
+  if (dx >= 2 * kStub && dy <= 2 * dx) {
+    // Forward: one S curve.
+    const double pull = std::max(40.0, dx * 0.5);
+    QPainterPath path(start);
+    path.cubicTo(start + QPointF(pull, 0), end - QPointF(pull, 0), end);
+    return path;
+  }
+  if (dx >= 2 * kStub) {
+    // Forward but steep: an S curve would drop right past the node's next ports. Level out of
+    // the port, down (or up) halfway across, and level into the target.
+    const double middle = start.x() + dx / 2;
+    return roundedPolyline({start, {middle, start.y()}, {middle, end.y()}, end}, 12);
+  }
+  // Backward (the target is left of the source's ports): out to the right, along a lane between
+  // or around the two nodes, and into the target from the left, never across either node.
+  double lane;
+  if (toBox.top() - fromBox.bottom() >= 2 * kStub)
+    lane = (fromBox.bottom() + toBox.top()) / 2;
+  else if (fromBox.top() - toBox.bottom() >= 2 * kStub)
+    lane = (toBox.bottom() + fromBox.top()) / 2;
+  else if (end.y() >= start.y())
+    lane = std::max(fromBox.bottom(), toBox.bottom()) + kStub;
+  else
+    lane = std::min(fromBox.top(), toBox.top()) - kStub;
+  // The legs up or down to the lane keep clear of the other node where they would cross it.
+  auto crosses = [](const QRectF& box, double x, double y1, double y2) {
+    return box.left() < x && x < box.right() && std::min(y1, y2) < box.bottom() &&
+           box.top() < std::max(y1, y2);
+  };
+  double right = start.x() + kStub, left = end.x() - kStub;
+  if (crosses(toBox, right, start.y(), lane)) right = toBox.right() + kStub;
+  if (crosses(fromBox, left, lane, end.y())) left = fromBox.left() - kStub;
+  return roundedPolyline(
+      {start, {right, start.y()}, {right, lane}, {left, lane}, {left, end.y()}, end}, 12);
 }
 
 void EdgeItem::updatePath() {
   const QPointF start = from_->mapToScene(from_->portPosition(true, qstr(edge_.fromPort())));
   const QPointF end = to_->mapToScene(to_->portPosition(false, qstr(edge_.toPort())));
   prepareGeometryChange();
-  path_ = curve(start, end);
+  path_ = route(start, end, from_->sceneBoundingRect(), to_->sceneBoundingRect());
   const double margin = kTapRadius + 2;  // the tap glyph and the selected pen
   bounds_ = path_.controlPointRect().adjusted(-margin, -margin, margin, margin);
 }

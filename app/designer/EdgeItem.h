@@ -1,5 +1,6 @@
 #pragma once
-// A connection on the canvas: a cubic Bezier from an output port to an input port.
+// A connection on the canvas: a cubic Bezier from an output port to an input port, or a rounded
+// path around the nodes when the input lies behind the output.
 
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -19,6 +20,8 @@ class EdgeItem : public QGraphicsItem {
   const PipelineEdge& edge() const { return edge_; }
   NodeItem* fromNode() const { return from_; }
   NodeItem* toNode() const { return to_; }
+  // The wire in item coordinates.
+  const QPainterPath& path() const { return path_; }
   // Recomputes the curve after either end moved.
   void updatePath();
   // A tapped wire carries a small tap glyph at its middle.
@@ -30,6 +33,12 @@ class EdgeItem : public QGraphicsItem {
 
   // The curve between two scene points, shared with the wire preview.
   static QPainterPath curve(QPointF start, QPointF end);
+  // The wire from an output port at `start` to an input port at `end` of nodes covering
+  // `fromBox` and `toBox` (scene coordinates): an S curve when the target lies to the right,
+  // else a rounded path around the nodes, so a wire never crosses a node or its other ports.
+  static QPainterPath route(QPointF start, QPointF end, const QRectF& fromBox, const QRectF& toBox);
+  // How far a wire runs level out of a port before it turns.
+  static constexpr double kStub = 20;
 
   QRectF boundingRect() const override;
   QPainterPath shape() const override;

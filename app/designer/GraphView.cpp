@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/designer/EmptyCanvasHint.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/NodeGeometry.h"
 #include "app/designer/NodePalette.h"
+#include "app/designer/PipelineDocument.h"
 
 namespace sc::designer {
 
@@ -37,6 +39,18 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
     setCacheMode(CacheBackground);
   });
   centerOn(0, 0);
+  // The empty-canvas hint comes and goes with the first node.
+  PipelineDocument* doc = graph_->document();
+  for (auto signal : {&PipelineDocument::nodeAdded, &PipelineDocument::nodeRemoved})
+    connect(doc, signal, viewport(), qOverload<>(&QWidget::update));
+  connect(doc, &PipelineDocument::documentReset, viewport(), qOverload<>(&QWidget::update));
+}
+
+void GraphView::paintEvent(QPaintEvent* event) {
+  QGraphicsView::paintEvent(event);
+  if (!graph_->document()->pipeline().nodes.empty()) return;
+  QPainter painter(viewport());
+  paintEmptyCanvasHint(&painter, viewport()->rect(), palette());
 }
 
 void GraphView::noteZooming() {

@@ -28,10 +28,12 @@
 #include "app/designer/FieldSampler.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
+#include "app/designer/HelpMenus.h"
 #include "app/designer/LogPanel.h"
 #include "app/designer/NodeGeometry.h"
 #include "app/designer/NodeItem.h"
 #include "app/designer/NodePalette.h"
+#include "app/designer/NodePlacement.h"
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/ProblemsPanel.h"
 #include "app/designer/PropertyInspector.h"
@@ -105,11 +107,17 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
   connect(runner_, &RunController::cleared, this, &MainWindow::showRunStats);
   connect(runner_, &RunController::tapsChanged, this,
           [this] { scene_->setTappedPorts(runner_->tappedPorts()); });
-  connect(palette_, &NodePalette::addRequested, this, [this](const QString& type) {
-    const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
-    doc_->addNode(sstr(type), view_->visibleCentre() - grip);
-    view_->setFocus();
-  });
+  connect(palette_, &NodePalette::addRequested, this,
+          [this, previous = std::string()](const QString& type) mutable {
+            const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);
+            const QRectF visible = view_->mapToScene(view_->viewport()->rect()).boundingRect();
+            previous = doc_->addNode(sstr(type), placeNewNode(*doc_, sstr(type), previous, visible,
+                                                              view_->visibleCentre() - grip));
+            // A row that grows past the edge of the view brings its new node into view.
+            if (NodeItem* item = scene_->nodeItem(qstr(previous)))
+              view_->ensureVisible(item->sceneBoundingRect(), 40, 40);
+            view_->setFocus();
+          });
 
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -277,6 +285,9 @@ void MainWindow::createMenus() {
   file->addAction(action(QStringLiteral("new")));
   file->addAction(action(QStringLiteral("open")));
   recentMenu_ = file->addMenu(tr("Open &Recent"));
+  file->addMenu(createExamplesMenu(this, [this](const QString& path) {
+    if (maybeSave()) openFile(path);
+  }));
   file->addAction(action(QStringLiteral("save")));
   file->addAction(action(QStringLiteral("saveAs")));
   file->addSeparator();
@@ -365,6 +376,8 @@ void MainWindow::createMenus() {
   }
   tools->addSeparator();
   tools->addWidget(findEdit_);
+
+  menuBar()->addMenu(createHelpMenu(this, registry_));
 }
 
 void MainWindow::createDocks() {

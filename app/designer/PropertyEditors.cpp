@@ -12,6 +12,7 @@
 #include <QRegularExpressionValidator>
 #include <QScrollBar>
 #include <QStringListModel>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -415,19 +416,71 @@ class ExpressionEditor : public PropertyEditor {
   FieldSet shown_;
 };
 
+// ---- a table cell that takes one of a few words: a drop-down, always shown -------------------
+class ChoiceDelegate : public QStyledItemDelegate {
+ public:
+  ChoiceDelegate(std::vector<std::string> choices, QObject* parent) : QStyledItemDelegate(parent) {
+    for (const auto& c : choices)
+      choices_ << QString::fromStdString(c);
+  }
+  QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
+                        const QModelIndex&) const override {
+    auto* combo = new QComboBox(parent);
+    combo->setObjectName(QStringLiteral("choice"));
+    combo->setFrame(false);
+    combo->addItems(choices_);
+    // Chosen, it is the cell's value at once (the editor stays open).
+    connect(combo, &QComboBox::activated, this,
+            [this, combo] { Q_EMIT const_cast<ChoiceDelegate*>(this)->commitData(combo); });
+    return combo;
+  }
+  void setEditorData(QWidget* editor, const QModelIndex& index) const override {
+    auto* combo = static_cast<QComboBox*>(editor);
+    const QString text = index.data(Qt::EditRole).toString();
+    // A value that is no choice (a ${VAR}, or a typo in the file) stays shown as it is.
+    for (int i = combo->count() - 1; i >= choices_.size(); --i)
+      combo->removeItem(i);
+    int at = combo->findText(text);
+    if (at < 0 && !text.isEmpty()) {
+      combo->addItem(text);
+      at = combo->count() - 1;
+    }
+    combo->setCurrentIndex(at);
+  }
+  void setModelData(QWidget* editor, QAbstractItemModel* model,
+                    const QModelIndex& index) const override {
+    auto* combo = static_cast<QComboBox*>(editor);
+    if (model->data(index, Qt::EditRole).toString() != combo->currentText())
+      model->setData(index, combo->currentText(), Qt::EditRole);
+  }
+  QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+    // Wide enough for the longest choice and the arrow.
+    QComboBox probe;
+    probe.addItems(choices_);
+    probe.addItem(index.data(Qt::EditRole).toString());
+    return probe.sizeHint().expandedTo(QStyledItemDelegate::sizeHint(option, index));
+  }
+
+ private:
+  QStringList choices_;
+};
+
 // ---- list, map, list of objects: a table with add and remove buttons ------------------------
 class TableEditor : public PropertyEditor {
  public:
   TableEditor(const PropertySpec& spec, QWidget* parent)
       : PropertyEditor(spec, parent), table_(new QTableWidget(this)) {
     isMap_ = spec.kind == PropKind::Map;
-    if (isMap_) columns_.push_back({PropertyEditor::tr("name"), PropKind::String, {}});
+    if (isMap_)
+      columns_.push_back({PropertyEditor::tr("name"), makeProperty("name", PropKind::String, "")});
     if (spec.item == PropKind::Object) {
       for (const auto& field : spec.fields)
-        columns_.push_back({propertyLabel(field.name), field.kind, field.description});
+        columns_.push_back({propertyLabel(field.name), field});
     } else {
+      PropertySpec item = makeProperty("item", spec.item, "");
+      if (spec.item == PropKind::Enum) item.choices = spec.choices;
       columns_.push_back(
-          {isMap_ ? PropertyEditor::tr("value") : PropertyEditor::tr("item"), spec.item, {}});
+          {isMap_ ? PropertyEditor::tr("value") : PropertyEditor::tr("item"), std::move(item)});
     }
     table_->setColumnCount(static_cast<int>(columns_.size()));
     QStringList headers;
@@ -435,9 +488,16 @@ class TableEditor : public PropertyEditor {
       headers << c.title;
     table_->setHorizontalHeaderLabels(headers);
     for (int i = 0; i < static_cast<int>(columns_.size()); ++i)
-      if (!columns_[i].tip.empty())
-        table_->horizontalHeaderItem(i)->setToolTip(specText(columns_[i].tip));
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+      if (!columns_[i].spec.description.empty())
+        table_->horizontalHeaderItem(i)->setToolTip(specText(columns_[i].spec.description));
+    for (int i = 0; i < static_cast<int>(columns_.size()); ++i)
+      if (isChoice(i))
+        table_->setItemDelegateForColumn(i, new ChoiceDelegate(columns_[i].spec.choices, table_));
+    // Columns as wide as their contents, the last one taking the rest: names and functions
+    // read in full, and a long expression scrolls instead of cutting the others short.
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     table_->verticalHeader()->hide();
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setEditTriggers(QAbstractItemView::AllEditTriggers);
@@ -480,6 +540,7 @@ class TableEditor : public PropertyEditor {
       table_->insertRow(row);
       for (int c = 0; c < table_->columnCount(); ++c)
         ensureItem(row, c);
+      openChoiceEditors(row);
       fitHeight();
       table_->setCurrentCell(row, 0);
       table_->setFocus();
@@ -520,6 +581,7 @@ class TableEditor : public PropertyEditor {
       } else {
         ensureItem(row, column)->setText(textFromValue(item));
       }
+      openChoiceEditors(row);
     };
     if (words_) {
       const Json shown = v.is_null() ? spec().defaultValue : v;
@@ -580,9 +642,18 @@ class TableEditor : public PropertyEditor {
  private:
   struct Column {
     QString title;
-    PropKind kind;
-    std::string tip;
+    PropertySpec spec;  // the field's spec: kind, choices, description
   };
+
+  bool isChoice(int column) const {
+    const PropertySpec& c = columns_[static_cast<size_t>(column)].spec;
+    return c.kind == PropKind::Enum && !c.choices.empty();
+  }
+  // The drop-downs of a row's choice cells stay open, so they look and work like drop-downs.
+  void openChoiceEditors(int row) {
+    for (int c = 0; c < table_->columnCount(); ++c)
+      if (isChoice(c)) table_->openPersistentEditor(ensureItem(row, c));
+  }
 
   QString cellText(int row, int column) const {
     const QTableWidgetItem* item = table_->item(row, column);
@@ -609,7 +680,7 @@ class TableEditor : public PropertyEditor {
     QString problem;
     for (int row = 0; row < table_->rowCount() && problem.isEmpty(); ++row)
       for (int c = 0; c < static_cast<int>(columns_.size()) && problem.isEmpty(); ++c) {
-        const QString p = scalarProblem(cellText(row, c), spec(), columns_[c].kind);
+        const QString p = scalarProblem(cellText(row, c), columns_[c].spec, columns_[c].spec.kind);
         if (!p.isEmpty())
           problem = PropertyEditor::tr("row %1, %2: %3").arg(row + 1).arg(columns_[c].title, p);
       }
@@ -663,13 +734,17 @@ PropertyEditor::PropertyEditor(const PropertySpec& spec, QWidget* parent)
     : QWidget(parent), spec_(spec), layout_(new QVBoxLayout(this)), problem_(new QLabel(this)) {
   layout_->setContentsMargins(0, 0, 0, 0);
   layout_->setSpacing(2);
+  // As tall as its contents: an expression or table field that asked to expand took a share of
+  // the form's spare height and sat in its middle, far below its label.
+  setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
   problem_->setObjectName(QStringLiteral("problem"));
-  problem_->setWordWrap(true);
-  problem_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   QPalette pal = problem_->palette();
   pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
   problem_->setPalette(pal);
-  problem_->hide();
+  // The problem line keeps its one line of space, empty or not, so the form below does not jump
+  // under the cursor while the user types; a longer message is cut short, whole in its tooltip.
+  problem_->setFixedHeight(problem_->fontMetrics().height());
+  problem_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
   layout_->addWidget(problem_);
 }
 
@@ -688,13 +763,21 @@ void PropertyEditor::setValidatorProblem(const QString& text) {
 }
 
 QString PropertyEditor::problemText() const {
-  return problem_->text();
+  return localProblem_.isEmpty() ? validatorProblem_ : localProblem_;
 }
 
 void PropertyEditor::showProblem() {
-  const QString text = localProblem_.isEmpty() ? validatorProblem_ : localProblem_;
-  problem_->setText(text);
-  problem_->setVisible(!text.isEmpty());
+  const QString text = problemText();
+  const QString line = text.section('\n', 0, 0);
+  problem_->setText(
+      problem_->fontMetrics().elidedText(text.contains('\n') ? line + QStringLiteral(" …") : line,
+                                         Qt::ElideRight, std::max(1, problem_->width())));
+  problem_->setToolTip(text);
+}
+
+void PropertyEditor::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  showProblem();  // elided to the new width
 }
 
 void PropertyEditor::report(const Json& value) {

@@ -40,6 +40,7 @@ class PropertyEditor : public QWidget {
 
  protected:
   void addContent(QWidget* widget);
+  void resizeEvent(QResizeEvent* event) override;
   // The editor's own check of the current text (empty: fine); shown before the validator's.
   void setLocalProblem(const QString& text);
   // Emits `edited` unless the editor is being filled programmatically.

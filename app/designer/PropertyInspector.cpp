@@ -136,7 +136,13 @@ void PropertyInspector::addEditor(QFormLayout* form, const PropertySpec& propert
   label->setToolTip(tip);
   editor->setToolTip(tip);
   label->setBuddy(editor->focusTarget());
-  form->addRow(label, editor);
+  if (property.kind == PropKind::List || property.kind == PropKind::Map) {
+    // Tables take the form's whole width, under their label, so their columns read in full.
+    form->addRow(label);
+    form->addRow(editor);
+  } else {
+    form->addRow(label, editor);
+  }
   editors_.insert(key, editor);
 }
 
@@ -193,7 +199,6 @@ void PropertyInspector::buildSettings() {
   summary->setWordWrap(true);
   summary->setForegroundRole(QPalette::PlaceholderText);
   outer->addWidget(summary);
-  addProblemsLabel(outer, QStringLiteral("settingsProblems"));
 
   auto* form = new QFormLayout;
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -235,6 +240,7 @@ void PropertyInspector::buildSettings() {
             [this, key](const Json& value) { doc_->setSetting(key, value); });
   }
   outer->addLayout(form);
+  addProblemsLabel(outer, QStringLiteral("settingsProblems"));
   outer->addStretch();
   scroll_->setWidget(form_);
   emptyLabel_->hide();
@@ -243,7 +249,7 @@ void PropertyInspector::buildSettings() {
   showProblems();
 }
 
-// The line under the title that lists the form's problems, in the theme's error colour.
+// The line under the form that lists the form's problems, in the theme's error colour.
 void PropertyInspector::addProblemsLabel(QVBoxLayout* outer, const QString& objectName) {
   nodeProblems_ = new QLabel(form_);
   nodeProblems_->setObjectName(objectName);
@@ -275,7 +281,6 @@ void PropertyInspector::build() {
     summary->setForegroundRole(QPalette::PlaceholderText);
     outer->addWidget(summary);
   }
-  addProblemsLabel(outer, QStringLiteral("nodeProblems"));
 
   auto* form = new QFormLayout;
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -314,6 +319,8 @@ void PropertyInspector::build() {
   outer->addLayout(form);
   if (spec && !spec->outputs.empty())
     outer->addWidget(new NodeFieldsView(doc_, sampler_, nodeId_, form_));
+  // Under the fields, so a problem that appears or goes moves none of them.
+  addProblemsLabel(outer, QStringLiteral("nodeProblems"));
   outer->addStretch();
   scroll_->setWidget(form_);
   emptyLabel_->hide();

@@ -9,6 +9,8 @@
 #include <QScreen>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 #include <cmath>
 
@@ -56,6 +58,20 @@ double meanDifference(const QImage& a, const QImage& b) {
   return sum / (3.0 * x.width() * x.height());
 }
 
+// The contrast of the ink in `image` with `background`: that of the 20th most contrasting pixel,
+// so antialiasing and a stray pixel do not decide.
+double inkContrast(const QImage& image, const QColor& background) {
+  std::vector<double> ratios;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x)
+      ratios.push_back(contrast(image.pixelColor(x, y), background));
+  const size_t rank = std::min<size_t>(20, ratios.size());
+  if (rank == 0) return 1;
+  std::nth_element(ratios.begin(), ratios.begin() + static_cast<long>(rank - 1), ratios.end(),
+                   std::greater<>());
+  return ratios[rank - 1];
+}
+
 }  // namespace
 
 class tst_Appearance : public QObject {
@@ -68,6 +84,8 @@ class tst_Appearance : public QObject {
   void coloursAreReadable_data();
   void coloursAreReadable();
   void themeMenuSwitchesTheWholeWindow();
+  void toolbarIconsFollowThePalette_data();
+  void toolbarIconsFollowThePalette();
   void screenshotsAtThisScale_data();
   void screenshotsAtThisScale();
 
@@ -186,17 +204,84 @@ void tst_Appearance::themeMenuSwitchesTheWholeWindow() {
     return shown.toImage().pixelColor(QPoint(0, 0));
   };
   QTRY_VERIFY2(canvasPixel().lightnessF() < 0.3, qPrintable(canvasPixel().name()));
+  // The nodes too: a node's title reads on its body in the new colours.
+  auto titleContrast = [&] {
+    NodeItem* hot = window_->scene()->nodeItem("hot");
+    GraphView* canvas = window_->view();
+    const QRect title =
+        canvas->mapFromScene(hot->mapToScene(QRectF(30, 4, 140, 20))).boundingRect();
+    return inkContrast(canvas->viewport()->grab(title).toImage(),
+                       window_->scene()->colors().nodeBody);
+  };
+  QTRY_VERIFY2(titleContrast() >= 4.5, qPrintable(QString::number(titleContrast())));
 
   light->trigger();
   QVERIFY(!isDarkPalette(QApplication::palette()));
   QTRY_VERIFY(window_->scene()->colors().background.lightnessF() > 0.7);
   QTRY_VERIFY2(canvasPixel().lightnessF() > 0.7, qPrintable(canvasPixel().name()));
+  QTRY_VERIFY2(titleContrast() >= 4.5, qPrintable(QString::number(titleContrast())));
   QCOMPARE(QSettings().value("appearance/theme").toString(), QStringLiteral("light"));
 
   // The offscreen platform is light and asks for nothing: System is light here.
   system->trigger();
   QCOMPARE(currentTheme(), Theme::System);
   QCOMPARE(isDarkPalette(QApplication::palette()), systemPrefersDark());
+}
+
+void tst_Appearance::toolbarIconsFollowThePalette_data() {
+  QTest::addColumn<QString>("theme");
+  QTest::newRow("dark") << QStringLiteral("dark");
+  QTest::newRow("light") << QStringLiteral("light");
+}
+
+// Enabled toolbar icons stand out from the toolbar; disabled ones are visible but clearly dimmer,
+// in both themes and right after switching to them from the menu.
+void tst_Appearance::toolbarIconsFollowThePalette() {
+  QFETCH(QString, theme);
+  // From the other theme first, so this is a switch.
+  themeAction(theme == "dark" ? "light" : "dark")->trigger();
+  themeAction(theme)->trigger();
+  QTRY_COMPARE(isDarkPalette(window_->palette()), theme == "dark");
+  auto* toolbar = window_->findChild<QToolBar*>("mainToolBar");
+  QVERIFY(toolbar);
+  // A new document: nothing selected, nothing running.
+  QVERIFY(!window_->findChild<QAction*>("copy")->isEnabled());
+  QVERIFY(window_->findChild<QAction*>("open")->isEnabled());
+  double dimmestEnabled = 21, brightestDisabled = 1;
+  QString dimmestName, brightestName;
+  int enabled = 0, disabled = 0;
+  for (QAction* action : toolbar->actions()) {
+    if (action->icon().isNull()) continue;
+    auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(action));
+    if (!button) continue;
+    const QImage image = button->grab().toImage();
+    // The toolbar as the button shows it around the icon.
+    const QColor background = image.pixelColor(1, image.height() / 2);
+    QRect icon(QPoint(0, 0), toolbar->iconSize() * image.devicePixelRatio());
+    icon.moveCenter(image.rect().center());
+    const double ratio = inkContrast(image.copy(icon), background);
+    if (action->isEnabled()) {
+      ++enabled;
+      if (ratio < dimmestEnabled) dimmestEnabled = ratio, dimmestName = action->objectName();
+    } else {
+      ++disabled;
+      if (ratio > brightestDisabled)
+        brightestDisabled = ratio, brightestName = action->objectName();
+      QVERIFY2(ratio >= 1.4, qPrintable(QString("disabled %1 icon is invisible: contrast %2")
+                                            .arg(action->objectName())
+                                            .arg(ratio)));
+    }
+  }
+  QVERIFY(enabled >= 5 && disabled >= 3);
+  QVERIFY2(
+      dimmestEnabled >= 3.0,
+      qPrintable(QString("enabled %1 icon: contrast %2").arg(dimmestName).arg(dimmestEnabled)));
+  QVERIFY2(dimmestEnabled > brightestDisabled * 1.3,
+           qPrintable(QString("disabled %1 icon (contrast %2) is not dimmer than enabled %3 (%4)")
+                          .arg(brightestName)
+                          .arg(brightestDisabled)
+                          .arg(dimmestName)
+                          .arg(dimmestEnabled)));
 }
 
 void tst_Appearance::screenshotsAtThisScale_data() {

@@ -105,14 +105,15 @@ void tst_DesignerLanguage::readsInLanguage_data() {
   QTest::addColumn<QString>("kafkaSource");
   QTest::addColumn<QString>("countLabel");
   QTest::addColumn<QString>("dockTitle");
-  QTest::newRow("de") << "de" << QStringList{"&Datei", "&Bearbeiten", "&Ansicht", "Aus&führen"}
+  QTest::newRow("de") << "de"
+                      << QStringList{"&Datei", "&Bearbeiten", "&Ansicht", "Aus&führen", "&Hilfe"}
                       << QString::fromUtf8("Ö&ffnen…") << "Fenster"
                       << "Kafka-Quelle"
                       << "Anzahl"
                       << "Eigenschaften";
   QTest::newRow("fr") << "fr"
                       << QStringList{"&Fichier", QString::fromUtf8("É&dition"), "&Affichage",
-                                     QString::fromUtf8("E&xécuter")}
+                                     QString::fromUtf8("E&xécuter"), "A&ide"}
                       << QString::fromUtf8("&Ouvrir…") << QString::fromUtf8("Fenêtres")
                       << "Source Kafka"
                       << "Nombre" << QString::fromUtf8("Propriétés");
@@ -153,7 +154,7 @@ void tst_DesignerLanguage::readsInLanguage() {
 void tst_DesignerLanguage::englishHasNoAcceleratorClash() {
   QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en"));
   MainWindow window(NodeRegistry::builtin());
-  QCOMPARE(menuTitles(window), (QStringList{"&File", "&Edit", "&View", "&Run"}));
+  QCOMPARE(menuTitles(window), (QStringList{"&File", "&Edit", "&View", "&Run", "&Help"}));
   const QStringList clash = clashes(QStringLiteral("menu bar"), window.menuBar()->actions());
   QVERIFY2(clash.isEmpty(), qPrintable(clash.join('\n')));
   QCOMPARE(window.nodePalette()->indexOfType("kafka.source").data().toString(),
