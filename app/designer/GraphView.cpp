@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "app/designer/GraphScene.h"
+#include "app/designer/Minimap.h"
 #include "app/designer/NodeGeometry.h"
 #include "app/designer/NodePalette.h"
 
@@ -36,7 +37,52 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
     graph_->setZooming(false);
     setCacheMode(CacheBackground);
   });
+  minimap_ = new Minimap(this);
+  minimapRefresh_.setSingleShot(true);
+  minimapRefresh_.setInterval(0);
+  connect(&minimapRefresh_, &QTimer::timeout, this, [this] {
+    if (minimapStale_)
+      minimap_->diagramChanged();
+    else
+      minimap_->refresh();
+    minimapStale_ = false;
+  });
+  PipelineDocument* doc = scene->document();
+  for (auto signal : {&PipelineDocument::documentReset, &PipelineDocument::selectionChanged,
+                      &PipelineDocument::groupsChanged})
+    connect(doc, signal, this, &GraphView::diagramChanged);
+  connect(doc, &PipelineDocument::nodeAdded, this, &GraphView::diagramChanged);
+  connect(doc, &PipelineDocument::nodeRemoved, this, &GraphView::diagramChanged);
+  connect(doc, &PipelineDocument::nodeMoved, this, &GraphView::diagramChanged);
+  connect(this, &GraphView::zoomChanged, this, &GraphView::scheduleMinimap);
   centerOn(0, 0);
+}
+
+void GraphView::diagramChanged() {
+  minimapStale_ = true;
+  scheduleMinimap();
+}
+
+void GraphView::scheduleMinimap() {
+  if (!minimapRefresh_.isActive()) minimapRefresh_.start();
+}
+
+void GraphView::scrollContentsBy(int dx, int dy) {
+  QGraphicsView::scrollContentsBy(dx, dy);
+  // The scroll moved the map with the viewport's pixels: back to its corner at once.
+  if (minimap_->isVisible()) minimap_->refresh();
+  scheduleMinimap();
+}
+
+void GraphView::panTo(const QPointF& scenePos) {
+  keepFitted_ = false;
+  centerOn(scenePos);
+}
+
+void GraphView::reveal(const QRectF& sceneRect) {
+  keepFitted_ = false;
+  if (zoom() < kRevealZoom) setZoom(kRevealZoom);
+  centerOn(sceneRect.center());
 }
 
 void GraphView::noteZooming() {
@@ -86,6 +132,7 @@ void GraphView::fitAfterLoad() {
 void GraphView::resizeEvent(QResizeEvent* event) {
   QGraphicsView::resizeEvent(event);
   if (keepFitted_) fitToView();
+  scheduleMinimap();
 }
 
 QPointF GraphView::visibleCentre() const {
