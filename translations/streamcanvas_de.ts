@@ -1290,12 +1290,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+316"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Unbekannter Knotentyp „%1“</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+152"/>
         <source>Connected %1 to %2</source>
         <translation>%1 mit %2 verbunden</translation>
     </message>
@@ -1306,9 +1306,58 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
 </context>
 <context>
+    <name>sc::designer::GroupItem</name>
+    <message numerus="yes">
+        <location filename="../app/designer/GroupItem.cpp" line="+34"/>
+        <source>%1: %n node(s); double-click the title to expand</source>
+        <translation>
+            <numerusform>%1: %n Knoten; Titel doppelklicken zum Aufklappen</numerusform>
+            <numerusform>%1: %n Knoten; Titel doppelklicken zum Aufklappen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>&amp;Rename Group…</source>
+        <translation>Gruppe &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Expand Group</source>
+        <translation>Gruppe &amp;aufklappen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Collapse Group</source>
+        <translation>Gruppe &amp;zuklappen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ungroup</source>
+        <translation>Gruppierung auf&amp;heben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rename Group</source>
+        <translation>Gruppe umbenennen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group name:</source>
+        <translation>Gruppenname:</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1424,6 +1473,16 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Knoten &amp;finden…</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Group Selection…</source>
+        <translation>Auswahl &amp;gruppieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ungroup</source>
+        <translation>Gruppierung auf&amp;heben</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
@@ -1445,12 +1504,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-106"/>
         <source>St&amp;op</source>
         <translation>S&amp;toppen</translation>
     </message>
@@ -1495,7 +1554,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>&amp;Minimap</source>
+        <translation>Über&amp;sichtskarte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Theme</source>
         <translation>E&amp;rscheinungsbild</translation>
     </message>
@@ -1901,15 +1965,43 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Kein Knoten passt zu „%1“</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+17"/>
+        <source>Select the nodes to group first</source>
+        <translation>Zuerst die zu gruppierenden Knoten auswählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Group Selection</source>
+        <translation>Auswahl gruppieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group name:</source>
+        <translation>Gruppenname:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Stopping the run before closing…</source>
         <translation>Der Lauf wird vor dem Schließen beendet…</translation>
     </message>
 </context>
 <context>
+    <name>sc::designer::Minimap</name>
+    <message>
+        <location filename="../app/designer/Minimap.cpp" line="+22"/>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Übersicht: klicken oder ziehen, um die Ansicht zu verschieben</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::NodeItem</name>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="+120"/>
+        <location filename="../app/designer/NodeItem.cpp" line="+122"/>
         <source>in %1</source>
         <translation>ein %1</translation>
     </message>
@@ -1973,7 +2065,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>%1 in %2 umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="+88"/>
+        <location filename="../app/designer/PipelineDocument.cpp" line="+89"/>
         <source>%1: could not load: %2</source>
         <translation>%1: konnte nicht geladen werden: %2</translation>
     </message>
@@ -2013,12 +2105,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     <message>
         <location line="+7"/>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+252"/>
         <source>There is no node &apos;%1&apos;.</source>
         <translation>Es gibt keinen Knoten „%1“.</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-251"/>
         <source>A node cannot be connected to itself.</source>
         <translation>Ein Knoten kann nicht mit sich selbst verbunden werden.</translation>
     </message>
@@ -2054,12 +2146,14 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Verbindung trennen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Add connection %1</source>
         <translation>Cluster-Verbindung %1 hinzufügen</translation>
     </message>
@@ -2127,6 +2221,36 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location line="+46"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/DocumentGroups.cpp" line="+115"/>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rename group to %1</source>
+        <translation>Gruppe in %1 umbenennen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ungroup %1</source>
+        <translation>Gruppierung %1 aufheben</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Collapse %1</source>
+        <translation>%1 zuklappen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expand %1</source>
+        <translation>%1 aufklappen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Move group %1</source>
+        <translation>Gruppe %1 verschieben</translation>
     </message>
 </context>
 <context>

@@ -1290,12 +1290,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+250"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+316"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Type de nœud «&#xa0;%1&#xa0;» inconnu</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+152"/>
         <source>Connected %1 to %2</source>
         <translation>%1 relié à %2</translation>
     </message>
@@ -1306,9 +1306,58 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
 </context>
 <context>
+    <name>sc::designer::GroupItem</name>
+    <message numerus="yes">
+        <location filename="../app/designer/GroupItem.cpp" line="+34"/>
+        <source>%1: %n node(s); double-click the title to expand</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n nœud&#xa0;; double-cliquer sur le titre pour déplier</numerusform>
+            <numerusform>%1&#xa0;: %n nœuds&#xa0;; double-cliquer sur le titre pour déplier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>&amp;Rename Group…</source>
+        <translation>&amp;Renommer le groupe…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Expand Group</source>
+        <translation>&amp;Déplier le groupe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Collapse Group</source>
+        <translation>&amp;Replier le groupe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ungroup</source>
+        <translation>&amp;Dissocier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rename Group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group name:</source>
+        <translation>Nom du groupe&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+73"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1424,6 +1473,16 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Rec&amp;hercher un nœud…</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Group Selection…</source>
+        <translation>&amp;Grouper la sélection…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ungroup</source>
+        <translation>&amp;Dissocier</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
@@ -1445,12 +1504,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécuter</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-106"/>
         <source>St&amp;op</source>
         <translation>&amp;Arrêter</translation>
     </message>
@@ -1495,7 +1554,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>&amp;Minimap</source>
+        <translation>&amp;Mini-carte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
@@ -1901,15 +1965,43 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Aucun nœud ne correspond à «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+17"/>
+        <source>Select the nodes to group first</source>
+        <translation>Sélectionnez d’abord les nœuds à grouper</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Group Selection</source>
+        <translation>Grouper la sélection</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group name:</source>
+        <translation>Nom du groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group %1</source>
+        <translation>Groupe %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Stopping the run before closing…</source>
         <translation>Arrêt de l’exécution avant la fermeture…</translation>
     </message>
 </context>
 <context>
+    <name>sc::designer::Minimap</name>
+    <message>
+        <location filename="../app/designer/Minimap.cpp" line="+22"/>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Vue d’ensemble&#xa0;: cliquer ou glisser pour déplacer la vue</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::NodeItem</name>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="+120"/>
+        <location filename="../app/designer/NodeItem.cpp" line="+122"/>
         <source>in %1</source>
         <translation>entrée %1</translation>
     </message>
@@ -1973,7 +2065,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Renommer %1 en %2</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="+88"/>
+        <location filename="../app/designer/PipelineDocument.cpp" line="+89"/>
         <source>%1: could not load: %2</source>
         <translation>%1&#xa0;: chargement impossible&#xa0;: %2</translation>
     </message>
@@ -2013,12 +2105,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     <message>
         <location line="+7"/>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+252"/>
         <source>There is no node &apos;%1&apos;.</source>
         <translation>Il n’y a pas de nœud «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-251"/>
         <source>A node cannot be connected to itself.</source>
         <translation>Un nœud ne peut pas être relié à lui-même.</translation>
     </message>
@@ -2054,12 +2146,14 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Supprimer le lien</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Add connection %1</source>
         <translation>Ajouter la connexion %1</translation>
     </message>
@@ -2127,6 +2221,36 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+46"/>
         <source>Paste</source>
         <translation>Coller</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/DocumentGroups.cpp" line="+115"/>
+        <source>Group %1</source>
+        <translation>Groupe %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rename group to %1</source>
+        <translation>Renommer le groupe en %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ungroup %1</source>
+        <translation>Dissocier %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Collapse %1</source>
+        <translation>Replier %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expand %1</source>
+        <translation>Déplier %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Move group %1</source>
+        <translation>Déplacer le groupe %1</translation>
     </message>
 </context>
 <context>
