@@ -43,8 +43,14 @@ void Minimap::updateMapping() {
   world_ = world;
   const double w = kWidth - 2 * kInset, h = kHeight - 2 * kInset;
   scale_ = std::min(w / std::max(1.0, world_.width()), h / std::max(1.0, world_.height()));
+  // As tall as a wide diagram needs, so the map covers no more of the canvas than it must.
+  const int height = std::clamp(qRound(world_.height() * scale_ + 2 * kInset), 40, kHeight);
   offset_ = QPointF(kInset + (w - world_.width() * scale_) / 2,
-                    kInset + (h - world_.height() * scale_) / 2);
+                    kInset + (height - 2 * kInset - world_.height() * scale_) / 2);
+  if (height != this->height()) {
+    setFixedHeight(height);
+    pictureStale_ = true;
+  }
 }
 
 QPointF Minimap::toScene(QPointF mapPos) const {
@@ -57,12 +63,7 @@ QPointF Minimap::toMap(QPointF scenePos) const {
 
 void Minimap::refresh() {
   updateMapping();
-  // As tall as a wide diagram needs, so the map covers no more of the canvas than it must.
-  const int height = std::clamp(qRound(world_.height() * scale_ + 2 * kInset), 40, kHeight);
-  if (height != this->height()) {
-    setFixedHeight(height);
-    offset_.ry() = kInset + (height - 2 * kInset - world_.height() * scale_) / 2;
-  }
+  const int height = this->height();
   const QRect viewport = view_->viewport()->rect();
   move(viewport.right() + 1 - kWidth - kMargin, viewport.bottom() + 1 - height - kMargin);
   // Only useful while something is out of view, and only where it leaves room for the canvas.

@@ -227,6 +227,15 @@ void tst_LargeGraphs::minimapClickAndDragPan() {
   QTRY_VERIFY(minimap->isVisible());
   QVERIFY(view->viewport()->rect().contains(minimap->geometry()));
   saveShot(window_->grab().toImage(), QStringLiteral("minimap-window"));
+  // It draws the nodes: the far node's spot on the map has its category colour.
+  {
+    const QImage map = minimap->grab().toImage();
+    const QPoint spot =
+        (minimap->toMap(window_->scene()->nodeItem("n99_4")->sceneBoundingRect().center()) *
+         map.devicePixelRatio())
+            .toPoint();
+    QCOMPARE(map.pixelColor(spot).rgb(), window_->scene()->nodeItem("n99_4")->accent().rgb());
+  }
 
   // A click centres the view on the point of the diagram under the cursor.
   NodeItem* far = window_->scene()->nodeItem("n99_4");
