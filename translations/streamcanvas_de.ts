@@ -2,9 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>HelpMenus</name>
+    <message>
+        <location filename="../app/designer/HelpMenus.cpp" line="+119"/>
+        <source>Zoom around the cursor</source>
+        <translation>Um den Mauszeiger zoomen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mouse wheel</source>
+        <translation>Mausrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pan</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Middle button drag, or Space + drag</source>
+        <translation>Mit der mittleren Maustaste ziehen, oder Leertaste + Ziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select several nodes</source>
+        <translation>Mehrere Knoten auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a rectangle on the empty canvas</source>
+        <translation>Ein Rechteck auf der leeren Arbeitsfläche aufziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wire two nodes</source>
+        <translation>Zwei Knoten verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag from an output port to an input port</source>
+        <translation>Von einem Ausgang zu einem Eingang ziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a node</source>
+        <translation>Einen Knoten hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag it from the Nodes panel, or double-click it there</source>
+        <translation>Aus dem Bereich „Knoten“ ziehen, oder dort doppelklicken</translation>
+    </message>
+</context>
+<context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+146"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+154"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Strategie</translation>
@@ -1080,7 +1133,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+796"/>
         <source>choose a connection</source>
         <translation>Cluster-Verbindung wählen</translation>
     </message>
@@ -1394,14 +1447,63 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
 </context>
 <context>
+    <name>sc::designer::EmptyCanvasHint</name>
+    <message>
+        <location filename="../app/designer/EmptyCanvasHint.cpp" line="+18"/>
+        <source>Start a pipeline</source>
+        <translation>Eine Pipeline beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a node from the Nodes panel onto the canvas, or double-click it in the panel.
+Then drag from an output port to an input port to wire them.
+To start from a working pipeline, open one under File ▸ Examples.</source>
+        <translation>Ziehen Sie einen Knoten aus dem Bereich „Knoten“ auf die Arbeitsfläche, oder doppelklicken Sie ihn dort.
+Ziehen Sie dann von einem Ausgang zu einem Eingang, um Knoten zu verbinden.
+Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei ▸ Beispiele.</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::FieldSampler</name>
+    <message>
+        <location filename="../app/designer/FieldSampler.cpp" line="+134"/>
+        <location line="+9"/>
+        <source>Cannot sample: %1</source>
+        <translation>Stichprobe nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sampling failed: %1</source>
+        <translation>Stichprobe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No records to sample: the fields stay as they were.</source>
+        <translation>Keine Datensätze für eine Stichprobe: Die Felder bleiben unverändert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sample fields of %1</source>
+        <translation>Felder von %1 ermitteln</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n field(s) from %1 record(s).</source>
+        <translation>
+            <numerusform>%n Feld aus %1 Datensatz/Datensätzen.</numerusform>
+            <numerusform>%n Felder aus %1 Datensatz/Datensätzen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+258"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+317"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Unbekannter Knotentyp „%1“</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+152"/>
         <source>Connected %1 to %2</source>
         <translation>%1 mit %2 verbunden</translation>
     </message>
@@ -1409,6 +1511,55 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <location line="+2"/>
         <source>Connection refused: %1</source>
         <translation>Verbindung abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::GroupItem</name>
+    <message numerus="yes">
+        <location filename="../app/designer/GroupItem.cpp" line="+34"/>
+        <source>%1: %n node(s); double-click the title to expand</source>
+        <translation>
+            <numerusform>%1: %n Knoten; Titel doppelklicken zum Aufklappen</numerusform>
+            <numerusform>%1: %n Knoten; Titel doppelklicken zum Aufklappen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>&amp;Rename Group…</source>
+        <translation>Gruppe &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Expand Group</source>
+        <translation>Gruppe &amp;aufklappen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Collapse Group</source>
+        <translation>Gruppe &amp;zuklappen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ungroup</source>
+        <translation>Gruppierung auf&amp;heben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rename Group</source>
+        <translation>Gruppe umbenennen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group name:</source>
+        <translation>Gruppenname:</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1663,100 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
 </context>
 <context>
+    <name>sc::designer::HelpMenus</name>
+    <message>
+        <location filename="../app/designer/HelpMenus.cpp" line="-27"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>On the canvas</source>
+        <translation>Auf der Arbeitsfläche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gesture</source>
+        <translation>Geste</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>E&amp;xamples</source>
+        <translation>Beis&amp;piele</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No examples installed (package streamcanvas-runner)</source>
+        <translation>Keine Beispiele installiert (Paket streamcanvas-runner)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Node Reference</source>
+        <translation>&amp;Knotenreferenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node Reference</source>
+        <translation>Knotenreferenz</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Expression Reference</source>
+        <translation>&amp;Ausdrucksreferenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expression Reference</source>
+        <translation>Ausdrucksreferenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About StreamCanvas</source>
+        <translation>Ü&amp;ber StreamCanvas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About StreamCanvas</source>
+        <translation>Über StreamCanvas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Design stream-processing pipelines on a canvas, run them here against Kafka, files and generators, and run the same file headless with streamcanvas-run.</source>
+        <translation>Entwerfen Sie Pipelines zur Datenstromverarbeitung auf einer Arbeitsfläche, führen Sie sie hier mit Kafka, Dateien und Generatoren aus, und dieselbe Datei ohne Oberfläche mit streamcanvas-run.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Built with Qt %1.</source>
+        <translation>Erstellt mit Qt %1.</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::HistoryChart</name>
     <message>
         <location filename="../app/designer/HistoryChart.cpp" line="+54"/>
@@ -1593,7 +1838,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+80"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1619,7 +1864,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -1714,6 +1959,16 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Knoten &amp;finden…</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Group Selection…</source>
+        <translation>Auswahl &amp;gruppieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ungroup</source>
+        <translation>Gruppierung auf&amp;heben</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
@@ -1735,12 +1990,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-116"/>
         <source>St&amp;op</source>
         <translation>S&amp;toppen</translation>
     </message>
@@ -1790,7 +2045,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1800,7 +2055,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>&amp;Minimap</source>
+        <translation>Über&amp;sichtskarte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Theme</source>
         <translation>E&amp;rscheinungsbild</translation>
     </message>
@@ -1840,7 +2100,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Nodes</source>
         <translation>Knoten</translation>
     </message>
@@ -2206,7 +2466,27 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Kein Knoten passt zu „%1“</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+17"/>
+        <source>Select the nodes to group first</source>
+        <translation>Zuerst die zu gruppierenden Knoten auswählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Group Selection</source>
+        <translation>Auswahl gruppieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group name:</source>
+        <translation>Gruppenname:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Stopping the run before closing…</source>
         <translation>Der Lauf wird vor dem Schließen beendet…</translation>
     </message>
@@ -2318,9 +2598,55 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     </message>
 </context>
 <context>
+    <name>sc::designer::Minimap</name>
+    <message>
+        <location filename="../app/designer/Minimap.cpp" line="+24"/>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Übersicht: klicken oder ziehen, um die Ansicht zu verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::NodeFieldsView</name>
+    <message>
+        <location filename="../app/designer/FieldSampler.cpp" line="+40"/>
+        <source>Sample fields</source>
+        <translation>Felder ermitteln</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads the first %1 records and remembers their fields in the pipeline file, for completion and spelling checks. Runs never need them.</source>
+        <translation>Liest die ersten %1 Datensätze und merkt sich ihre Felder in der Pipeline-Datei, für Vervollständigung und Rechtschreibprüfung. Läufe brauchen sie nie.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sampling…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fields out: unknown</source>
+        <translation>Ausgehende Felder: unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sample them to check expressions.</source>
+        <translation>ermitteln Sie sie, um Ausdrücke zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields out: %1</source>
+        <translation>Ausgehende Felder: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fields out (at least): %1</source>
+        <translation>Ausgehende Felder (mindestens): %1</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::NodeItem</name>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="+120"/>
+        <location filename="../app/designer/NodeItem.cpp" line="+122"/>
         <source>in %1</source>
         <translation>ein %1</translation>
     </message>
@@ -2384,7 +2710,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>%1 in %2 umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="+88"/>
+        <location filename="../app/designer/PipelineDocument.cpp" line="+89"/>
         <source>%1: could not load: %2</source>
         <translation>%1: konnte nicht geladen werden: %2</translation>
     </message>
@@ -2399,12 +2725,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>The validator failed: %1</source>
         <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
@@ -2422,14 +2748,14 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Automatisches Layout</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+252"/>
         <source>There is no node &apos;%1&apos;.</source>
         <translation>Es gibt keinen Knoten „%1“.</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-251"/>
         <source>A node cannot be connected to itself.</source>
         <translation>Ein Knoten kann nicht mit sich selbst verbunden werden.</translation>
     </message>
@@ -2465,12 +2791,14 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Verbindung trennen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Add connection %1</source>
         <translation>Cluster-Verbindung %1 hinzufügen</translation>
     </message>
@@ -2539,6 +2867,36 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
+    <message>
+        <location filename="../app/designer/DocumentGroups.cpp" line="+115"/>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rename group to %1</source>
+        <translation>Gruppe in %1 umbenennen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ungroup %1</source>
+        <translation>Gruppierung %1 aufheben</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Collapse %1</source>
+        <translation>%1 zuklappen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expand %1</source>
+        <translation>%1 aufklappen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Move group %1</source>
+        <translation>Gruppe %1 verschieben</translation>
+    </message>
 </context>
 <context>
     <name>sc::designer::ProblemsPanel</name>
@@ -2561,7 +2919,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-780"/>
         <source>default: %1</source>
         <translation>Standard: %1</translation>
     </message>
@@ -2601,17 +2959,32 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Wert anzeigen</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+256"/>
+        <source>Input fields: none</source>
+        <translation>Eingangsfelder: keine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input fields: %1</source>
+        <translation>Eingangsfelder: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input fields (at least): %1</source>
+        <translation>Eingangsfelder (mindestens): %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>column %1: %2</source>
         <translation>Spalte %1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+65"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
@@ -2621,7 +2994,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Element</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Add a row</source>
         <translation>Zeile hinzufügen</translation>
     </message>
@@ -2631,7 +3004,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Ausgewählte Zeilen entfernen</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+173"/>
         <source>row %1, %2: %3</source>
         <translation>Zeile %1, %2: %3</translation>
     </message>
@@ -2644,7 +3017,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::PropertyInspector</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="-100"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="-106"/>
         <source>New connection</source>
         <translation>Neue Cluster-Verbindung</translation>
     </message>
@@ -2662,12 +3035,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Erforderlich.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Select a node to edit its properties.</source>
         <translation>Einen Knoten auswählen, um seine Eigenschaften zu bearbeiten.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>pipeline</source>
         <translation>pipeline</translation>
     </message>
@@ -2905,7 +3278,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::TableEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-176"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-187"/>
         <source>these:</source>
         <translation>diese:</translation>
     </message>
@@ -3062,7 +3435,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Ziehen Sie ein Topic auf die Arbeitsfläche für eine Kafka-Quelle, die es liest; halten Sie beim Ablegen Umschalt gedrückt für eine Kafka-Senke, die hineinschreibt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>newest · beginning · offset · -N · s@TIME e@TIME · -10m</source>
         <translation>neueste · beginning · Offset · -N · s@ZEIT e@ZEIT · -10m</translation>
     </message>
@@ -3320,12 +3693,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation> (abgebrochen)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%1 (milliseconds since 1970-01-01 UTC)</source>
         <translation>%1 (Millisekunden seit 1970-01-01 UTC)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Partition %1 · offset %2 · %3 (%4 ms)</source>
         <translation>Partition %1 · Offset %2 · %3 (%4 ms)</translation>
     </message>

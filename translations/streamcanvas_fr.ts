@@ -2,9 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>HelpMenus</name>
+    <message>
+        <location filename="../app/designer/HelpMenus.cpp" line="+119"/>
+        <source>Zoom around the cursor</source>
+        <translation>Zoomer autour du curseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mouse wheel</source>
+        <translation>Molette de la souris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pan</source>
+        <translation>Déplacer la vue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Middle button drag, or Space + drag</source>
+        <translation>Glisser avec le bouton du milieu, ou Espace + glisser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select several nodes</source>
+        <translation>Sélectionner plusieurs nœuds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a rectangle on the empty canvas</source>
+        <translation>Tracer un rectangle sur le canevas vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wire two nodes</source>
+        <translation>Relier deux nœuds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag from an output port to an input port</source>
+        <translation>Glisser d’un port de sortie vers un port d’entrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a node</source>
+        <translation>Ajouter un nœud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag it from the Nodes panel, or double-click it there</source>
+        <translation>Le glisser depuis le panneau Nœuds, ou double-cliquer dessus</translation>
+    </message>
+</context>
+<context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+146"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+154"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Stratégie</translation>
@@ -1080,7 +1133,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+590"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+796"/>
         <source>choose a connection</source>
         <translation>choisir une connexion</translation>
     </message>
@@ -1394,14 +1447,63 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
 </context>
 <context>
+    <name>sc::designer::EmptyCanvasHint</name>
+    <message>
+        <location filename="../app/designer/EmptyCanvasHint.cpp" line="+18"/>
+        <source>Start a pipeline</source>
+        <translation>Commencer un pipeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a node from the Nodes panel onto the canvas, or double-click it in the panel.
+Then drag from an output port to an input port to wire them.
+To start from a working pipeline, open one under File ▸ Examples.</source>
+        <translation>Glissez un nœud du panneau Nœuds sur le canevas, ou double-cliquez dessus dans le panneau.
+Glissez ensuite d’un port de sortie vers un port d’entrée pour les relier.
+Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exemples.</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::FieldSampler</name>
+    <message>
+        <location filename="../app/designer/FieldSampler.cpp" line="+134"/>
+        <location line="+9"/>
+        <source>Cannot sample: %1</source>
+        <translation>Échantillonnage impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sampling failed: %1</source>
+        <translation>Échec de l&apos;échantillonnage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No records to sample: the fields stay as they were.</source>
+        <translation>Aucun enregistrement à échantillonner&#xa0;: les champs restent inchangés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sample fields of %1</source>
+        <translation>Échantillonner les champs de %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n field(s) from %1 record(s).</source>
+        <translation>
+            <numerusform>%n champ tiré de %1 enregistrement(s).</numerusform>
+            <numerusform>%n champs tirés de %1 enregistrement(s).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+258"/>
+        <location filename="../app/designer/GraphScene.cpp" line="+317"/>
         <source>Unknown node type &apos;%1&apos;</source>
         <translation>Type de nœud «&#xa0;%1&#xa0;» inconnu</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+152"/>
         <source>Connected %1 to %2</source>
         <translation>%1 relié à %2</translation>
     </message>
@@ -1409,6 +1511,55 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <location line="+2"/>
         <source>Connection refused: %1</source>
         <translation>Lien refusé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::GroupItem</name>
+    <message numerus="yes">
+        <location filename="../app/designer/GroupItem.cpp" line="+34"/>
+        <source>%1: %n node(s); double-click the title to expand</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n nœud&#xa0;; double-cliquer sur le titre pour déplier</numerusform>
+            <numerusform>%1&#xa0;: %n nœuds&#xa0;; double-cliquer sur le titre pour déplier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>&amp;Rename Group…</source>
+        <translation>&amp;Renommer le groupe…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Expand Group</source>
+        <translation>&amp;Déplier le groupe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Collapse Group</source>
+        <translation>&amp;Replier le groupe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ungroup</source>
+        <translation>&amp;Dissocier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rename Group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group name:</source>
+        <translation>Nom du groupe&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1663,100 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
 </context>
 <context>
+    <name>sc::designer::HelpMenus</name>
+    <message>
+        <location filename="../app/designer/HelpMenus.cpp" line="-27"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>On the canvas</source>
+        <translation>Sur le canevas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gesture</source>
+        <translation>Geste</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>E&amp;xamples</source>
+        <translation>Exem&amp;ples</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No examples installed (package streamcanvas-runner)</source>
+        <translation>Aucun exemple installé (paquet streamcanvas-runner)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Node Reference</source>
+        <translation>Référence des &amp;nœuds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node Reference</source>
+        <translation>Référence des nœuds</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Expression Reference</source>
+        <translation>Référence des &amp;expressions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expression Reference</source>
+        <translation>Référence des expressions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About StreamCanvas</source>
+        <translation>À &amp;propos de StreamCanvas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About StreamCanvas</source>
+        <translation>À propos de StreamCanvas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Design stream-processing pipelines on a canvas, run them here against Kafka, files and generators, and run the same file headless with streamcanvas-run.</source>
+        <translation>Concevez des pipelines de traitement de flux sur un canevas, exécutez-les ici avec Kafka, des fichiers et des générateurs, et exécutez le même fichier sans interface avec streamcanvas-run.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Built with Qt %1.</source>
+        <translation>Construit avec Qt %1.</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::HistoryChart</name>
     <message>
         <location filename="../app/designer/HistoryChart.cpp" line="+54"/>
@@ -1593,7 +1838,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+75"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+80"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1619,7 +1864,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
@@ -1714,6 +1959,16 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Rec&amp;hercher un nœud…</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Group Selection…</source>
+        <translation>&amp;Grouper la sélection…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ungroup</source>
+        <translation>&amp;Dissocier</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
@@ -1735,12 +1990,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+6"/>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécuter</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-116"/>
         <source>St&amp;op</source>
         <translation>&amp;Arrêter</translation>
     </message>
@@ -1790,7 +2045,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1800,7 +2055,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>&amp;Minimap</source>
+        <translation>&amp;Mini-carte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
@@ -1840,7 +2100,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Nodes</source>
         <translation>Nœuds</translation>
     </message>
@@ -2206,7 +2466,27 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Aucun nœud ne correspond à «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+17"/>
+        <source>Select the nodes to group first</source>
+        <translation>Sélectionnez d’abord les nœuds à grouper</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Group Selection</source>
+        <translation>Grouper la sélection</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group name:</source>
+        <translation>Nom du groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group %1</source>
+        <translation>Groupe %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Stopping the run before closing…</source>
         <translation>Arrêt de l’exécution avant la fermeture…</translation>
     </message>
@@ -2318,9 +2598,55 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     </message>
 </context>
 <context>
+    <name>sc::designer::Minimap</name>
+    <message>
+        <location filename="../app/designer/Minimap.cpp" line="+24"/>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Vue d’ensemble&#xa0;: cliquer ou glisser pour déplacer la vue</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::NodeFieldsView</name>
+    <message>
+        <location filename="../app/designer/FieldSampler.cpp" line="+40"/>
+        <source>Sample fields</source>
+        <translation>Échantillonner les champs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads the first %1 records and remembers their fields in the pipeline file, for completion and spelling checks. Runs never need them.</source>
+        <translation>Lit les %1 premiers enregistrements et mémorise leurs champs dans le fichier du pipeline, pour la complétion et la vérification de l&apos;orthographe. Les exécutions n&apos;en ont jamais besoin.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sampling…</source>
+        <translation>Échantillonnage…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fields out: unknown</source>
+        <translation>Champs en sortie&#xa0;: inconnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sample them to check expressions.</source>
+        <translation>échantillonnez-les pour vérifier les expressions.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields out: %1</source>
+        <translation>Champs en sortie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fields out (at least): %1</source>
+        <translation>Champs en sortie (au moins)&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::NodeItem</name>
     <message>
-        <location filename="../app/designer/NodeItem.cpp" line="+120"/>
+        <location filename="../app/designer/NodeItem.cpp" line="+122"/>
         <source>in %1</source>
         <translation>entrée %1</translation>
     </message>
@@ -2384,7 +2710,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Renommer %1 en %2</translation>
     </message>
     <message>
-        <location filename="../app/designer/PipelineDocument.cpp" line="+88"/>
+        <location filename="../app/designer/PipelineDocument.cpp" line="+89"/>
         <source>%1: could not load: %2</source>
         <translation>%1&#xa0;: chargement impossible&#xa0;: %2</translation>
     </message>
@@ -2399,12 +2725,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>The validator failed: %1</source>
         <translation>La validation a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Add %1</source>
         <translation>Ajouter %1</translation>
     </message>
@@ -2422,14 +2748,14 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+252"/>
         <source>There is no node &apos;%1&apos;.</source>
         <translation>Il n’y a pas de nœud «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-251"/>
         <source>A node cannot be connected to itself.</source>
         <translation>Un nœud ne peut pas être relié à lui-même.</translation>
     </message>
@@ -2465,12 +2791,14 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Supprimer le lien</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Add connection %1</source>
         <translation>Ajouter la connexion %1</translation>
     </message>
@@ -2539,6 +2867,36 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
+    <message>
+        <location filename="../app/designer/DocumentGroups.cpp" line="+115"/>
+        <source>Group %1</source>
+        <translation>Groupe %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rename group to %1</source>
+        <translation>Renommer le groupe en %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ungroup %1</source>
+        <translation>Dissocier %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Collapse %1</source>
+        <translation>Replier %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expand %1</source>
+        <translation>Déplier %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Move group %1</source>
+        <translation>Déplacer le groupe %1</translation>
+    </message>
 </context>
 <context>
     <name>sc::designer::ProblemsPanel</name>
@@ -2561,7 +2919,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-580"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-780"/>
         <source>default: %1</source>
         <translation>par défaut&#xa0;: %1</translation>
     </message>
@@ -2601,17 +2959,32 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Afficher la valeur</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+256"/>
+        <source>Input fields: none</source>
+        <translation>Champs en entrée&#xa0;: aucun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input fields: %1</source>
+        <translation>Champs en entrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input fields (at least): %1</source>
+        <translation>Champs en entrée (au moins)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>column %1: %2</source>
         <translation>colonne %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+65"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>value</source>
         <translation>valeur</translation>
     </message>
@@ -2621,7 +2994,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>élément</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Add a row</source>
         <translation>Ajouter une ligne</translation>
     </message>
@@ -2631,7 +3004,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+173"/>
         <source>row %1, %2: %3</source>
         <translation>ligne %1, %2&#xa0;: %3</translation>
     </message>
@@ -2644,7 +3017,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::PropertyInspector</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="-100"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="-106"/>
         <source>New connection</source>
         <translation>Nouvelle connexion</translation>
     </message>
@@ -2662,12 +3035,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Obligatoire.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Select a node to edit its properties.</source>
         <translation>Sélectionnez un nœud pour modifier ses propriétés.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>pipeline</source>
         <translation>pipeline</translation>
     </message>
@@ -2905,7 +3278,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::TableEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-176"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-187"/>
         <source>these:</source>
         <translation>ceux-ci&#xa0;:</translation>
     </message>
@@ -3062,7 +3435,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Faites glisser un topic sur le canevas pour une source Kafka qui le lit&#xa0;; maintenez Maj en le déposant pour un puits Kafka qui y écrit</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>newest · beginning · offset · -N · s@TIME e@TIME · -10m</source>
         <translation>récents · beginning · offset · -N · s@TEMPS e@TEMPS · -10m</translation>
     </message>
@@ -3320,12 +3693,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation> (annulé)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%1 (milliseconds since 1970-01-01 UTC)</source>
         <translation>%1 (millisecondes depuis le 1970-01-01 UTC)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Partition %1 · offset %2 · %3 (%4 ms)</source>
         <translation>Partition %1 · offset %2 · %3 (%4 ms)</translation>
     </message>

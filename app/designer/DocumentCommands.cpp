@@ -227,4 +227,16 @@ void RenameNodeCommand::undo() {
   doc_->renameNodeRaw(newId_, oldId_);
 }
 
+SetDocumentUiCommand::SetDocumentUiCommand(PipelineDocument* doc, const QString& text, Json before,
+                                           Json after)
+    : QUndoCommand(text), doc_(doc), before_(std::move(before)), after_(std::move(after)) {}
+
+void SetDocumentUiCommand::redo() {
+  doc_->setUiRaw(after_);
+}
+
+void SetDocumentUiCommand::undo() {
+  doc_->setUiRaw(before_);
+}
+
 }  // namespace sc::designer

@@ -161,4 +161,17 @@ class RenameNodeCommand : public QUndoCommand {
   std::string newId_;
 };
 
+// Replaces the document's top-level "ui" object (node groups).
+class SetDocumentUiCommand : public QUndoCommand {
+ public:
+  SetDocumentUiCommand(PipelineDocument* doc, const QString& text, Json before, Json after);
+  void redo() override;
+  void undo() override;
+
+ private:
+  PipelineDocument* doc_;
+  Json before_;
+  Json after_;
+};
+
 }  // namespace sc::designer

@@ -5,9 +5,11 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QPainter>
+#include <algorithm>
 #include <cmath>
 
 #include "app/designer/EdgeItem.h"
+#include "app/designer/GroupItem.h"
 #include "app/designer/NodeGeometry.h"
 #include "app/designer/Translations.h"
 
@@ -26,12 +28,17 @@ GraphScene::GraphScene(PipelineDocument* document, QObject* parent)
     if (NodeItem* item = nodes_.value(id)) {
       const QPointF pos = doc_->nodePosition(sstr(id));
       if (item->pos() != pos) item->setPos(pos);
+      fitGroups(id);
     }
   });
   connect(doc_, &PipelineDocument::nodeRenamed, this, &GraphScene::renameNodeItem);
   connect(doc_, &PipelineDocument::edgeAdded, this, &GraphScene::addEdgeItem);
   connect(doc_, &PipelineDocument::edgeRemoved, this, &GraphScene::removeEdgeItem);
   connect(doc_, &PipelineDocument::selectionChanged, this, &GraphScene::syncSelectionFromDocument);
+  // Members come and go with their nodes (a group of deleted nodes has no frame).
+  connect(doc_, &PipelineDocument::groupsChanged, this, &GraphScene::syncGroups);
+  connect(doc_, &PipelineDocument::nodeAdded, this, &GraphScene::syncGroups);
+  connect(doc_, &PipelineDocument::nodeRemoved, this, &GraphScene::syncGroups);
   connect(doc_, &PipelineDocument::validated, this, &GraphScene::showProblems);
   connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::syncSelectionToDocument);
   rebuild();
@@ -95,6 +102,8 @@ QRectF GraphScene::diagramRect(double margin) const {
     rect |= item->sceneBoundingRect();
   for (EdgeItem* item : edges_)
     rect |= item->sceneBoundingRect();
+  for (GroupItem* item : groups_)
+    rect |= item->sceneBoundingRect();
   if (rect.isNull()) rect = QRectF(0, 0, 200, 100);
   return rect.adjusted(-margin, -margin, margin, margin);
 }
@@ -105,11 +114,13 @@ void GraphScene::rebuild() {
   wirePreview_ = nullptr;
   nodes_.clear();
   edges_.clear();
+  groups_.clear();
   clear();
   for (const auto& node : doc_->pipeline().nodes)
     addNodeItem(node);
   for (const auto& edge : doc_->pipeline().edges)
     addEdgeItem(edge);
+  syncGroups();
   syncSelectionFromDocument();
   showProblems();
 }
@@ -144,12 +155,60 @@ bool GraphScene::isTapped(const PipelineEdge& edge) const {
   return tappedPorts_.contains(qMakePair(qstr(edge.from.node), qstr(edge.fromPort())));
 }
 
+GroupItem* GraphScene::groupItem(const std::string& groupId) const {
+  for (GroupItem* item : groups_)
+    if (item->groupId() == groupId) return item;
+  return nullptr;
+}
+
+void GraphScene::syncGroups() {
+  const std::vector<PipelineDocument::NodeGroup> groups = doc_->groups();
+  std::erase_if(groups_, [&](GroupItem* item) {
+    const bool gone = std::none_of(groups.begin(), groups.end(),
+                                   [&](const auto& g) { return g.id == item->groupId(); });
+    if (gone) delete item;
+    return gone;
+  });
+  QSet<QString> hidden;
+  for (const auto& group : groups) {
+    GroupItem* item = groupItem(group.id);
+    if (item) {
+      item->setGroup(group);
+    } else {
+      item = new GroupItem(group);
+      addItem(item);
+      groups_.push_back(item);
+    }
+    if (group.collapsed)
+      for (const auto& id : group.nodes)
+        hidden.insert(qstr(id));
+  }
+  for (NodeItem* node : nodes_)
+    node->setVisible(!hidden.contains(node->id()));
+  // Wires inside a collapsed group go; wires into it end under its box.
+  for (EdgeItem* edge : edges_)
+    edge->setVisible(edge->fromNode()->isVisible() || edge->toNode()->isVisible());
+  fitGroups();
+}
+
+void GraphScene::fitGroups(const QString& movedNodeId) {
+  for (GroupItem* item : groups_) {
+    if (!movedNodeId.isEmpty() && !item->hasMember(sstr(movedNodeId))) continue;
+    QRectF members;
+    for (const auto& id : item->members())
+      if (NodeItem* node = nodes_.value(qstr(id)))
+        members |= node->mapRectToScene(node->shape().boundingRect());
+    item->setMembersRect(members);
+  }
+}
+
 void GraphScene::addEdgeItem(const PipelineEdge& edge) {
   NodeItem* from = nodes_.value(qstr(edge.from.node));
   NodeItem* to = nodes_.value(qstr(edge.to.node));
   if (!from || !to) return;  // dangling: reported by the validator
   auto* item = new EdgeItem(edge, from, to);
   item->setTapped(isTapped(edge));
+  item->setVisible(from->isVisible() || to->isVisible());  // not inside a collapsed group
   from->addEdge(item);
   if (to != from) to->addEdge(item);
   edges_.push_back(item);
@@ -263,6 +322,16 @@ void GraphScene::showProblems() {
   }
 }
 
+double GraphScene::gridOpacity(double scale, double step) {
+  // A grid line every `step` scene units fades in between 8 and 16 pixels apart; below 50%
+  // the whole grid fades out and is gone at 25%, so a zoomed-out diagram shows its nodes
+  // rather than a mesh of lines.
+  const double spacing = std::clamp((step * scale - 8) / 8, 0.0, 1.0);
+  const double zoom =
+      std::clamp((scale - kGridGoneScale) / (kGridFullScale - kGridGoneScale), 0.0, 1.0);
+  return spacing * zoom;
+}
+
 void GraphScene::drawBackground(QPainter* painter, const QRectF& rect) {
   painter->fillRect(rect, colors_.background);
   if (exporting_) return;
@@ -273,8 +342,10 @@ void GraphScene::drawBackground(QPainter* painter, const QRectF& rect) {
   const double scale = painter->worldTransform().m11();
   const double minor = 20, major = 100;
   auto drawGrid = [&](double step, const QColor& colour) {
-    if (step * scale < 8) return;  // too dense to read: skip
-    QPen pen(colour, 0);
+    const double opacity = gridOpacity(scale, step);
+    if (opacity <= 0) return;
+    // Faded by mixing with the background: opaque lines draw faster than translucent ones.
+    QPen pen(blend(colors_.background, colour, opacity), 0);
     pen.setCosmetic(true);
     painter->setPen(pen);
     QVector<QLineF> lines;

@@ -17,6 +17,7 @@ class QGraphicsPathItem;
 namespace sc::designer {
 
 class EdgeItem;
+class GroupItem;
 
 class GraphScene : public QGraphicsScene {
   Q_OBJECT
@@ -33,9 +34,18 @@ class GraphScene : public QGraphicsScene {
   // one frame costs more than it saves. Between zooms (panning, editing) nodes are cached.
   void setZooming(bool zooming);
 
+  // How strongly the grid with lines `step` scene units apart is drawn at `scale` (0: not at
+  // all, 1: in full colour).
+  static double gridOpacity(double scale, double step);
+  static constexpr double kGridFullScale = 0.5;
+  static constexpr double kGridGoneScale = 0.25;
+
   NodeItem* nodeItem(const QString& id) const { return nodes_.value(id); }
+  const QHash<QString, NodeItem*>& nodeItems() const { return nodes_; }
   EdgeItem* edgeItem(const PipelineEdge& edge) const;
   int edgeItemCount() const { return static_cast<int>(edges_.size()); }
+  GroupItem* groupItem(const std::string& groupId) const;
+  const std::vector<GroupItem*>& groupItems() const { return groups_; }
   // Marks the wires leaving these {node, port}s as tapped; kept across edits.
   void setTappedPorts(const QList<QPair<QString, QString>>& ports);
   // Bounding box of the diagram with a margin (empty diagram: a small rect at the origin).
@@ -69,6 +79,10 @@ class GraphScene : public QGraphicsScene {
   void removeEdgeItem(const PipelineEdge& edge);
   void refreshPorts(NodeItem* item);
   void renameNodeItem(const QString& oldId, const QString& newId);
+  // Makes the group frames match the document's groups, hides the nodes of collapsed groups
+  // (and the wires among them) and fits the frames around their nodes.
+  void syncGroups();
+  void fitGroups(const QString& movedNodeId = {});
   void syncSelectionToDocument();
   void syncSelectionFromDocument();
   void showProblems();
@@ -83,6 +97,7 @@ class GraphScene : public QGraphicsScene {
   CanvasColors colors_;
   QHash<QString, NodeItem*> nodes_;
   std::vector<EdgeItem*> edges_;
+  std::vector<GroupItem*> groups_;
   bool syncingSelection_ = false;
   bool exporting_ = false;
   bool zooming_ = false;

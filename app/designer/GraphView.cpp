@@ -9,6 +9,7 @@
 
 #include "app/designer/EmptyCanvasHint.h"
 #include "app/designer/GraphScene.h"
+#include "app/designer/Minimap.h"
 #include "app/designer/NodeGeometry.h"
 #include "app/designer/NodePalette.h"
 #include "app/designer/PipelineDocument.h"
@@ -38,6 +39,24 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
     graph_->setZooming(false);
     setCacheMode(CacheBackground);
   });
+  minimap_ = new Minimap(this);
+  minimapRefresh_.setSingleShot(true);
+  minimapRefresh_.setInterval(0);
+  connect(&minimapRefresh_, &QTimer::timeout, this, [this] {
+    if (minimapStale_)
+      minimap_->diagramChanged();
+    else
+      minimap_->refresh();
+    minimapStale_ = false;
+  });
+  PipelineDocument* doc = scene->document();
+  for (auto signal : {&PipelineDocument::documentReset, &PipelineDocument::selectionChanged,
+                      &PipelineDocument::groupsChanged})
+    connect(doc, signal, this, &GraphView::diagramChanged);
+  connect(doc, &PipelineDocument::nodeAdded, this, &GraphView::diagramChanged);
+  connect(doc, &PipelineDocument::nodeRemoved, this, &GraphView::diagramChanged);
+  connect(doc, &PipelineDocument::nodeMoved, this, &GraphView::diagramChanged);
+  connect(this, &GraphView::zoomChanged, this, &GraphView::scheduleMinimap);
   centerOn(0, 0);
   // The empty-canvas hint comes and goes with the first node.
   PipelineDocument* doc = graph_->document();
@@ -51,6 +70,33 @@ void GraphView::paintEvent(QPaintEvent* event) {
   if (!graph_->document()->pipeline().nodes.empty()) return;
   QPainter painter(viewport());
   paintEmptyCanvasHint(&painter, viewport()->rect(), palette());
+}
+
+void GraphView::diagramChanged() {
+  minimapStale_ = true;
+  scheduleMinimap();
+}
+
+void GraphView::scheduleMinimap() {
+  if (!minimapRefresh_.isActive()) minimapRefresh_.start();
+}
+
+void GraphView::scrollContentsBy(int dx, int dy) {
+  QGraphicsView::scrollContentsBy(dx, dy);
+  // The scroll moved the map with the viewport's pixels: back to its corner at once.
+  if (minimap_->isVisible()) minimap_->refresh();
+  scheduleMinimap();
+}
+
+void GraphView::panTo(const QPointF& scenePos) {
+  keepFitted_ = false;
+  centerOn(scenePos);
+}
+
+void GraphView::reveal(const QRectF& sceneRect) {
+  keepFitted_ = false;
+  if (zoom() < kRevealZoom) setZoom(kRevealZoom);
+  centerOn(sceneRect.center());
 }
 
 void GraphView::noteZooming() {
@@ -100,6 +146,7 @@ void GraphView::fitAfterLoad() {
 void GraphView::resizeEvent(QResizeEvent* event) {
   QGraphicsView::resizeEvent(event);
   if (keepFitted_) fitToView();
+  scheduleMinimap();
 }
 
 QPointF GraphView::visibleCentre() const {

@@ -8,6 +8,7 @@
 namespace sc::designer {
 
 class GraphScene;
+class Minimap;
 
 class GraphView : public QGraphicsView {
   Q_OBJECT
@@ -25,10 +26,17 @@ class GraphView : public QGraphicsView {
   void fitAfterLoad();
   QPointF visibleCentre() const;
   void centreOn(const QPointF& scenePos) { centerOn(scenePos); }
+  // Centres the view on `scenePos` as a user's pan does (a later resize no longer refits).
+  void panTo(const QPointF& scenePos);
+  // Shows `sceneRect` (a node Find found) in the middle of the view at a zoom where its text
+  // reads: at least kRevealZoom, more only if the view was already closer.
+  void reveal(const QRectF& sceneRect);
+  Minimap* minimap() const { return minimap_; }
 
   static constexpr double kStep = 1.2;
   static constexpr double kMinZoom = 0.1;
   static constexpr double kMaxZoom = 4.0;
+  static constexpr double kRevealZoom = 1.0;
   // A zoom gesture ends this long after its last step.
   static constexpr int kZoomSettleMs = 250;
   // The least size of QPixmapCache while a canvas exists, in KiB.
@@ -40,6 +48,7 @@ class GraphView : public QGraphicsView {
  protected:
   void resizeEvent(QResizeEvent* event) override;
   void paintEvent(QPaintEvent* event) override;
+  void scrollContentsBy(int dx, int dy) override;
   void wheelEvent(QWheelEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
@@ -55,6 +64,9 @@ class GraphView : public QGraphicsView {
   void scaleBy(double factor);
   // Tells the scene a zoom gesture is under way until kZoomSettleMs after its last step.
   void noteZooming();
+  // Refreshes the minimap once the current batch of changes is done.
+  void scheduleMinimap();
+  void diagramChanged();
 
   GraphScene* graph_;
   bool spaceHeld_ = false;
@@ -62,6 +74,9 @@ class GraphView : public QGraphicsView {
   bool keepFitted_ = false;
   QPoint panLast_;
   QTimer zoomSettle_;
+  QTimer minimapRefresh_;
+  bool minimapStale_ = true;
+  Minimap* minimap_;
 };
 
 }  // namespace sc::designer

@@ -12,6 +12,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -30,6 +31,7 @@
 #include "app/designer/GraphView.h"
 #include "app/designer/HelpMenus.h"
 #include "app/designer/LogPanel.h"
+#include "app/designer/Minimap.h"
 #include "app/designer/NodeGeometry.h"
 #include "app/designer/NodeItem.h"
 #include "app/designer/NodePalette.h"
@@ -226,6 +228,13 @@ void MainWindow::createActions() {
               findEdit_->setFocus(Qt::ShortcutFocusReason);
               findEdit_->selectAll();
             });
+  addAction(QStringLiteral("group"), tr("&Group Selection…"), {}, {K(Qt::CTRL | Qt::Key_G)},
+            [this] { groupSelection(); });
+  addAction(QStringLiteral("ungroup"), tr("&Ungroup"), {}, {K(Qt::CTRL | Qt::SHIFT | Qt::Key_G)},
+            [this] {
+              for (const auto& id : doc_->selectedNodes())
+                doc_->ungroup(doc_->groupOf(id));
+            });
 
   addAction(QStringLiteral("zoomIn"), tr("Zoom &In"), QStringLiteral("zoom-in"),
             {K(Qt::CTRL | Qt::Key_Plus), K(Qt::CTRL | Qt::Key_Equal)}, [this] { view_->zoomIn(); });
@@ -298,8 +307,8 @@ void MainWindow::createMenus() {
   file->addAction(action(QStringLiteral("quit")));
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  for (const char* name :
-       {"undo", "redo", "", "cut", "copy", "paste", "delete", "", "selectAll", "find"}) {
+  for (const char* name : {"undo", "redo", "", "cut", "copy", "paste", "delete", "", "selectAll",
+                           "find", "", "group", "ungroup"}) {
     if (!*name)
       edit->addSeparator();
     else
@@ -309,6 +318,11 @@ void MainWindow::createMenus() {
   QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
   for (const char* name : {"zoomIn", "zoomOut", "fit", "autoLayout"})
     viewMenu->addAction(action(QString::fromLatin1(name)));
+  QAction* minimap = viewMenu->addAction(tr("&Minimap"));
+  minimap->setObjectName(QStringLiteral("minimap"));
+  minimap->setCheckable(true);
+  minimap->setChecked(true);
+  connect(minimap, &QAction::toggled, view_->minimap(), &Minimap::setEnabledByUser);
   viewMenu->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>())
     viewMenu->addAction(dock->toggleViewAction());
@@ -878,8 +892,24 @@ void MainWindow::findNode() {
 }
 
 void MainWindow::revealNode(const QString& id) {
+  // A node in a collapsed group is shown by expanding the group.
+  if (const auto group = doc_->group(doc_->groupOf(sstr(id))); group && group->collapsed)
+    doc_->setGroupCollapsed(group->id, false);
   doc_->setSelection({sstr(id)});
-  if (NodeItem* item = scene_->nodeItem(id)) view_->centerOn(item);
+  if (NodeItem* item = scene_->nodeItem(id)) view_->reveal(item->sceneBoundingRect());
+}
+
+void MainWindow::groupSelection() {
+  if (doc_->selectedNodes().empty()) {
+    statusBar()->showMessage(tr("Select the nodes to group first"), 4000);
+    return;
+  }
+  bool ok = false;
+  const QString name =
+      QInputDialog::getText(this, tr("Group Selection"), tr("Group name:"), QLineEdit::Normal,
+                            tr("Group %1").arg(doc_->groups().size() + 1), &ok)
+          .trimmed();
+  if (ok && !name.isEmpty()) doc_->groupSelection(name);
 }
 
 void MainWindow::showProblem(const QString& nodeId, const QString& property) {

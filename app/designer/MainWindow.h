@@ -113,6 +113,7 @@ class MainWindow : public QMainWindow {
   void copy();
   void paste();
   void findNode();
+  void groupSelection();
   void revealNode(const QString& id);
   void showProblem(const QString& nodeId, const QString& property);
   void error(const QString& title, const QString& text);

@@ -1,6 +1,7 @@
 #include "app/designer/NodeItem.h"
 
 #include <QCoreApplication>
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -30,6 +31,7 @@ NodeItem::NodeItem(const QString& id, const QString& type, const NodeSpec* spec)
 
 void NodeItem::setId(const QString& id) {
   id_ = id;
+  fitted_ = {};
   elidedFor_ = QFont();
   elidedTitle_.clear();
   update();
@@ -156,7 +158,10 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   const QRectF body(0, 0, kNodeWidth, height());
   const double lod =
       QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-  const bool detailed = lod >= 0.45;
+  if (detailFor(lod) == Detail::Title) {
+    paintTitleOnly(painter, lod);
+    return;
+  }
 
   painter->setPen(QPen(selected ? colors.selection : colors.nodeBorder, selected ? 2.5 : 1));
   painter->setBrush(colors.nodeBody);
@@ -171,7 +176,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   painter->setBrush(accent_);
   painter->drawPath(stripePath_);
 
-  if (detailed) {
+  {
     icon_.paint(painter, QRect(12, 12, 22, 22));
     QFont titleFont = graph->font();
     titleFont.setBold(true);
@@ -193,11 +198,11 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   painter->drawLine(QPointF(0, kHeaderHeight), QPointF(kNodeWidth, kHeaderHeight));
 
   for (size_t i = 0; i < inputs_.size(); ++i)
-    paintPort(painter, inputs_[i], static_cast<int>(i), detailed);
+    paintPort(painter, inputs_[i], static_cast<int>(i));
   for (size_t i = 0; i < outputs_.size(); ++i)
-    paintPort(painter, outputs_[i], static_cast<int>(i), detailed);
+    paintPort(painter, outputs_[i], static_cast<int>(i));
 
-  if (!runText_.isEmpty() && detailed && !graph->isExporting()) {
+  if (!runText_.isEmpty() && !graph->isExporting()) {
     QFont runFont = graph->font();
     runFont.setPointSizeF(runFont.pointSizeF() * 0.8);
     painter->setFont(runFont);
@@ -212,7 +217,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setPen(QPen(colors.nodeBody, 2));
     painter->setBrush(errors ? colors.error : colors.warning);
     painter->drawEllipse(badge);
-    if (detailed) {
+    {
       QFont badgeFont = graph->font();
       badgeFont.setBold(true);
       badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.8);
@@ -225,6 +230,78 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   Q_UNUSED(option);
 }
 
+void NodeItem::paintTitleOnly(QPainter* painter, double lod) {
+  const auto* graph = static_cast<const GraphScene*>(scene());
+  const CanvasColors& colors = graph->colors();
+  const bool selected = isSelected() && !graph->isExporting();
+  const QRectF body(0, 0, kNodeWidth, height());
+  // One box in the header tint with the category stripe: at this size rounded corners, port
+  // circles and the header line are a pixel or less and only cost time.
+  QPen border(selected ? colors.selection : colors.nodeBorder, selected ? 2.5 : 1);
+  border.setCosmetic(true);  // a visible outline at any zoom (Find selects what it shows)
+  painter->setPen(border);
+  painter->setBrush(blend(colors.nodeBody, accent_, isDarkPalette(graph->palette()) ? 0.28 : 0.16));
+  painter->drawRect(body);
+  const double stripe = std::max(5.0, 3 / lod);
+  painter->fillRect(QRectF(0, 0, stripe, body.height()), accent_);
+  if (problems_.errors > 0 || problems_.warnings > 0) {
+    const double r = std::max(11.0, 4 / lod);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(problems_.errors > 0 ? colors.error : colors.warning);
+    painter->drawEllipse(QPointF(kNodeWidth, 0), std::min(r, 14.0), std::min(r, 12.0));
+  }
+
+  // The title in device pixels (hinted, sharp, from the glyph cache): as large as the box
+  // allows up to a little above the canvas font, shrunk to fit the width, then elided.
+  const QTransform world = painter->worldTransform();
+  const QRectF box = world.mapRect(body.adjusted(stripe + 4, 3, -4, -3));
+  const QSize boxKey(qRound(box.width()), qRound(box.height()));
+  if (fitted_.box != boxKey || fitted_.baseFont != graph->font()) {
+    fitted_.box = boxKey;
+    fitted_.baseFont = graph->font();
+    const double largest = QFontInfo(graph->font()).pixelSize() * 1.3;
+    double px = std::min(largest, box.height() * 0.7);
+    QFont font = graph->font();
+    font.setBold(true);
+    font.setPixelSize(std::max(1, qRound(px)));
+    const double width = QFontMetricsF(font).horizontalAdvance(id_);
+    if (width > box.width() && width > 0) {
+      // Shrink to fit, but not below a readable size: then the end is elided instead.
+      px = std::max(std::min(px, 8.0), px * box.width() / width);
+      font.setPixelSize(std::max(1, qRound(px)));
+    }
+    fitted_.font = font;
+    fitted_.title =
+        px >= 4 ? QFontMetricsF(font).elidedText(id_, Qt::ElideRight, box.width()) : QString();
+    // The type line where there is room for it under the title.
+    fitted_.type.clear();
+    if (box.height() >= px * 2.6) {
+      fitted_.typeFont = graph->font();
+      fitted_.typeFont.setPixelSize(std::max(1, qRound(px * 0.8)));
+      fitted_.type =
+          QFontMetricsF(fitted_.typeFont).elidedText(typeLabel_, Qt::ElideRight, box.width());
+    }
+  }
+  if (fitted_.title.isEmpty()) return;
+  painter->setWorldTransform(QTransform());
+  painter->setPen(colors.text);
+  painter->setFont(fitted_.font);
+  if (fitted_.type.isEmpty()) {
+    painter->drawText(box, Qt::AlignLeft | Qt::AlignVCenter, fitted_.title);
+  } else {
+    const double titleHeight = QFontMetricsF(fitted_.font).height();
+    const double typeHeight = QFontMetricsF(fitted_.typeFont).height();
+    const double top = box.center().y() - (titleHeight + typeHeight) / 2;
+    painter->drawText(QRectF(box.left(), top, box.width(), titleHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter, fitted_.title);
+    painter->setFont(fitted_.typeFont);
+    painter->setPen(colors.mutedText);
+    painter->drawText(QRectF(box.left(), top + titleHeight, box.width(), typeHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter, fitted_.type);
+  }
+  painter->setWorldTransform(world);
+}
+
 void NodeItem::elideLabels(const QFont& titleFont, const QFont& smallFont) {
   const double textWidth = kNodeWidth - 42 - 10;
   elidedFor_ = titleFont;
@@ -232,7 +309,7 @@ void NodeItem::elideLabels(const QFont& titleFont, const QFont& smallFont) {
   elidedType_ = QFontMetricsF(smallFont).elidedText(typeLabel_, Qt::ElideRight, textWidth);
 }
 
-void NodeItem::paintPort(QPainter* painter, const Port& port, int row, bool detailed) const {
+void NodeItem::paintPort(QPainter* painter, const Port& port, int row) const {
   const auto* graph = static_cast<const GraphScene*>(scene());
   const CanvasColors& colors = graph->colors();
   const QPointF c = portPosition(port.output, port.name);
@@ -250,7 +327,6 @@ void NodeItem::paintPort(QPainter* painter, const Port& port, int row, bool deta
   painter->drawEllipse(c, radius + 0.75, radius + 0.75);
   painter->setBrush(fill);
   painter->drawEllipse(c, radius - 0.75, radius - 0.75);
-  if (!detailed) return;
   QFont portFont = graph->font();
   portFont.setPointSizeF(portFont.pointSizeF() * 0.85);
   painter->setFont(portFont);

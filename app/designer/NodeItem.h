@@ -29,6 +29,14 @@ class NodeItem : public QGraphicsItem {
     bool declared = true;  // false: named by an edge but not in the spec
   };
   enum class PortHighlight { None, Accept, Refuse };
+  // What a paint draws at a level of detail (the view's scale): everything, or, where port
+  // labels and the type line would be too small to read, the node id as large as the node
+  // allows in a tinted box (ports, icon and run counters left out).
+  enum class Detail { Full, Title };
+  static constexpr double kFullDetailLod = 0.45;
+  static Detail detailFor(double lod) {
+    return lod >= kFullDetailLod ? Detail::Full : Detail::Title;
+  }
 
   NodeItem(const QString& id, const QString& type, const NodeSpec* spec);
 
@@ -36,6 +44,7 @@ class NodeItem : public QGraphicsItem {
   const QString& id() const { return id_; }
   void setId(const QString& id);
   const QString& nodeType() const { return type_; }
+  const QColor& accent() const { return accent_; }
 
   // Ports: the spec's, plus `extraInputs`/`extraOutputs` named by edges.
   void setExtraPorts(const QStringList& extraInputs, const QStringList& extraOutputs);
@@ -72,8 +81,9 @@ class NodeItem : public QGraphicsItem {
 
  private:
   double height() const;
-  void paintPort(QPainter* painter, const Port& port, int row, bool detailed) const;
+  void paintPort(QPainter* painter, const Port& port, int row) const;
   void elideLabels(const QFont& titleFont, const QFont& smallFont);
+  void paintTitleOnly(QPainter* painter, double lod);
 
   QString id_;
   QString type_;
@@ -85,6 +95,16 @@ class NodeItem : public QGraphicsItem {
   QFont elidedFor_;
   QString elidedTitle_;
   QString elidedType_;
+  // The zoomed-out title, fitted to a device size (pixels) and a base font.
+  struct FittedTitle {
+    QFont baseFont;
+    QSize box;
+    QFont font;
+    QString title;
+    QFont typeFont;
+    QString type;
+  };
+  FittedTitle fitted_;
   QColor accent_;
   QIcon icon_;
   QPainterPath headerPath_;  // cached: the header tint and the category stripe

@@ -11,6 +11,7 @@
 
 #include "app/designer/AutoLayout.h"
 #include "app/designer/DocumentCommands.h"
+#include "app/designer/DocumentGroups.h"
 #include "app/designer/NodeGeometry.h"
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/runtime/Planner.h"
@@ -329,7 +330,16 @@ void PipelineDocument::disconnectEdge(const PipelineEdge& edge) {
 
 void PipelineDocument::removeSelection() {
   if (!hasSelection()) return;
+  // Deleted nodes leave their groups in the same undo step (a later node of the same id must
+  // not join a group by accident).
+  Json ui = pipeline_.ui;
+  const bool regroup = groupsjson::removeMembers(ui, selectedNodes_);
+  if (regroup) undoStack_.beginMacro(tr("Delete"));
   undoStack_.push(new RemoveItemsCommand(this, selectedNodes_, selectedEdges_, tr("Delete")));
+  if (regroup) {
+    undoStack_.push(new SetDocumentUiCommand(this, tr("Delete"), pipeline_.ui, ui));
+    undoStack_.endMacro();
+  }
 }
 
 void PipelineDocument::setProperty(const std::string& nodeId, const std::string& name,
@@ -744,6 +754,7 @@ void PipelineDocument::renameNodeRaw(const std::string& oldId, const std::string
     if (edge.from.node == oldId) edge.from.node = newId;
     if (edge.to.node == oldId) edge.to.node = newId;
   }
+  groupsjson::renameMember(pipeline_.ui, oldId, newId);
   if (auto it = fallbackPositions_.find(oldId); it != fallbackPositions_.end()) {
     fallbackPositions_[newId] = it->second;
     fallbackPositions_.erase(oldId);
@@ -751,6 +762,7 @@ void PipelineDocument::renameNodeRaw(const std::string& oldId, const std::string
   selectedEdges_.clear();
   if (selectedNodes_.erase(oldId)) selectedNodes_.insert(newId);
   Q_EMIT nodeRenamed(qstr(oldId), qstr(newId));
+  Q_EMIT groupsChanged();
   Q_EMIT selectionChanged();
   changed();
 }

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -137,6 +138,29 @@ class PipelineDocument : public QObject {
   // A type-derived id not used yet: filter, filter_2, filter_3, ...
   std::string uniqueId(const std::string& type, const std::set<std::string>& alsoTaken = {}) const;
 
+  // --- groups: named frames around nodes, in the file's top-level "ui" object, which the engine
+  // ignores: {"groups": [{"id": "group_1", "name": "Ingest", "nodes": ["a", "b"],
+  // "collapsed": true}]}. A node is in one group at most. (DocumentGroups.cpp)
+  struct NodeGroup {
+    std::string id;
+    QString name;
+    std::vector<std::string> nodes;  // members that exist, in file order of the group
+    bool collapsed = false;
+  };
+  // The groups with at least one existing member (entries a hand edit broke are skipped).
+  std::vector<NodeGroup> groups() const;
+  std::optional<NodeGroup> group(const std::string& id) const;
+  // The group of a node (empty: none).
+  std::string groupOf(const std::string& nodeId) const;
+  // Groups the selected nodes (taking them out of other groups); returns the new group's id,
+  // empty when nothing is selected.
+  std::string groupSelection(const QString& name);
+  void renameGroup(const std::string& id, const QString& name);
+  void ungroup(const std::string& id);
+  void setGroupCollapsed(const std::string& id, bool collapsed);
+  // Moves every node of the group by `delta` (one undo step).
+  void moveGroup(const std::string& id, QPointF delta);
+
   // Snaps a scene position to the 10 px grid.
   static QPoint snapped(QPointF pos);
 
@@ -152,6 +176,7 @@ class PipelineDocument : public QObject {
   void setSettingsRaw(const Json& settings);
   void setNameRaw(const std::string& name);
   void setConnectionsRaw(const Json& connections);
+  void setUiRaw(const Json& ui);
 
  Q_SIGNALS:
   void documentReset();
@@ -164,6 +189,8 @@ class PipelineDocument : public QObject {
   void settingsChanged();
   // The "connections" object changed (added, renamed, removed or edited entries).
   void connectionsChanged();
+  // The groups changed (created, renamed, collapsed, ungrouped, or their members renamed).
+  void groupsChanged();
   void edgeAdded(const sc::PipelineEdge& edge);
   void edgeRemoved(const sc::PipelineEdge& edge);
   void selectionChanged();

@@ -56,6 +56,7 @@ Json Pipeline::toJson() const {
     es.push_back(std::move(j));
   }
   doc["edges"] = std::move(es);
+  if (!ui.is_null()) doc["ui"] = ui;
   return doc;
 }
 

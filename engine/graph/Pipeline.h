@@ -50,6 +50,8 @@ struct Pipeline {
   Json connections = Json::object();
   std::vector<PipelineNode> nodes;
   std::vector<PipelineEdge> edges;
+  Json ui;  // editor data of the whole document (node groups); null when absent; ignored by the
+            // engine
 
   const PipelineNode* node(std::string_view id) const;
   PipelineNode* node(std::string_view id);
@@ -83,7 +85,7 @@ struct LoadResult {
 LoadResult parsePipeline(std::string_view text, const std::string& file = "<pipeline>");
 LoadResult loadPipelineFile(const std::string& path);
 
-// Canonical text: fixed key order (streamcanvas, name, settings, connections, nodes, edges;
+// Canonical text: fixed key order (streamcanvas, name, settings, connections, nodes, edges, ui;
 // id, type, properties, ui), properties and maps in document order (the designer adds them in
 // spec order), 2-space indent, short scalar-only objects and arrays on one line, a trailing
 // newline. Deterministic, so files diff cleanly.

@@ -292,7 +292,7 @@ LoadResult parsePipeline(std::string_view text, const std::string& file) {
     locateDiagnostics(diags, r.sourceMap, file);
     return r;
   }
-  checkKeys(doc, "", {"streamcanvas", "name", "settings", "connections", "nodes", "edges"},
+  checkKeys(doc, "", {"streamcanvas", "name", "settings", "connections", "nodes", "edges", "ui"},
             "the pipeline", diags);
 
   Pipeline p;
@@ -361,6 +361,9 @@ LoadResult parsePipeline(std::string_view text, const std::string& file) {
   } else {
     diags.error("", "missing \"nodes\"", "add \"nodes\": [] with at least a source and a sink");
   }
+
+  // Editor data (the designer's node groups): kept as written, never read by the engine.
+  if (auto ui = doc.find("ui"); ui != doc.end()) p.ui = *ui;
 
   if (auto es = doc.find("edges"); es != doc.end()) {
     if (!es->is_array()) {

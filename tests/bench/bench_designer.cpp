@@ -235,6 +235,13 @@ int main(int argc, char* argv[]) {
     renderFrame(renderZoom);
   }
 
+  // Whole diagram at Fit, painted without caches: every node at its zoomed-out level of detail.
+  std::vector<double> renderFit;
+  view.fitToView();
+  const int fitZoom = qRound(view.zoom() * 100);
+  for (int i = 0; i < 60; ++i)
+    renderFrame(renderFit);
+
   auto report = [](const QString& name, const std::vector<double>& ms) {
     const Stats s = stats(ms);
     std::printf("%-44s frames %3zu  mean %6.2f ms  p95 %6.2f ms  max %6.2f ms  (%.0f fps mean)\n",
@@ -253,5 +260,6 @@ int main(int argc, char* argv[]) {
   std::printf("uncached (QGraphicsView::render, as for export):\n");
   report(QStringLiteral("  pan at 100%"), renderPan);
   report(QStringLiteral("  zoom 25%..400%"), renderZoom);
+  report(QStringLiteral("  whole diagram at Fit (%1%)").arg(fitZoom), renderFit);
   return 0;
 }
