@@ -59,7 +59,6 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
   connect(this, &GraphView::zoomChanged, this, &GraphView::scheduleMinimap);
   centerOn(0, 0);
   // The empty-canvas hint comes and goes with the first node.
-  PipelineDocument* doc = graph_->document();
   for (auto signal : {&PipelineDocument::nodeAdded, &PipelineDocument::nodeRemoved})
     connect(doc, signal, viewport(), qOverload<>(&QWidget::update));
   connect(doc, &PipelineDocument::documentReset, viewport(), qOverload<>(&QWidget::update));

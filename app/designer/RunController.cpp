@@ -195,7 +195,8 @@ std::shared_ptr<WireTap> RunController::setTap(const QString& nodeId, const QStr
   tapNode_ = nodeId;
   tapPort_ = port;
   if (auto existing = tap(nodeId, port)) return existing;
-  taps_.append({nodeId, port, std::make_shared<WireTap>(kTapPerBatch, kTapKeep), nullptr});
+  taps_.append(
+      {nodeId, port, std::make_shared<WireTap>(kTapPerBatch, kTapKeep, kTapPerTenth), nullptr});
   attachWatches(run());
   Q_EMIT tapsChanged();
   return taps_.back().tap;

@@ -110,8 +110,9 @@ class RunController : public QObject {
 
   // Wire taps: the records leaving a node's output port (the start of a wire), any number of
   // ports at once. A tap set before or during a run is attached to every later run until it is
-  // removed. Up to kTapPerBatch records of each batch (after the tap's filter) are copied, the
-  // newest kTapKeep kept until the view takes them; nothing is paid for untapped ports.
+  // removed. Up to kTapPerBatch records of each batch (after the tap's filter) and kTapPerTenth
+  // every 0.1 s are copied, the newest kTapKeep kept until the view takes them; nothing is paid
+  // for untapped ports.
   // setTap adds the port's tap (or returns the one it has) and makes it the latest.
   std::shared_ptr<WireTap> setTap(const QString& nodeId, const QString& port);
   void removeTap(const QString& nodeId, const QString& port);
@@ -149,6 +150,9 @@ class RunController : public QObject {
   static constexpr int kPollMs = 250;
   static constexpr int kTapPerBatch = 32;
   static constexpr int kTapKeep = 200;
+  // What a tap copies every 0.1 s at most: at full speed it shows a sample and costs the engine
+  // next to nothing (bench_observe).
+  static constexpr int kTapPerTenth = 200;
   static constexpr int kOutputKeep = 1000;
 
  Q_SIGNALS:

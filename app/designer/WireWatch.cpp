@@ -56,7 +56,8 @@ void refreshFilter(const std::string& text, const SlotTable& slots,
 
 }  // namespace
 
-WireTap::WireTap(int perBatch, int keep) : perBatch_(perBatch), keep_(keep) {}
+WireTap::WireTap(int perBatch, int keep, int perTenth)
+    : perBatch_(perBatch), keep_(keep), perTenth_(perTenth) {}
 
 WireTap::~WireTap() = default;
 
@@ -65,6 +66,13 @@ void WireTap::onBatch(const Batch& batch, const SlotTable& slots) {
   seen_.fetch_add(n, std::memory_order_relaxed);
   if (paused_.load(std::memory_order_relaxed) || n == 0) return;
   std::lock_guard lock(mutex_);
+  const int64_t now = nowMs();
+  int budget = std::min(perBatch_, keep_);
+  if (perTenth_ > 0) {
+    if (now - tenthStart_ >= 100) tenthStart_ = now, copiedInTenth_ = 0;
+    budget = std::min(budget, perTenth_ - copiedInTenth_);
+    if (budget <= 0) return;  // enough shown for this 0.1 s: not even the filter runs
+  }
   refreshFilter(filterText_, slots, filter_, filterSlots_);
   if (!filterText_.empty() && !filter_) return;  // does not compile for this run: shows nothing
   if (!writer_ || writerSlots_ != &slots) {
@@ -72,14 +80,14 @@ void WireTap::onBatch(const Batch& batch, const SlotTable& slots) {
     writerSlots_ = &slots;
   }
   const std::vector<uint8_t>* verdict = filter_ ? &filter_->evaluate(batch) : nullptr;
-  const int64_t now = nowMs();
   // Without a filter only the rows that can stay in the ring are copied.
-  const uint32_t limit = uint32_t(std::min(perBatch_, keep_));
+  const uint32_t limit = uint32_t(budget);
   uint32_t r = !verdict && n > limit && perBatch_ >= keep_ ? n - limit : 0;
   for (uint32_t copied = 0; r < n && copied < limit; ++r) {
     if (verdict && !(*verdict)[r]) continue;
     records_.push_back(copyRecord(*writer_, batch, r, now));
     ++copied;
+    ++copiedInTenth_;
     if (records_.size() > size_t(keep_)) records_.pop_front();
   }
 }

@@ -42,7 +42,10 @@ struct TapRecord {
 // first batch after it changed, against the run's slots.
 class WireTap final : public TapSink {
  public:
-  WireTap(int perBatch, int keep);
+  // Copies up to `perBatch` records of each batch, keeps the newest `keep`; with `perTenth` > 0
+  // copies at most that many records every 0.1 s (a person reads no more; at full speed the
+  // tap then costs a clock read per batch, not a JSON copy of every batch's records).
+  WireTap(int perBatch, int keep, int perTenth = 0);
   ~WireTap() override;
 
   void onBatch(const Batch& batch, const SlotTable& slots) override;
@@ -60,7 +63,9 @@ class WireTap final : public TapSink {
   void reset();
 
  private:
-  const int perBatch_, keep_;
+  const int perBatch_, keep_, perTenth_;
+  int64_t tenthStart_ = 0;  // the current 0.1 s, and what was copied in it
+  int copiedInTenth_ = 0;
   std::atomic<uint64_t> seen_{0};
   std::atomic<bool> paused_{false};
   mutable std::mutex mutex_;

@@ -15,6 +15,7 @@
 
 #include "app/designer/MainWindow.h"
 #include "app/designer/RunController.h"
+#include "app/designer/WireWatch.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
 #include "engine/runtime/Executor.h"
@@ -84,7 +85,8 @@ int main(int argc, char** argv) {
     const quint64 got = runner->stats().value(3).recordsIn;
     std::printf("designer round %d: %.2f M records/s (sink got %llu, tap saw %llu)\n", round + 1,
                 rate / 1e6, static_cast<unsigned long long>(got),
-                static_cast<unsigned long long>(runner->tapSeen()));
+                static_cast<unsigned long long>(
+                    tap ? runner->tap(QStringLiteral("hot"), QStringLiteral("out"))->seen() : 0));
     observed = std::max(observed, rate);
   }
   std::printf("best: headless %.2f M records/s, designer %.2f M records/s = %.1f %%\n",
