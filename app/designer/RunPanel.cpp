@@ -1,5 +1,7 @@
 #include "app/designer/RunPanel.h"
 
+#include "app/designer/RunOverlay.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -44,6 +46,7 @@ RunPanel::RunPanel(RunController* runner, const NodeRegistry& registry, QWidget*
   lines->addWidget(checkpoints_);
   layout->addLayout(lines);
   layout->addLayout(charts, 1);
+  layout->addWidget(RunOverlay::legend(this));
 
   applyPalette();
   connect(runner_, &RunController::started, this, &RunPanel::reset);
