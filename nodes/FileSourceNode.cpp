@@ -173,6 +173,7 @@ class FileSourceNode final : public SourceNode {
       watermarks_.addPartition(-1, wallMs());
       watermarks_.setTimestampErrorHandling(
           {timestampErrors_, ctx.nodeId(), "line", &ctx.metrics().gauge("timestamp_errors"), {}});
+      watermarks_.publishTo(ctx.metrics());
     }
   }
 

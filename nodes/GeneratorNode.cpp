@@ -138,6 +138,7 @@ class GeneratorNode final : public SourceNode {
       watermarks_.addPartition(-1, wallMs());
       watermarks_.setTimestampErrorHandling(
           {timestampErrors_, ctx.nodeId(), "record", &ctx.metrics().gauge("timestamp_errors"), {}});
+      watermarks_.publishTo(ctx.metrics());
     }
   }
 

@@ -182,6 +182,7 @@ class KafkaSourceNode final : public SourceNode {
            [this](const Batch& b, uint32_t row, const std::string& why) {
              deadLetterRow(b, row, why);
            }});
+    if (watermarks_.enabled()) watermarks_.publishTo(ctx.metrics());
     if (!text_) extractor_ = std::make_unique<JsonFieldExtractor>(ctx.slotTable());
     NodeMetrics& m = ctx.metrics();
     lagTotal_ = &m.gauge("lag");

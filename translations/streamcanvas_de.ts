@@ -987,6 +987,150 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
 </context>
 <context>
+    <name>RunOverlay</name>
+    <message>
+        <location filename="../app/designer/RunOverlay.cpp" line="+26"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1k/s</source>
+        <translation>%1k/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1M/s</source>
+        <translation>%1M/s</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>partition %1 has had no data for %2 and idle_timeout is 0, so windows cannot fire</source>
+        <translation>Partition %1 hat seit %2 keine Daten und idle_timeout ist 0, daher können keine Fenster auslösen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no watermark has reached this node yet, so windows cannot fire</source>
+        <translation>noch kein Watermark hat diesen Knoten erreicht, daher können keine Fenster auslösen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the watermark (%1) has not passed the end of a window for %2</source>
+        <translation>das Watermark (%1) hat seit %2 kein Fensterende überschritten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>watermark %1, %2 behind</source>
+        <translation>Watermark %1, %2 zurück</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watermark: %1</source>
+        <translation>Watermark: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behind the wall clock: %1</source>
+        <translation>Rückstand zur Uhrzeit: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Behind the newest record (%1): %2</source>
+        <translation>Rückstand zum neuesten Datensatz (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no watermark yet</source>
+        <translation>noch kein Watermark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No watermark yet</source>
+        <translation>Noch kein Watermark</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 open · %2 keys · %3 · %4 late</source>
+        <translation>%1 offen · %2 Schlüssel · %3 · %4 verspätet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open windows: %1</source>
+        <translation>Offene Fenster: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State: %1 keys, %2</source>
+        <translation>Zustand: %1 Schlüssel, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late records dropped: %1</source>
+        <translation>Verworfene verspätete Datensätze: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Partitions (idle_timeout %1):</source>
+        <translation>Partitionen (idle_timeout %1):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no data yet</source>
+        <translation>noch keine Daten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: newest %2, last record %3 ago</source>
+        <translation>%1: neuester %2, letzter Datensatz vor %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(idle, not holding the watermark)</source>
+        <translation>(untätig, hält das Watermark nicht auf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No output for %1 while input arrives: %2</source>
+        <translation>Seit %1 keine Ausgabe, obwohl Eingaben ankommen: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 records/s; queue %2 of %3 batches full</source>
+        <translation>%1 Datensätze/s; Warteschlange mit %2 von %3 Batches gefüllt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 records/s; no queue (same thread)</source>
+        <translation>%1 Datensätze/s; keine Warteschlange (derselbe Thread)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Wires: %1 queue under %4 % full · %2 filling · %3 over %5 % full: the node it feeds cannot keep up (back-pressure)</source>
+        <translation>Verbindungen: %1 Warteschlange unter %4 % voll · %2 füllt sich · %3 über %5 % voll: der belieferte Knoten kommt nicht nach (Gegendruck)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/designer/main.cpp" line="+42"/>
@@ -1838,7 +1982,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+80"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+81"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -2136,12 +2280,12 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
     <message>
         <location line="+16"/>
-        <location line="+236"/>
+        <location line="+237"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-236"/>
         <source>%1[*] — StreamCanvas</source>
         <translation>%1[*] — StreamCanvas</translation>
     </message>
@@ -2260,7 +2404,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <translation>Die Verbindung wird mitgelesen, sobald die Pipeline läuft (F5)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Running %1 s</source>
         <translation>Läuft seit %1 s</translation>
     </message>
@@ -3073,7 +3217,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::RunPanel</name>
     <message>
-        <location filename="../app/designer/RunPanel.cpp" line="+56"/>
+        <location filename="../app/designer/RunPanel.cpp" line="+57"/>
         <location line="+15"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
@@ -3156,7 +3300,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Lag</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Run %1</source>
         <translation>Lauf %1</translation>
     </message>

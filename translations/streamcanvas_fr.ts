@@ -987,6 +987,150 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
 </context>
 <context>
+    <name>RunOverlay</name>
+    <message>
+        <location filename="../app/designer/RunOverlay.cpp" line="+26"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1k/s</source>
+        <translation>%1k/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1M/s</source>
+        <translation>%1M/s</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>partition %1 has had no data for %2 and idle_timeout is 0, so windows cannot fire</source>
+        <translation>la partition %1 n’a reçu aucune donnée depuis %2 et idle_timeout vaut 0, les fenêtres ne peuvent donc pas se déclencher</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no watermark has reached this node yet, so windows cannot fire</source>
+        <translation>aucun watermark n’a encore atteint ce nœud, les fenêtres ne peuvent donc pas se déclencher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the watermark (%1) has not passed the end of a window for %2</source>
+        <translation>le watermark (%1) n’a dépassé aucune fin de fenêtre depuis %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>watermark %1, %2 behind</source>
+        <translation>watermark %1, %2 de retard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watermark: %1</source>
+        <translation>Watermark&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behind the wall clock: %1</source>
+        <translation>Retard sur l’horloge&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Behind the newest record (%1): %2</source>
+        <translation>Retard sur l’enregistrement le plus récent (%1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no watermark yet</source>
+        <translation>pas encore de watermark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No watermark yet</source>
+        <translation>Pas encore de watermark</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 open · %2 keys · %3 · %4 late</source>
+        <translation>%1 ouvertes · %2 clés · %3 · %4 en retard</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open windows: %1</source>
+        <translation>Fenêtres ouvertes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State: %1 keys, %2</source>
+        <translation>État&#xa0;: %1 clés, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late records dropped: %1</source>
+        <translation>Enregistrements tardifs abandonnés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Partitions (idle_timeout %1):</source>
+        <translation>Partitions (idle_timeout %1)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no data yet</source>
+        <translation>pas encore de données</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: newest %2, last record %3 ago</source>
+        <translation>%1&#xa0;: plus récent %2, dernier enregistrement il y a %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(idle, not holding the watermark)</source>
+        <translation>(inactive, ne retient pas le watermark)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No output for %1 while input arrives: %2</source>
+        <translation>Aucune sortie depuis %1 alors que des entrées arrivent&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 records/s; queue %2 of %3 batches full</source>
+        <translation>%1 enregistrements/s&#xa0;; file remplie à %2 sur %3 lots</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 records/s; no queue (same thread)</source>
+        <translation>%1 enregistrements/s&#xa0;; pas de file (même thread)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Wires: %1 queue under %4 % full · %2 filling · %3 over %5 % full: the node it feeds cannot keep up (back-pressure)</source>
+        <translation>Liaisons&#xa0;: %1 file remplie à moins de %4 % · %2 se remplit · %3 remplie à plus de %5 %&#xa0;: le nœud alimenté ne suit pas (contre-pression)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/designer/main.cpp" line="+42"/>
@@ -1838,7 +1982,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+80"/>
+        <location filename="../app/designer/MainWindow.cpp" line="+81"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -2136,12 +2280,12 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
     <message>
         <location line="+16"/>
-        <location line="+236"/>
+        <location line="+237"/>
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-236"/>
         <source>%1[*] — StreamCanvas</source>
         <translation>%1[*] — StreamCanvas</translation>
     </message>
@@ -2260,7 +2404,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <translation>Le lien sera écouté quand le pipeline s’exécutera (F5)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Running %1 s</source>
         <translation>En cours depuis %1 s</translation>
     </message>
@@ -3073,7 +3217,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::RunPanel</name>
     <message>
-        <location filename="../app/designer/RunPanel.cpp" line="+56"/>
+        <location filename="../app/designer/RunPanel.cpp" line="+57"/>
         <location line="+15"/>
         <source>Throughput</source>
         <translation>Débit</translation>
@@ -3156,7 +3300,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Retard</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Run %1</source>
         <translation>Exécution %1</translation>
     </message>

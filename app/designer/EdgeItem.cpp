@@ -140,11 +140,21 @@ void EdgeItem::updatePath() {
   path_ = route(start, end, from_->sceneBoundingRect(), to_->sceneBoundingRect());
   const double margin = kTapRadius + 2;  // the tap glyph and the selected pen
   bounds_ = path_.controlPointRect().adjusted(-margin, -margin, margin, margin);
+  if (!runLabel_.isEmpty()) bounds_ |= runLabelRect();  // the rate above the middle
 }
 
 void EdgeItem::setTapped(bool tapped) {
   if (tapped == tapped_) return;
   tapped_ = tapped;
+  update();
+}
+
+void EdgeItem::setRunLoad(const QColor& colour, const QString& label) {
+  if (colour == runColour_ && label == runLabel_) return;
+  const bool resized = label.isEmpty() != runLabel_.isEmpty();
+  runColour_ = colour;
+  runLabel_ = label;
+  if (resized) updatePath();  // the bounds include the label while there is one
   update();
 }
 
@@ -176,7 +186,11 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   const auto* graph = static_cast<const GraphScene*>(scene());
   const CanvasColors& colors = graph->colors();
   const bool selected = isSelected() && !graph->isExporting();
-  QPen pen(selected ? colors.selection : colors.edge, selected ? 3 : 2);
+  const bool loaded = runColour_.isValid() && !graph->isExporting();
+  QPen pen(selected ? colors.selection
+           : loaded ? runColour_
+                    : colors.edge,
+           selected || loaded ? 3 : 2);
   pen.setCapStyle(Qt::RoundCap);
   painter->setPen(pen);
   painter->setBrush(Qt::NoBrush);
@@ -187,6 +201,23 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   }
   paintWire(painter, option, pen);
   if (tapped_) paintTapGlyph(painter, path_.pointAtPercent(0.5), colors);  // over the wire
+  if (loaded && !runLabel_.isEmpty()) paintRunLabel(painter, colors);
+}
+
+void EdgeItem::paintRunLabel(QPainter* painter, const CanvasColors& colors) const {
+  // The rate above the middle of the wire (the tap glyph sits on it), in the canvas's small font.
+  if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < 0.45)
+    return;
+  QFont font = scene()->font();
+  font.setPointSizeF(font.pointSizeF() * 0.8);
+  painter->setFont(font);
+  painter->setPen(colors.mutedText);
+  painter->drawText(runLabelRect(), Qt::AlignCenter, runLabel_);
+}
+
+QRectF EdgeItem::runLabelRect() const {
+  const QPointF mid = path_.pointAtPercent(0.5);
+  return QRectF(mid.x() - 60, mid.y() - kTapRadius - 16, 120, 14);
 }
 
 void EdgeItem::paintWire(QPainter* painter, const QStyleOptionGraphicsItem* option, QPen pen) {

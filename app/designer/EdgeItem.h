@@ -2,14 +2,17 @@
 // A connection on the canvas: a cubic Bezier from an output port to an input port, or a rounded
 // path around the nodes when the input lies behind the output.
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QString>
 
 #include "app/designer/PipelineDocument.h"
 
 namespace sc::designer {
 
 class NodeItem;
+struct CanvasColors;
 
 class EdgeItem : public QGraphicsItem {
  public:
@@ -31,6 +34,12 @@ class EdgeItem : public QGraphicsItem {
   QPointF middle() const { return mapToScene(path_.pointAtPercent(0.5)); }
   static constexpr double kTapRadius = 7;
 
+  // While a run shows: the wire drawn in `colour` (how full its queue is) with `label` (its
+  // rate) at its middle; an invalid colour and empty label clear it.
+  void setRunLoad(const QColor& colour, const QString& label);
+  const QString& runLabel() const { return runLabel_; }
+  const QColor& runColour() const { return runColour_; }
+
   // The curve between two scene points, shared with the wire preview.
   static QPainterPath curve(QPointF start, QPointF end);
   // The wire from an output port at `start` to an input port at `end` of nodes covering
@@ -47,6 +56,8 @@ class EdgeItem : public QGraphicsItem {
  private:
   // The wire alone, stroked only where it is exposed.
   void paintWire(QPainter* painter, const QStyleOptionGraphicsItem* option, QPen pen);
+  QRectF runLabelRect() const;  // where the rate is written (inside the bounds)
+  void paintRunLabel(QPainter* painter, const CanvasColors& colors) const;
 
   PipelineEdge edge_;
   NodeItem* from_;
@@ -54,6 +65,8 @@ class EdgeItem : public QGraphicsItem {
   QPainterPath path_;
   QRectF bounds_;
   bool tapped_ = false;
+  QColor runColour_;
+  QString runLabel_;
 };
 
 }  // namespace sc::designer

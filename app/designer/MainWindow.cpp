@@ -40,6 +40,7 @@
 #include "app/designer/ProblemsPanel.h"
 #include "app/designer/PropertyInspector.h"
 #include "app/designer/RunController.h"
+#include "app/designer/RunOverlay.h"
 #include "app/designer/RunPanel.h"
 #include "app/designer/TapPanel.h"
 #include "app/designer/Theme.h"
@@ -623,6 +624,7 @@ void MainWindow::showRunStats() {
     item->setRunStats(s.recordsIn, s.recordsOut,
                       item->inputs().empty() ? s.outPerSecond : s.inPerSecond, s.errors, false);
   }
+  RunOverlay::show(*scene_, *runner_);
   const double secs = runner_->elapsedSeconds();
   switch (runner_->state()) {
     case RunController::State::Running:

@@ -132,7 +132,32 @@ void NodeItem::setRunStats(quint64 recordsIn, quint64 recordsOut, double perSeco
   update();
 }
 
+void NodeItem::setRunDetail(const QStringList& lines, const QString& tip, bool hint) {
+  if (lines == runDetail_ && hint == runHint_ && (lines.isEmpty() || tip == toolTip())) return;
+  if (runDetail_.isEmpty() && !lines.isEmpty()) designToolTip_ = toolTip();
+  if (lines.size() != runDetail_.size()) prepareGeometryChange();  // the bounds grow with them
+  const bool wasShown = !runDetail_.isEmpty();
+  runDetail_ = lines;
+  runHint_ = hint;
+  setToolTip(lines.isEmpty() ? (wasShown ? designToolTip_ : toolTip()) : tip);
+  update();
+}
+
+void NodeItem::paintRunDetail(QPainter* painter, const QFont& font,
+                              const CanvasColors& colors) const {
+  const QFontMetricsF metrics(font);
+  for (qsizetype i = 0; i < runDetail_.size(); ++i) {
+    const bool hint = runHint_ && i == runDetail_.size() - 1;
+    painter->setPen(hint ? colors.warning : colors.mutedText);
+    painter->drawText(
+        QRectF(2, height() + 2 + kRunLineHeight * double(i + 1), kNodeWidth - 4, kRunLineHeight),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        metrics.elidedText(runDetail_[i], Qt::ElideRight, kNodeWidth - 4));
+  }
+}
+
 void NodeItem::clearRunStats() {
+  setRunDetail({}, {}, false);
   if (runText_.isEmpty()) return;
   runText_.clear();
   runFailed_ = false;
@@ -142,7 +167,8 @@ void NodeItem::clearRunStats() {
 QRectF NodeItem::boundingRect() const {
   // Room for the port circles, the selection outline, the badge and the run counters below.
   return QRectF(0, 0, kNodeWidth, height())
-      .adjusted(-kPortRadius - 4, -12, kPortRadius + 12, 4 + kRunLineHeight);
+      .adjusted(-kPortRadius - 4, -12, kPortRadius + 12,
+                4 + kRunLineHeight * double(1 + runDetail_.size()));
 }
 
 QPainterPath NodeItem::shape() const {
@@ -209,6 +235,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setPen(runFailed_ ? colors.error : colors.mutedText);
     painter->drawText(QRectF(2, height() + 2, kNodeWidth - 4, kRunLineHeight),
                       Qt::AlignLeft | Qt::AlignVCenter, runText_);
+    paintRunDetail(painter, runFont, colors);
   }
 
   if (problems_.errors > 0 || problems_.warnings > 0) {

@@ -9,6 +9,7 @@
 #include <QIcon>
 #include <QPainterPath>
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <vector>
 
@@ -17,6 +18,7 @@
 namespace sc::designer {
 
 class EdgeItem;
+struct CanvasColors;
 
 class NodeItem : public QGraphicsItem {
   Q_DECLARE_TR_FUNCTIONS(sc::designer::NodeItem)
@@ -71,6 +73,12 @@ class NodeItem : public QGraphicsItem {
                    bool failed);
   void clearRunStats();
   const QString& runText() const { return runText_; }
+  // Event-time and window state of a run, lines under the counters (each elided to the node's
+  // width), with everything in full in the tooltip. `hint` true: the last line explains a
+  // stall and is drawn in the warning colour. Empty lines clear it (clearRunStats() does too).
+  void setRunDetail(const QStringList& lines, const QString& tip, bool hint);
+  const QStringList& runDetail() const { return runDetail_; }
+  bool hasRunHint() const { return runHint_; }
 
   QRectF boundingRect() const override;
   QPainterPath shape() const override;
@@ -84,6 +92,7 @@ class NodeItem : public QGraphicsItem {
   void paintPort(QPainter* painter, const Port& port, int row) const;
   void elideLabels(const QFont& titleFont, const QFont& smallFont);
   void paintTitleOnly(QPainter* painter, double lod);
+  void paintRunDetail(QPainter* painter, const QFont& font, const CanvasColors& colors) const;
 
   QString id_;
   QString type_;
@@ -91,6 +100,9 @@ class NodeItem : public QGraphicsItem {
   QString typeLabel_;
   QString runText_;
   bool runFailed_ = false;
+  QStringList runDetail_;
+  bool runHint_ = false;
+  QString designToolTip_;  // the tooltip outside of runs
   // Title and type line elided to the node's width, for the font they were measured with.
   QFont elidedFor_;
   QString elidedTitle_;

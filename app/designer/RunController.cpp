@@ -1,5 +1,7 @@
 #include "app/designer/RunController.h"
 
+#include "engine/runtime/WatermarkGenerator.h"
+
 #include <algorithm>
 #include <deque>
 #include <mutex>
@@ -169,6 +171,10 @@ void RunController::bindAttempt(Execution& x) {
     x.setObserver(it.key().first.toStdString(), it.key().second.toStdString(), it.value());
   if (attemptHook_) attemptHook_(x);
   stats_.clear();
+  edgeStats_.clear();
+  for (const EdgeMetrics* e : x.edgeMetrics())
+    edgeStats_.push_back({QString::fromStdString(e->from), QString::fromStdString(e->to),
+                          QString::fromStdString(e->toPort), 0, e->capacity});
   for (const NodeMetrics* m : x.metrics()) {
     NodeStats stats;
     stats.id = QString::fromStdString(m->nodeId);
@@ -329,6 +335,7 @@ void RunController::discardRun() {
   output_->reset();
   runPipeline_.reset();
   stats_.clear();
+  edgeStats_.clear();
   finishedAfter_ = 0;
   checkpointStats_ = {};
   checkpointDir_.clear();
@@ -358,8 +365,14 @@ void RunController::collect(double intervalSeconds) {
       s.inPerSecond = double(in - s.recordsIn) / intervalSeconds;
       s.outPerSecond = double(out - s.recordsOut) / intervalSeconds;
     }
+    const qint64 nowMs = clock_.elapsed();
+    if (in > s.recordsIn) s.inputGrewMs = nowMs;
+    if (out > s.recordsOut) s.outputGrewMs = nowMs;
     s.recordsIn = in;
     s.recordsOut = out;
+    const int64_t watermark = metrics[i]->watermark.get();
+    if (watermark != WatermarkGenerator::kNoWatermark && watermark != 0 && watermark != INT64_MAX)
+      s.watermark = watermark;
     s.errors = metrics[i]->errors.get();
     s.bytesIn = metrics[i]->bytesIn.get();
     s.bytesOut = metrics[i]->bytesOut.get();
@@ -370,6 +383,9 @@ void RunController::collect(double intervalSeconds) {
     for (size_t g = 0; g < gauges.size(); ++g)
       s.gauges[qsizetype(g)] = {QString::fromStdString(gauges[g].first), gauges[g].second};
   }
+  const std::vector<const EdgeMetrics*> edges = run()->edgeMetrics();
+  for (size_t i = 0; i < edges.size() && i < size_t(edgeStats_.size()); ++i)
+    edgeStats_[qsizetype(i)].fill = edges[i]->fill.get();
 }
 
 void RunController::poll() {
@@ -402,8 +418,11 @@ void RunController::poll() {
   lastRestarts_ = supervisor_->restarts();
   supervisor_.reset();
   state_ = State::Idle;
+  for (EdgeStats& e : edgeStats_)
+    e.fill = 0;
   if (std::exchange(discardOnFinish_, false)) {  // its document was replaced meanwhile
     stats_.clear();
+    edgeStats_.clear();
     finishedAfter_ = 0;
     checkpointStats_ = {};
     checkpointDir_.clear();

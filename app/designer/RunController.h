@@ -90,7 +90,18 @@ class RunController : public QObject {
     // the node registered them before the run.
     QVector<QPair<QString, qint64>> gauges;
     std::optional<qint64> gauge(const QString& name) const;
+    // The event-time watermark the node last saw (epoch ms); none before any.
+    std::optional<qint64> watermark;
+    // When the node's input and output counters last grew (elapsedSeconds() clock, ms; -1:
+    // never), for stall hints.
+    qint64 inputGrewMs = -1, outputGrewMs = -1;
   };
+  // A queue between two threads of the run (wires within one thread have none).
+  struct EdgeStats {
+    QString from, to, toPort;
+    qint64 fill = 0, capacity = 0;  // batches
+  };
+  const QVector<EdgeStats>& edgeStats() const { return edgeStats_; }
   // One entry per node in file order; empty before the first run.
   const QVector<NodeStats>& stats() const { return stats_; }
   double elapsedSeconds() const;
@@ -184,6 +195,7 @@ class RunController : public QObject {
   QElapsedTimer sincePoll_;
   double finishedAfter_ = 0;
   QVector<NodeStats> stats_;
+  QVector<EdgeStats> edgeStats_;
   struct Watch {
     QString node, port;
     std::shared_ptr<WireTap> tap;

@@ -12,6 +12,7 @@
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/HistoryChart.h"
 #include "app/designer/RunController.h"
+#include "app/designer/RunOverlay.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/runtime/Metrics.h"
 
@@ -80,6 +81,7 @@ RunPanel::RunPanel(RunController* runner, const NodeRegistry& registry, QWidget*
   lines->addWidget(checkpoints_);
   layout->addLayout(lines);
   layout->addWidget(tabs_, 1);
+  layout->addWidget(RunOverlay::legend(this));
 
   connect(tabs_->tabBar(), &QTabBar::tabBarClicked, this, [this] { chosenTab_ = true; });
   // After the aggregate view has seen the pipeline (connected first, in its constructor).

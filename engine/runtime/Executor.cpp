@@ -340,6 +340,9 @@ struct Execution::Impl {
                            [&] { return e.channel->writeAvailable() > 0 || aborted.load(); });
     }
     nodes[e.from].metrics->state.set(static_cast<int64_t>(NodeState::Running));
+    // The producer updates the fill too (once per batch): a consumer that stopped reading (held
+    // by a breakpoint, stuck in a slow call) no longer updates it, yet its queue is what fills.
+    e.metrics->fill.set(e.metrics->capacity - static_cast<int64_t>(e.channel->writeAvailable()));
   }
 
   void dataIn(uint32_t edge, Batch* batch) {

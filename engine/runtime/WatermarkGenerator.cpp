@@ -198,7 +198,38 @@ WatermarkGenerator::PartitionState& WatermarkGenerator::partition(std::string_vi
   PartitionState& p = partitions_.emplace_back();
   p.topic = topic;
   p.partition = id;
+  publishPartition(p);
   return p;
+}
+
+void WatermarkGenerator::publishTo(NodeMetrics& metrics) {
+  metrics_ = &metrics;
+  newestGauge_ = &metrics.gauge("event_time_newest");
+  newestGauge_->set(kNoWatermark);
+  metrics.gauge("idle_timeout_ms").set(strategy_.idleTimeoutMs);
+  for (auto& p : partitions_)
+    publishPartition(p);
+}
+
+void WatermarkGenerator::publishPartition(PartitionState& p) {
+  // Gauges are never unregistered: a partition revoked and assigned again reuses its own.
+  if (!metrics_ || p.topic.empty() || p.eventTimeGauge) return;
+  const std::string eventTime = partitionGaugeName("event_time", p.topic, p.partition);
+  if (!metrics_->gaugeValue(eventTime) && publishedPartitions_ >= kMaxPartitionGauges) return;
+  if (!metrics_->gaugeValue(eventTime)) ++publishedPartitions_;
+  p.eventTimeGauge = &metrics_->gauge(eventTime);
+  p.lastSeenGauge = &metrics_->gauge(partitionGaugeName("last_seen", p.topic, p.partition));
+}
+
+void WatermarkGenerator::updateGauges() {
+  int64_t newest = newestGauge_->get();
+  for (const auto& p : partitions_) {
+    newest = std::max(newest, p.maxEventTime);
+    if (!p.eventTimeGauge) continue;
+    p.eventTimeGauge->set(p.maxEventTime);
+    p.lastSeenGauge->set(p.lastSeenMs);
+  }
+  newestGauge_->set(newest);
 }
 
 void WatermarkGenerator::addPartition(std::string_view topic, int32_t id, int64_t nowMs) {
@@ -251,6 +282,7 @@ void WatermarkGenerator::load(state::StateReader& in, int64_t nowMs) {
 
 int64_t WatermarkGenerator::current(int64_t nowMs) {
   if (!enabled_ || strategy_.processingTime) return last_;
+  if (newestGauge_) updateGauges();
   int64_t combined = INT64_MAX;
   bool anyActive = false;
   for (const auto& p : partitions_) {

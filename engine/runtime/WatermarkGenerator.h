@@ -18,6 +18,7 @@ namespace sc {
 
 class Batch;
 struct Gauge;
+struct NodeMetrics;
 namespace state {
 class StateWriter;
 class StateReader;
@@ -96,6 +97,15 @@ class WatermarkGenerator {
   }
   size_t partitionCount() const { return partitions_.size(); }
 
+  // Publishes the event-time state as named gauges of `metrics` for observers (the designer's
+  // canvas), updated by current() (once per tick or batch, never per record):
+  // "event_time_newest" (largest event time seen, ms), "idle_timeout_ms" (the strategy's), and
+  // per named partition (up to kMaxPartitionGauges) "event_time TOPIC[P]" (its largest event
+  // time, INT64_MIN before data) and "last_seen TOPIC[P]" (wall-clock ms of its last record or of
+  // its assignment). Single-stream sources (topic "") get the node-wide gauges only.
+  void publishTo(NodeMetrics& metrics);
+  static constexpr size_t kMaxPartitionGauges = 64;
+
   // Checkpoints: the largest event time per partition and the watermark emitted so far. On
   // restore partitions count as just seen (idleness restarts from the restore).
   void save(state::StateWriter& out) const;
@@ -112,7 +122,11 @@ class WatermarkGenerator {
     int32_t partition = 0;
     int64_t maxEventTime = kNoWatermark;
     int64_t lastSeenMs = 0;
+    Gauge* eventTimeGauge = nullptr;  // publishTo(): null when not published
+    Gauge* lastSeenGauge = nullptr;
   };
+  void publishPartition(PartitionState& p);
+  void updateGauges();
   PartitionState& partition(std::string_view topic, int32_t partition);
 
   WatermarkStrategy strategy_;
@@ -125,6 +139,9 @@ class WatermarkGenerator {
   TimestampErrorHandling errors_;
   uint64_t timestampErrors_ = 0;
   std::vector<uint8_t> keep_;
+  NodeMetrics* metrics_ = nullptr;
+  Gauge* newestGauge_ = nullptr;
+  size_t publishedPartitions_ = 0;
 };
 
 // Parses an ISO-8601 date-time ("2026-11-26T10:15:30Z", with fraction and offset) into epoch ms.

@@ -29,6 +29,9 @@ class MergingWindowNode : public WindowNode {
   void advanceTo(int64_t to) override;
   void emitUpdates() override;
   size_t kindStateBytes() const override;
+  size_t openWindows() const override {
+    return sessions_.size() > free_.size() ? sessions_.size() - free_.size() : 0;
+  }
   void saveKind(state::StateWriter& out) const override;
   void loadKind(state::StateReader& in) override;
   void clearKind() override;

@@ -26,6 +26,7 @@ class PaneWindowNode : public WindowNode {
   void advanceTo(int64_t to) override;
   void emitUpdates() override;
   size_t kindStateBytes() const override;
+  size_t openWindows() const override { return panes_.size(); }
   void saveKind(state::StateWriter& out) const override;
   void loadKind(state::StateReader& in) override;
   void clearKind() override;

@@ -97,10 +97,12 @@ void WindowNode::open(RunContext& ctx) {
     errors.nodeId = nodeId_;
     errors.counter = &ctx.metrics().gauge("timestamp_errors");
     inputTime_.setTimestampErrorHandling(std::move(errors));
+    inputTime_.publishTo(ctx.metrics());
   }
   lateGauge_ = &ctx.metrics().gauge("late_dropped");
   keysGauge_ = &ctx.metrics().gauge("window_keys");
   bytesGauge_ = &ctx.metrics().gauge("window_state_bytes");
+  openGauge_ = &ctx.metrics().gauge("open_windows");
 }
 
 void WindowNode::ensureScratch(uint32_t n) {
@@ -256,6 +258,7 @@ void WindowNode::onWatermark(int64_t watermarkMs, Emitter& out) {
   if (!options_.processingTime) advance(watermarkMs);
   flush();
   if (bytesGauge_) bytesGauge_->set(static_cast<int64_t>(stateBytes()));
+  if (openGauge_) openGauge_->set(static_cast<int64_t>(openWindows()));
   if (keysGauge_) keysGauge_->set(keys_.held());
   out.emitWatermark(watermarkMs);
 }
@@ -277,6 +280,7 @@ void WindowNode::onTick(int64_t nowMs, Emitter& out) {
   }
   flush();
   if (bytesGauge_) bytesGauge_->set(static_cast<int64_t>(stateBytes()));
+  if (openGauge_) openGauge_->set(static_cast<int64_t>(openWindows()));
   if (keysGauge_) keysGauge_->set(keys_.held());
 }
 
@@ -387,6 +391,7 @@ void WindowNode::clearState() {
 void WindowNode::updateGauges() {
   if (lateGauge_) lateGauge_->set(static_cast<int64_t>(lateDropped_));
   if (bytesGauge_) bytesGauge_->set(static_cast<int64_t>(stateBytes()));
+  if (openGauge_) openGauge_->set(static_cast<int64_t>(openWindows()));
   if (keysGauge_) keysGauge_->set(keys_.held());
 }
 

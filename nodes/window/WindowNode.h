@@ -81,6 +81,9 @@ class WindowNode : public Node {
   // Current results of open windows updated since the last call (emit: <interval>).
   virtual void emitUpdates() = 0;
   virtual size_t kindStateBytes() const = 0;
+  // Windows currently open (panes of tumbling and hopping windows, live sessions): shown by
+  // the designer.
+  virtual size_t openWindows() const = 0;
   // The kind's windows for checkpoints (keys() is saved before and loaded before loadKind, which
   // retains the keys its records refer to).
   virtual void saveKind(state::StateWriter& out) const = 0;
@@ -161,6 +164,7 @@ class WindowNode : public Node {
   Gauge* lateGauge_ = nullptr;
   Gauge* keysGauge_ = nullptr;
   Gauge* bytesGauge_ = nullptr;
+  Gauge* openGauge_ = nullptr;
 };
 
 }  // namespace sc::window
