@@ -376,7 +376,6 @@ void RunController::collect(double intervalSeconds) {
     s.errors = metrics[i]->errors.get();
     s.bytesIn = metrics[i]->bytesIn.get();
     s.bytesOut = metrics[i]->bytesOut.get();
-    s.watermark = metrics[i]->watermark.get();
     // Nodes register gauges as they open, on their own threads: the list grows at first.
     const auto gauges = metrics[i]->gaugeValues();
     s.gauges.resize(qsizetype(gauges.size()));

@@ -85,7 +85,6 @@ class RunController : public QObject {
     double inPerSecond = 0, outPerSecond = 0;  // over the last poll interval
     // Bytes a source read from outside and a sink wrote outside (0 for other nodes).
     quint64 bytesIn = 0, bytesOut = 0;
-    qint64 watermark = INT64_MIN;  // event-time watermark (ms), INT64_MIN before any
     // The node's named gauges (Kafka lag per partition and in total, window state, ...), as
     // the node registered them before the run.
     QVector<QPair<QString, qint64>> gauges;
