@@ -176,6 +176,11 @@ void tst_DesignerFields::completesTemplateFieldsAndWarnsAboutAMisspelling() {
   for (const Theme theme : {Theme::Light, Theme::Dark}) {
     applyTheme(theme);
     QCoreApplication::processEvents();
+    // The inspector may rebuild its form for the new palette.
+    editor = window_->inspector()->editor("condition");
+    QVERIFY(editor);
+    line = editor->findChild<QLabel*>("problem");
+    QVERIFY(line && editor->showsWarning());
     const QPalette pal = editor->palette();
     const QColor shown = line->palette().color(QPalette::WindowText);
     const QColor window = pal.color(QPalette::Window);
@@ -187,6 +192,11 @@ void tst_DesignerFields::completesTemplateFieldsAndWarnsAboutAMisspelling() {
     QVERIFY2(wcagContrast(canvasColors(pal).error, window) >= 4.5, qPrintable(window.name()));
   }
   applyTheme(Theme::Light);
+  QCoreApplication::processEvents();
+  editor = window_->inspector()->editor("condition");
+  line = editor->findChild<QLabel*>("problem");
+  edit = expressionEdit("condition");
+  QVERIFY(line && edit);
   // An error in the same field keeps the error style.
   edit->selectAll();
   QTest::keyClick(edit, Qt::Key_Delete);

@@ -198,8 +198,21 @@ void tst_LargeGraphs::fittedDiagramShowsTitlesWithoutGrid() {
     }
     view->fitToView();
   }
-  // A selected node in the crowd gets its label whatever its neighbours.
-  window_->document()->setSelection({nodeId(20, 3)});
+  // A selected node in the crowd gets its label whatever its neighbours: one left out so far.
+  view->viewport()->grab();
+  QString crowded;
+  for (NodeItem* item : window_->scene()->nodeItems()) {
+    const QVector<OverviewLabel>& before = view->overviewLabels();
+    if (!view->viewport()->rect().contains(
+            view->mapFromScene(item->sceneBoundingRect()).boundingRect()) ||
+        std::any_of(before.begin(), before.end(),
+                    [&](const OverviewLabel& label) { return label.nodeId == item->id(); }))
+      continue;
+    crowded = item->id();
+    break;
+  }
+  QVERIFY(!crowded.isEmpty());
+  window_->document()->setSelection({sstr(crowded)});
   QCoreApplication::processEvents();
   const QImage image = view->viewport()->grab().toImage();
   saveShot(image, QStringLiteral("fit-200"));
@@ -209,7 +222,7 @@ void tst_LargeGraphs::fittedDiagramShowsTitlesWithoutGrid() {
   // ink tall (digits to underscore of "n12_3"), none overlapping another, in contrast with
   // their background.
   const QVector<OverviewLabel> labels = view->overviewLabels();
-  QVERIFY2(labels.size() >= 30, qPrintable(QString::number(labels.size())));
+  QVERIFY2(labels.size() >= 20, qPrintable(QString::number(labels.size())));
   bool selectedShown = false;
   for (qsizetype i = 0; i < labels.size(); ++i) {
     const OverviewLabel& label = labels[i];
@@ -225,8 +238,7 @@ void tst_LargeGraphs::fittedDiagramShowsTitlesWithoutGrid() {
     const int ink = inkHeight(image, pixels, colors.nodeBody);
     QVERIFY2(ink >= kMinInk * dpr,
              qPrintable(QStringLiteral("%1: %2 px").arg(label.nodeId).arg(ink / dpr)));
-    selectedShown |=
-        label.nodeId == qstr(nodeId(20, 3)) && label.mark == OverviewLabel::Mark::Selected;
+    selectedShown |= label.nodeId == crowded && label.mark == OverviewLabel::Mark::Selected;
   }
   QVERIFY(selectedShown);
   QRectF inView;  // scene rectangle of the nodes in view
@@ -257,15 +269,22 @@ void tst_LargeGraphs::fittedDiagramShowsTitlesWithoutGrid() {
       item->update();
     view->setZoom(zoom * 1.0001);  // below the label threshold still; repaints the cached nodes
     const QImage old = view->viewport()->grab().toImage();
+    saveShot(old, QStringLiteral("fit-200-in-box-titles"));
     window_->scene()->setTitlesDrawnByView(true);
-    NodeItem* item = window_->scene()->nodeItem(qstr(nodeId(0, 0)));
+    NodeItem* item = nullptr;  // one in view
+    for (NodeItem* candidate : window_->scene()->nodeItems())
+      if (!candidate->isSelected() &&
+          view->viewport()->rect().contains(
+              view->mapFromScene(candidate->sceneBoundingRect()).boundingRect()))
+        item = candidate;
+    QVERIFY(item);
     const QRectF box = item->mapRectToScene(QRectF(36, 2, 160, 64));  // right of the stripe
     const QRect pixels = QRectF(QPointF(view->mapFromScene(box.topLeft())) * dpr,
                                 QPointF(view->mapFromScene(box.bottomRight())) * dpr)
                              .toRect();
     const QColor fill = old.pixelColor(pixels.bottomRight() - QPoint(1, 1));
     const int ink = inkHeight(old, pixels, fill);
-    QVERIFY2(ink < kMinInk * dpr, qPrintable(QString::number(ink)));
+    QVERIFY2(ink > 0 && ink < kMinInk * dpr, qPrintable(QString::number(ink)));
     qInfo("ink height at %.0f%%: old in-box title %.1f px, label at least %d px", zoom * 100,
           ink / dpr, kMinInk);
   }
