@@ -3,6 +3,8 @@
 #include "app/designer/PaletteIcon.h"
 
 #include <QHash>
+#include <algorithm>
+#include <cmath>
 
 // Q_INIT_RESOURCE must be used outside any namespace.
 static void initIconResources() {
@@ -33,6 +35,34 @@ QColor blend(const QColor& a, const QColor& b, double t) {
   return QColor::fromRgbF(static_cast<float>(a.redF() * (1 - t) + b.redF() * t),
                           static_cast<float>(a.greenF() * (1 - t) + b.greenF() * t),
                           static_cast<float>(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+namespace {
+double relativeLuminance(const QColor& color) {
+  auto channel = [](double c) {
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
+         0.0722 * channel(color.blueF());
+}
+}  // namespace
+
+double wcagContrast(const QColor& a, const QColor& b) {
+  const double la = relativeLuminance(a), lb = relativeLuminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor warningTextColor(const QPalette& palette) {
+  const QColor background = palette.color(QPalette::Window);
+  const QColor text = palette.color(QPalette::WindowText);
+  const QColor warning = canvasColors(palette).warning;
+  // The amber of the badges is too light for text on a light window (about 3:1): move towards
+  // the text colour in small steps until it reads, keeping as much of the hue as possible.
+  for (int step = 0; step <= 20; ++step) {
+    const QColor candidate = blend(warning, text, step / 20.0);
+    if (wcagContrast(candidate, background) >= 4.6) return candidate;
+  }
+  return text;
 }
 
 bool isDarkPalette(const QPalette& palette) {

@@ -29,6 +29,11 @@ void ensureResources();
 
 bool isDarkPalette(const QPalette& palette);
 CanvasColors canvasColors(const QPalette& palette);
+// The warning colour for text on the palette's window background: the canvas warning colour,
+// darkened or lightened towards the text colour until it reads (WCAG contrast >= 4.5).
+QColor warningTextColor(const QPalette& palette);
+// WCAG 2 contrast ratio of two colours, 1..21.
+double wcagContrast(const QColor& a, const QColor& b);
 // Category ("Sources", "Transforms", "Windows", "Sinks", ...) -> accent colour and icon.
 // Where a category sits in the flow of a pipeline: sources, transforms, windows, others, sinks.
 // The palette lists its groups in this order.

@@ -30,6 +30,10 @@ class GraphScene : public QGraphicsScene {
   // While exporting, the grid and selection highlights are not drawn.
   bool isExporting() const { return exporting_; }
   void setExporting(bool exporting);
+  // Whether a view draws the titles of zoomed-out nodes itself (OverviewLabels): then the
+  // nodes leave them out, except while exporting.
+  bool titlesDrawnByView() const { return titlesByView_ && !exporting_; }
+  void setTitlesDrawnByView(bool byView) { titlesByView_ = byView; }
   // While the view changes scale, nodes paint directly: a pixmap cached at a scale that lasts
   // one frame costs more than it saves. Between zooms (panning, editing) nodes are cached.
   void setZooming(bool zooming);
@@ -99,6 +103,7 @@ class GraphScene : public QGraphicsScene {
   std::vector<EdgeItem*> edges_;
   std::vector<GroupItem*> groups_;
   bool syncingSelection_ = false;
+  bool titlesByView_ = false;
   bool exporting_ = false;
   bool zooming_ = false;
   std::optional<PortRef> wireStart_;

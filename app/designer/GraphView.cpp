@@ -1,6 +1,8 @@
 #include "app/designer/GraphView.h"
 
 #include <QMimeData>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QPixmapCache>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -11,6 +13,7 @@
 #include "app/designer/GraphScene.h"
 #include "app/designer/Minimap.h"
 #include "app/designer/NodeGeometry.h"
+#include "app/designer/NodeItem.h"
 #include "app/designer/NodePalette.h"
 #include "app/designer/PipelineDocument.h"
 
@@ -39,6 +42,7 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
     graph_->setZooming(false);
     setCacheMode(CacheBackground);
   });
+  scene->setTitlesDrawnByView(true);  // see paintOverviewLabels()
   minimap_ = new Minimap(this);
   minimapRefresh_.setSingleShot(true);
   minimapRefresh_.setInterval(0);
@@ -66,9 +70,51 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
 
 void GraphView::paintEvent(QPaintEvent* event) {
   QGraphicsView::paintEvent(event);
-  if (!graph_->document()->pipeline().nodes.empty()) return;
   QPainter painter(viewport());
-  paintEmptyCanvasHint(&painter, viewport()->rect(), palette());
+  if (graph_->document()->pipeline().nodes.empty()) {
+    labels_.clear();
+    paintEmptyCanvasHint(&painter, viewport()->rect(), palette());
+    return;
+  }
+  paintOverviewLabels(&painter, event->region());
+}
+
+void GraphView::paintOverviewLabels(QPainter* painter, const QRegion& repainted) {
+  const double scale = zoom();
+  if (NodeItem::detailFor(scale) == NodeItem::Detail::Full || !graph_->titlesDrawnByView()) {
+    labels_.clear();
+    labelsKey_.clear();
+    return;
+  }
+  // Laid out over every node in view whatever the repainted region, so a partial repaint
+  // draws the same labels as a full one.
+  const QRectF shown = viewport()->rect();
+  const QRectF sceneShown = mapToScene(viewport()->rect()).boundingRect();
+  QVector<OverviewLabels::Candidate> candidates;
+  for (NodeItem* item : graph_->nodeItems()) {
+    if (!item->isVisible()) continue;  // in a collapsed group
+    const QRectF box = item->mapRectToScene(
+        QRectF(0, 0, geometry::kNodeWidth,
+               geometry::nodeHeight(item->inputs().size(), item->outputs().size())));
+    if (!sceneShown.intersects(box)) continue;
+    OverviewLabel::Mark mark = OverviewLabel::Mark::None;
+    if (item->problems().warnings > 0) mark = OverviewLabel::Mark::Warning;
+    if (item->problems().errors > 0) mark = OverviewLabel::Mark::Error;
+    if (item->isSelected()) mark = OverviewLabel::Mark::Selected;
+    candidates.push_back(
+        {item->id(), QRectF(mapFromScene(box.topLeft()), mapFromScene(box.bottomRight())), mark});
+  }
+  labels_ = overview_.layout(std::move(candidates), graph_->font(), shown);
+  QVector<QPair<QString, QPointF>> key;
+  key.reserve(labels_.size());
+  for (const OverviewLabel& label : labels_)
+    key.push_back({label.nodeId, graph_->nodeItem(label.nodeId)->pos()});
+  if (key != labelsKey_ || scale != labelsZoom_) {
+    labelsKey_ = std::move(key);
+    labelsZoom_ = scale;
+    if (!QRegion(viewport()->rect()).subtracted(repainted).isEmpty()) viewport()->update();
+  }
+  OverviewLabels::paint(painter, labels_, graph_->font(), graph_->colors());
 }
 
 void GraphView::diagramChanged() {

@@ -4,6 +4,9 @@
 
 #include <QGraphicsView>
 #include <QTimer>
+#include <QVector>
+
+#include "app/designer/OverviewLabels.h"
 
 namespace sc::designer {
 
@@ -32,6 +35,9 @@ class GraphView : public QGraphicsView {
   // reads: at least kRevealZoom, more only if the view was already closer.
   void reveal(const QRectF& sceneRect);
   Minimap* minimap() const { return minimap_; }
+  // The node titles the last paint drew at a fixed on-screen size (zoom below
+  // NodeItem::kFullDetailLod), in viewport pixels; empty when zoomed in.
+  const QVector<OverviewLabel>& overviewLabels() const { return labels_; }
 
   static constexpr double kStep = 1.2;
   static constexpr double kMinZoom = 0.1;
@@ -77,6 +83,13 @@ class GraphView : public QGraphicsView {
   QTimer minimapRefresh_;
   bool minimapStale_ = true;
   Minimap* minimap_;
+  OverviewLabels overview_;
+  QVector<OverviewLabel> labels_;
+  // What decides the labels (zoom, and per label its node and node position): when it changes,
+  // the whole viewport is repainted, since a partial repaint cannot move a label outside it.
+  QVector<QPair<QString, QPointF>> labelsKey_;
+  double labelsZoom_ = 0;
+  void paintOverviewLabels(QPainter* painter, const QRegion& repainted);
 };
 
 }  // namespace sc::designer

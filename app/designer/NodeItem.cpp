@@ -278,6 +278,7 @@ void NodeItem::paintTitleOnly(QPainter* painter, double lod) {
     painter->drawEllipse(QPointF(kNodeWidth, 0), std::min(r, 14.0), std::min(r, 12.0));
   }
 
+  if (graph->titlesDrawnByView()) return;
   // The title in device pixels (hinted, sharp, from the glyph cache): as large as the box
   // allows up to a little above the canvas font, shrunk to fit the width, then elided.
   const QTransform world = painter->worldTransform();

@@ -738,9 +738,6 @@ PropertyEditor::PropertyEditor(const PropertySpec& spec, QWidget* parent)
   // the form's spare height and sat in its middle, far below its label.
   setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
   problem_->setObjectName(QStringLiteral("problem"));
-  QPalette pal = problem_->palette();
-  pal.setColor(QPalette::WindowText, canvasColors(palette()).error);
-  problem_->setPalette(pal);
   // The problem line keeps its one line of space, empty or not, so the form below does not jump
   // under the cursor while the user types; a longer message is cut short, whole in its tooltip.
   problem_->setFixedHeight(problem_->fontMetrics().height());
@@ -757,8 +754,9 @@ void PropertyEditor::setLocalProblem(const QString& text) {
   showProblem();
 }
 
-void PropertyEditor::setValidatorProblem(const QString& text) {
+void PropertyEditor::setValidatorProblem(const QString& text, bool warningOnly) {
   validatorProblem_ = text;
+  validatorWarningOnly_ = warningOnly;
   showProblem();
 }
 
@@ -768,7 +766,14 @@ QString PropertyEditor::problemText() const {
 
 void PropertyEditor::showProblem() {
   const QString text = problemText();
-  const QString line = text.section('\n', 0, 0);
+  // A warning (the pipeline still runs) reads apart from an error: warning colour and sign.
+  showsWarning_ = localProblem_.isEmpty() && validatorWarningOnly_ && !text.isEmpty();
+  QPalette pal = problem_->palette();
+  pal.setColor(QPalette::WindowText,
+               showsWarning_ ? warningTextColor(palette()) : canvasColors(palette()).error);
+  problem_->setPalette(pal);
+  const QString sign = showsWarning_ ? QStringLiteral("\u26A0 ") : QString();
+  const QString line = sign + text.section('\n', 0, 0);
   problem_->setText(
       problem_->fontMetrics().elidedText(text.contains('\n') ? line + QStringLiteral(" …") : line,
                                          Qt::ElideRight, std::max(1, problem_->width())));
@@ -778,6 +783,11 @@ void PropertyEditor::showProblem() {
 void PropertyEditor::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);
   showProblem();  // elided to the new width
+}
+
+void PropertyEditor::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) showProblem();
 }
 
 void PropertyEditor::report(const Json& value) {

@@ -28,12 +28,15 @@ class PropertyEditor : public QWidget {
   // The widget that takes keyboard focus (for "focus this property").
   virtual QWidget* focusTarget() const = 0;
 
-  // The validator's message for this property (empty: none).
-  void setValidatorProblem(const QString& text);
+  // The validator's message for this property (empty: none); `warningOnly`: every message is a
+  // warning (the pipeline still runs), shown in the warning style instead of the error style.
+  void setValidatorProblem(const QString& text, bool warningOnly = false);
   // The fields of the records the node's expressions read (FieldSchema.h): expression editors
   // complete them and list them under the text. Other editors ignore them.
   virtual void setInputFields(const FieldSet& fields) { (void)fields; }
   QString problemText() const;
+  // Whether the problem line shows warnings only (warning colour and sign), not an error.
+  bool showsWarning() const { return showsWarning_; }
 
  Q_SIGNALS:
   void edited(const sc::Json& value);
@@ -41,6 +44,7 @@ class PropertyEditor : public QWidget {
  protected:
   void addContent(QWidget* widget);
   void resizeEvent(QResizeEvent* event) override;
+  void changeEvent(QEvent* event) override;  // a theme switch recolours the problem line
   // The editor's own check of the current text (empty: fine); shown before the validator's.
   void setLocalProblem(const QString& text);
   // Emits `edited` unless the editor is being filled programmatically.
@@ -54,6 +58,8 @@ class PropertyEditor : public QWidget {
   QLabel* problem_;
   QString localProblem_;
   QString validatorProblem_;
+  bool validatorWarningOnly_ = false;
+  bool showsWarning_ = false;
 };
 
 // A node's connection property (its spec names a connectionType): a drop-down of the document's

@@ -7,6 +7,7 @@
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSet>
 #include <QVBoxLayout>
 
 #include "app/designer/CanvasStyle.h"
@@ -361,6 +362,7 @@ void PropertyInspector::showProblems() {
   if (!nodeProblems_) return;
   const std::string id = sstr(nodeId_);
   QMap<QString, QStringList> byProperty;
+  QSet<QString> withErrors;  // properties with at least one error (others: warnings only)
   QStringList general;
   static const QString settingsPrefix = QStringLiteral("/settings/");
   for (const auto& d : doc_->diagnostics().items()) {
@@ -372,13 +374,15 @@ void PropertyInspector::showProblems() {
     QString text = qstr(d.message);
     if (!d.hint.empty()) text += QStringLiteral(" (") + qstr(d.hint) + ')';
     const QString property = showsSettings_ ? pointer.mid(settingsPrefix.size()) : qstr(d.property);
-    if (!property.isEmpty() && editors_.contains(property))
+    if (!property.isEmpty() && editors_.contains(property)) {
       byProperty[property] << text;
-    else
+      if (d.severity == Severity::Error) withErrors.insert(property);
+    } else
       general << text;
   }
   for (auto it = editors_.begin(); it != editors_.end(); ++it)
-    it.value()->setValidatorProblem(byProperty.value(it.key()).join('\n'));
+    it.value()->setValidatorProblem(byProperty.value(it.key()).join('\n'),
+                                    !withErrors.contains(it.key()));
   nodeProblems_->setText(general.join('\n'));
   nodeProblems_->setVisible(!general.isEmpty());
 }

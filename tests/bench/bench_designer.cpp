@@ -19,6 +19,7 @@
 
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
+#include "app/designer/NodeItem.h"
 #include "app/designer/PipelineDocument.h"
 
 using namespace sc;
@@ -241,6 +242,25 @@ int main(int argc, char* argv[]) {
   const int fitZoom = qRound(view.zoom() * 100);
   for (int i = 0; i < 60; ++i)
     renderFrame(renderFit);
+  // The same on screen, the whole viewport repainted: node titles drawn by the view at a
+  // readable size (OverviewLabels), and the old way, inside the tiny boxes, for comparison.
+  std::vector<double> screenFitLabels, screenFitInBox;
+  qsizetype labelCount = 0;
+  for (const bool labels : {true, false}) {
+    scene.setTitlesDrawnByView(labels);
+    for (NodeItem* item : scene.nodeItems())
+      item->update();
+    viewport->repaint();  // refills the node caches
+    auto& out = labels ? screenFitLabels : screenFitInBox;
+    for (int i = 0; i < 60; ++i) {
+      QElapsedTimer t;
+      t.start();
+      viewport->repaint();
+      out.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    if (labels) labelCount = view.overviewLabels().size();
+  }
+  scene.setTitlesDrawnByView(true);
 
   auto report = [](const QString& name, const std::vector<double>& ms) {
     const Stats s = stats(ms);
@@ -261,5 +281,8 @@ int main(int argc, char* argv[]) {
   report(QStringLiteral("  pan at 100%"), renderPan);
   report(QStringLiteral("  zoom 25%..400%"), renderZoom);
   report(QStringLiteral("  whole diagram at Fit (%1%)").arg(fitZoom), renderFit);
+  std::printf("on screen at Fit, whole viewport repainted:\n");
+  report(QStringLiteral("  titles as labels (%1 drawn)").arg(labelCount), screenFitLabels);
+  report(QStringLiteral("  titles inside the boxes (old)"), screenFitInBox);
   return 0;
 }

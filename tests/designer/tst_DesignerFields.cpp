@@ -15,6 +15,7 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "app/designer/CanvasStyle.h"
 #include "app/designer/FieldSampler.h"
 #include "app/designer/GraphScene.h"
 #include "app/designer/GraphView.h"
@@ -25,6 +26,7 @@
 #include "app/designer/PropertyEditors.h"
 #include "app/designer/PropertyInspector.h"
 #include "app/designer/RunController.h"
+#include "app/designer/Theme.h"
 #include "engine/kafka/ClusterAdmin.h"
 #include "engine/kafka/KafkaConnection.h"
 
@@ -164,6 +166,44 @@ void tst_DesignerFields::completesTemplateFieldsAndWarnsAboutAMisspelling() {
   QVERIFY2(editor->problemText().contains("did you mean 'temperature'?"),
            qPrintable(editor->problemText()));
   QTRY_VERIFY(problemTexts().join('\n').contains("did you mean 'temperature'?"));
+
+  // A warning reads apart from an error (the pipeline still runs): the warning colour and sign,
+  // with text contrast of at least 4.5:1 in both themes.
+  auto* line = editor->findChild<QLabel*>("problem");
+  QVERIFY(line);
+  QVERIFY(editor->showsWarning());
+  QVERIFY2(line->text().startsWith(QChar(0x26A0)), qPrintable(line->text()));
+  for (const Theme theme : {Theme::Light, Theme::Dark}) {
+    applyTheme(theme);
+    QCoreApplication::processEvents();
+    // The inspector may rebuild its form for the new palette.
+    editor = window_->inspector()->editor("condition");
+    QVERIFY(editor);
+    line = editor->findChild<QLabel*>("problem");
+    QVERIFY(line && editor->showsWarning());
+    const QPalette pal = editor->palette();
+    const QColor shown = line->palette().color(QPalette::WindowText);
+    const QColor window = pal.color(QPalette::Window);
+    QCOMPARE(shown, warningTextColor(pal));
+    QVERIFY2(shown != canvasColors(pal).error, qPrintable(shown.name()));
+    QVERIFY2(wcagContrast(shown, window) >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3")
+                                                                .arg(shown.name(), window.name())
+                                                                .arg(wcagContrast(shown, window))));
+    QVERIFY2(wcagContrast(canvasColors(pal).error, window) >= 4.5, qPrintable(window.name()));
+  }
+  applyTheme(Theme::Light);
+  QCoreApplication::processEvents();
+  editor = window_->inspector()->editor("condition");
+  line = editor->findChild<QLabel*>("problem");
+  edit = expressionEdit("condition");
+  QVERIFY(line && edit);
+  // An error in the same field keeps the error style.
+  edit->selectAll();
+  QTest::keyClick(edit, Qt::Key_Delete);
+  QTest::keyClicks(edit, "temprature >");
+  QTRY_VERIFY(!editor->problemText().isEmpty() && !editor->showsWarning());
+  QCOMPARE(line->palette().color(QPalette::WindowText), canvasColors(editor->palette()).error);
+  QVERIFY(!line->text().startsWith(QChar(0x26A0)));
 }
 
 void tst_DesignerFields::sampledTopicFieldsGiveTheSameWarning() {

@@ -15,6 +15,7 @@
 #include "app/designer/MainWindow.h"
 #include "app/designer/Minimap.h"
 #include "app/designer/NodeItem.h"
+#include "app/designer/OverviewLabels.h"
 #include "app/designer/PipelineDocument.h"
 #include "engine/graph/NodeRegistry.h"
 
@@ -56,6 +57,22 @@ void saveShot(const QImage& image, const QString& name) {
 }
 
 // Pixels in `area` of `image` that stand out from `fill` (text, lines), and differ from it.
+// How many rows of `area` from the first to the last hold a pixel far lighter or darker than
+// `fill`: the height of the text drawn there (0: none).
+int inkHeight(const QImage& image, const QRect& area, const QColor& fill) {
+  int top = -1, bottom = -1;
+  for (int y = area.top(); y <= area.bottom(); ++y)
+    for (int x = area.left(); x <= area.right(); ++x)
+      if (std::abs(image.pixelColor(x, y).lightness() - fill.lightness()) > 60) {
+        if (top < 0) top = y;
+        bottom = y;
+        break;
+      }
+  return top < 0 ? 0 : bottom - top + 1;
+}
+// Text 9 pt tall (12 px at 96 dpi) has digits about 9 px tall.
+constexpr int kMinInk = 9;
+
 int contrastingPixels(const QImage& image, const QRect& area, const QColor& fill) {
   int count = 0;
   for (int y = area.top(); y <= area.bottom(); ++y)
@@ -181,27 +198,54 @@ void tst_LargeGraphs::fittedDiagramShowsTitlesWithoutGrid() {
     }
     view->fitToView();
   }
+  // A selected node in the crowd gets its label whatever its neighbours: one left out so far.
+  view->viewport()->grab();
+  QString crowded;
+  for (NodeItem* item : window_->scene()->nodeItems()) {
+    const QVector<OverviewLabel>& before = view->overviewLabels();
+    if (!view->viewport()->rect().contains(
+            view->mapFromScene(item->sceneBoundingRect()).boundingRect()) ||
+        std::any_of(before.begin(), before.end(),
+                    [&](const OverviewLabel& label) { return label.nodeId == item->id(); }))
+      continue;
+    crowded = item->id();
+    break;
+  }
+  QVERIFY(!crowded.isEmpty());
+  window_->document()->setSelection({sstr(crowded)});
+  QCoreApplication::processEvents();
   const QImage image = view->viewport()->grab().toImage();
   saveShot(image, QStringLiteral("fit-200"));
   const double dpr = image.devicePixelRatio();
   const CanvasColors& colors = window_->scene()->colors();
-  // Text in the node boxes: the title area (right of the category stripe) holds pixels far
-  // lighter or darker than the box's fill, in every node in view.
-  const QRect shown(QPoint(0, 0), image.size());
-  int looked = 0;
-  QRectF inView;  // scene rectangle of the nodes in view
-  for (NodeItem* item : window_->scene()->nodeItems()) {
-    const QRectF box = item->mapRectToScene(QRectF(8, 4, 190, 60));
-    const QRect pixels = QRectF(QPointF(view->mapFromScene(box.topLeft())) * dpr,
-                                QPointF(view->mapFromScene(box.bottomRight())) * dpr)
-                             .toRect();
-    if (!shown.contains(pixels)) continue;
-    inView |= item->sceneBoundingRect();
-    const QColor fill = image.pixelColor(pixels.bottomRight() - QPoint(1, 1));
-    QVERIFY2(contrastingPixels(image, pixels, fill) >= 8, qPrintable(item->id()));
-    ++looked;
+  // Titles are drawn by the view at a fixed on-screen size: whole, at least kMinInk pixels of
+  // ink tall (digits to underscore of "n12_3"), none overlapping another, in contrast with
+  // their background.
+  const QVector<OverviewLabel> labels = view->overviewLabels();
+  QVERIFY2(labels.size() >= 20, qPrintable(QString::number(labels.size())));
+  bool selectedShown = false;
+  for (qsizetype i = 0; i < labels.size(); ++i) {
+    const OverviewLabel& label = labels[i];
+    QCOMPARE(label.text, label.nodeId);  // not cut short
+    QVERIFY2(label.rect.height() >= 12, qPrintable(label.nodeId));
+    for (qsizetype j = 0; j < i; ++j)
+      QVERIFY2(!labels[j].rect.intersects(label.rect),
+               qPrintable(label.nodeId + " overlaps " + labels[j].nodeId));
+    const QRect pixels = QRectF(label.rect.topLeft() * dpr, label.rect.bottomRight() * dpr)
+                             .toRect()
+                             .adjusted(3, 3, -3, -3);  // inside the border
+    QVERIFY2(contrastingPixels(image, pixels, colors.nodeBody) >= 20, qPrintable(label.nodeId));
+    const int ink = inkHeight(image, pixels, colors.nodeBody);
+    QVERIFY2(ink >= kMinInk * dpr,
+             qPrintable(QStringLiteral("%1: %2 px").arg(label.nodeId).arg(ink / dpr)));
+    selectedShown |= label.nodeId == crowded && label.mark == OverviewLabel::Mark::Selected;
   }
-  QVERIFY2(looked >= 50, qPrintable(QString::number(looked)));
+  QVERIFY(selectedShown);
+  QRectF inView;  // scene rectangle of the nodes in view
+  for (NodeItem* item : window_->scene()->nodeItems())
+    if (view->viewport()->rect().contains(
+            view->mapFromScene(item->sceneBoundingRect()).boundingRect()))
+      inView |= item->sceneBoundingRect();
   // No grid: a row of background between two rows of chains is one colour.
   NodeItem* upper = window_->scene()->nodeItem(qstr(nodeId(0, 0)));
   const double gapY = upper->sceneBoundingRect().bottom() + 10;
@@ -210,8 +254,40 @@ void tst_LargeGraphs::fittedDiagramShowsTitlesWithoutGrid() {
   const int right =
       std::min(image.width() - 1, qRound(view->mapFromScene(inView.topRight()).x() * dpr));
   QVERIFY(right > left + 100);
-  for (int x = left; x < right; ++x)
+  for (int x = left; x < right; ++x) {
+    const QPointF at(x / dpr, y / dpr);
+    if (std::any_of(labels.begin(), labels.end(),
+                    [&](const OverviewLabel& label) { return label.rect.contains(at); }))
+      continue;  // a title over the gap
     QVERIFY2(image.pixel(x, y) == colors.background.rgb(), qPrintable(QString::number(x)));
+  }
+  // The check tells readable titles from the old ones drawn inside the boxes: at this zoom
+  // those are shorter than kMinInk (and elided).
+  {
+    window_->scene()->setTitlesDrawnByView(false);
+    for (NodeItem* item : window_->scene()->nodeItems())
+      item->update();
+    view->setZoom(zoom * 1.0001);  // below the label threshold still; repaints the cached nodes
+    const QImage old = view->viewport()->grab().toImage();
+    saveShot(old, QStringLiteral("fit-200-in-box-titles"));
+    window_->scene()->setTitlesDrawnByView(true);
+    NodeItem* item = nullptr;  // one in view
+    for (NodeItem* candidate : window_->scene()->nodeItems())
+      if (!candidate->isSelected() &&
+          view->viewport()->rect().contains(
+              view->mapFromScene(candidate->sceneBoundingRect()).boundingRect()))
+        item = candidate;
+    QVERIFY(item);
+    const QRectF box = item->mapRectToScene(QRectF(36, 2, 160, 64));  // right of the stripe
+    const QRect pixels = QRectF(QPointF(view->mapFromScene(box.topLeft())) * dpr,
+                                QPointF(view->mapFromScene(box.bottomRight())) * dpr)
+                             .toRect();
+    const QColor fill = old.pixelColor(pixels.bottomRight() - QPoint(1, 1));
+    const int ink = inkHeight(old, pixels, fill);
+    QVERIFY2(ink > 0 && ink < kMinInk * dpr, qPrintable(QString::number(ink)));
+    qInfo("ink height at %.0f%%: old in-box title %.1f px, label at least %d px", zoom * 100,
+          ink / dpr, kMinInk);
+  }
 }
 
 void tst_LargeGraphs::minimapClickAndDragPan() {
