@@ -57,7 +57,7 @@
 <context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+154"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+155"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Strategie</translation>
@@ -1277,7 +1277,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+796"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+806"/>
         <source>choose a connection</source>
         <translation>Cluster-Verbindung wählen</translation>
     </message>
@@ -2108,12 +2108,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <translation>Auswahl &amp;gruppieren…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Ungroup</source>
-        <translation>Gruppierung auf&amp;heben</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
@@ -2149,8 +2144,13 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <translation>Ausgewählte Verbindung &amp;mitlesen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Record Selected Wire…</source>
+        <location line="-22"/>
+        <source>U&amp;ngroup</source>
+        <translation>Gruppierung auf&amp;heben</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recor&amp;d Selected Wire…</source>
         <translation>Ausgewählte Verbindung &amp;aufzeichnen…</translation>
     </message>
     <message>
@@ -2201,7 +2201,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     <message>
         <location line="+3"/>
         <source>&amp;Minimap</source>
-        <translation>Über&amp;sichtskarte</translation>
+        <translation>Ü&amp;bersichtskarte</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3063,7 +3063,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-780"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-790"/>
         <source>default: %1</source>
         <translation>Standard: %1</translation>
     </message>

@@ -57,7 +57,7 @@
 <context>
     <name>NodeSpec</name>
     <message>
-        <location filename="../app/designer/PropertyInspector.cpp" line="+154"/>
+        <location filename="../app/designer/PropertyInspector.cpp" line="+155"/>
         <source>strategy</source>
         <comment>property name</comment>
         <translation>Stratégie</translation>
@@ -1277,7 +1277,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>sc::designer::ConnectionPicker</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="+796"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="+806"/>
         <source>choose a connection</source>
         <translation>choisir une connexion</translation>
     </message>
@@ -2108,12 +2108,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <translation>&amp;Grouper la sélection…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Ungroup</source>
-        <translation>&amp;Dissocier</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
     </message>
@@ -2149,8 +2144,13 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <translation>É&amp;couter le lien sélectionné</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Record Selected Wire…</source>
+        <location line="-22"/>
+        <source>U&amp;ngroup</source>
+        <translation>&amp;Dissocier</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recor&amp;d Selected Wire…</source>
         <translation>Enre&amp;gistrer le lien sélectionné…</translation>
     </message>
     <message>
@@ -3063,7 +3063,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::PropertyEditor</name>
     <message>
-        <location filename="../app/designer/PropertyEditors.cpp" line="-780"/>
+        <location filename="../app/designer/PropertyEditors.cpp" line="-790"/>
         <source>default: %1</source>
         <translation>par défaut&#xa0;: %1</translation>
     </message>

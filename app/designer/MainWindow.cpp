@@ -231,7 +231,7 @@ void MainWindow::createActions() {
             });
   addAction(QStringLiteral("group"), tr("&Group Selection…"), {}, {K(Qt::CTRL | Qt::Key_G)},
             [this] { groupSelection(); });
-  addAction(QStringLiteral("ungroup"), tr("&Ungroup"), {}, {K(Qt::CTRL | Qt::SHIFT | Qt::Key_G)},
+  addAction(QStringLiteral("ungroup"), tr("U&ngroup"), {}, {K(Qt::CTRL | Qt::SHIFT | Qt::Key_G)},
             [this] {
               for (const auto& id : doc_->selectedNodes())
                 doc_->ungroup(doc_->groupOf(id));
@@ -255,7 +255,7 @@ void MainWindow::createActions() {
             {K(Qt::SHIFT | Qt::Key_F5)}, [this] { runner_->stop(); });
   addAction(QStringLiteral("tapWire"), tr("&Tap Selected Wire"), {}, {K(Qt::CTRL | Qt::Key_T)},
             [this] { tapSelectedWire(); });
-  addAction(QStringLiteral("recordWire"), tr("&Record Selected Wire…"), {}, {},
+  addAction(QStringLiteral("recordWire"), tr("Recor&d Selected Wire…"), {}, {},
             [this] { recordSelectedWire(); });
   addAction(QStringLiteral("replayFixture"), tr("Re&play Fixture into Selected Node…"), {}, {},
             [this] { replayIntoSelectedNode(); });
