@@ -372,11 +372,17 @@ Result<ScanResult> scanTopic(const ResolvedConnection& connection, const ScanOpt
                       " s; " + std::to_string(open) + " partitions were not read to their end";
       break;
     }
-    const ssize_t n = rd_kafka_consume_batch_queue(queue, 100, consumed.data(), consumed.size());
-    if (n <= 0) {
+    // Wait for one message, then take what is there without waiting: consume_batch_queue with
+    // a timeout waits for a full batch, 100 ms a call while the fetcher delivers less.
+    rd_kafka_message_t* first = rd_kafka_consume_queue(queue, 100);
+    if (!first) {
       report(lastReport, false);
       continue;
     }
+    consumed[0] = first;
+    const ssize_t more =
+        rd_kafka_consume_batch_queue(queue, 0, consumed.data() + 1, consumed.size() - 1);
+    const ssize_t n = 1 + std::max<ssize_t>(more, 0);
     lastData = Clock::now();
     for (ssize_t i = 0; i < n; ++i) {
       rd_kafka_message_t* m = consumed[size_t(i)];
