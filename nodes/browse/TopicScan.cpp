@@ -260,10 +260,9 @@ Result<ScanResult> scanTopic(const ResolvedConnection& connection, const ScanOpt
   ClientOptions o;
   o.kind = ClientKind::Consumer;
   o.label = "topic scan '" + connection.settings.name + "'";
-  o.overrides = {{"group.id", "streamcanvas-browser"},     {"enable.auto.commit", "false"},
-                 {"enable.auto.offset.store", "false"},    {"enable.partition.eof", "true"},
-                 {"allow.auto.create.topics", "false"},    {"statistics.interval.ms", "0"},
-                 {"queued.max.messages.kbytes", "262144"}, {"fetch.message.max.bytes", "4194304"}};
+  o.overrides = {{"group.id", "streamcanvas-browser"},  {"enable.auto.commit", "false"},
+                 {"enable.auto.offset.store", "false"}, {"enable.partition.eof", "true"},
+                 {"allow.auto.create.topics", "false"}, {"statistics.interval.ms", "0"}};
   auto made = KafkaClient::create(connection, std::move(o));
   if (!made.ok()) return R::failure(made.error);
   rd_kafka_t* rk = made.value->handle();
