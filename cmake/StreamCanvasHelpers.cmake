@@ -55,9 +55,13 @@ set(SC_REAL_KAFKA_DIR ${PROJECT_BINARY_DIR}/real-kafka)
 set(SC_REAL_KAFKA_ENV ${SC_REAL_KAFKA_DIR}/kafka.env)
 
 function(sc_add_real_kafka_fixture)
-  if(TEST real_kafka_start)
+  # Once for the whole build: if(TEST) sees only this directory's tests, and a second start in
+  # another directory (tests/flink) formatted the same broker folder under the running broker.
+  get_property(defined GLOBAL PROPERTY SC_REAL_KAFKA_FIXTURE_DEFINED)
+  if(defined)
     return()
   endif()
+  set_property(GLOBAL PROPERTY SC_REAL_KAFKA_FIXTURE_DEFINED ON)
   set(script ${PROJECT_SOURCE_DIR}/tests/kafka/kafka-fixture.sh)
   add_test(NAME real_kafka_start COMMAND bash ${script} start ${SC_REAL_KAFKA_DIR})
   add_test(NAME real_kafka_stop COMMAND bash ${script} stop ${SC_REAL_KAFKA_DIR})
