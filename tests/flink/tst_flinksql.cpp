@@ -85,8 +85,7 @@ std::string connectionWith(const std::string& properties) {
 // Connection settings without an exact equivalent in the Java client: the connection's
 // properties, and the error the source (the first node using it) must get.
 QList<Refusal> connectionRefusalCases() {
-  const QString oauth =
-      R"("security.protocol": "SASL_SSL", "sasl.mechanism": "OAUTHBEARER", )";
+  const QString oauth = R"("security.protocol": "SASL_SSL", "sasl.mechanism": "OAUTHBEARER", )";
   QList<Refusal> rows;
   rows.append({"OAUTHBEARER unsecured JWT",
                oauth + R"("enable.sasl.oauthbearer.unsecure.jwt": "true", )"
@@ -197,14 +196,16 @@ std::string twoSourcePipeline(const std::string& middle, const std::string& edge
      "start": "earliest"}},
     {"id": "b", "type": "kafka.source", "properties": {"connection": "k", "topics": ["tb"],
      "start": "earliest"}},
-    )j" + std::string(file ? R"j({"id": "f", "type": "file.source", "properties": {"path": "/tmp/in.jsonl"}},
+    )j" +
+         std::string(
+             file ? R"j({"id": "f", "type": "file.source", "properties": {"path": "/tmp/in.jsonl"}},
     )j"
-                                : "") +
+                  : "") +
          middle + R"j(,
     {"id": "out", "type": "kafka.sink", "properties": {"connection": "k", "topic": "o")j" +
          (key.empty() ? "" : ", \"key\": \"" + key + "\"") + R"j(}}],
-  "edges": [)j" + edges +
-         "]}";
+  "edges": [)j" +
+         edges + "]}";
 }
 
 QString missing(const QString& sql, const QString& part) {
@@ -312,14 +313,14 @@ void unionRefusalsData() {
 void connectionSecurityData() {
   QTest::addColumn<QString>("properties");
   QTest::addColumn<QStringList>("expected");
-  QTest::newRow("mTLS PKCS#12")
-      << R"j("security.protocol": "SSL", "ssl.ca.location": "${KAFKA_CA}",
+  QTest::newRow("mTLS PKCS#12") << R"j("security.protocol": "SSL", "ssl.ca.location": "${KAFKA_CA}",
              "ssl.keystore.location": "${CLIENT_P12}", "ssl.keystore.password": "${CLIENT_P12_PW}")j"
-      << QStringList{"'properties.security.protocol' = 'SSL'",
-                     "'properties.ssl.truststore.location' = '${KAFKA_CA}'",
-                     "'properties.ssl.keystore.type' = 'PKCS12'",
-                     "'properties.ssl.keystore.location' = '${CLIENT_P12}'",
-                     "'properties.ssl.keystore.password' = '${CLIENT_P12_PW}'"};
+                                << QStringList{
+                                       "'properties.security.protocol' = 'SSL'",
+                                       "'properties.ssl.truststore.location' = '${KAFKA_CA}'",
+                                       "'properties.ssl.keystore.type' = 'PKCS12'",
+                                       "'properties.ssl.keystore.location' = '${CLIENT_P12}'",
+                                       "'properties.ssl.keystore.password' = '${CLIENT_P12_PW}'"};
   QTest::newRow("mTLS PEM file")
       << R"j("security.protocol": "SSL", "ssl.certificate.location": "${CLIENT_PEM}",
              "ssl.key.location": "${CLIENT_PEM}", "ssl.key.password": "${CLIENT_KEY_PW}")j"
@@ -539,9 +540,12 @@ class TestFlinkSql : public QObject {
   void isoStartIsATimestamp_data() {
     QTest::addColumn<QString>("start");
     QTest::addColumn<QString>("millis");
-    QTest::newRow("UTC") << "2026-01-01T00:00:00Z" << "1767225600000";
-    QTest::newRow("offset and fraction") << "2026-01-01T01:00:00.250+01:00" << "1767225600250";
-    QTest::newRow("epoch milliseconds") << "1767225600000" << "1767225600000";
+    QTest::newRow("UTC") << "2026-01-01T00:00:00Z"
+                         << "1767225600000";
+    QTest::newRow("offset and fraction") << "2026-01-01T01:00:00.250+01:00"
+                                         << "1767225600250";
+    QTest::newRow("epoch milliseconds") << "1767225600000"
+                                        << "1767225600000";
   }
 
   void isoStartIsATimestamp() {
