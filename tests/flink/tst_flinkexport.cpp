@@ -30,7 +30,8 @@ const std::string kInput = "flink-input";  // the topic every pipeline reads
 
 // The pipelines (tests/flink/pipelines/*.json): the examples' logic on Kafka, and generated ones
 // covering every translatable window kind and aggregate, filters, maps, a fan-out, nested fields
-// (ROW columns) and a window with two input wires (UNION ALL). Each reads
+// (ROW columns), a window with two input wires (UNION ALL) and a filter over mTLS (mtls.json:
+// the SSL listener, which requires a client certificate). Each reads
 // topic flink-input and writes ${OUT_PREFIX}<name> (and fan_out also
 // ${OUT_PREFIX}fan_out_rejected).
 struct Case {
@@ -151,6 +152,10 @@ class TestFlinkExport : public QObject {
     env.insert("KAFKA_BOOTSTRAP",
                QString::fromStdString(kafka_.bootstrap(SecurityMode::Plaintext)));
     env.insert("OUT_PREFIX", prefix);
+    // mtls.json reads and writes over the broker's SSL listener with a client certificate.
+    env.insert("KAFKA_SSL", QString::fromStdString(kafka_.bootstrap(SecurityMode::Mtls)));
+    env.insert("KAFKA_CA", QString::fromStdString(kafka_.value("KAFKA_CA")));
+    env.insert("KAFKA_CLIENT_KEYSTORE", dir_.filePath("client-keystore.pem"));
     return env;
   }
 
@@ -174,6 +179,18 @@ class TestFlinkExport : public QObject {
     const QString libs = cache + "/libs";
     QVERIFY2(QFile::exists(libs + "/.streamcanvas-stamp"),
              qPrintable("no Flink jars in " + libs + ": run bash installers/fetch-flink.sh"));
+
+    // The client's key and certificate in one PEM file: librdkafka reads each from it, and the
+    // Java client reads a PEM key store from one file.
+    {
+      QFile keystore(dir_.filePath("client-keystore.pem"));
+      QVERIFY(keystore.open(QIODevice::WriteOnly));
+      for (const char* part : {"KAFKA_CLIENT_KEY", "KAFKA_CLIENT_CERT"}) {
+        QFile f(QString::fromStdString(kafka_.value(part)));
+        QVERIFY2(f.open(QIODevice::ReadOnly), part);
+        keystore.write(f.readAll());
+      }
+    }
 
     QElapsedTimer clock;
     clock.start();
