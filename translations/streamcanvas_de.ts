@@ -1661,6 +1661,16 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <source>What to do</source>
         <translation>Was zu tun ist</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>connection %1: %2</source>
+        <translation>Cluster-Verbindung %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
 </context>
 <context>
     <name>sc::designer::GraphScene</name>
@@ -2788,16 +2798,13 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <source>Cannot export to Flink SQL</source>
         <translation>Export nach Flink SQL nicht möglich</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>%n part(s) of the pipeline cannot be translated to Flink SQL, so nothing was written. Choose one to show its node.</source>
-        <translation>
-            <numerusform>%n Teil der Pipeline lässt sich nicht in Flink SQL übersetzen, daher wurde nichts geschrieben. Wählen Sie ihn, um seinen Knoten zu zeigen.</numerusform>
-            <numerusform>%n Teile der Pipeline lassen sich nicht in Flink SQL übersetzen, daher wurde nichts geschrieben. Wählen Sie einen, um seinen Knoten zu zeigen.</numerusform>
-        </translation>
+        <source>Nothing was written: these parts of the pipeline cannot be translated to Flink SQL. Choose one to show its node.</source>
+        <translation>Nichts wurde geschrieben: Diese Teile der Pipeline lassen sich nicht in Flink SQL übersetzen. Wählen Sie einen, um seinen Knoten zu zeigen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Nothing was exported to Flink SQL</source>
         <translation>Nichts wurde nach Flink SQL exportiert</translation>
     </message>

@@ -1661,6 +1661,16 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>connection %1: %2</source>
+        <translation>connexion %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>properties</source>
+        <translation>propriétés</translation>
+    </message>
 </context>
 <context>
     <name>sc::designer::GraphScene</name>
@@ -2788,16 +2798,13 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <source>Cannot export to Flink SQL</source>
         <translation>Impossible d’exporter en Flink SQL</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>%n part(s) of the pipeline cannot be translated to Flink SQL, so nothing was written. Choose one to show its node.</source>
-        <translation>
-            <numerusform>%n partie du pipeline ne peut pas être traduite en Flink SQL, donc rien n’a été écrit. Choisissez-la pour afficher son nœud.</numerusform>
-            <numerusform>%n parties du pipeline ne peuvent pas être traduites en Flink SQL, donc rien n’a été écrit. Choisissez-en une pour afficher son nœud.</numerusform>
-        </translation>
+        <source>Nothing was written: these parts of the pipeline cannot be translated to Flink SQL. Choose one to show its node.</source>
+        <translation>Rien n’a été écrit&#xa0;: ces parties du pipeline ne peuvent pas être traduites en Flink SQL. Choisissez-en une pour afficher son nœud.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Nothing was exported to Flink SQL</source>
         <translation>Rien n’a été exporté en Flink SQL</translation>
     </message>

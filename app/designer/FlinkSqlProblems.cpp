@@ -48,7 +48,14 @@ FlinkSqlProblems::FlinkSqlProblems(const QString& title, const QString& intro,
   for (const Diagnostic& d : diagnostics.items()) {
     const QString property = propertyOf(d);
     // Problems outside a node's properties (a connection's field) show where they are.
-    const QString where = property.isEmpty() ? QString::fromStdString(d.pointer) : property;
+    QString where = property;
+    const QStringList parts = QString::fromStdString(d.pointer).split(QLatin1Char('/'));
+    if (where.isEmpty() && parts.size() > 2 && parts[1] == QLatin1String("connections"))
+      where = tr("connection %1: %2")
+                  .arg(unescapeToken(parts[2]),
+                       parts.size() > 4 ? unescapeToken(parts[4]) : tr("properties"));
+    else if (where.isEmpty())
+      where = QString::fromStdString(d.pointer);
     auto* item = new QTreeWidgetItem(
         list_, {QString::fromStdString(d.nodeId), where, QString::fromStdString(d.message),
                 QString::fromStdString(d.hint)});
@@ -64,10 +71,22 @@ FlinkSqlProblems::FlinkSqlProblems(const QString& title, const QString& intro,
   }
   list_->header()->setSectionResizeMode(QHeaderView::Interactive);
   list_->setColumnWidth(0, 110);
-  list_->setColumnWidth(1, 150);
-  list_->setColumnWidth(2, 380);
+  list_->setColumnWidth(1, 210);
+  list_->setColumnWidth(2, 340);
   list_->header()->setStretchLastSection(true);
   layout->addWidget(list_, 1);
+  // The current row in full: the columns cut long texts.
+  auto* details = new QLabel(this);
+  details->setObjectName(QStringLiteral("flinkSqlProblemDetails"));
+  details->setWordWrap(true);
+  details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  layout->addWidget(details);
+  connect(list_, &QTreeWidget::currentItemChanged, this, [details](QTreeWidgetItem* item) {
+    details->setText(item ? QStringLiteral("%1 · %2\n%3\n%4")
+                                .arg(item->text(0), item->text(1), item->text(2), item->text(3))
+                          : QString());
+  });
+  list_->setCurrentItem(list_->topLevelItem(0));
   auto choose = [this](QTreeWidgetItem* item) {
     if (item)
       Q_EMIT problemChosen(item->data(0, kNodeRole).toString(),

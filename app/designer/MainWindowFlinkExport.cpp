@@ -50,9 +50,8 @@ bool MainWindow::exportToFlinkSql() {
       if (d.severity == Severity::Error) errors.items().push_back(d);
     showFlinkSqlProblems(
         tr("Cannot export to Flink SQL"),
-        tr("%n part(s) of the pipeline cannot be translated to Flink SQL, so nothing was "
-           "written. Choose one to show its node.",
-           nullptr, int(errors.size())),
+        tr("Nothing was written: these parts of the pipeline cannot be translated to Flink "
+           "SQL. Choose one to show its node."),
         errors);
     statusBar()->showMessage(tr("Nothing was exported to Flink SQL"), 6000);
     return false;

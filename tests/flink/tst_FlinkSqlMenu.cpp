@@ -172,7 +172,7 @@ class tst_FlinkSqlMenu : public QObject {
     }
     const QString all = rows.join('\n');
     for (const char* expected :
-         {"in | /connections/k/properties/sasl.password | 'sasl.password' is written",
+         {"in | connection k: sasl.password | 'sasl.password' is written",
           "stamp | set | function now() is not translated",
           "odd | condition | operator '%' is not translated", "per-10s | emit | emit intervals",
           "per-10s | aggregates | aggregate 'p99' is not translated"})
@@ -187,6 +187,12 @@ class tst_FlinkSqlMenu : public QObject {
       const QRect rect = list->visualItemRect(found.first());
       QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
       QTRY_COMPARE(window_->document()->selectedNodes(), (std::set<std::string>{node}));
+      // The row in full below the list (the columns cut long texts).
+      auto* details = problems->findChild<QLabel*>("flinkSqlProblemDetails");
+      QVERIFY(details);
+      QVERIFY2(details->text().contains(found.first()->text(2)) &&
+                   details->text().contains(found.first()->text(3)),
+               qPrintable(details->text()));
     }
     // ... and with the keyboard: Home, then Enter, shows the first row's node.
     list->setFocus();
