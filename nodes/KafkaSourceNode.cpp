@@ -146,6 +146,7 @@ class KafkaSourceNode final : public SourceNode {
           "dead letters are asked for (on_error or on_timestamp_error) but "
           "dead_letter_topic is not set");
     if (text_) valueSlot_ = plan.slotTable().intern("value");
+    readHeaders_ = plan.headersRead();  // else nothing reads them (HeaderUse.h)
     settings_ = std::move(settings.value);
   }
 
@@ -686,7 +687,7 @@ class KafkaSourceNode final : public SourceNode {
       meta.hasKey = true;
     }
     rd_kafka_headers_t* hdrs = nullptr;
-    if (rd_kafka_message_headers(m, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+    if (readHeaders_ && rd_kafka_message_headers(m, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR) {
       size_t count = rd_kafka_header_cnt(hdrs);
       Header* out = arena.allocateArray<Header>(count);
       const char* name;
@@ -878,6 +879,7 @@ class KafkaSourceNode final : public SourceNode {
   std::string deadLetterTopic_;
   TimestampErrorPolicy timestampErrors_ = TimestampErrorPolicy::Late;
   uint32_t valueSlot_ = 0;
+  bool readHeaders_ = true;
   WatermarkGenerator watermarks_;
 
   // run
@@ -1025,6 +1027,10 @@ NodeSpec kafkaSourceSpec() {
                  "on_error or on_timestamp_error is dead_letter but no dead_letter_topic is set",
                  "name a topic for the dead letters")
           .property = "dead_letter_topic";
+  };
+  // Dead letters of records (on_timestamp_error) carry the record's headers.
+  s.readsHeaders = [](const NodeConfig& cfg) {
+    return cfg.getString("on_timestamp_error") == "dead_letter";
   };
   s.create = [] { return std::make_unique<KafkaSourceNode>(); };
   return s;

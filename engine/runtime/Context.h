@@ -73,6 +73,10 @@ class PlanContext {
   ResourceRegistry& resources() { return resources_; }
   Logger& log() { return Logger::global(); }
 
+  // False when nothing in the run reads Kafka headers (HeaderUse.h): sources may skip them.
+  bool headersRead() const { return headersRead_; }
+  void setHeadersRead(bool read) { headersRead_ = read; }
+
   // Called by a node during configure(): the sources upstream of it must produce watermarks.
   void requestWatermarks(const WatermarkStrategy& s) { requested_ = s, hasRequest_ = true; }
   // The executor reads and resets the request after each node's configure().
@@ -89,6 +93,7 @@ class PlanContext {
   ResourceRegistry& resources_;
   WatermarkStrategy requested_;
   bool hasRequest_ = false;
+  bool headersRead_ = true;
 };
 
 class RunContext {

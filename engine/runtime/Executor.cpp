@@ -12,6 +12,7 @@
 #include <boost/lockfree/stack.hpp>
 
 #include "engine/expr/Expression.h"
+#include "engine/graph/HeaderUse.h"
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
@@ -901,6 +902,7 @@ WatermarkStrategy merge(const WatermarkStrategy& a, const WatermarkStrategy& b) 
 bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
                const NodeRegistry& registry, bool forRun, Diagnostics& diags) {
   using Impl = Execution::Impl;
+  plan.setHeadersRead(x.options.headersForTaps || pipelineReadsHeaders(pipeline, registry));
   // Nodes.
   std::vector<std::optional<WatermarkStrategy>> requests(pipeline.nodes.size());
   for (size_t i = 0; i < pipeline.nodes.size(); ++i) {
