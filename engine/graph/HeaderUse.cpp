@@ -1,6 +1,8 @@
 #include "engine/graph/HeaderUse.h"
 
 #include "engine/graph/NodeConfig.h"
+#include "engine/graph/NodeRegistry.h"
+#include "engine/graph/Pipeline.h"
 
 namespace sc {
 namespace {
@@ -16,16 +18,18 @@ bool mentionsHeaders(const Json& value) {
 
 }  // namespace
 
-bool pipelineReadsHeaders(const Pipeline& pipeline, const NodeRegistry& registry) {
+HeaderUse pipelineHeaderUse(const Pipeline& pipeline, const NodeRegistry& registry) {
+  HeaderUse use = HeaderUse::None;
   for (size_t i = 0; i < pipeline.nodes.size(); ++i) {
     const PipelineNode& node = pipeline.nodes[i];
     const NodeSpec* spec = registry.find(node.type);
-    if (!spec) return true;
-    if (mentionsHeaders(node.properties)) return true;
-    if (spec->readsHeaders && spec->readsHeaders(NodeConfig(*spec, node.id, i, node.properties)))
-      return true;
+    if (!spec || mentionsHeaders(node.properties)) return HeaderUse::Everywhere;
+    if (spec->readsHeaders && spec->readsHeaders(NodeConfig(*spec, node.id, i, node.properties))) {
+      if (!spec->outputs.empty()) return HeaderUse::Everywhere;
+      use = HeaderUse::AtSinks;
+    }
   }
-  return false;
+  return use;
 }
 
 }  // namespace sc

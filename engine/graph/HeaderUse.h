@@ -1,18 +1,28 @@
 #pragma once
 
-#include "engine/graph/NodeRegistry.h"
-#include "engine/graph/Pipeline.h"
-
 namespace sc {
 
-// Whether anything in `pipeline` reads the Kafka headers of its records (RecordMeta::headers):
-// an expression that names `$headers` (any string property containing that text counts, so
-// the rule errs towards reading), or a node whose spec's readsHeaders says so for its
-// configuration (kafka.sink keeping the incoming headers or writing dead letters, kafka.source
-// writing dead letters of records). Sources skip header parsing when nothing reads them: in
-// librdkafka 2.0.x asking a message for its headers allocates even when it has none, about a
-// seventh of a kafka.source -> filter -> kafka.sink run's CPU. Unknown node types count as
-// readers. Taps and recordings also show headers: RunOptions::headersForTaps covers them.
-bool pipelineReadsHeaders(const Pipeline& pipeline, const NodeRegistry& registry);
+struct Pipeline;
+class NodeRegistry;
+
+// Where the Kafka headers of records (RecordMeta::headers) are read in `pipeline`. Sources parse
+// them only as far as needed: in librdkafka 2.0.x asking a message for its headers allocates
+// even when it has none, a seventh to a quarter of a kafka.source -> filter -> kafka.sink run's
+// CPU.
+enum class HeaderUse {
+  None,     // nothing reads them: sources skip them
+  AtSinks,  // only sinks (kafka.sink keeping them or writing dead letters): sources parse them
+            // only for records that leave their thread (SourceNode::beforeHandOff), which
+            // skips those a filter fused onto the source's thread dropped
+  Everywhere,
+};
+
+// Everywhere: an expression names `$headers` (any string property containing that text counts,
+// so the rule errs towards reading), a node that is not a sink reads them by its spec's
+// readsHeaders (kafka.source writing dead letters of records), or a node type is unknown.
+// AtSinks: only sinks' readsHeaders say so (kafka.sink keeping them, the default, or writing
+// dead letters). Taps and recordings show headers too: RunOptions::headersForTaps makes it
+// Everywhere.
+HeaderUse pipelineHeaderUse(const Pipeline& pipeline, const NodeRegistry& registry);
 
 }  // namespace sc

@@ -323,6 +323,9 @@ struct Execution::Impl {
       dataIn(edge, batch);
       return;
     }
+    // Leaving the thread: a source completes what it fills in late (Kafka headers).
+    if (SourceNode* source = nodes[tasks[nodes[e.from].task]->nodes.front()].source)
+      source->beforeHandOff(*batch);
     push(e, Message{Message::Type::Data, batch, 0, 0});
   }
 
@@ -902,7 +905,8 @@ WatermarkStrategy merge(const WatermarkStrategy& a, const WatermarkStrategy& b) 
 bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
                const NodeRegistry& registry, bool forRun, Diagnostics& diags) {
   using Impl = Execution::Impl;
-  plan.setHeadersRead(x.options.headersForTaps || pipelineReadsHeaders(pipeline, registry));
+  plan.setHeaderUse(x.options.headersForTaps ? HeaderUse::Everywhere
+                                             : pipelineHeaderUse(pipeline, registry));
   // Nodes.
   std::vector<std::optional<WatermarkStrategy>> requests(pipeline.nodes.size());
   for (size_t i = 0; i < pipeline.nodes.size(); ++i) {

@@ -15,9 +15,10 @@ class tst_HeaderUse : public QObject {
  private Q_SLOTS:
   void nothingReadsHeaders();
   void anExpressionNamingHeadersReadsThem();
-  void aKafkaSinkKeepingHeadersReadsThem();
+  void aKafkaSinkKeepingHeadersReadsThemAtTheSink();
   void deadLettersCarryHeaders();
   void anUnknownNodeTypeCountsAsAReader();
+  void aSinkAndAnExpressionReadThemEverywhere();
 };
 
 namespace {
@@ -43,50 +44,68 @@ const std::string kDiscard = R"("type":"discard.sink","properties":{})";
 }  // namespace
 
 void tst_HeaderUse::nothingReadsHeaders() {
-  QVERIFY(!pipelineReadsHeaders(chain(kSource, kFilter, kDiscard), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::None,
+           pipelineHeaderUse(chain(kSource, kFilter, kDiscard), NodeRegistry::builtin()));
   const std::string dropping =
       R"("type":"kafka.sink","properties":{"connection":"k","topic":"o","headers":"drop"})";
-  QVERIFY(!pipelineReadsHeaders(chain(kSource, kFilter, dropping), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::None,
+           pipelineHeaderUse(chain(kSource, kFilter, dropping), NodeRegistry::builtin()));
   // Computed headers that do not name $headers need none of the incoming ones.
   const std::string computed =
       R"("type":"kafka.sink","properties":{"connection":"k","topic":"o",
          "headers":{"device":"device"}})";
-  QVERIFY(!pipelineReadsHeaders(chain(kSource, kFilter, computed), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::None,
+           pipelineHeaderUse(chain(kSource, kFilter, computed), NodeRegistry::builtin()));
 }
 
 void tst_HeaderUse::anExpressionNamingHeadersReadsThem() {
   const std::string filter =
       R"("type":"filter","properties":{"condition":"$headers.trace == \"a\""})";
-  QVERIFY(pipelineReadsHeaders(chain(kSource, filter, kDiscard), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::Everywhere,
+           pipelineHeaderUse(chain(kSource, filter, kDiscard), NodeRegistry::builtin()));
   const std::string computed =
       R"("type":"kafka.sink","properties":{"connection":"k","topic":"o",
          "headers":{"trace":"$headers.trace"}})";
-  QVERIFY(pipelineReadsHeaders(chain(kSource, kFilter, computed), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::Everywhere,
+           pipelineHeaderUse(chain(kSource, kFilter, computed), NodeRegistry::builtin()));
 }
 
-void tst_HeaderUse::aKafkaSinkKeepingHeadersReadsThem() {
+void tst_HeaderUse::aKafkaSinkKeepingHeadersReadsThemAtTheSink() {
   // "keep" is the default.
   const std::string keeping = R"("type":"kafka.sink","properties":{"connection":"k","topic":"o"})";
-  QVERIFY(pipelineReadsHeaders(chain(kSource, kFilter, keeping), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::AtSinks,
+           pipelineHeaderUse(chain(kSource, kFilter, keeping), NodeRegistry::builtin()));
   const std::string explicitKeep =
       R"("type":"kafka.sink","properties":{"connection":"k","topic":"o","headers":"keep"})";
-  QVERIFY(pipelineReadsHeaders(chain(kSource, kFilter, explicitKeep), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::AtSinks,
+           pipelineHeaderUse(chain(kSource, kFilter, explicitKeep), NodeRegistry::builtin()));
 }
 
 void tst_HeaderUse::deadLettersCarryHeaders() {
   const std::string sinkLetters =
       R"("type":"kafka.sink","properties":{"connection":"k","topic":"o","headers":"drop",
          "on_error":"dead_letter","dead_letter_topic":"dl"})";
-  QVERIFY(pipelineReadsHeaders(chain(kSource, kFilter, sinkLetters), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::AtSinks,
+           pipelineHeaderUse(chain(kSource, kFilter, sinkLetters), NodeRegistry::builtin()));
   const std::string sourceLetters =
       R"("type":"kafka.source","properties":{"connection":"k","topics":["in"],
          "on_timestamp_error":"dead_letter","dead_letter_topic":"dl"})";
-  QVERIFY(pipelineReadsHeaders(chain(sourceLetters, kFilter, kDiscard), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::Everywhere,
+           pipelineHeaderUse(chain(sourceLetters, kFilter, kDiscard), NodeRegistry::builtin()));
 }
 
 void tst_HeaderUse::anUnknownNodeTypeCountsAsAReader() {
   const std::string unknown = R"("type":"no.such.type","properties":{})";
-  QVERIFY(pipelineReadsHeaders(chain(kSource, unknown, kDiscard), NodeRegistry::builtin()));
+  QCOMPARE(HeaderUse::Everywhere,
+           pipelineHeaderUse(chain(kSource, unknown, kDiscard), NodeRegistry::builtin()));
+}
+
+void tst_HeaderUse::aSinkAndAnExpressionReadThemEverywhere() {
+  const std::string filter =
+      R"("type":"filter","properties":{"condition":"$headers.trace == \"a\""})";
+  const std::string keeping = R"("type":"kafka.sink","properties":{"connection":"k","topic":"o"})";
+  QCOMPARE(HeaderUse::Everywhere,
+           pipelineHeaderUse(chain(kSource, filter, keeping), NodeRegistry::builtin()));
 }
 
 QTEST_APPLESS_MAIN(tst_HeaderUse)
