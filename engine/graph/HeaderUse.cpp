@@ -25,7 +25,9 @@ HeaderUse pipelineHeaderUse(const Pipeline& pipeline, const NodeRegistry& regist
     const NodeSpec* spec = registry.find(node.type);
     if (!spec || mentionsHeaders(node.properties)) return HeaderUse::Everywhere;
     if (spec->readsHeaders && spec->readsHeaders(NodeConfig(*spec, node.id, i, node.properties))) {
-      if (!spec->outputs.empty()) return HeaderUse::Everywhere;
+      // Late parsing happens where batches leave a thread: a node that can be fused onto the
+      // source's thread (stateless) would read before that.
+      if (!spec->outputs.empty() || spec->stateless) return HeaderUse::Everywhere;
       use = HeaderUse::AtSinks;
     }
   }
