@@ -306,6 +306,7 @@ int main(int argc, char** argv) {
                                 : settings.checkpointDir;
   options.checkpoints.allowChangedGraph = allowChangedGraph;
   options.stopMode = drain ? sc::StopMode::Drain : sc::StopMode::Savepoint;
+  options.headersForTaps = false;  // no taps here: Kafka headers only where the pipeline reads them
   // The embedded cluster (and its topics) outlives restarts.
   options.resources = std::make_shared<sc::ResourceRegistry>();
   sc::state::CheckpointStore store(options.checkpoints.dir);
