@@ -250,6 +250,7 @@ std::shared_ptr<WireBreakpoint> RunController::setBreakpoint(const QString& node
       if (auto gone = std::exchange(w.breakpoint, nullptr)) {
         attachWatches(run());
         gone->release();
+        Q_EMIT tapsChanged();
       }
       return nullptr;
     }
@@ -259,6 +260,7 @@ std::shared_ptr<WireBreakpoint> RunController::setBreakpoint(const QString& node
       attachWatches(run());
     }
     w.breakpoint->setCondition(condition.toStdString());
+    Q_EMIT tapsChanged();  // the canvas marks it (with or without a condition)
     return w.breakpoint;
   }
   return nullptr;
