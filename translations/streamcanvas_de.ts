@@ -989,7 +989,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>RunOverlay</name>
     <message>
-        <location filename="../app/designer/RunOverlay.cpp" line="+26"/>
+        <location filename="../app/designer/RunOverlay.cpp" line="+27"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
@@ -1115,7 +1115,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+58"/>
         <source>%1 records/s; queue %2 of %3 batches full</source>
         <translation>%1 Datensätze/s; Warteschlange mit %2 von %3 Batches gefüllt</translation>
     </message>
@@ -1610,7 +1610,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
 <context>
     <name>sc::designer::FieldSampler</name>
     <message>
-        <location filename="../app/designer/FieldSampler.cpp" line="+134"/>
+        <location filename="../app/designer/FieldSampler.cpp" line="+135"/>
         <location line="+9"/>
         <source>Cannot sample: %1</source>
         <translation>Stichprobe nicht möglich: %1</translation>
@@ -1742,7 +1742,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
 <context>
     <name>sc::designer::GroupLagView</name>
     <message>
-        <location filename="../app/designer/GroupLagView.cpp" line="+44"/>
+        <location filename="../app/designer/GroupLagView.cpp" line="+45"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
@@ -1793,7 +1793,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
     <message>
         <location line="+15"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Choose a consumer group to see its lag per partition.</source>
         <translation>Wählen Sie eine Consumer Group, um ihren Rückstand je Partition zu sehen.</translation>
     </message>
@@ -2041,7 +2041,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         </translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -3565,7 +3565,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+161"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+162"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -3856,12 +3856,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     </message>
     <message>
         <location line="+65"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-147"/>
+        <location line="-148"/>
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1: die neueste Nachricht</numerusform>
@@ -3880,7 +3880,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Konfiguration: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Cannot follow %1: %2</source>
         <translation>%1 kann nicht mitverfolgt werden: %2</translation>
     </message>
@@ -4018,12 +4018,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     <name>sc::designer::WireView</name>
     <message>
         <location filename="../app/designer/WireView.cpp" line="+57"/>
-        <location line="+94"/>
+        <location line="+105"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-102"/>
         <source>Pretty JSON</source>
         <translation>JSON eingerückt</translation>
     </message>
@@ -4084,6 +4084,16 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     </message>
     <message>
         <location line="+1"/>
+        <source>Step Batch</source>
+        <translation>Schritt (Batch)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passes the held record and the rest of its batch, and holds the first record of the next batch</source>
+        <translation>Lässt den angehaltenen Datensatz und den Rest seines Batches durch und hält den ersten Datensatz des nächsten Batches an</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
@@ -4093,7 +4103,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Lässt den angehaltenen Datensatz durch und läuft bis zum nächsten passenden</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -4169,7 +4179,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>(angehalten)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Held before this record (hit %1):</source>
         <translation>Angehalten vor diesem Datensatz (Treffer %1):</translation>
     </message>

@@ -989,7 +989,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>RunOverlay</name>
     <message>
-        <location filename="../app/designer/RunOverlay.cpp" line="+26"/>
+        <location filename="../app/designer/RunOverlay.cpp" line="+27"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
@@ -1115,7 +1115,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+58"/>
         <source>%1 records/s; queue %2 of %3 batches full</source>
         <translation>%1 enregistrements/s&#xa0;; file remplie à %2 sur %3 lots</translation>
     </message>
@@ -1610,7 +1610,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
 <context>
     <name>sc::designer::FieldSampler</name>
     <message>
-        <location filename="../app/designer/FieldSampler.cpp" line="+134"/>
+        <location filename="../app/designer/FieldSampler.cpp" line="+135"/>
         <location line="+9"/>
         <source>Cannot sample: %1</source>
         <translation>Échantillonnage impossible&#xa0;: %1</translation>
@@ -1742,7 +1742,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
 <context>
     <name>sc::designer::GroupLagView</name>
     <message>
-        <location filename="../app/designer/GroupLagView.cpp" line="+44"/>
+        <location filename="../app/designer/GroupLagView.cpp" line="+45"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
@@ -1793,7 +1793,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
     <message>
         <location line="+15"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Choose a consumer group to see its lag per partition.</source>
         <translation>Choisissez un groupe de consommateurs pour voir son retard par partition.</translation>
     </message>
@@ -2041,7 +2041,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         </translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
@@ -3565,7 +3565,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+161"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+162"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3856,12 +3856,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     </message>
     <message>
         <location line="+65"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-147"/>
+        <location line="-148"/>
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1&#xa0;: le message le plus récent</numerusform>
@@ -3880,7 +3880,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Configuration&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Cannot follow %1: %2</source>
         <translation>Impossible de suivre %1&#xa0;: %2</translation>
     </message>
@@ -4018,12 +4018,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     <name>sc::designer::WireView</name>
     <message>
         <location filename="../app/designer/WireView.cpp" line="+57"/>
-        <location line="+94"/>
+        <location line="+105"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-102"/>
         <source>Pretty JSON</source>
         <translation>JSON indenté</translation>
     </message>
@@ -4084,6 +4084,16 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     </message>
     <message>
         <location line="+1"/>
+        <source>Step Batch</source>
+        <translation>Pas à pas (lot)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passes the held record and the rest of its batch, and holds the first record of the next batch</source>
+        <translation>Laisse passer l’enregistrement retenu et le reste de son lot, et retient le premier enregistrement du lot suivant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
@@ -4093,7 +4103,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Laisse passer l’enregistrement retenu et continue jusqu’au prochain qui correspond</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
@@ -4169,7 +4179,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>(en pause)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Held before this record (hit %1):</source>
         <translation>Retenu avant cet enregistrement (arrêt %1)&#xa0;:</translation>
     </message>

@@ -149,6 +149,12 @@ void EdgeItem::setTapped(bool tapped) {
   update();
 }
 
+void EdgeItem::setBreakMark(BreakMark mark) {
+  if (mark == breakMark_) return;
+  breakMark_ = mark;
+  update();
+}
+
 void EdgeItem::setRunLoad(const QColor& colour, const QString& label) {
   if (colour == runColour_ && label == runLabel_) return;
   const bool resized = label.isEmpty() != runLabel_.isEmpty();
@@ -168,6 +174,25 @@ void paintTapGlyph(QPainter* painter, QPointF at, const CanvasColors& colors) {
   painter->setPen(Qt::NoPen);
   painter->setBrush(colors.selection);
   painter->drawEllipse(at, EdgeItem::kTapRadius / 2.5, EdgeItem::kTapRadius / 2.5);
+}
+
+// A breakpoint, as debuggers draw one: a red disc; a white bar across it when it has a
+// condition; while it holds a record, an amber ring (inside the bounds) and a pause sign.
+void paintBreakGlyph(QPainter* painter, QPointF at, EdgeItem::BreakMark mark,
+                     const CanvasColors& colors) {
+  const double r = EdgeItem::kTapRadius;
+  const bool holding = mark == EdgeItem::BreakMark::Holding;
+  painter->setPen(holding ? QPen(EdgeItem::holdingColour(), 3) : QPen(colors.nodeBody, 1.5));
+  painter->setBrush(EdgeItem::breakColour());
+  painter->drawEllipse(at, r, r);
+  painter->setPen(Qt::NoPen);
+  painter->setBrush(Qt::white);
+  if (holding) {
+    painter->drawRect(QRectF(at.x() - r * 0.45, at.y() - r * 0.45, r * 0.3, r * 0.9));
+    painter->drawRect(QRectF(at.x() + r * 0.15, at.y() - r * 0.45, r * 0.3, r * 0.9));
+  } else if (mark == EdgeItem::BreakMark::Conditional) {
+    painter->drawRect(QRectF(at.x() - r * 0.55, at.y() - r * 0.18, r * 1.1, r * 0.36));
+  }
 }
 
 }  // namespace
@@ -196,12 +221,20 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   painter->setBrush(Qt::NoBrush);
   if (graph->isExporting()) {  // whole curves, so SVG output stays a vector Bezier
     painter->drawPath(path_);
-    if (tapped_) paintTapGlyph(painter, path_.pointAtPercent(0.5), colors);
+    paintMarker(painter, colors);
     return;
   }
   paintWire(painter, option, pen);
-  if (tapped_) paintTapGlyph(painter, path_.pointAtPercent(0.5), colors);  // over the wire
+  paintMarker(painter, colors);  // over the wire
   if (loaded && !runLabel_.isEmpty()) paintRunLabel(painter, colors);
+}
+
+void EdgeItem::paintMarker(QPainter* painter, const CanvasColors& colors) const {
+  const QPointF at = path_.pointAtPercent(0.5);
+  if (breakMark_ != BreakMark::None)
+    paintBreakGlyph(painter, at, breakMark_, colors);
+  else if (tapped_)
+    paintTapGlyph(painter, at, colors);
 }
 
 void EdgeItem::paintRunLabel(QPainter* painter, const CanvasColors& colors) const {

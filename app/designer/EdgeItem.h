@@ -34,6 +34,14 @@ class EdgeItem : public QGraphicsItem {
   QPointF middle() const { return mapToScene(path_.pointAtPercent(0.5)); }
   static constexpr double kTapRadius = 7;
 
+  // A breakpoint on the wire (its port), drawn in place of the tap glyph: a red disc, with a
+  // bar when it has a condition, and ringed with a pause sign while it holds a record.
+  enum class BreakMark { None, Always, Conditional, Holding };
+  void setBreakMark(BreakMark mark);
+  BreakMark breakMark() const { return breakMark_; }
+  static QColor breakColour() { return QColor(0xd3, 0x2f, 0x2f); }
+  static QColor holdingColour() { return QColor(0xf5, 0xb8, 0x00); }
+
   // While a run shows: the wire drawn in `colour` (how full its queue is) with `label` (its
   // rate) at its middle; an invalid colour and empty label clear it.
   void setRunLoad(const QColor& colour, const QString& label);
@@ -58,6 +66,7 @@ class EdgeItem : public QGraphicsItem {
   void paintWire(QPainter* painter, const QStyleOptionGraphicsItem* option, QPen pen);
   QRectF runLabelRect() const;  // where the rate is written (inside the bounds)
   void paintRunLabel(QPainter* painter, const CanvasColors& colors) const;
+  void paintMarker(QPainter* painter, const CanvasColors& colors) const;  // tap or breakpoint
 
   PipelineEdge edge_;
   NodeItem* from_;
@@ -65,6 +74,7 @@ class EdgeItem : public QGraphicsItem {
   QPainterPath path_;
   QRectF bounds_;
   bool tapped_ = false;
+  BreakMark breakMark_ = BreakMark::None;
   QColor runColour_;
   QString runLabel_;
 };

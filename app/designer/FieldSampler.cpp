@@ -9,6 +9,7 @@
 #include <optional>
 #include <regex>
 
+#include "app/designer/ClusterCallPool.h"
 #include "app/designer/PipelineDocument.h"
 #include "engine/expr/RegexPattern.h"
 #include "engine/kafka/ClusterAdmin.h"
@@ -173,7 +174,7 @@ void FieldSampler::sample(const QString& nodeId) {
   });
   // Off the GUI thread: every file read and cluster call is bounded, a lost broker costs a few
   // seconds of the worker, never the window.
-  watcher->setFuture(QtConcurrent::run([request, resources = resources_] {
+  watcher->setFuture(QtConcurrent::run(clusterCallPool(), [request, resources = resources_] {
     return request.type == "file.source" ? sampleFile(request) : sampleKafka(request, resources);
   }));
 }

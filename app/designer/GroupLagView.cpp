@@ -16,6 +16,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <set>
 
+#include "app/designer/ClusterCallPool.h"
 #include "app/designer/PipelineDocument.h"
 
 namespace sc::designer {
@@ -124,7 +125,8 @@ void GroupLagView::offerGroups() {
               if (!ids.count(QString::fromStdString(g.groupId)))
                 group_->addItem(QString::fromStdString(g.groupId));
           });
-  watcher->setFuture(QtConcurrent::run([admin] { return admin->listGroups(5000); }));
+  watcher->setFuture(
+      QtConcurrent::run(clusterCallPool(), [admin] { return admin->listGroups(5000); }));
 }
 
 void GroupLagView::clear() {
@@ -229,7 +231,7 @@ void GroupLagView::refresh() {
     x->setRange(0, std::max(10.0, seconds));
     y->setRange(0, top * 1.1);
   });
-  watcher->setFuture(QtConcurrent::run([admin, id] {
+  watcher->setFuture(QtConcurrent::run(clusterCallPool(), [admin, id] {
     Answer a;
     a.offsets = admin->describeGroup(id, {}, 5000);
     if (!admin->connection().cluster) {

@@ -108,8 +108,10 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
   // Another document replaces the one running: its run stops, and no run view keeps its state.
   connect(doc_, &PipelineDocument::documentReset, runner_, &RunController::discardRun);
   connect(runner_, &RunController::cleared, this, &MainWindow::showRunStats);
-  connect(runner_, &RunController::tapsChanged, this,
-          [this] { scene_->setTappedPorts(runner_->tappedPorts()); });
+  connect(runner_, &RunController::tapsChanged, this, [this] {
+    scene_->setTappedPorts(runner_->tappedPorts());
+    RunOverlay::showBreakpoints(*scene_, *runner_);
+  });
   connect(palette_, &NodePalette::addRequested, this,
           [this, previous = std::string()](const QString& type) mutable {
             const QPointF grip(geometry::kNodeWidth / 2, geometry::kHeaderHeight / 2);

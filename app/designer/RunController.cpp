@@ -251,6 +251,7 @@ std::shared_ptr<WireBreakpoint> RunController::setBreakpoint(const QString& node
       if (auto gone = std::exchange(w.breakpoint, nullptr)) {
         attachWatches(run());
         gone->release();
+        Q_EMIT tapsChanged();
       }
       return nullptr;
     }
@@ -260,6 +261,7 @@ std::shared_ptr<WireBreakpoint> RunController::setBreakpoint(const QString& node
       attachWatches(run());
     }
     w.breakpoint->setCondition(condition.toStdString());
+    Q_EMIT tapsChanged();  // the canvas marks it (with or without a condition)
     return w.breakpoint;
   }
   return nullptr;

@@ -172,7 +172,7 @@ class RunController : public QObject {
   void statsUpdated();
   // The run views should show nothing of the previous document (after discardRun()).
   void cleared();
-  // The tapped ports changed (tappedPorts()), for the canvas's markers.
+  // The tapped ports (tappedPorts()) or their breakpoints changed, for the canvas's markers.
   void tapsChanged();
   // ok false: failedNode and message say what went wrong (secrets masked).
   void finished(bool ok, const QString& failedNode, const QString& message);

@@ -14,6 +14,7 @@
 #include "app/designer/NodeItem.h"
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
+#include "app/designer/WireWatch.h"
 #include "engine/runtime/Metrics.h"
 
 namespace sc::designer {
@@ -198,7 +199,21 @@ QString RunOverlay::utcTime(qint64 epochMs, bool withDate) {
          QStringLiteral(" UTC");
 }
 
+void RunOverlay::showBreakpoints(GraphScene& scene, const RunController& run) {
+  for (const PipelineEdge& e : scene.document()->pipeline().edges) {
+    EdgeItem* item = scene.edgeItem(e);
+    if (!item) continue;
+    const auto bp = run.breakpoint(qstr(e.from.node), qstr(e.fromPort()));
+    using Mark = EdgeItem::BreakMark;
+    item->setBreakMark(!bp                              ? Mark::None
+                       : bp->paused() && run.isActive() ? Mark::Holding
+                       : !bp->condition().empty()       ? Mark::Conditional
+                                                        : Mark::Always);
+  }
+}
+
 void RunOverlay::show(GraphScene& scene, const RunController& run) {
+  showBreakpoints(scene, run);
   const Pipeline& pipeline = scene.document()->pipeline();
   const auto& stats = run.stats();
   const bool running = run.state() == RunController::State::Running;

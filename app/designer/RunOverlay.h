@@ -33,6 +33,9 @@ class RunOverlay {
   // Updates every node and wire of `scene` from the run's last poll; clears them when the run
   // has no stats (a new document, before the first run).
   static void show(GraphScene& scene, const RunController& run);
+  // Marks every wire whose port has a breakpoint (with or without a condition, holding a
+  // record or not); also called by show().
+  static void showBreakpoints(GraphScene& scene, const RunController& run);
   // The legend of the wire colours, for the Run dock.
   static QLabel* legend(QWidget* parent);
 

@@ -25,6 +25,7 @@
 #include <algorithm>
 
 #include "app/designer/CanvasStyle.h"
+#include "app/designer/ClusterCallPool.h"
 #include "app/designer/GroupLagView.h"
 #include "app/designer/NodePalette.h"
 #include "app/designer/PipelineDocument.h"
@@ -516,7 +517,7 @@ void TopicBrowser::runAsync(Work work, Done done) {
     done(watcher->result());
     watcher->deleteLater();
   });
-  watcher->setFuture(QtConcurrent::run(std::move(work)));
+  watcher->setFuture(QtConcurrent::run(clusterCallPool(), std::move(work)));
 }
 
 void TopicBrowser::setStatus(const QString& text, bool error) {
@@ -682,7 +683,8 @@ void TopicBrowser::showConfig(const QString& topic) {
     config_->setText(tr("Configuration: %1").arg((first + rest).join(QStringLiteral(", "))));
   });
   const std::string name = topic.toStdString();
-  watcher->setFuture(QtConcurrent::run([admin, name] { return admin->topicConfig(name, 3000); }));
+  watcher->setFuture(QtConcurrent::run(clusterCallPool(),
+                                       [admin, name] { return admin->topicConfig(name, 3000); }));
 }
 
 void TopicBrowser::readNew() {

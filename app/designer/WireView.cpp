@@ -116,10 +116,16 @@ WireView::WireView(RunController* runner, const QString& nodeId, const QString& 
     step_ = new QPushButton(tr("Step"), this);
     step_->setObjectName(QStringLiteral("step"));
     step_->setToolTip(tr("Passes the held record and holds the next one"));
+    stepBatch_ = new QPushButton(tr("Step Batch"), this);
+    stepBatch_->setObjectName(QStringLiteral("stepBatch"));
+    stepBatch_->setToolTip(
+        tr("Passes the held record and the rest of its batch, and holds the first record of "
+           "the next batch"));
     continue_ = new QPushButton(tr("Continue"), this);
     continue_->setObjectName(QStringLiteral("continue"));
     continue_->setToolTip(tr("Passes the held record and runs to the next one that matches"));
     step_->setEnabled(false);
+    stepBatch_->setEnabled(false);
     continue_->setEnabled(false);
     held_ = monospaceView(QStringLiteral("heldRecord"), this);
     held_->setMaximumHeight(held_->fontMetrics().lineSpacing() * 5);
@@ -128,6 +134,7 @@ WireView::WireView(RunController* runner, const QString& nodeId, const QString& 
     breaking->addWidget(break_);
     breaking->addWidget(condition_, 1);
     breaking->addWidget(step_);
+    breaking->addWidget(stepBatch_);
     breaking->addWidget(continue_);
     layout->addLayout(breaking);
     layout->addWidget(breakError_);
@@ -136,6 +143,10 @@ WireView::WireView(RunController* runner, const QString& nodeId, const QString& 
     connect(condition_, &QLineEdit::editingFinished, this, &WireView::applyBreakpoint);
     connect(step_, &QPushButton::clicked, this, [this] {
       if (auto bp = runner_->breakpoint(nodeId_, port_)) bp->step();
+      refresh();
+    });
+    connect(stepBatch_, &QPushButton::clicked, this, [this] {
+      if (auto bp = runner_->breakpoint(nodeId_, port_)) bp->stepBatch();
       refresh();
     });
     connect(continue_, &QPushButton::clicked, this, [this] {
@@ -284,6 +295,7 @@ void WireView::refresh() {
   const auto bp = runner_->breakpoint(nodeId_, port_);
   const bool holding = bp && bp->paused() && runner_->isActive();
   step_->setEnabled(holding);
+  stepBatch_->setEnabled(holding);
   continue_->setEnabled(holding);
   held_->setVisible(holding);
   if (holding) {

@@ -67,6 +67,7 @@ class WireView : public QWidget {
   QLineEdit* condition_ = nullptr;
   QLabel* breakError_ = nullptr;
   QPushButton* step_ = nullptr;
+  QPushButton* stepBatch_ = nullptr;
   QPushButton* continue_ = nullptr;
   QPlainTextEdit* held_ = nullptr;
   QPlainTextEdit* records_;

@@ -10,6 +10,16 @@ void Breakpoint::step() {
   {
     std::lock_guard lock(mutex_);
     stepping_ = true;
+    steppingBatch_ = false;
+    paused_ = false;
+  }
+  cv_.notify_all();
+}
+
+void Breakpoint::stepBatch() {
+  {
+    std::lock_guard lock(mutex_);
+    steppingBatch_ = true;
     paused_ = false;
   }
   cv_.notify_all();
@@ -19,6 +29,7 @@ void Breakpoint::resume() {
   {
     std::lock_guard lock(mutex_);
     stepping_ = false;
+    steppingBatch_ = false;
     paused_ = false;
   }
   cv_.notify_all();
@@ -36,9 +47,16 @@ void Breakpoint::release() {
 int64_t Breakpoint::nextStop(const Batch& batch, uint32_t from, bool firstInBatch,
                              const SlotTable& slots) {
   if (released_.load(std::memory_order_acquire) || from >= batch.size()) return -1;
+  if (firstInBatch) conditionSeenBatch_ = false;
   if (stepping_.load(std::memory_order_acquire)) return from;
+  // The rest of the held record's batch passes; the next batch stops at its first record.
+  if (steppingBatch_.load(std::memory_order_acquire)) return firstInBatch ? int64_t(from) : -1;
+  // A step may have held this batch's first record without asking the condition: it sees the
+  // batch as new then, not the verdict of the batch before.
+  const bool fresh = !conditionSeenBatch_;
+  conditionSeenBatch_ = true;
   try {
-    return firstMatch(batch, from, firstInBatch, slots);
+    return firstMatch(batch, from, fresh, slots);
   } catch (...) {  // a breakpoint never fails the pipeline
     return -1;
   }
@@ -50,6 +68,7 @@ void Breakpoint::hold(const Batch& batch, uint32_t row, const SlotTable& slots,
     std::lock_guard lock(mutex_);
     if (released_) return;
     stepping_ = false;
+    steppingBatch_ = false;
   }
   try {
     onHold(batch, row, slots);

@@ -2,9 +2,10 @@
 // A breakpoint on one output port (the designer's wire breakpoints). When a record it matches
 // is emitted, the emitting thread holds it: the records before it move on, the thread waits,
 // and back-pressure holds everything upstream of that thread. step() lets the held record pass
-// and holds the next one; resume() lets it pass and holds the next matching one. A stop of the
-// run (or release()) lets everything pass for good. Ports without a breakpoint pay one atomic
-// load per batch, nothing per record.
+// and holds the next one; stepBatch() lets the held record and the rest of its batch pass and
+// holds the first record of the next batch; resume() lets it pass and holds the next matching
+// one. A stop of the run (or release()) lets everything pass for good. Ports without a
+// breakpoint pay one atomic load per batch, nothing per record.
 
 #include <atomic>
 #include <condition_variable>
@@ -21,9 +22,10 @@ class Breakpoint {
   virtual ~Breakpoint() = default;
 
   // ---- control, from any thread ---------------------------------------------------------------
-  void step();     // pass the held record, hold the next one (whatever it is)
-  void resume();   // pass the held record, hold the next one that matches
-  void release();  // pass every record from now on; final
+  void step();       // pass the held record, hold the next one (whatever it is)
+  void stepBatch();  // pass the held record and the rest of its batch, hold the next batch's first
+  void resume();     // pass the held record, hold the next one that matches
+  void release();    // pass every record from now on; final
   bool paused() const { return paused_.load(std::memory_order_acquire); }
   uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
 
@@ -49,8 +51,10 @@ class Breakpoint {
   std::condition_variable cv_;
   std::atomic<bool> paused_{false};
   std::atomic<bool> stepping_{false};
+  std::atomic<bool> steppingBatch_{false};
   std::atomic<bool> released_{false};
   std::atomic<uint64_t> hits_{0};
+  bool conditionSeenBatch_ = false;  // emitting thread only: firstMatch() saw the current batch
 };
 
 }  // namespace sc

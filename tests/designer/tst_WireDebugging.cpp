@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -38,6 +39,7 @@ class tst_WireDebugging : public QObject {
   void pausedTapShowsNothing();
   void twoTapsAtOnce();
   void breakpointHoldsTheFirstMatchAndStepAdvancesByOne();
+  void breakpointMarkerAndStepBatch();
   void stopWhileHeldEndsTheRun();
   void stoppingARunLeavesNoThreadBehind();
 
@@ -47,6 +49,17 @@ class tst_WireDebugging : public QObject {
   }
   // Double-clicks the wire leaving `from` (taps it) and returns its tab.
   WireView* tapWire(const char* from);
+  EdgeItem* wireFrom(const char* from) const {
+    for (QGraphicsItem* item : window_->scene()->items())
+      if (auto* edge = qgraphicsitem_cast<EdgeItem*>(item))
+        if (edge->edge().from.node == from) return edge;
+    return nullptr;
+  }
+  // The colour drawn on the canvas `dy` scene units above the middle of `wire`.
+  QColor shownAbove(EdgeItem* wire, double dy) const {
+    const QImage shot = window_->view()->viewport()->grab().toImage();
+    return shot.pixelColor(window_->view()->mapFromScene(wire->middle() - QPointF(0, dy)));
+  }
   void runToEnd() {
     QTest::keyClick(window_, Qt::Key_F5);
     QVERIFY(runner()->isActive());
@@ -318,6 +331,87 @@ void tst_WireDebugging::breakpointHoldsTheFirstMatchAndStepAdvancesByOne() {
   QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 20000);
   QCOMPARE(recordsIn("big"), quint64(3000));
   QVERIFY(!held->isVisible());
+}
+
+namespace {
+
+bool near(const QColor& a, const QColor& b) {
+  return std::abs(a.red() - b.red()) < 40 && std::abs(a.green() - b.green()) < 40 &&
+         std::abs(a.blue() - b.blue()) < 40;
+}
+
+// The payment number in a held record's text ("pay-00001025" -> 1025), 0 when there is none.
+int heldPayment(const QString& text) {
+  const QRegularExpressionMatch m =
+      QRegularExpression(QStringLiteral("\"pay-(\\d+)\"")).match(text);
+  return m.hasMatch() ? m.captured(1).toInt() : 0;
+}
+
+}  // namespace
+
+void tst_WireDebugging::breakpointMarkerAndStepBatch() {
+  QVERIFY(window_->openFile(write("payments.json", kPayments)));
+  QTest::qWait(50);
+  WireView* tap = tapWire("gen");
+  QVERIFY(tap);
+  EdgeItem* wire = wireFrom("gen");
+  // Zoomed in, so that a pixel check sees each part of the marker whole.
+  window_->view()->setTransform(QTransform::fromScale(2, 2));
+  window_->view()->centerOn(wire->middle());
+  QCOMPARE(wire->breakMark(), EdgeItem::BreakMark::None);  // the tap glyph only
+  QVERIFY(!near(shownAbove(wire, 0), EdgeItem::breakColour()));
+
+  // A breakpoint without a condition: a red disc on the wire.
+  check(tap->findChild<QCheckBox*>(QStringLiteral("break")));
+  QCOMPARE(wire->breakMark(), EdgeItem::BreakMark::Always);
+  QTRY_VERIFY(near(shownAbove(wire, 0), EdgeItem::breakColour()));
+  // With a condition: a white bar across it.
+  auto* condition = tap->findChild<QLineEdit*>(QStringLiteral("breakCondition"));
+  type(condition,
+       QStringLiteral("payment_id == \"pay-00000010\" || payment_id == \"pay-00002000\""));
+  QCOMPARE(wire->breakMark(), EdgeItem::BreakMark::Conditional);
+  QTRY_VERIFY(near(shownAbove(wire, 0), Qt::white));
+  QVERIFY(!near(shownAbove(wire, EdgeItem::kTapRadius), EdgeItem::holdingColour()));
+
+  auto* held = tap->findChild<QPlainTextEdit*>(QStringLiteral("heldRecord"));
+  auto* stepBatch = tap->findChild<QPushButton*>(QStringLiteral("stepBatch"));
+  auto* resume = tap->findChild<QPushButton*>(QStringLiteral("continue"));
+  QVERIFY(stepBatch && !stepBatch->isEnabled());
+  QTest::keyClick(window_, Qt::Key_F5);
+  // Holding a record: ringed in amber.
+  QTRY_VERIFY_WITH_TIMEOUT(held->isVisible(), 20000);
+  QCOMPARE(heldPayment(held->toPlainText()), 10);
+  QTRY_COMPARE(wire->breakMark(), EdgeItem::BreakMark::Holding);
+  QTRY_VERIFY(near(shownAbove(wire, EdgeItem::kTapRadius), EdgeItem::holdingColour()));
+  if (!qEnvironmentVariableIsEmpty("SC_SCREENSHOT_DIR"))  // a picture to look at
+    window_->grab().save(QDir(qEnvironmentVariable("SC_SCREENSHOT_DIR"))
+                             .filePath(QStringLiteral("breakpoint-held.png")));
+
+  // Step Batch: the held record and the rest of its batch pass, the next batch's first is held.
+  QVERIFY(stepBatch->isEnabled());
+  QTest::mouseClick(stepBatch, Qt::LeftButton);
+  QTRY_VERIFY(held->isVisible() && heldPayment(held->toPlainText()) > 10);
+  const int next = heldPayment(held->toPlainText());
+  QVERIFY2(next > 11 && next < 2000, qPrintable(held->toPlainText()));  // more than one passed
+  QTRY_COMPARE(recordsIn("big"), quint64(next - 1));
+  QTest::qWait(3 * RunController::kPollMs);
+  QCOMPARE(recordsIn("big"), quint64(next - 1));  // and the branch waits again
+  QCOMPARE(wire->breakMark(), EdgeItem::BreakMark::Holding);
+
+  // Continue asks the condition again from the record after the one the step held (in the
+  // same batch as pay-00002000 when batches are 1,024 long).
+  QTest::mouseClick(resume, Qt::LeftButton);
+  QTRY_VERIFY(held->isVisible() && heldPayment(held->toPlainText()) == 2000);
+  QTRY_COMPARE(recordsIn("big"), quint64(1999));
+  QTest::mouseClick(resume, Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 20000);
+  QCOMPARE(recordsIn("big"), quint64(3000));
+  QTRY_COMPARE(wire->breakMark(), EdgeItem::BreakMark::Conditional);
+
+  // Removing the breakpoint leaves the tap glyph.
+  check(tap->findChild<QCheckBox*>(QStringLiteral("break")));
+  QCOMPARE(wire->breakMark(), EdgeItem::BreakMark::None);
+  QTRY_VERIFY(!near(shownAbove(wire, 0), EdgeItem::breakColour()));
 }
 
 void tst_WireDebugging::stopWhileHeldEndsTheRun() {

@@ -585,6 +585,69 @@ class TestExecutor : public QObject {
     QCOMPARE(bp->hits(), uint64_t(3));
   }
 
+  void breakpointStepsOneBatch() {
+    // As above (batches of 7, a's records 1..3000: 15..21 is one batch), holding v == 20 and
+    // v == 2001. Step Batch passes the held record and the rest of its batch and holds the next
+    // batch's first record. Like the designer's condition, this one evaluates a batch once, when
+    // told it is new: after a step held a first record without asking it, Continue must not
+    // reuse the verdict of the batch before (it held 34 that way).
+    struct Holds final : Breakpoint {
+      std::atomic<int64_t> held{-1};
+      std::vector<uint32_t> matches;  // rows of the current batch, evaluated once
+      int64_t firstMatch(const Batch& batch, uint32_t from, bool firstInBatch,
+                         const SlotTable& slots) override {
+        if (firstInBatch) {
+          matches.clear();
+          const uint32_t v = slots.find("v");
+          for (uint32_t r = 0; r < batch.size(); ++r)
+            if (batch.at(v, r).i == 20 || batch.at(v, r).i == 2001) matches.push_back(r);
+        }
+        for (uint32_t r : matches)
+          if (r >= from) return r;
+        return -1;
+      }
+      void onHold(const Batch& batch, uint32_t row, const SlotTable& slots) override {
+        held = batch.at(slots.find("v"), row).i;
+      }
+    };
+    Pipeline p = parse(R"({"streamcanvas":1,"name":"t","nodes":[
+      {"id":"s","type":"count","properties":{"count":3000,"batch":7}},
+      {"id":"a","type":"add","properties":{"add":1}},
+      {"id":"k","type":"collect"}],
+      "edges":[{"from":"s","to":"a"},{"from":"a","to":"k"}]})");
+    g.reset();
+    Diagnostics d;
+    auto run = Execution::plan(p, testRegistry(), {}, d);
+    QVERIFY(run);
+    auto bp = std::make_shared<Holds>();
+    QVERIFY(run->setBreakpoint("a", "out", bp));
+    auto received = [] {
+      std::lock_guard l(g.mutex);
+      return g.values.size();
+    };
+    run->start();
+    QTRY_VERIFY_WITH_TIMEOUT(bp->paused(), 20000);
+    QCOMPARE(bp->held.load(), int64_t(20));
+    QTRY_COMPARE(received(), size_t(19));
+    bp->stepBatch();
+    QTRY_VERIFY(bp->paused() && bp->held == 22);
+    QTRY_COMPARE(received(), size_t(21));  // 20 and 21, the rest of its batch
+    QTest::qWait(100);
+    QCOMPARE(received(), size_t(21));
+    bp->stepBatch();
+    QTRY_VERIFY(bp->paused() && bp->held == 29);
+    QTRY_COMPARE(received(), size_t(28));  // 22..28, one whole batch
+    bp->resume();
+    QTRY_VERIFY(bp->paused() && bp->held != 29);
+    QCOMPARE(bp->held.load(), int64_t(2001));
+    QTRY_COMPARE(received(), size_t(2000));
+    bp->resume();
+    QVERIFY(run->wait(30'000));
+    QVERIFY(run->result().ok);
+    QCOMPARE(g.values, iota(1, 3000));
+    QCOMPARE(bp->hits(), uint64_t(4));
+  }
+
   void stopReleasesAHeldRecord() {
     // Every record held (the default condition), an unbounded source: requestStop ends the run.
     Pipeline p = parse(R"({"streamcanvas":1,"name":"t","nodes":[
