@@ -27,8 +27,9 @@ done
 # Every install() rule must name the package it belongs to (COMPONENT runner or designer): a rule
 # without one lands in the component "Unspecified", which neither package holds.
 # Folders that tests running alongside create and remove (the real broker's state, checkpoints)
-# are pruned: find fails on a directory that vanishes under it.
-components=$(find "$build" \( -path "$build/real-kafka*" -o -path "$build/test-state" -o \
+# are pruned, and a name that vanishes between listing and looking (real_kafka_start making its
+# folder meanwhile) is ignored: find would fail on it.
+components=$(find "$build" -ignore_readdir_race \( -path "$build/real-kafka*" -o -path "$build/test-state" -o \
   -path '*/_CPack_Packages' \) -prune -o -name cmake_install.cmake \
   -exec grep -ho 'CMAKE_INSTALL_COMPONENT STREQUAL "[^"]*"' {} + |
   sed 's/.*STREQUAL "\(.*\)"/\1/' | sort -u | tr '\n' ' ')

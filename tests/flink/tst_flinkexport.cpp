@@ -8,11 +8,14 @@
 // the fields Flink wrote (an object's too: Flink writes the fields of it the pipeline reads).
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <unistd.h>
 
 #include <cmath>
 #include <map>
@@ -246,10 +249,21 @@ class TestFlinkExport : public QObject {
                           SC_SOURCE_DIR "/tests/flink/FlinkSqlHarness.java"});
     QVERIFY(javac.waitForFinished(120000));
     QVERIFY2(javac.exitCode() == 0, javac.readAllStandardError().constData());
+    // Flink's MiniCluster looks up this machine's own name (InetAddress.getLocalHost), which a
+    // fresh root or container need not resolve ("vm: Name or service not known"): the JVM gets
+    // a hosts file of its own that maps it, and localhost, to the loopback address.
+    char host[256] = {};
+    gethostname(host, sizeof host - 1);
+    const QString hosts = dir_.filePath("hosts");
+    {
+      QFile f(hosts);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(QByteArray("127.0.0.1 localhost ") + host + "\n");
+    }
     QProcess flink;
     flink.setProcessEnvironment(environment("flink-"));
-    flink.start("java", QStringList{"-Xmx1g", "-XX:+UseSerialGC", "-cp", libs + "/*:" + classes,
-                                    "FlinkSqlHarness"} +
+    flink.start("java", QStringList{"-Xmx1g", "-XX:+UseSerialGC", "-Djdk.net.hosts.file=" + hosts,
+                                    "-cp", libs + "/*:" + classes, "FlinkSqlHarness"} +
                             scripts);
     QVERIFY(flink.waitForFinished(270000));
     flinkLog_ = QString::fromUtf8(flink.readAllStandardError());
