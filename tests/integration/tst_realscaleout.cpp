@@ -1,10 +1,10 @@
 // Scale-out mode against the real broker: several streamcanvas-run processes share one pipeline
 // (settings.scale_out) through a consumer group. A keyed tumbling window (count, sum, min, max;
 // message key = window key) over a bounded 12-partition topic writes to kafka.sink with
-// exactly_once. Three runners start; one is killed with SIGKILL mid-stream; a fourth joins
-// later; all must exit by themselves. The output, read with read_committed, must equal a
-// brute-force oracle computed from the input: every (key, window) exactly once with the exact
-// aggregates, so no duplicates and no gaps.
+// exactly_once. Three runners start; a fourth joins mid-stream; one of the first is killed with
+// SIGKILL mid-stream; all others must exit by themselves. The output, read with read_committed,
+// must equal a brute-force oracle computed from the input: every (key, window) exactly once with
+// the exact aggregates, so no duplicates and no gaps.
 //
 // What makes it hold: the window's state per input partition goes to the changelog topic in the
 // same transaction as the output and the offsets, and is restored by the partition's next owner;
@@ -32,7 +32,7 @@ namespace {
 const QString kRunner = QStringLiteral(SC_BINARY_DIR "/app/runner/streamcanvas-run");
 constexpr int kPartitions = 12;
 constexpr int kKeys = 600;
-constexpr int kSteps = 2000;                   // records per key: kKeys * kSteps in all
+constexpr int kSteps = 4000;                   // records per key: kKeys * kSteps in all
 constexpr int64_t kStart = 1'700'000'000'000;  // event time of the first record
 constexpr int64_t kStepMs = 50;                // event time between a key's records
 constexpr int64_t kWindowMs = 1000;
@@ -92,6 +92,18 @@ class TestRealScaleOut : public QObject {
                  {"start", "earliest"},
                  {"bounded", true},
                  {"group_id", name}}}},
+              // CPU work before the window (fields the window does not read), so the runners
+              // are still busy with their partitions when the group rebalances.
+              {{"id", "busy"},
+               {"type", "map"},
+               {"properties",
+                {{"set",
+                  {{"p1", "upper(concat(k, to_string(v), k, to_string(ts), k))"},
+                   {"p2", "lower(concat(to_string(ts), k, to_string(v * 3), k, k))"},
+                   {"p3", "substr(concat(k, k, to_string(ts * 7), k), 2, 20)"},
+                   {"p4", "upper(lower(concat(k, to_string(v), to_string(ts), k, k)))"},
+                   {"p5", "concat(upper(k), lower(k), to_string(abs(v) + 1), to_string(ts))"},
+                   {"p6", "lower(concat(upper(k), to_string(round(v / 3)), to_string(ts)))"}}}}}},
               {{"id", "win"},
                {"type", "window.tumbling"},
                {"properties",
@@ -105,8 +117,9 @@ class TestRealScaleOut : public QObject {
               {{"id", "out"},
                {"type", "kafka.sink"},
                {"properties", {{"connection", "real"}, {"topic", out}}}}})},
-        {"edges",
-         Json::array({{{"from", "in"}, {"to", "win"}}, {{"from", "win"}, {"to", "out"}}})}};
+        {"edges", Json::array({{{"from", "in"}, {"to", "busy"}},
+                               {{"from", "busy"}, {"to", "win"}},
+                               {{"from", "win"}, {"to", "out"}}})}};
     const QString path = dir_.filePath(QString::fromStdString(name) + ".json");
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write the pipeline");
@@ -270,26 +283,31 @@ class TestRealScaleOut : public QObject {
     auto b = startRunner(pipeline, "b");
     auto c = startRunner(pipeline, "c");
 
-    // SIGKILL runner a once the group has committed part of the input (mid-stream).
-    QDeadlineTimer midStream(180000);
-    int64_t before = 0;
-    while (!midStream.hasExpired()) {
-      before = committedTotal(name, in);
-      if (before >= records / 20) break;
-      QVERIFY2(a->state() == QProcess::Running, logOf("a").constData());
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    QVERIFY2(before >= records / 20, "the runners did not get going within 3 minutes");
+    // Waits until the group has committed `share` of the input.
+    auto waitForCommitted = [&](int64_t share) {
+      QDeadlineTimer deadline(180000);
+      int64_t committed = 0;
+      while (!deadline.hasExpired() && (committed = committedTotal(name, in)) < share) {
+        if (a->state() != QProcess::Running) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+      return committed;
+    };
+
+    // A fourth runner joins mid-stream: every runner gives up partitions to it (3 each), so
+    // partitions move between live runners (revocation commits, changelog restores).
+    QVERIFY2(waitForCommitted(records / 20) >= records / 20, logOf("a").constData());
+    auto d = startRunner(pipeline, "d");
+
+    // Runner a is killed once more of the input is committed (mid-stream): its partitions go
+    // to the others, which restore their state from what a committed last.
+    QVERIFY2(waitForCommitted(records / 4) >= records / 4, logOf("a").constData());
     ::kill(static_cast<pid_t>(a->processId()), SIGKILL);
     QVERIFY(a->waitForFinished(10000));
     const int64_t atKill = committedTotal(name, in);
     qInfo("runner a killed with %lld of %lld records committed", static_cast<long long>(atKill),
           static_cast<long long>(records));
     QVERIFY2(atKill < records, "the input was done before the kill: make it larger");
-
-    // A fourth runner joins while the others take over a's partitions.
-    std::this_thread::sleep_for(std::chrono::seconds(2));
-    auto d = startRunner(pipeline, "d");
 
     const std::vector<std::pair<QProcess*, QString>> others{
         {b.get(), "b"}, {c.get(), "c"}, {d.get(), "d"}};
