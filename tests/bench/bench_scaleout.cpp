@@ -121,6 +121,7 @@ std::string pipeline(const std::string& name, const std::string& bootstrap, cons
 }
 
 pid_t start(const std::string& core, const std::string& file, const std::string& log) {
+  std::fflush(nullptr);  // the child must not print the parent's buffered lines again
   pid_t pid = fork();
   if (pid == 0) {
     std::freopen(log.c_str(), "w", stderr);
