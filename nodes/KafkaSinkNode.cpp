@@ -780,6 +780,12 @@ NodeSpec kafkaSinkSpec() {
                  "set acks to all, or idempotence to false")
           .property = "acks";
   };
+  // headers "keep" (the default) forwards the incoming ones; dead letters carry them too.
+  s.readsHeaders = [](const NodeConfig& cfg) {
+    const Json& mode = cfg.value("headers");
+    return (!mode.is_object() && mode != Json("drop")) ||
+           cfg.getString("on_error") == "dead_letter";
+  };
   s.create = [] { return std::make_unique<KafkaSinkNode>(); };
   return s;
 }

@@ -32,6 +32,7 @@
 #include "engine/runtime/StopGrace.h"
 #include "engine/runtime/WatermarkGenerator.h"
 #include "engine/state/StateCodec.h"
+#include "nodes/KafkaHeaders.h"
 #include "nodes/NodeTypes.h"
 #include "nodes/RecordJson.h"
 
@@ -151,6 +152,7 @@ class KafkaSourceNode final : public SourceNode {
           "dead letters are asked for (on_error or on_timestamp_error) but "
           "dead_letter_topic is not set");
     if (text_) valueSlot_ = plan.slotTable().intern("value");
+    headerUse_ = plan.headerUse();  // none, or only sinks: parsed late or never
     settings_ = std::move(settings.value);
     const Json run = plan.pipeline().value("settings", Json::object());
     scaleOut_ = run.is_object() && run.value("scale_out", false) == true;
@@ -304,6 +306,8 @@ class KafkaSourceNode final : public SourceNode {
     }
     size_t i = 0;
     uint64_t bytes = 0;
+    // Only sinks read headers: the messages stay until the batch was emitted (beforeHandOff).
+    const bool hold = headerUse_ == HeaderUse::AtSinks;
     try {
       for (; i < n; ++i) {
         // Scale-out: a batch holds the records of one partition (windows keep state per
@@ -316,14 +320,22 @@ class KafkaSourceNode final : public SourceNode {
           batch = out.acquire();
         }
         bytes += append(*batch, messages_[i]);
-        rd_kafka_message_destroy(messages_[i]);
+        if (hold)
+          held_.hold(messages_[i]);
+        else
+          rd_kafka_message_destroy(messages_[i]);
       }
     } catch (...) {
       for (; i < n; ++i)
         rd_kafka_message_destroy(messages_[i]);
+      held_.destroyAll();
       out.release(batch);
       throw;
     }
+    struct DestroyHeld {
+      HeldMessages& held;
+      ~DestroyHeld() { held.destroyAll(); }
+    } destroyHeld{held_};
     fetched_ += n;
     ctx_->metrics().bytesIn.add(bytes);
     if (batch->empty()) {
@@ -392,6 +404,10 @@ class KafkaSourceNode final : public SourceNode {
   }
 
   void requestStop() override { stopRequested_.store(true); }
+
+  void beforeHandOff(Batch& batch) override {
+    if (headerUse_ == HeaderUse::AtSinks) held_.fillHeaders(batch);
+  }
 
   void close() override {
     if (ledger_) ledger_->setGroupMetadata(groupId_, nullptr);
@@ -889,20 +905,7 @@ class KafkaSourceNode final : public SourceNode {
       meta.key = arena.copy(std::string_view(static_cast<const char*>(m->key), m->key_len));
       meta.hasKey = true;
     }
-    rd_kafka_headers_t* hdrs = nullptr;
-    if (rd_kafka_message_headers(m, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR) {
-      size_t count = rd_kafka_header_cnt(hdrs);
-      Header* out = arena.allocateArray<Header>(count);
-      const char* name;
-      const void* value;
-      size_t size;
-      for (size_t h = 0; h < count && !rd_kafka_header_get_all(hdrs, h, &name, &value, &size); ++h)
-        out[h] =
-            Header{arena.copy(name),
-                   arena.copy(std::string_view(static_cast<const char*>(value), value ? size : 0))};
-      meta.headers = out;
-      meta.headerCount = static_cast<uint32_t>(count);
-    }
+    if (headerUse_ == HeaderUse::Everywhere) copyKafkaHeaders(m, arena, meta);
     p->next = m->offset + 1;
     p->caughtUp = false;
     if (bounded_ && p->next >= p->end) p->done = true;
@@ -1082,6 +1085,7 @@ class KafkaSourceNode final : public SourceNode {
   std::string deadLetterTopic_;
   TimestampErrorPolicy timestampErrors_ = TimestampErrorPolicy::Late;
   uint32_t valueSlot_ = 0;
+  HeaderUse headerUse_ = HeaderUse::Everywhere;
   WatermarkGenerator watermarks_;
 
   // run
@@ -1092,6 +1096,7 @@ class KafkaSourceNode final : public SourceNode {
   rd_kafka_queue_t* queue_ = nullptr;
   std::unique_ptr<JsonFieldExtractor> extractor_;
   std::vector<rd_kafka_message_t*> messages_;
+  HeldMessages held_;                   // this poll's messages, when only sinks read headers
   std::deque<std::string> topicNames_;  // stable storage behind RecordMeta::topic
   std::vector<PartitionState> partitions_;
   size_t last_ = 0;
@@ -1237,6 +1242,10 @@ NodeSpec kafkaSourceSpec() {
                  "on_error or on_timestamp_error is dead_letter but no dead_letter_topic is set",
                  "name a topic for the dead letters")
           .property = "dead_letter_topic";
+  };
+  // Dead letters of records (on_timestamp_error) carry the record's headers.
+  s.readsHeaders = [](const NodeConfig& cfg) {
+    return cfg.getString("on_timestamp_error") == "dead_letter";
   };
   s.create = [] { return std::make_unique<KafkaSourceNode>(); };
   return s;

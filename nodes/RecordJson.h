@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/runtime/Batch.h"
+#include "engine/runtime/JsonString.h"  // appendJsonString, used with the writers here
 #include "engine/runtime/SlotTable.h"
 #include "engine/runtime/Value.h"
 
@@ -94,8 +95,6 @@ class CsvRecordWriter {
   std::unique_ptr<Impl> impl_;
 };
 
-// Appends `s` as a quoted JSON string (escapes quotes, backslashes and control characters).
-void appendJsonString(std::string& out, std::string_view s);
 // Appends a value as JSON: Int as an integer, Double in shortest round-trip form (always with a
 // fraction or exponent so it reads back as a double; non-finite: null), Json raw, Missing: null.
 void appendJsonValue(std::string& out, const Value& v);

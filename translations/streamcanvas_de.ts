@@ -1640,6 +1640,39 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
 </context>
 <context>
+    <name>sc::designer::FlinkSqlProblems</name>
+    <message>
+        <location filename="../app/designer/FlinkSqlProblems.cpp" line="+47"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>connection %1: %2</source>
+        <translation>Cluster-Verbindung %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
         <location filename="../app/designer/GraphScene.cpp" line="+317"/>
@@ -2053,7 +2086,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <translation>Für Headless-Betrieb exportieren</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>New &amp;Test From Run…</source>
         <translation>Neuer &amp;Test aus Ausführung…</translation>
     </message>
@@ -2129,12 +2162,12 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
     <message>
         <location line="+6"/>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-119"/>
         <source>St&amp;op</source>
         <translation>S&amp;toppen</translation>
     </message>
@@ -2149,7 +2182,12 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <translation>Gruppierung auf&amp;heben</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-36"/>
+        <source>&amp;Flink SQL…</source>
+        <translation>&amp;Flink SQL…</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Recor&amp;d Selected Wire…</source>
         <translation>Ausgewählte Verbindung &amp;aufzeichnen…</translation>
     </message>
@@ -2189,7 +2227,12 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Ex&amp;port</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -2739,6 +2782,56 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
             <numerusform>%n Datensatz aus %1 wird in %2 eingespielt</numerusform>
             <numerusform>%n Datensätze aus %1 werden in %2 eingespielt</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindowFlinkExport.cpp" line="+33"/>
+        <source>Export to Flink SQL</source>
+        <translation>Nach Flink SQL exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unsaved pipeline</source>
+        <translation>ungespeicherte Pipeline</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot export to Flink SQL</source>
+        <translation>Export nach Flink SQL nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written: these parts of the pipeline cannot be translated to Flink SQL. Choose one to show its node.</source>
+        <translation>Nichts wurde geschrieben: Diese Teile der Pipeline lassen sich nicht in Flink SQL übersetzen. Wählen Sie einen, um seinen Knoten zu zeigen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was exported to Flink SQL</source>
+        <translation>Nichts wurde nach Flink SQL exportiert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Flink SQL script (*.sql)</source>
+        <translation>Flink-SQL-Skript (*.sql)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported the Flink SQL job to %1</source>
+        <translation>Flink-SQL-Job nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported to Flink SQL</source>
+        <translation>Nach Flink SQL exportiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The job was written to %1. Flink will run it with these differences:</source>
+        <translation>Der Job wurde nach %1 geschrieben. Flink führt ihn mit diesen Unterschieden aus:</translation>
     </message>
 </context>
 <context>

@@ -1640,6 +1640,39 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
 </context>
 <context>
+    <name>sc::designer::FlinkSqlProblems</name>
+    <message>
+        <location filename="../app/designer/FlinkSqlProblems.cpp" line="+47"/>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>connection %1: %2</source>
+        <translation>connexion %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>properties</source>
+        <translation>propriétés</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GraphScene</name>
     <message>
         <location filename="../app/designer/GraphScene.cpp" line="+317"/>
@@ -2053,7 +2086,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <translation>Exporter pour une exécution sans interface</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>New &amp;Test From Run…</source>
         <translation>Nouveau &amp;test depuis une exécution…</translation>
     </message>
@@ -2129,12 +2162,12 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
     <message>
         <location line="+6"/>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécuter</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-119"/>
         <source>St&amp;op</source>
         <translation>&amp;Arrêter</translation>
     </message>
@@ -2149,7 +2182,12 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <translation>&amp;Dissocier</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-36"/>
+        <source>&amp;Flink SQL…</source>
+        <translation>&amp;Flink SQL…</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Recor&amp;d Selected Wire…</source>
         <translation>Enre&amp;gistrer le lien sélectionné…</translation>
     </message>
@@ -2189,7 +2227,12 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Ex&amp;port</source>
+        <translation>Exporter au &amp;format</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -2739,6 +2782,56 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
             <numerusform>Relecture de %n enregistrement de %1 dans %2</numerusform>
             <numerusform>Relecture de %n enregistrements de %1 dans %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../app/designer/MainWindowFlinkExport.cpp" line="+33"/>
+        <source>Export to Flink SQL</source>
+        <translation>Exporter en Flink SQL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unsaved pipeline</source>
+        <translation>pipeline non enregistré</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot export to Flink SQL</source>
+        <translation>Impossible d’exporter en Flink SQL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written: these parts of the pipeline cannot be translated to Flink SQL. Choose one to show its node.</source>
+        <translation>Rien n’a été écrit&#xa0;: ces parties du pipeline ne peuvent pas être traduites en Flink SQL. Choisissez-en une pour afficher son nœud.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was exported to Flink SQL</source>
+        <translation>Rien n’a été exporté en Flink SQL</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Flink SQL script (*.sql)</source>
+        <translation>Script Flink SQL (*.sql)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported the Flink SQL job to %1</source>
+        <translation>Tâche Flink SQL exportée vers %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported to Flink SQL</source>
+        <translation>Exporté en Flink SQL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The job was written to %1. Flink will run it with these differences:</source>
+        <translation>La tâche a été écrite dans %1. Flink l’exécutera avec ces différences&#xa0;:</translation>
     </message>
 </context>
 <context>

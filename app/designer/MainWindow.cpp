@@ -197,6 +197,8 @@ void MainWindow::createActions() {
                          : QFileDialog::getExistingDirectory(this, title, QFileInfo(start).path());
     if (!dir.isEmpty()) exportHeadless(dir);
   });
+  addAction(QStringLiteral("exportFlinkSql"), tr("&Flink SQL…"), {}, {},
+            [this] { exportToFlinkSql(); });
   addAction(QStringLiteral("newTestFromRun"), tr("New &Test From Run…"), {}, {},
             [this] { newTestFromRun(); });
   addAction(QStringLiteral("quit"), tr("&Quit"), {}, keys(K::Quit), [this] { close(); });
@@ -303,6 +305,9 @@ void MainWindow::createMenus() {
   file->addSeparator();
   file->addAction(action(QStringLiteral("exportImage")));
   file->addAction(action(QStringLiteral("exportHeadless")));
+  QMenu* exportMenu = file->addMenu(tr("Ex&port"));
+  exportMenu->setObjectName(QStringLiteral("exportMenu"));
+  exportMenu->addAction(action(QStringLiteral("exportFlinkSql")));
   file->addAction(action(QStringLiteral("newTestFromRun")));
   file->addSeparator();
   file->addAction(action(QStringLiteral("quit")));

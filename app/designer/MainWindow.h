@@ -64,6 +64,10 @@ class MainWindow : public QMainWindow {
   // (engine/graph/HeadlessBundle.h) into `dir`, then shows where it went and which variables the
   // pipeline needs. Secrets typed into the document are written to no file.
   bool exportHeadless(const QString& dir);
+  // File > Export > Flink SQL... (MainWindowFlinkExport.cpp): translates the document as
+  // streamcanvas-run --export flink-sql does and saves the script where the save-file picker
+  // says; when something cannot be translated, lists every refusal and writes nothing.
+  bool exportToFlinkSql();
 
   // Tests replace the modal dialogs: the unsaved-changes question and error reports.
   using UnsavedChangesPrompt = std::function<QMessageBox::StandardButton()>;
@@ -73,7 +77,8 @@ class MainWindow : public QMainWindow {
   // Tests replace the folder picker of Export for Headless Run (empty: cancelled).
   using DirectoryChooser = std::function<QString(const QString& title, const QString& start)>;
   void setDirectoryChooser(DirectoryChooser chooser) { chooseDirectory_ = std::move(chooser); }
-  // Tests replace the save-file picker of Run > Record Selected Wire (empty: cancelled).
+  // Tests replace the save-file picker of Run > Record Selected Wire and File > Export > Flink
+  // SQL (empty: cancelled).
   void setSaveFileChooser(DirectoryChooser chooser) { chooseSaveFile_ = std::move(chooser); }
   // ... and the file picker of Run > Replay Fixture into Selected Node.
   void setOpenFileChooser(DirectoryChooser chooser) { chooseOpenFile_ = std::move(chooser); }
@@ -152,6 +157,8 @@ class MainWindow : public QMainWindow {
   DirectoryChooser chooseOpenFile_;
   class RunRecording* recording_ = nullptr;
   void setUpRecording();
+  void showFlinkSqlProblems(const QString& title, const QString& intro,
+                            const Diagnostics& diagnostics);
 };
 
 }  // namespace sc::designer

@@ -98,10 +98,11 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
     state::CheckpointStore::Loaded latest = store.loadLatest();
     for (const auto& w : latest.warnings)
       Logger::global().warn("checkpoint", w);
-    if (latest.checkpoint && latest.checkpoint->finished) {
+    if ((latest.checkpoint && latest.checkpoint->finished) || store.finishedRun()) {
       // The last run read every input to its end: Run starts over, as it always has in the
       // designer (the runner restores such a checkpoint when its process died before removing
-      // it; in the designer the run ended in this process, so it was cleaned up properly).
+      // it, and keeps its record of a finished run until --fresh; in the designer the run ended
+      // in this process, so it was cleaned up properly).
       if (std::string error = store.removeAll(); !error.empty()) return refuse(error);
       latest.checkpoint.reset();
     }

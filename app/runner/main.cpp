@@ -326,14 +326,39 @@ int main(int argc, char** argv) {
     options.checkpoints.dir.clear();
   }
   options.stopMode = drain ? sc::StopMode::Drain : sc::StopMode::Savepoint;
+  options.headersForTaps = false;  // no taps here: Kafka headers only where the pipeline reads them
   // The embedded cluster (and its topics) outlives restarts.
   options.resources = std::make_shared<sc::ResourceRegistry>();
   sc::state::CheckpointStore store(options.checkpoints.dir);
-  if (fresh && !options.checkpoints.dir.empty()) {
+  if (options.checkpoints.dir.empty()) {
+    // Scale-out: nothing is kept locally (Kafka holds the state and the group's progress).
+  } else if (fresh) {
     std::string error = store.removeAll();
     if (!error.empty()) {
       log.error("runner", error);
       return kExitFailed;
+    }
+  } else if (const auto done = store.finishedRun()) {
+    if (done->graphHash != 0 && done->graphHash != sc::Execution::graphHash(resolved)) {
+      // Another graph (nodes, properties or edges changed, --set among them) is another run.
+      log.info("runner", "pipeline '" + pipeline.name +
+                             "' changed since it finished: starting over (" + store.dir() +
+                             "/finished recorded the run of the earlier graph)");
+      if (std::string error = store.removeAll(); !error.empty()) {
+        log.error("runner", error);
+        return kExitFailed;
+      }
+    } else {
+      // Starting over would read what the group has not committed (nothing, for a finished
+      // Kafka source) and truncate the finished run's output: only --fresh does that.
+      if (std::string error = store.removeCheckpoints(); !error.empty()) log.warn("runner", error);
+      log.info("runner", "pipeline '" + pipeline.name + "' already finished" +
+                             (done->lastCheckpoint ? " (its last checkpoint was " +
+                                                         std::to_string(done->lastCheckpoint) + ")"
+                                                   : std::string()) +
+                             "; its output is complete and is left as it is (" + store.dir() +
+                             "/finished records it; --fresh starts over)");
+      return kExitOk;
     }
   }
 
@@ -446,16 +471,22 @@ int main(int argc, char** argv) {
   log.info("runner", "done in " + std::string(elapsed) + how + "; records in/out:" + summary);
   const int code = exitWith(kExitOk);
   if (outcome.result.finished) {
-    // Every input is done: the next run starts over, as Flink discards a finished job's
-    // checkpoints. Removed as the very last thing, after everything has shut down, and the
-    // process ends right after: a crash before the removal leaves the final checkpoint, which
-    // the next start restores (leaving this run's output alone); a crash after it would make
-    // the next start a fresh pass that reads nothing new and truncates a file sink's output.
+    // Every input is done. Recorded, then the checkpoints removed, after everything has shut
+    // down: a crash before the record leaves the final checkpoint, which the next start
+    // restores (reading nothing new, leaving this run's output alone); after it, the record
+    // tells every later start that the run finished. Only --fresh starts over. A run without
+    // checkpoints has nothing to resume from, so it leaves no record either.
     supervisor.reset();
     options.resources.reset();
     metricsServer.reset();
-    if (!options.checkpoints.dir.empty())
-      if (std::string error = store.removeAll(); !error.empty()) log.warn("runner", error);
+    if (!options.checkpoints.dir.empty() && !store.ids().empty()) {
+      const sc::state::CheckpointStore::FinishedRun run{
+          pipeline.name, sc::Execution::graphHash(resolved), outcome.checkpoints.lastId,
+          std::chrono::duration_cast<std::chrono::milliseconds>(
+              std::chrono::system_clock::now().time_since_epoch())
+              .count()};
+      if (std::string error = store.markFinished(run); !error.empty()) log.warn("runner", error);
+    }
     std::fflush(nullptr);
     std::_Exit(code);
   }

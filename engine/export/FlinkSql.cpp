@@ -6,6 +6,7 @@
 #include "engine/export/FlinkSql.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -19,6 +20,7 @@
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
 #include "engine/graph/PipelineSettings.h"
+#include "engine/runtime/WatermarkGenerator.h"
 
 namespace sc {
 namespace {
@@ -31,7 +33,7 @@ using expr::Op;
 // (epoch milliseconds of an event time) as BIGINT.
 enum class Hint { Unknown, Number, Integer, String, Bool };
 
-enum class SqlType { Null, Double, BigInt, Int, String, Boolean, TimestampLtz, Headers };
+enum class SqlType { Null, Double, BigInt, Int, String, Boolean, TimestampLtz, Headers, Row };
 
 const char* sqlTypeName(SqlType t) {
   switch (t) {
@@ -47,6 +49,8 @@ const char* sqlTypeName(SqlType t) {
       return "TIMESTAMP_LTZ(3)";
     case SqlType::Headers:
       return "MAP<STRING, BYTES>";
+    case SqlType::Row:
+      return "ROW";  // a JSON object (messages; declarations spell out its fields)
     case SqlType::Null:
     case SqlType::String:
       break;
@@ -106,6 +110,25 @@ std::string quoteString(std::string_view text) {
   return out + "'";
 }
 
+// The type of a JSON object's fields read as a.b: a ROW column (Flink's json format maps an
+// object to a ROW by field name).
+struct Shape;
+using Fields = std::map<std::string, Shape>;
+struct Shape {
+  SqlType type = SqlType::String;
+  Fields fields;  // set when type is Row
+};
+
+// The declaration of a type: `ROW<`b` DOUBLE, `c` ROW<...>>` for an object.
+std::string typeName(SqlType type, const Fields& fields) {
+  if (type != SqlType::Row) return sqlTypeName(type);
+  std::string out = "ROW<";
+  for (auto it = fields.begin(); it != fields.end(); ++it)
+    out += (it == fields.begin() ? "" : ", ") + quoteIdentifier(it->first) + " " +
+           typeName(it->second.type, it->second.fields);
+  return out + ">";
+}
+
 // An INTERVAL literal of exactly `ms` milliseconds.
 std::string intervalLiteral(int64_t ms) {
   if (ms % 86'400'000 == 0) return "INTERVAL '" + std::to_string(ms / 86'400'000) + "' DAY";
@@ -137,6 +160,9 @@ struct FieldNeed {
   Hint hint = Hint::Unknown;
   std::string pointer;  // where the type was implied (for conflicts)
   std::string nodeId;
+  std::map<std::string, FieldNeed> fields;  // read as a.b: the field is an object (a ROW)
+  std::string objectPointer;                // where it was first read as an object
+  std::string objectNodeId;
 };
 
 // Event time asked of a source by a window downstream of it.
@@ -151,7 +177,7 @@ struct TimeNeed {
 
 // What a node's input must carry.
 struct Demand {
-  std::map<std::string, FieldNeed> fields;  // top-level field names, and "$key" etc.
+  std::map<std::string, FieldNeed> fields;  // top-level field names (with their sub-fields), "$key"
   std::vector<TimeNeed> time;
 };
 
@@ -162,6 +188,7 @@ struct Column {
   SqlType type = SqlType::String;
   Role role = Role::Value;
   std::string rowType;  // a composite window key: its ROW<...> type (type is then Null)
+  Fields fields;        // type Row: the object's fields
 };
 
 // A relation (table or view) and the columns it has.
@@ -184,6 +211,7 @@ struct Stream {
 struct Sql {
   std::string text;
   SqlType type = SqlType::Null;
+  Fields fields;  // type Row: the object's fields
 };
 
 class Translator {
@@ -211,12 +239,33 @@ class Translator {
                 const std::string& hint = {}) {
     Diagnostic& d = diags_.error(pointer, what, hint);
     d.nodeId = nodeId;
+    d.property = propertyOf(pointer);
+  }
+  // The node property a pointer is in (/nodes/1/properties/set/x -> set), else empty.
+  static std::string propertyOf(const std::string& pointer) {
+    static const std::string nodes = "/nodes/";
+    if (pointer.rfind(nodes, 0) != 0) return {};
+    const size_t slash = pointer.find('/', nodes.size());
+    static const std::string properties = "/properties/";
+    if (slash == std::string::npos || pointer.compare(slash, properties.size(), properties) != 0)
+      return {};
+    const size_t start = slash + properties.size();
+    std::string token = pointer.substr(start, pointer.find('/', start) - start);
+    for (size_t at = 0; (at = token.find('~', at)) != std::string::npos; ++at)
+      token.replace(at, 2, token.compare(at, 2, "~1") == 0 ? "/" : "~");
+    return token;
   }
 
   // --- pass 1 ---
   void demandOf(int index);
   void need(Demand& d, const std::string& field, Hint hint, const std::string& pointer,
             const std::string& nodeId);
+  // `path` (a.b.c) read with `hint`; its parents become objects.
+  void needPath(std::map<std::string, FieldNeed>& fields, const std::vector<std::string>& path,
+                size_t at, Hint hint, const std::string& pointer, const std::string& nodeId);
+  // Adds what `f` (at `path`) asks for, sub-fields included.
+  void mergeNeed(std::map<std::string, FieldNeed>& fields, std::vector<std::string> path,
+                 const FieldNeed& f);
   Hint sureHint(const Ast& a) const;
   void hints(const Ast& a, Hint expected, Demand& d, const std::string& pointer,
              const std::string& nodeId);
@@ -234,6 +283,7 @@ class Translator {
   void emitSink(const NodeConfig& cfg, const Stream& in);
   std::optional<std::vector<std::string>> kafkaConnection(const NodeConfig& cfg);
   const Stream* inputOf(const NodeConfig& cfg);
+  const Stream* unionOf(const NodeConfig& cfg, const std::vector<const PipelineEdge*>& edges);
 
   std::optional<Sql> translate(const std::string& text, const Stream& in, const NodeConfig& cfg,
                                const std::string& pointer);
@@ -300,14 +350,56 @@ NodeConfig Translator::config(int index) const {
 
 void Translator::need(Demand& d, const std::string& field, Hint hint, const std::string& pointer,
                       const std::string& nodeId) {
-  FieldNeed& f = d.fields[field];
+  needPath(d.fields, {field}, 0, hint, pointer, nodeId);
+}
+
+std::string joinPath(const std::vector<std::string>& path, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count && i < path.size(); ++i)
+    out += (i ? "." : "") + path[i];
+  return out;
+}
+
+void Translator::needPath(std::map<std::string, FieldNeed>& fields,
+                          const std::vector<std::string>& path, size_t at, Hint hint,
+                          const std::string& pointer, const std::string& nodeId) {
+  const std::string field = joinPath(path, at + 1);
+  FieldNeed& f = fields[path[at]];
   if (f.pointer.empty()) {
     f.pointer = pointer;
     f.nodeId = nodeId;
   }
+  auto conflict = [&](const std::string& here, const std::string& there,
+                      const std::string& therePointer, const std::string& thereNode) {
+    refuseAt(pointer, nodeId,
+             "field '" + field + "' is used as " + here + " here and as " + there + " at " +
+                 therePointer + " (node '" + thereNode + "')",
+             "a Flink table column has one type; convert explicitly with to_number() or "
+             "to_string(), or read the object's fields");
+  };
+  if (at + 1 < path.size()) {
+    // Read as an object (a.b): a ROW column, which cannot also be a number or text.
+    if (f.hint != Hint::Unknown) {
+      conflict("an object (" + joinPath(path, path.size()) + ")", hintName(f.hint), f.pointer,
+               f.nodeId);
+      return;
+    }
+    if (f.objectPointer.empty()) {
+      f.objectPointer = pointer;
+      f.objectNodeId = nodeId;
+    }
+    needPath(f.fields, path, at + 1, hint, pointer, nodeId);
+    return;
+  }
   if (hint == Hint::Unknown || hint == f.hint) return;
+  if (!f.fields.empty()) {
+    conflict(hintName(hint), "an object", f.objectPointer, f.objectNodeId);
+    return;
+  }
   if (f.hint == Hint::Unknown) {
-    f = {hint, pointer, nodeId};
+    f.hint = hint;
+    f.pointer = pointer;
+    f.nodeId = nodeId;
     return;
   }
   const bool numbers = (f.hint == Hint::Number || f.hint == Hint::Integer) &&
@@ -316,11 +408,17 @@ void Translator::need(Demand& d, const std::string& field, Hint hint, const std:
     f.hint = Hint::Integer;  // an event time also used in arithmetic stays BIGINT
     return;
   }
-  refuseAt(pointer, nodeId,
-           "field '" + field + "' is used as " + hintName(hint) + " here and as " +
-               hintName(f.hint) + " at " + f.pointer + " (node '" + f.nodeId + "')",
-           "a Flink table column has one type; convert explicitly with to_number() or "
-           "to_string()");
+  conflict(hintName(hint), hintName(f.hint), f.pointer, f.nodeId);
+}
+
+void Translator::mergeNeed(std::map<std::string, FieldNeed>& fields, std::vector<std::string> path,
+                           const FieldNeed& f) {
+  needPath(fields, path, 0, f.hint, f.pointer, f.nodeId);
+  for (const auto& [name, sub] : f.fields) {
+    path.push_back(name);
+    mergeNeed(fields, path, sub);
+    path.pop_back();
+  }
 }
 
 // The type of `a` known without looking at fields.
@@ -377,11 +475,20 @@ void Translator::hints(const Ast& a, Hint expected, Demand& d, const std::string
   switch (a.kind) {
     case AstKind::Literal:
       return;
-    case AstKind::Field:
-      if (!a.path.segments.empty())
-        need(d, a.path.segments.front().key, a.path.segments.size() == 1 ? expected : Hint::Unknown,
-             pointer, nodeId);
+    case AstKind::Field: {
+      if (a.path.segments.empty()) return;
+      // An array element (a[0]) is refused when translated; its top-level field is passed on.
+      std::vector<std::string> path;
+      for (const auto& segment : a.path.segments) {
+        if (segment.index >= 0) {
+          need(d, a.path.segments.front().key, Hint::Unknown, pointer, nodeId);
+          return;
+        }
+        path.push_back(segment.key);
+      }
+      needPath(d.fields, path, 0, expected, pointer, nodeId);
       return;
+    }
     case AstKind::Meta:
       need(d, "$" + a.text, Hint::Unknown, pointer, nodeId);
       return;
@@ -467,7 +574,7 @@ void Translator::demandOf(int index) {
   for (const PipelineEdge* e : outgoing(cfg.id())) {
     const Demand& t = demand_[e->to.node];
     for (const auto& [name, f] : t.fields)
-      need(down, name, f.hint, f.pointer, f.nodeId);
+      mergeNeed(down.fields, {name}, f);
     down.time.insert(down.time.end(), t.time.begin(), t.time.end());
   }
   if (cfg.spec().isSource()) {
@@ -483,7 +590,7 @@ void Translator::demandOf(int index) {
         made.insert(name);
     }
     for (const auto& [name, f] : down.fields)
-      if (!made.count(name)) need(d, name, f.hint, f.pointer, f.nodeId);
+      if (!made.count(name)) mergeNeed(d.fields, {name}, f);
     if (type == "filter")
       hintsOf(cfg.getString("condition"), Hint::Bool, d, cfg.pointer("condition"), cfg.id());
     else
@@ -578,17 +685,31 @@ std::optional<Sql> Translator::translate(const Ast& a, const Stream& in, const N
           return Sql{"NULL", SqlType::Null};
       }
     case AstKind::Field: {
-      if (a.path.segments.size() != 1 || a.path.segments[0].index >= 0)
-        return fail("nested field '" + a.path.text() + "' is not translated",
-                    "Flink reads a JSON object as a ROW column; read top-level fields, or flatten "
-                    "the records first");
+      for (const auto& segment : a.path.segments)
+        if (segment.index >= 0)
+          return fail("array element '" + a.path.text() + "' is not translated",
+                      "Flink reads a JSON array as an ARRAY column counted from 1, and an index "
+                      "past its end fails the job; flatten the records first");
       const Column* c = in.find(a.path.segments[0].key);
       if (!c || c->role != Role::Value)
         return fail("field '" + a.path.text() + "' is not in the records that reach this node",
                     in.windowOutput ? "a window's output has window_start, window_end, key and "
                                       "the aggregates"
                                     : "");
-      return Sql{quoteIdentifier(c->name), c->type};
+      // a.b: the field b of the ROW column a (null when a is null, as in StreamCanvas).
+      Sql out{quoteIdentifier(c->name), c->type, c->fields};
+      for (size_t i = 1; i < a.path.segments.size(); ++i) {
+        const std::string& key = a.path.segments[i].key;
+        auto it = out.fields.find(key);
+        if (out.type != SqlType::Row || it == out.fields.end())
+          return fail("field '" + a.path.text() + "' is not in the records that reach this node",
+                      out.type == SqlType::Row ? "" : "'" + c->name + "' is not an object here");
+        out.text += "." + quoteIdentifier(key);
+        const Shape field = it->second;  // a copy: it lives in out.fields
+        out.type = field.type;
+        out.fields = field.fields;
+      }
+      return out;
     }
     case AstKind::Meta: {
       const std::string name = "$" + a.text;
@@ -831,11 +952,27 @@ std::optional<std::vector<std::string>> Translator::kafkaConnection(const NodeCo
                                              "ssl.endpoint.identification.algorithm",
                                              "sasl.kerberos.service.name"};
   std::string mechanism, user, password;
+  std::map<std::string, std::string> oauth;      // sasl.oauthbearer.* by librdkafka name
+  std::map<std::string, std::string> clientPem;  // ssl.certificate.location, ssl.key.location
+  std::string keystoreType, keystoreKey;         // the client certificate's form, and from where
+  // A client certificate comes in one form: a PKCS#12 key store or PEM (files or text).
+  auto keystore = [&](const std::string& type, const std::string& key, const std::string& at) {
+    if (keystoreType.empty() || keystoreType == type) {
+      keystoreType = type;
+      keystoreKey = key;
+      return true;
+    }
+    refuseAt(at, cfg.id(), "'" + key + "' and '" + keystoreKey + "' both give a client certificate",
+             "keep one: ssl.keystore.location (PKCS#12) or the PEM certificate and key");
+    ok = false;
+    return false;
+  };
   for (const auto& [key, value] : props.items()) {
     const std::string pointer = where + "/properties/" + pointerToken(key);
     const std::string v = value.is_string() ? value.get<std::string>() : value.dump();
-    const bool secret =
-        key.find("password") != std::string::npos || key.find("secret") != std::string::npos;
+    const bool secret = key.find("password") != std::string::npos ||
+                        key.find("secret") != std::string::npos || key == "ssl.key.pem" ||
+                        key == "sasl.oauthbearer.config";
     if (secret && !hasVariable(v)) {
       refuseAt(pointer, cfg.id(), "'" + key + "' is written in the pipeline file",
                "write it as ${VAR} so the exported script never holds the secret");
@@ -847,9 +984,28 @@ std::optional<std::vector<std::string>> Translator::kafkaConnection(const NodeCo
       user = v;
     } else if (key == "sasl.password") {
       password = v;
+    } else if (key.rfind("sasl.oauthbearer.", 0) == 0 && key != "sasl.oauthbearer.config") {
+      oauth[key] = v;
     } else if (key == "ssl.ca.location") {
       out.insert(out.end(), {"properties.ssl.truststore.type", "PEM",
                              "properties.ssl.truststore.location", v});
+    } else if (key == "ssl.ca.pem") {
+      out.insert(out.end(), {"properties.ssl.truststore.type", "PEM",
+                             "properties.ssl.truststore.certificates", v});
+    } else if (key == "ssl.keystore.location") {
+      // librdkafka's key store is PKCS#12.
+      if (keystore("PKCS12", key, pointer))
+        out.insert(out.end(), {"properties.ssl.keystore.type", "PKCS12",
+                               "properties.ssl.keystore.location", v});
+    } else if (key == "ssl.keystore.password" || key == "ssl.key.password") {
+      out.insert(out.end(), {"properties." + key, v});
+    } else if (key == "ssl.certificate.location" || key == "ssl.key.location") {
+      if (keystore("PEM", key, pointer)) clientPem[key] = v;
+    } else if (key == "ssl.certificate.pem" || key == "ssl.key.pem") {
+      if (keystore("PEM", key, pointer))
+        out.insert(out.end(), {key == "ssl.key.pem" ? "properties.ssl.keystore.key"
+                                                    : "properties.ssl.keystore.certificate.chain",
+                               v});
     } else if (same.count(key)) {
       out.insert(out.end(), {"properties." + key, v});
     } else {
@@ -859,22 +1015,122 @@ std::optional<std::vector<std::string>> Translator::kafkaConnection(const NodeCo
       ok = false;
     }
   }
-  if (!user.empty() || !password.empty()) {
-    std::string module;
-    if (mechanism == "PLAIN") module = "org.apache.kafka.common.security.plain.PlainLoginModule";
-    if (mechanism.rfind("SCRAM-", 0) == 0)
-      module = "org.apache.kafka.common.security.scram.ScramLoginModule";
-    if (module.empty()) {
-      refuseAt(where + "/properties/sasl.mechanism", cfg.id(),
-               "SASL mechanism '" + mechanism + "' is not translated",
-               "PLAIN and SCRAM-SHA-256/512 are");
+  if (keystoreType == "PEM") {
+    if (!clientPem.empty()) {
+      // The Java client reads a PEM key store from one file holding the key and the chain.
+      const std::string cert = clientPem["ssl.certificate.location"],
+                        key = clientPem["ssl.key.location"];
+      if (cert != key) {
+        refuseAt(where + "/properties/ssl.key.location", cfg.id(),
+                 "a client certificate and its key in two files are not translated",
+                 "the Java client reads a PEM key store from one file: put the private key and "
+                 "the certificate chain into one file and give it as both "
+                 "ssl.certificate.location and ssl.key.location (or use a PKCS#12 "
+                 "ssl.keystore.location)");
+        ok = false;
+      } else {
+        out.insert(out.end(), {"properties.ssl.keystore.location", key});
+      }
+    }
+    out.insert(out.end(), {"properties.ssl.keystore.type", "PEM"});
+  }
+  const bool login = mechanism == "PLAIN" || mechanism.rfind("SCRAM-", 0) == 0;
+  if (mechanism == "OAUTHBEARER") {
+    // librdkafka's OIDC client credentials are the Java client's OAuthBearerLoginModule with its
+    // login callback handler; the unsecured JWT builder (a test aid) has no equivalent.
+    const bool hasMethod = oauth.count("sasl.oauthbearer.method") > 0;
+    const std::string method = oauth["sasl.oauthbearer.method"];
+    std::string lowerMethod = method;
+    for (char& c : lowerMethod)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lowerMethod != "oidc") {
+      refuseAt(where + "/properties" + (hasMethod ? "/sasl.oauthbearer.method" : ""), cfg.id(),
+               "SASL OAUTHBEARER without sasl.oauthbearer.method 'oidc' is not translated",
+               "Flink's Kafka client logs in with OIDC client credentials: set "
+               "sasl.oauthbearer.method to oidc with sasl.oauthbearer.client.id, "
+               "client.secret and token.endpoint.url");
       return std::nullopt;
     }
+    for (const char* needed : {"sasl.oauthbearer.client.id", "sasl.oauthbearer.client.secret",
+                               "sasl.oauthbearer.token.endpoint.url"})
+      if (oauth[needed].empty()) {
+        refuseAt(where + "/properties", cfg.id(),
+                 std::string("SASL OAUTHBEARER (oidc) without ") + needed + " is not translated",
+                 std::string("set ") + needed);
+        ok = false;
+      }
+    std::string jaas =
+        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
+        " clientId=\"" +
+        oauth["sasl.oauthbearer.client.id"] + "\" clientSecret=\"" +
+        oauth["sasl.oauthbearer.client.secret"] + "\"";
+    if (!oauth["sasl.oauthbearer.scope"].empty())
+      jaas += " scope=\"" + oauth["sasl.oauthbearer.scope"] + "\"";
+    // librdkafka's "k1=v1,k2=v2" extensions are the login module's extension_k1="v1" options.
+    std::string extensions = oauth["sasl.oauthbearer.extensions"];
+    for (size_t at = 0; !extensions.empty() && at <= extensions.size();) {
+      const size_t comma = std::min(extensions.find(',', at), extensions.size());
+      const std::string item = extensions.substr(at, comma - at);
+      const size_t eq = item.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        refuseAt(where + "/properties/sasl.oauthbearer.extensions", cfg.id(),
+                 "extension '" + item + "' is not key=value",
+                 "write the extensions as key1=value1,key2=value2");
+        ok = false;
+        break;
+      }
+      jaas += " extension_" + item.substr(0, eq) + "=\"" + item.substr(eq + 1) + "\"";
+      at = comma + 1;
+    }
+    out.insert(
+        out.end(),
+        {"properties.sasl.login.callback.handler.class",
+         "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler",
+         "properties.sasl.oauthbearer.token.endpoint.url",
+         oauth["sasl.oauthbearer.token.endpoint.url"], "properties.sasl.jaas.config", jaas + ";"});
+  } else if (!user.empty() || !password.empty() || (!mechanism.empty() && !login)) {
+    if (!login) {
+      refuseAt(where + "/properties/sasl.mechanism", cfg.id(),
+               "SASL mechanism '" + mechanism + "' is not translated",
+               "PLAIN, SCRAM-SHA-256/512 and OAUTHBEARER (oidc) are");
+      return std::nullopt;
+    }
+    const std::string module = mechanism == "PLAIN"
+                                   ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+                                   : "org.apache.kafka.common.security.scram.ScramLoginModule";
     out.insert(out.end(), {"properties.sasl.jaas.config", module + " required username=\"" + user +
                                                               "\" password=\"" + password + "\";"});
   }
   if (!ok) return std::nullopt;
   return out;
+}
+
+Shape shapeOf(const FieldNeed& f) {
+  Shape out;
+  if (f.fields.empty()) {
+    out.type = typeOfHint(f.hint);
+    return out;
+  }
+  out.type = SqlType::Row;
+  for (const auto& [name, sub] : f.fields)
+    out.fields[name] = shapeOf(sub);
+  return out;
+}
+
+// A source's columns for the fields its readers ask for (objects read as a.b become ROWs).
+std::vector<std::string> valueColumns(const Demand& d, Stream& s) {
+  std::vector<std::string> lines;
+  for (const auto& [name, f] : d.fields) {
+    if (name[0] == '$') continue;
+    const Shape shape = shapeOf(f);
+    s.columns.push_back({name, shape.type, Role::Value, {}, shape.fields});
+    lines.push_back("  " + quoteIdentifier(name) + " " + typeName(shape.type, shape.fields));
+  }
+  return lines;
+}
+
+std::string sinkColumnType(const Column& c) {
+  return !c.rowType.empty() ? c.rowType : typeName(c.type, c.fields);
 }
 
 std::vector<std::pair<std::string, std::string>> pairs(const std::vector<std::string>& flat) {
@@ -931,6 +1187,17 @@ std::vector<std::string> Translator::sourceTimeColumns(const NodeConfig& cfg, St
   return lines;
 }
 
+// A kafka.source `start` time in epoch milliseconds: digits, or an ISO-8601 time read as
+// StreamCanvas reads it (fraction and offset included).
+std::optional<int64_t> startMillis(const std::string& start) {
+  int64_t ms = 0;
+  if (!start.empty() && start.size() <= 15 &&
+      std::all_of(start.begin(), start.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::stoll(start);
+  if (parseIso8601Ms(start, ms)) return ms;
+  return std::nullopt;
+}
+
 void Translator::emitKafkaSource(const NodeConfig& cfg) {
   Stream s;
   s.relation = quoteIdentifier(cfg.id());
@@ -950,12 +1217,7 @@ void Translator::emitKafkaSource(const NodeConfig& cfg) {
     refuse(cfg, "on_timestamp_error",
            "on_timestamp_error '" + tsError + "' has no Flink SQL equivalent",
            "Flink's windows drop records without an event time (late, skip)");
-  std::vector<std::string> lines;
-  for (const auto& [name, f] : d.fields) {
-    if (name[0] == '$') continue;
-    s.columns.push_back({name, typeOfHint(f.hint), Role::Value});
-    lines.push_back("  " + quoteIdentifier(name) + " " + sqlTypeName(typeOfHint(f.hint)));
-  }
+  std::vector<std::string> lines = valueColumns(d, s);
   struct Meta {
     const char* name;
     const char* key;
@@ -985,7 +1247,12 @@ void Translator::emitKafkaSource(const NodeConfig& cfg) {
     lines.push_back(std::move(l));
 
   auto connection = kafkaConnection(cfg);
-  if (!connection) return;
+  if (!connection) {
+    // Refused: no script is written, but the nodes downstream are still checked, so that every
+    // refusal is reported at once.
+    streams_[cfg.id() + ":out"] = std::move(s);
+    return;
+  }
   std::vector<std::pair<std::string, std::string>> with = {{"connector", "kafka"}};
   const std::vector<std::string> topics = cfg.getStringList("topics");
   if (!topics.empty()) {
@@ -1010,12 +1277,12 @@ void Translator::emitKafkaSource(const NodeConfig& cfg) {
   } else if (start == "committed" || start.empty()) {
     with.emplace_back("scan.startup.mode", "group-offsets");
     with.emplace_back("properties.auto.offset.reset", "earliest");
-  } else if (std::all_of(start.begin(), start.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  } else if (const std::optional<int64_t> ms = startMillis(start)) {
     with.emplace_back("scan.startup.mode", "timestamp");
-    with.emplace_back("scan.startup.timestamp-millis", start);
+    with.emplace_back("scan.startup.timestamp-millis", std::to_string(*ms));
   } else {
     refuse(cfg, "start", "start '" + start + "' is not translated",
-           "give the start time in epoch milliseconds");
+           "give the start time as an ISO-8601 time or in epoch milliseconds, not as a ${VAR}");
   }
   if (cfg.getBool("bounded")) with.emplace_back("scan.bounded.mode", "latest-offset");
   if (key) {
@@ -1053,12 +1320,7 @@ void Translator::emitFileSource(const NodeConfig& cfg) {
   const std::string tsError = cfg.getString("on_timestamp_error");
   if (tsError == "fail")
     refuse(cfg, "on_timestamp_error", "on_timestamp_error 'fail' has no Flink SQL equivalent");
-  std::vector<std::string> lines;
-  for (const auto& [name, f] : d.fields) {
-    if (name[0] == '$') continue;
-    s.columns.push_back({name, typeOfHint(f.hint), Role::Value});
-    lines.push_back("  " + quoteIdentifier(name) + " " + sqlTypeName(typeOfHint(f.hint)));
-  }
+  std::vector<std::string> lines = valueColumns(d, s);
   for (std::string& l : sourceTimeColumns(cfg, s, false))
     lines.push_back(std::move(l));
   if (lines.empty()) {
@@ -1080,20 +1342,99 @@ void Translator::emitFileSource(const NodeConfig& cfg) {
 
 const Stream* Translator::inputOf(const NodeConfig& cfg) {
   const auto edges = incoming(cfg.id());
-  if (edges.size() != 1) {
-    refuse(cfg, "",
-           "node '" + cfg.id() + "' has " + std::to_string(edges.size()) +
-               " inputs; merging inputs is not translated",
-           "Flink's UNION ALL needs identical columns; export one branch per source");
+  if (edges.empty()) {
+    refuse(cfg, "", "node '" + cfg.id() + "' has no input", "wire an input to it");
     return nullptr;
   }
+  if (edges.size() > 1) return unionOf(cfg, edges);
   auto it = streams_.find(edges[0]->from.node + ":" + edges[0]->fromPort());
   return it == streams_.end() ? nullptr : &it->second;  // upstream refused: reported there
 }
 
+// Several wires into one input: their records interleaved, as UNION ALL of the inputs. The
+// inputs carry the fields the node's readers ask for (the same demand went up every wire); a
+// field only one branch makes (a map's) is NULL in the others, as it is absent there.
+const Stream* Translator::unionOf(const NodeConfig& cfg,
+                                  const std::vector<const PipelineEdge*>& edges) {
+  std::vector<const Stream*> inputs;
+  for (const PipelineEdge* e : edges) {
+    auto it = streams_.find(e->from.node + ":" + e->fromPort());
+    if (it == streams_.end()) return nullptr;  // upstream refused: reported there
+    inputs.push_back(&it->second);
+  }
+  auto wire = [&](size_t i) { return edges[i]->from.node + ":" + edges[i]->fromPort(); };
+  // The union's columns: every input's, in the first input's order, then the others' new ones.
+  std::vector<Column> columns;
+  std::vector<size_t> firstHaving;  // the input each column was first seen in
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i]->windowOutput != inputs[0]->windowOutput) {
+      refuse(cfg, "",
+             "node '" + cfg.id() + "' merges a window's results ('" + wire(i == 0 ? 1 : i) +
+                 "' or '" + wire(0) + "') with records",
+             "merge inputs of the same kind: records, or the results of windows");
+      return nullptr;
+    }
+    for (const Column& c : inputs[i]->columns) {
+      auto same = std::find_if(columns.begin(), columns.end(),
+                               [&](const Column& k) { return k.name == c.name; });
+      if (same == columns.end()) {
+        columns.push_back(c);
+        firstHaving.push_back(i);
+        continue;
+      }
+      const size_t at = static_cast<size_t>(same - columns.begin());
+      if (same->role != c.role || same->type != c.type || same->rowType != c.rowType ||
+          typeName(same->type, same->fields) != typeName(c.type, c.fields)) {
+        refuse(cfg, "",
+               "the inputs of '" + cfg.id() + "' carry '" + c.name + "' as " +
+                   sinkColumnType(*same) + " ('" + wire(firstHaving[at]) + "') and as " +
+                   sinkColumnType(c) + " ('" + wire(i) + "')",
+               "Flink's UNION ALL needs one type per column; convert with to_number() or "
+               "to_string() in a map before the merge");
+        return nullptr;
+      }
+    }
+  }
+  // Event time and Kafka metadata are columns of the sources; every input must have them.
+  for (const Column& c : columns) {
+    if (c.role == Role::Value) continue;
+    for (size_t i = 0; i < inputs.size(); ++i)
+      if (!inputs[i]->find(c.name)) {
+        refuse(cfg, "",
+               "input '" + wire(i) + "' of '" + cfg.id() + "' has no " +
+                   (c.role == Role::Rowtime ? std::string("event time") : c.name) +
+                   " that its other inputs have",
+               c.role == Role::Rowtime ? "give every input the same time and timestamp"
+                                       : "read " + c.name + " only from kafka.source inputs");
+        return nullptr;
+      }
+  }
+  Stream out = *inputs[0];
+  out.columns = columns;
+  out.relation = quoteIdentifier(cfg.id() + ".inputs");
+  std::string selects;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::string list;
+    for (const Column& c : columns) {
+      std::string value = quoteIdentifier(c.name);
+      if (!inputs[i]->find(c.name))
+        value = "CAST(NULL AS " + sinkColumnType(c) + ") AS " + quoteIdentifier(c.name);
+      list += (list.empty() ? "" : ", ") + value;
+    }
+    selects +=
+        (i ? "\nUNION ALL\n" : "") + std::string("SELECT ") + list + " FROM " + inputs[i]->relation;
+  }
+  ddl_.push_back("CREATE TEMPORARY VIEW " + out.relation + " AS\n" + selects + ";");
+  return &(streams_[cfg.id() + ":inputs"] = std::move(out));
+}
+
 void Translator::emitFilter(const NodeConfig& cfg, const Stream& in) {
   auto cond = translate(cfg.getString("condition"), in, cfg, cfg.pointer("condition"));
-  if (!cond) return;
+  if (!cond) {
+    // Refused; the nodes downstream are still checked (see emitKafkaSource).
+    streams_[cfg.id() + ":out"] = streams_[cfg.id() + ":rejected"] = in;
+    return;
+  }
   // A null condition drops the record (and sends it to 'rejected').
   Stream out = in;
   out.relation = quoteIdentifier(cfg.id());
@@ -1121,12 +1462,12 @@ void Translator::emitMap(const NodeConfig& cfg, const Stream& in) {
     auto v = translate(text, in, cfg, cfg.pointer("set") + "/" + pointerToken(name));
     if (!v) {
       ok = false;
-      continue;
+      v = Sql{"NULL", SqlType::Null};  // refused: still checks the nodes downstream
+    } else if (v->type == SqlType::Null) {
+      v = Sql{"CAST(NULL AS STRING)", SqlType::String};
     }
-    if (v->type == SqlType::Null) v = Sql{"CAST(NULL AS STRING)", SqlType::String};
     values[name] = *v;
   }
-  if (!ok) return;
   Stream out;
   out.relation = quoteIdentifier(cfg.id());
   std::vector<std::string> select;
@@ -1135,7 +1476,7 @@ void Translator::emitMap(const NodeConfig& cfg, const Stream& in) {
     auto it = values.find(c.name);
     if (c.role == Role::Value && it != values.end()) {
       select.push_back(it->second.text + " AS " + quoteIdentifier(c.name));
-      out.columns.push_back({c.name, it->second.type, Role::Value});
+      out.columns.push_back({c.name, it->second.type, Role::Value, {}, it->second.fields});
     } else {
       select.push_back(quoteIdentifier(c.name));
       out.columns.push_back(c);
@@ -1144,7 +1485,11 @@ void Translator::emitMap(const NodeConfig& cfg, const Stream& in) {
   for (const auto& [name, text] : set) {
     if (in.find(name) || drop.count(name)) continue;
     select.push_back(values[name].text + " AS " + quoteIdentifier(name));
-    out.columns.push_back({name, values[name].type, Role::Value});
+    out.columns.push_back({name, values[name].type, Role::Value, {}, values[name].fields});
+  }
+  if (!ok) {
+    streams_[cfg.id() + ":out"] = std::move(out);
+    return;
   }
   std::string list;
   for (size_t i = 0; i < select.size(); ++i)
@@ -1199,19 +1544,23 @@ void Translator::emitWindow(const NodeConfig& cfg, const Stream& in) {
   out.windowOutput = true;
   out.columns.push_back({"window_start", SqlType::BigInt, Role::Value});
   out.columns.push_back({"window_end", SqlType::BigInt, Role::Value});
-  if (ok && keySql.empty()) {
+  const bool keysOk = keySql.size() == keyTexts.size();
+  if (!keysOk) {
+    out.columns.push_back({"key", SqlType::Null, Role::Value});  // refused (checks downstream)
+  } else if (keySql.empty()) {
     select.push_back("CAST(NULL AS STRING) AS `key`");
     out.columns.push_back({"key", SqlType::String, Role::Value});
-  } else if (ok && !composite) {
+  } else if (!composite) {
     select.push_back(keySql[0].text + " AS `key`");
-    out.columns.push_back({"key", keySql[0].type, Role::Value});
-  } else if (ok) {
+    out.columns.push_back({"key", keySql[0].type, Role::Value, {}, keySql[0].fields});
+  } else {
     // A composite key is an object named after the expressions: a ROW with those field names.
     std::string row = "CAST(ROW(", rowType = "ROW<";
     for (size_t i = 0; i < keySql.size(); ++i) {
       row += (i ? ", " : "") + keySql[i].text;
       rowType += (i ? ", " : "") + quoteIdentifier(keyTexts[i]) + " " +
-                 sqlTypeName(keySql[i].type == SqlType::Null ? SqlType::String : keySql[i].type);
+                 typeName(keySql[i].type == SqlType::Null ? SqlType::String : keySql[i].type,
+                          keySql[i].fields);
     }
     select.push_back(row + ") AS " + rowType + ">) AS `key`");
     out.columns.push_back({"key", SqlType::Null, Role::Value, rowType + ">"});
@@ -1226,6 +1575,7 @@ void Translator::emitWindow(const NodeConfig& cfg, const Stream& in) {
       of = translate(a["of"].get<std::string>(), in, cfg, pointer + "/of");
       if (!of) {
         ok = false;
+        out.columns.push_back({as, SqlType::Null, Role::Value});  // refused (checks downstream)
         continue;
       }
     }
@@ -1250,12 +1600,17 @@ void Translator::emitWindow(const NodeConfig& cfg, const Stream& in) {
                      "time"
                    : "Flink SQL has no streaming percentile aggregate");
       ok = false;
+      out.columns.push_back({as, SqlType::Null, Role::Value});
       continue;
     }
     select.push_back(sql + " AS " + quoteIdentifier(as));
     out.columns.push_back({as, t == SqlType::Int ? SqlType::BigInt : t, Role::Value});
   }
-  if (!ok) return;
+  if (!ok) {
+    // Refused; the nodes downstream are still checked (see emitKafkaSource).
+    streams_[cfg.id() + ":out"] = std::move(out);
+    return;
+  }
   const std::string descriptor = "DESCRIPTOR(" + quoteIdentifier(rowtime->name) + ")";
   const std::string timed = quoteIdentifier(cfg.id() + ".timed");
   ddl_.push_back("CREATE TEMPORARY VIEW " + timed + " AS\nSELECT * FROM " + in.relation +
@@ -1300,10 +1655,6 @@ void Translator::emitWindow(const NodeConfig& cfg, const Stream& in) {
   ddl_.push_back("CREATE TEMPORARY VIEW " + out.relation + " AS\nSELECT\n" + list +
                  "FROM TABLE(\n  " + tvf + ")\nGROUP BY " + group + ";");
   streams_[cfg.id() + ":out"] = std::move(out);
-}
-
-std::string sinkColumnType(const Column& c) {
-  return !c.rowType.empty() ? c.rowType : sqlTypeName(c.type);
 }
 
 void Translator::emitSink(const NodeConfig& cfg, const Stream& in) {
@@ -1545,6 +1896,14 @@ std::string Translator::run() {
 FlinkSqlExport exportFlinkSql(const Pipeline& pipeline, const NodeRegistry& registry) {
   FlinkSqlExport result;
   result.diagnostics = validatePipeline(pipeline, registry);
+  // The job's Java client logs in, not this machine's librdkafka: a connection setting this
+  // librdkafka was built without (OAuth/OIDC without libcurl) does not stop the export.
+  for (Diagnostic& d : result.diagnostics.items())
+    if (d.severity == Severity::Error && d.pointer.rfind("/connections/", 0) == 0 &&
+        d.message.find("not supported in this build") != std::string::npos) {
+      d.severity = Severity::Warning;
+      d.hint = "the Flink job's Java client reads it; this machine's librdkafka cannot";
+    }
   if (result.diagnostics.hasErrors()) return result;
   Translator t(pipeline, registry, result.diagnostics);
   result.script = t.run();

@@ -85,6 +85,9 @@ struct NodeSpec {
   // validator's unknown-field warnings. Unset: unknown (nothing is guessed).
   std::function<std::vector<FieldSet>(const NodeConfig&, const std::vector<FieldSet>& inputs)>
       outputFields;
+  // Reads the Kafka headers of the records it gets (or emits) other than through `$headers` in
+  // an expression, configured as `cfg` (HeaderUse.h). Unset: it does not.
+  std::function<bool(const NodeConfig&)> readsHeaders;
 
   const PropertySpec* property(std::string_view name) const;
   int inputIndex(std::string_view port) const;   // -1 if unknown

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/graph/HeaderUse.h"
 #include "engine/graph/Json.h"
 
 #include "engine/runtime/Log.h"
@@ -73,6 +74,10 @@ class PlanContext {
   ResourceRegistry& resources() { return resources_; }
   Logger& log() { return Logger::global(); }
 
+  // Where the run reads Kafka headers (HeaderUse.h): sources may skip them, or parse them late.
+  HeaderUse headerUse() const { return headerUse_; }
+  void setHeaderUse(HeaderUse use) { headerUse_ = use; }
+
   // Called by a node during configure(): the sources upstream of it must produce watermarks.
   void requestWatermarks(const WatermarkStrategy& s) { requested_ = s, hasRequest_ = true; }
   // The executor reads and resets the request after each node's configure().
@@ -89,6 +94,7 @@ class PlanContext {
   ResourceRegistry& resources_;
   WatermarkStrategy requested_;
   bool hasRequest_ = false;
+  HeaderUse headerUse_ = HeaderUse::Everywhere;
 };
 
 class RunContext {

@@ -12,6 +12,7 @@
 #include <boost/lockfree/stack.hpp>
 
 #include "engine/expr/Expression.h"
+#include "engine/graph/HeaderUse.h"
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
@@ -324,6 +325,9 @@ struct Execution::Impl {
       dataIn(edge, batch);
       return;
     }
+    // Leaving the thread: a source completes what it fills in late (Kafka headers).
+    if (SourceNode* source = nodes[tasks[nodes[e.from].task]->nodes.front()].source)
+      source->beforeHandOff(*batch);
     push(e, Message{Message::Type::Data, batch, 0, 0});
   }
 
@@ -926,6 +930,8 @@ WatermarkStrategy merge(const WatermarkStrategy& a, const WatermarkStrategy& b) 
 bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
                const NodeRegistry& registry, bool forRun, Diagnostics& diags) {
   using Impl = Execution::Impl;
+  plan.setHeaderUse(x.options.headersForTaps ? HeaderUse::Everywhere
+                                             : pipelineHeaderUse(pipeline, registry));
   // Nodes.
   const bool scaleOut = scaleOutMode(pipeline);
   std::vector<std::optional<WatermarkStrategy>> requests(pipeline.nodes.size());

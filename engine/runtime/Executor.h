@@ -93,6 +93,9 @@ struct RunOptions {
   std::shared_ptr<ResourceRegistry> resources;
   CheckpointOptions checkpoints;
   StopMode stopMode = StopMode::Drain;
+  // Taps or recordings may be attached (the designer, fixture recording): sources then read
+  // Kafka headers even when no node does (HeaderUse.h), since taps show them.
+  bool headersForTaps = true;
 };
 
 struct RunResult {

@@ -7,82 +7,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/runtime/JsonString.h"
+
 namespace sc {
 namespace {
 
 constexpr int kMaxDepth = 256;
 constexpr size_t kSampleBytes = 80;
 
-void appendQuoted(std::string& out, std::string_view s) {
-  static const char* kHex = "0123456789abcdef";
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
-
-// Strict UTF-8 (RFC 3629), as the JSON reader expects it.
-bool validUtf8(std::string_view s) {
-  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = at(i);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;  // truncated sequence
-    if (at(i + 1) < lo || at(i + 1) > hi) return false;
-    for (size_t k = 2; k <= n; ++k)
-      if ((at(i + k) & 0xC0) != 0x80) return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 // A key or header value: a JSON string when it is UTF-8, else {"hex":"..."}.
 void appendBytes(std::string& out, std::string_view bytes) {
-  if (validUtf8(bytes)) {
-    appendQuoted(out, bytes);
+  if (isValidUtf8(bytes)) {
+    appendJsonString(out, bytes);
     return;
   }
   static const char* kHex = "0123456789abcdef";
@@ -204,14 +140,14 @@ std::string formatFixtureLine(const FixtureRecord& r) {
   if (oneLine)
     out += r.value;
   else
-    appendQuoted(out, r.value);
+    appendJsonString(out, r.value);
   if (r.key) {
     out += ",\"key\":";
     appendBytes(out, *r.key);
   }
   if (!r.topic.empty()) {
     out += ",\"topic\":";
-    appendQuoted(out, r.topic);
+    appendJsonString(out, r.topic);
   }
   if (r.partition >= 0) out += ",\"partition\":" + std::to_string(r.partition);
   if (r.offset >= 0) out += ",\"offset\":" + std::to_string(r.offset);

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "engine/runtime/JsonString.h"
+
 namespace sc {
 namespace {
 
@@ -19,38 +21,6 @@ const char* levelName(LogLevel l) {
       return "error";
   }
   return "?";
-}
-
-std::string jsonEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
 }
 
 std::string timestamp() {
@@ -108,9 +78,12 @@ void Logger::log(LogLevel level, std::string_view component, std::string_view me
   }
   std::string line;
   if (format_ == Format::Json) {
-    line = "{\"time\":\"" + timestamp() + "\",\"level\":\"" + levelName(level) +
-           "\",\"component\":\"" + jsonEscape(component) + "\",\"message\":\"" + jsonEscape(msg) +
-           "\"}\n";
+    line =
+        "{\"time\":\"" + timestamp() + "\",\"level\":\"" + levelName(level) + "\",\"component\":";
+    appendJsonString(line, component);
+    line += ",\"message\":";
+    appendJsonString(line, msg);
+    line += "}\n";
   } else {
     line = timestamp() + " " + levelName(level) + " [" + std::string(component) + "] " + msg + "\n";
   }

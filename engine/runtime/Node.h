@@ -118,6 +118,10 @@ class SourceNode : public Node {
   // True for sources that set NodeMetrics::ready themselves (a Kafka source once its partitions
   // are assigned); the others are ready once open() returned.
   virtual bool reportsReadiness() const { return false; }
+  // Each batch of this source's records (or of records made from them by nodes fused onto its
+  // thread) about to leave its thread, on that thread, while poll() is inside Emitter::emit.
+  // A source that fills in some metadata late (Kafka headers, HeaderUse::AtSinks) does it here.
+  virtual void beforeHandOff(Batch&) {}
 };
 
 }  // namespace sc

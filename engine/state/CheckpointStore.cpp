@@ -7,12 +7,14 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "engine/runtime/FaultPoint.h"
 #include "engine/state/StateCodec.h"
 
 namespace sc::state {
@@ -22,6 +24,8 @@ namespace fs = std::filesystem;
 
 constexpr char kMagic[4] = {'S', 'C', 'C', 'K'};
 constexpr uint32_t kFormatVersion = 1;
+// The record of a finished run (CheckpointStore::markFinished); not a chk-<id>.sc name.
+constexpr const char* kFinishedFile = "finished";
 
 std::array<uint32_t, 256> makeCrcTable() {
   std::array<uint32_t, 256> t{};
@@ -216,16 +220,87 @@ CheckpointStore::Loaded CheckpointStore::loadLatest(std::optional<uint64_t> maxI
   return out;
 }
 
-std::string CheckpointStore::removeAll() const {
+std::string CheckpointStore::removeCheckpoints() const {
   std::error_code ec;
   const std::vector<uint64_t> all = ids();
-  for (uint64_t id : all)
+  for (uint64_t id : all) {
     fs::remove(pathOf(id), ec);
-  if (ec) return "cannot remove checkpoints in '" + dir_ + "': " + ec.message();
+    if (ec) return "cannot remove checkpoints in '" + dir_ + "': " + ec.message();
+    faultPoint("checkpoint.removed");
+  }
   // Nothing removed, nothing to make durable: a directory fsync costs up to tens of ms on a
   // busy disk, at every --fresh start.
   if (!all.empty()) fsyncDir(dir_);
+  faultPoint("checkpoints.removed");
   return {};
+}
+
+std::string CheckpointStore::removeAll() const {
+  if (std::string error = removeCheckpoints(); !error.empty()) return error;
+  // The record goes last: a crash before it leaves a finished run, output untouched.
+  const fs::path marker = fs::path(dir_) / kFinishedFile;
+  std::error_code ec;
+  if (fs::remove(marker, ec)) fsyncDir(dir_);
+  if (ec) return "cannot remove '" + marker.string() + "': " + ec.message();
+  return {};
+}
+
+std::string CheckpointStore::markFinished(const FinishedRun& run) const {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  if (ec) return "cannot create checkpoint directory '" + dir_ + "': " + ec.message();
+  const std::string path = (fs::path(dir_) / kFinishedFile).string();
+  const std::string tmp = path + ".tmp";
+  std::string name = run.pipelineName;
+  std::replace(name.begin(), name.end(), '\n', ' ');
+  const std::string text = "pipeline=" + name + "\ngraph=" + std::to_string(run.graphHash) +
+                           "\ncheckpoint=" + std::to_string(run.lastCheckpoint) +
+                           "\nfinished_ms=" + std::to_string(run.finishedMs) + "\n";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return errnoText("cannot create", tmp);
+  const bool written = writeAllFd(fd, text) && ::fsync(fd) == 0;
+  std::string error = written ? "" : errnoText("cannot write", tmp);
+  if (::close(fd) != 0 && error.empty()) error = errnoText("cannot close", tmp);
+  if (error.empty() && ::rename(tmp.c_str(), path.c_str()) != 0)
+    error = errnoText("cannot rename into", path);
+  if (!error.empty()) {
+    ::unlink(tmp.c_str());
+    return error;
+  }
+  // The record must be on disk before the first checkpoint goes.
+  if (!fsyncDir(dir_)) return errnoText("cannot sync directory", dir_);
+  faultPoint("run.finished.recorded");
+  return removeCheckpoints();
+}
+
+std::optional<CheckpointStore::FinishedRun> CheckpointStore::finishedRun() const {
+  const fs::path path = fs::path(dir_) / kFinishedFile;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return std::nullopt;
+  FinishedRun run;
+  std::ifstream in(path);
+  std::string line;
+  // A number that does not parse (damage) stays 0: the run counts as finished all the same.
+  auto number = [](const std::string& text, auto& into) {
+    auto parsed = into;
+    const char* end = text.data() + text.size();
+    const auto result = std::from_chars(text.data(), end, parsed);
+    if (result.ec == std::errc() && result.ptr == end) into = parsed;
+  };
+  while (std::getline(in, line)) {
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+    if (key == "pipeline")
+      run.pipelineName = value;
+    else if (key == "graph")
+      number(value, run.graphHash);
+    else if (key == "checkpoint")
+      number(value, run.lastCheckpoint);
+    else if (key == "finished_ms")
+      number(value, run.finishedMs);
+  }
+  return run;
 }
 
 std::string defaultCheckpointDir(const std::string& pipelineName) {

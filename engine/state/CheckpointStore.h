@@ -57,7 +57,27 @@ class CheckpointStore {
   Loaded loadLatest(std::optional<uint64_t> maxId = std::nullopt) const;
   // Checkpoint ids present, oldest first (damaged files included).
   std::vector<uint64_t> ids() const;
-  // Removes every checkpoint file (a finished run, or --fresh).
+
+  // A run that read every input to its end. Its record (the file `finished` in the directory)
+  // stays until --fresh: a later start finds it and leaves the run's output alone instead of
+  // starting over, even when the process died during the removal of the checkpoints or before
+  // its exit (a start cannot tell that from a clean exit).
+  struct FinishedRun {
+    std::string pipelineName;
+    uint64_t graphHash = 0;  // of the graph that ran (a changed graph is another run)
+    uint64_t lastCheckpoint = 0;
+    int64_t finishedMs = 0;  // wall clock
+  };
+  // Records `run` durably, then removes every checkpoint file: a crash at any step leaves the
+  // final checkpoint (whose restore reads nothing new) or the record. Returns an error message.
+  std::string markFinished(const FinishedRun& run) const;
+  // The record of a finished run, if there is one (an unreadable one counts, with its fields
+  // 0: the run finished, its graph unknown).
+  std::optional<FinishedRun> finishedRun() const;
+  // Removes every checkpoint file, keeping the record of a finished run (completes a removal a
+  // crash interrupted).
+  std::string removeCheckpoints() const;
+  // Removes every checkpoint file and the record of a finished run (--fresh).
   std::string removeAll() const;
 
   std::string pathOf(uint64_t id) const;

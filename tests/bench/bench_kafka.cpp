@@ -8,11 +8,12 @@
 // By default the cluster is librdkafka's mock in a separate process (as ../shared/bench/
 // mockcluster.c), so the pipeline does not share its process with the brokers:
 //
-//   bench_kafka [MESSAGES [PARTITIONS [ROUNDS]]] [--bootstrap HOST:PORT]
+//   bench_kafka [MESSAGES [PARTITIONS [ROUNDS]]] [--bootstrap HOST:PORT] [--drop-headers]
 //
-// (defaults 1000000, 32, 5). SC_BENCH_RUNNER=PATH times another runner binary. --bootstrap uses an
-// existing cluster instead, e.g. the real Apache Kafka broker of tests/kafka/kafka-fixture.sh; the
-// topics are created there with a unique name.
+// (defaults 1000000, 32, 5). --drop-headers gives the sink `headers: drop`: then nothing reads
+// Kafka headers and the source skips parsing them (engine/graph/HeaderUse.h). SC_BENCH_RUNNER=PATH
+// times another runner binary. --bootstrap uses an existing cluster instead, e.g. the real Apache
+// Kafka broker of tests/kafka/kafka-fixture.sh; the topics are created there with a unique name.
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <signal.h>
@@ -45,6 +46,7 @@ struct Options {
   int partitions = 32;
   int rounds = 5;
   std::string bootstrap;  // empty: start the mock cluster in a child process
+  bool dropHeaders = false;
 };
 
 [[noreturn]] void die(const std::string& what) {
@@ -213,6 +215,8 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--bootstrap" && i + 1 < argc) {
       o.bootstrap = argv[++i];
+    } else if (a == "--drop-headers") {
+      o.dropHeaders = true;
     } else if (positional == 0) {
       o.messages = std::atol(argv[i]), ++positional;
     } else if (positional == 1) {
@@ -226,7 +230,7 @@ int main(int argc, char** argv) {
   if (positional < 0 || o.messages <= 0 || o.partitions <= 0 || o.rounds <= 0)
     return std::fprintf(stderr,
                         "usage: bench_kafka [MESSAGES [PARTITIONS [ROUNDS]]] "
-                        "[--bootstrap HOST:PORT]\n"),
+                        "[--bootstrap HOST:PORT] [--drop-headers]\n"),
            2;
   // The mock keeps the newest 5 MiB per partition.
   if (o.bootstrap.empty() && o.messages / o.partitions > 40000)
@@ -255,13 +259,13 @@ int main(int argc, char** argv) {
       << in << R"("],"bounded":true,"start":"earliest"}},
     {"id":"hot","type":"filter","properties":{"condition":"temperature > 30"}},
     {"id":"out","type":"kafka.sink","properties":{"connection":"k","topic":")"
-      << out << R"("}}],
+      << out << (o.dropHeaders ? R"(","headers":"drop"}}],)" : R"("}}],)") << R"(
   "edges":[{"from":"src","to":"hot"},{"from":"hot","to":"out"}]})";
   }
 
-  std::printf("%s, %ld readings of ~105 bytes in %d partitions, %d rounds alternating\n",
+  std::printf("%s, %ld readings of ~105 bytes in %d partitions, %d rounds alternating%s\n",
               o.bootstrap.empty() ? "mock cluster in its own process" : o.bootstrap.c_str(),
-              o.messages, o.partitions, o.rounds);
+              o.messages, o.partitions, o.rounds, o.dropHeaders ? ", sink headers: drop" : "");
   std::printf(
       "round  bare loop (first-to-last)     pipeline (start-to-exit)      ratio   CPU s bare / "
       "pipeline\n");

@@ -2,7 +2,6 @@
 // From Run writes a test folder that --test passes on (for a run that finished and for one the
 // user stopped), Run ▸ Record Selected Wire writes the wire's records into a fixture file.
 #include <QMenuBar>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -10,6 +9,7 @@
 #include "app/designer/MainWindow.h"
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
+#include "designer/WindowTestSupport.h"
 #include "nodes/FixtureReplay.h"
 
 using namespace sc;
@@ -46,31 +46,20 @@ class tst_DesignerRecording : public QObject {
 };
 
 void tst_DesignerRecording::initTestCase() {
-  QSettings::setDefaultFormat(QSettings::IniFormat);
-  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath("settings"));
-  QCoreApplication::setOrganizationName("StreamCanvasTest");
-  QCoreApplication::setApplicationName("tst_DesignerRecording");
+  test::useTemporarySettings(dir_, "tst_DesignerRecording");
   // sensor-averages reads ${INPUT:-resources/data/...}, relative to where ctest runs the test.
   qputenv("INPUT", SC_SOURCE_DIR "/resources/data/sensors.jsonl");
 }
 
 void tst_DesignerRecording::init() {
   errors_.clear();
-  state_ = std::make_unique<QTemporaryDir>();
-  qputenv("XDG_STATE_HOME", state_->path().toUtf8());
-  window_ = new MainWindow(NodeRegistry::builtin());
-  window_->setUnsavedChangesPrompt([] { return QMessageBox::Discard; });
-  window_->setErrorReporter(
-      [this](const QString& title, const QString& text) { errors_ << title + '\n' + text; });
-  window_->resize(1200, 800);
-  window_->show();
+  state_ = test::useFreshStateDir();
+  window_ = test::showMainWindow({1200, 800}, &errors_);
   QVERIFY(QTest::qWaitForWindowExposed(window_));
 }
 
 void tst_DesignerRecording::cleanup() {
-  window_->close();
-  delete window_;
-  window_ = nullptr;
+  test::closeMainWindow(window_);
 }
 
 void tst_DesignerRecording::newTestFromRunWritesATestThatPasses() {

@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QLineSeries>
 #include <QProcess>
-#include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -25,6 +24,7 @@
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
 #include "app/designer/RunPanel.h"
+#include "designer/WindowTestSupport.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -44,11 +44,7 @@ class tst_RunCharts : public QObject {
 
  private:
   QString writeFile(const char* name, const QByteArray& text) {
-    const QString path = dir_.filePath(QLatin1String(name));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return {};
-    file.write(text);
-    return path;
+    return test::writeTestFile(dir_, name, text);
   }
   // Reads a CSV written by the charts: header and rows of cells.
   static QList<QStringList> readCsv(const QString& path) {
@@ -68,28 +64,17 @@ class tst_RunCharts : public QObject {
 };
 
 void tst_RunCharts::initTestCase() {
-  QSettings::setDefaultFormat(QSettings::IniFormat);
-  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath("settings"));
-  QCoreApplication::setOrganizationName("StreamCanvasTest");
-  QCoreApplication::setApplicationName("tst_RunCharts");
+  test::useTemporarySettings(dir_, "tst_RunCharts");
 }
 
 void tst_RunCharts::init() {
-  state_ = std::make_unique<QTemporaryDir>();
-  qputenv("XDG_STATE_HOME", state_->path().toUtf8());
-  window_ = new MainWindow(NodeRegistry::builtin());
-  window_->setUnsavedChangesPrompt([] { return QMessageBox::Discard; });
-  window_->setErrorReporter(
-      [](const QString& title, const QString& text) { QFAIL(qPrintable(title + '\n' + text)); });
-  window_->resize(1400, 900);
-  window_->show();
+  state_ = test::useFreshStateDir();
+  window_ = test::showMainWindow();
   QVERIFY(QTest::qWaitForWindowExposed(window_));
 }
 
 void tst_RunCharts::cleanup() {
-  window_->close();
-  delete window_;
-  window_ = nullptr;
+  test::closeMainWindow(window_);
 }
 
 void tst_RunCharts::aggregateChartShowsExactlyWhatTheWindowEmitted() {

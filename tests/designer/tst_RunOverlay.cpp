@@ -14,7 +14,7 @@
 #include "app/designer/RunController.h"
 #include "app/designer/RunOverlay.h"
 #include "app/designer/RunPanel.h"
-#include "engine/graph/NodeRegistry.h"
+#include "designer/WindowTestSupport.h"
 #include "engine/kafka/EmbeddedCluster.h"
 
 using namespace sc;
@@ -33,11 +33,7 @@ class tst_RunOverlay : public QObject {
 
  private:
   QString write(const char* name, const QString& text) {
-    const QString path = dir_.filePath(QLatin1String(name));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return {};
-    file.write(text.toUtf8());
-    return path;
+    return test::writeTestFile(dir_, name, text.toUtf8());
   }
   void stopRun() {
     RunController* runner = window_->runController();
@@ -58,21 +54,12 @@ class tst_RunOverlay : public QObject {
 };
 
 void tst_RunOverlay::initTestCase() {
-  QSettings::setDefaultFormat(QSettings::IniFormat);
-  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath("settings"));
-  QCoreApplication::setOrganizationName("StreamCanvasTest");
-  QCoreApplication::setApplicationName("tst_RunOverlay");
+  test::useTemporarySettings(dir_, "tst_RunOverlay");
 }
 
 void tst_RunOverlay::init() {
-  state_ = std::make_unique<QTemporaryDir>();
-  qputenv("XDG_STATE_HOME", state_->path().toUtf8());
-  window_ = new MainWindow(NodeRegistry::builtin());
-  window_->setUnsavedChangesPrompt([] { return QMessageBox::Discard; });
-  window_->setErrorReporter(
-      [](const QString& title, const QString& text) { QFAIL(qPrintable(title + '\n' + text)); });
-  window_->resize(1400, 900);
-  window_->show();
+  state_ = test::useFreshStateDir();
+  window_ = test::showMainWindow();
   QVERIFY(QTest::qWaitForWindowExposed(window_));
 }
 

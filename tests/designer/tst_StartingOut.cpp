@@ -5,7 +5,6 @@
 #include <QDialog>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -21,6 +20,7 @@
 #include "app/designer/NodeItem.h"
 #include "app/designer/NodePalette.h"
 #include "app/designer/PipelineDocument.h"
+#include "designer/WindowTestSupport.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -50,27 +50,17 @@ class tst_StartingOut : public QObject {
 };
 
 void tst_StartingOut::initTestCase() {
-  QSettings::setDefaultFormat(QSettings::IniFormat);
-  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath("settings"));
-  QCoreApplication::setOrganizationName("StreamCanvasTest");
-  QCoreApplication::setApplicationName("tst_StartingOut");
+  test::useTemporarySettings(dir_, "tst_StartingOut");
 }
 
 void tst_StartingOut::init() {
-  window_ = new MainWindow(NodeRegistry::builtin());
-  window_->setUnsavedChangesPrompt([] { return QMessageBox::Discard; });
-  window_->setErrorReporter(
-      [](const QString& title, const QString& text) { QFAIL(qPrintable(title + '\n' + text)); });
-  window_->resize(1400, 900);
-  window_->show();
+  window_ = test::showMainWindow();
   window_->activateWindow();
   QVERIFY(QTest::qWaitForWindowActive(window_));
 }
 
 void tst_StartingOut::cleanup() {
-  window_->close();
-  delete window_;
-  window_ = nullptr;
+  test::closeMainWindow(window_);
 }
 
 QMenu* tst_StartingOut::topMenu(const QString& title) const {

@@ -20,6 +20,7 @@
 #include "app/designer/RunController.h"
 #include "app/designer/TapPanel.h"
 #include "app/designer/WireView.h"
+#include "designer/WindowTestSupport.h"
 
 using namespace sc;
 using namespace sc::designer;
@@ -42,11 +43,7 @@ class tst_WireDebugging : public QObject {
 
  private:
   QString write(const char* name, const char* text) {
-    const QString path = dir_.filePath(QLatin1String(name));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return {};
-    file.write(text);
-    return path;
+    return test::writeTestFile(dir_, name, text);
   }
   // Double-clicks the wire leaving `from` (taps it) and returns its tab.
   WireView* tapWire(const char* from);
@@ -79,29 +76,18 @@ class tst_WireDebugging : public QObject {
 };
 
 void tst_WireDebugging::initTestCase() {
-  QSettings::setDefaultFormat(QSettings::IniFormat);
-  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath("settings"));
-  QCoreApplication::setOrganizationName("StreamCanvasTest");
-  QCoreApplication::setApplicationName("tst_WireDebugging");
+  test::useTemporarySettings(dir_, "tst_WireDebugging");
 }
 
 void tst_WireDebugging::init() {
-  state_ = std::make_unique<QTemporaryDir>();
-  qputenv("XDG_STATE_HOME", state_->path().toUtf8());
-  window_ = new MainWindow(NodeRegistry::builtin());
-  window_->setUnsavedChangesPrompt([] { return QMessageBox::Discard; });
-  window_->setErrorReporter(
-      [](const QString& title, const QString& text) { QFAIL(qPrintable(title + '\n' + text)); });
-  window_->resize(1400, 900);
-  window_->show();
+  state_ = test::useFreshStateDir();
+  window_ = test::showMainWindow();
   window_->activateWindow();
   QVERIFY(QTest::qWaitForWindowActive(window_));
 }
 
 void tst_WireDebugging::cleanup() {
-  window_->close();
-  delete window_;
-  window_ = nullptr;
+  test::closeMainWindow(window_);
 }
 
 WireView* tst_WireDebugging::tapWire(const char* from) {

@@ -310,6 +310,45 @@ class TestCheckpoints : public QObject {
     QVERIFY(!store.loadLatest().checkpoint);
   }
 
+  // A finished run's record goes in first and stays: the checkpoints go after it, and only
+  // removeAll (--fresh) removes the record, after the checkpoints.
+  void finishedRunIsRecordedBeforeTheCheckpointsGo() {
+    CheckpointStore store(freshDir());
+    QVERIFY(!store.finishedRun());
+    Checkpoint c = sample();
+    for (uint64_t id = 1; id <= 2; ++id) {
+      c.id = id;
+      QCOMPARE(QString::fromStdString(store.write(c)), QString());
+    }
+    const CheckpointStore::FinishedRun run{"line\nbreak", 0xfeedfacecafebeefull, 2, 1780000000123};
+    QCOMPARE(QString::fromStdString(store.markFinished(run)), QString());
+    QVERIFY(store.ids().empty());
+    auto got = store.finishedRun();
+    QVERIFY(got);
+    QCOMPARE(QString::fromStdString(got->pipelineName), QString("line break"));
+    QCOMPARE(got->graphHash, run.graphHash);
+    QCOMPARE(got->lastCheckpoint, uint64_t(2));
+    QCOMPARE(got->finishedMs, run.finishedMs);
+    for (const auto& e : std::filesystem::directory_iterator(store.dir()))
+      QCOMPARE(QString::fromStdString(e.path().filename().string()), QString("finished"));
+    // A checkpoint left by an interrupted removal goes; the record stays.
+    QCOMPARE(QString::fromStdString(store.write(c)), QString());
+    QCOMPARE(QString::fromStdString(store.removeCheckpoints()), QString());
+    QVERIFY(store.ids().empty());
+    QVERIFY(store.finishedRun());
+    // A damaged record still says "finished", with nothing else known.
+    {
+      std::ofstream f(store.dir() + "/finished", std::ios::trunc);
+      f << "graph=12x\ncheckpoint=99999999999999999999999\n\xff=";
+    }
+    got = store.finishedRun();
+    QVERIFY(got);
+    QCOMPARE(got->graphHash, uint64_t(0));
+    QCOMPARE(got->lastCheckpoint, uint64_t(0));
+    QVERIFY(store.removeAll().empty());
+    QVERIFY(!store.finishedRun());
+  }
+
   // With unaligned barriers, the union would count records of the fast input that came after
   // the barrier while it waited for the slow one, and its counts would not match the sources'
   // positions in the same checkpoint.

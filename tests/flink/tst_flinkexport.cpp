@@ -5,7 +5,7 @@
 // outputs must agree: counts, sums (of whole numbers), min and max exactly; averages within a
 // relative 1e-9; count_distinct exactly (StreamCanvas is exact below 4096 values per window).
 // Flink writes only the fields the pipeline reads, so a record of a filter or map is compared on
-// the fields Flink wrote.
+// the fields Flink wrote (an object's too: Flink writes the fields of it the pipeline reads).
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -29,7 +29,9 @@ constexpr int kRecords = 3000;
 const std::string kInput = "flink-input";  // the topic every pipeline reads
 
 // The pipelines (tests/flink/pipelines/*.json): the examples' logic on Kafka, and generated ones
-// covering every translatable window kind and aggregate, filters, maps and a fan-out. Each reads
+// covering every translatable window kind and aggregate, filters, maps, a fan-out, nested fields
+// (ROW columns), a window with two input wires (UNION ALL) and a filter over mTLS (mtls.json:
+// the SSL listener, which requires a client certificate). Each reads
 // topic flink-input and writes ${OUT_PREFIX}<name> (and fan_out also
 // ${OUT_PREFIX}fan_out_rejected).
 struct Case {
@@ -59,12 +61,13 @@ std::string readingJson(int i) {
   const double temperature = 15 + double((h >> 4) % 250) / 10.0;
   const int humidity = 20 + static_cast<int>((h >> 12) % 61);
   const char* status = (h >> 20) % 10 == 0 ? "error" : (h >> 20) % 10 < 3 ? "warn" : "ok";
-  char buf[320];
+  // "loc" is an object, for the nested-field pipelines (loc.site, loc.floor).
+  char buf[400];
   std::snprintf(buf, sizeof buf,
                 R"({"device":"d-%03d","temperature":%.1f,"humidity":%d,"status":"%s","ts":%lld,)"
-                R"("code":"%d","pad":"  x%d  "%s})",
+                R"("code":"%d","pad":"  x%d  ","loc":{"site":"s-%d","floor":%d}%s})",
                 device, temperature, humidity, status, static_cast<long long>(ts), i % 7, i % 3,
-                i % 5 == 0 ? R"(,"note":"n")" : "");
+                device % 4, static_cast<int>((h >> 24) % 5), i % 5 == 0 ? R"(,"note":"n")" : "");
   return buf;
 }
 
@@ -149,6 +152,10 @@ class TestFlinkExport : public QObject {
     env.insert("KAFKA_BOOTSTRAP",
                QString::fromStdString(kafka_.bootstrap(SecurityMode::Plaintext)));
     env.insert("OUT_PREFIX", prefix);
+    // mtls.json reads and writes over the broker's SSL listener with a client certificate.
+    env.insert("KAFKA_SSL", QString::fromStdString(kafka_.bootstrap(SecurityMode::Mtls)));
+    env.insert("KAFKA_CA", QString::fromStdString(kafka_.value("KAFKA_CA")));
+    env.insert("KAFKA_CLIENT_KEYSTORE", dir_.filePath("client-keystore.pem"));
     return env;
   }
 
@@ -172,6 +179,18 @@ class TestFlinkExport : public QObject {
     const QString libs = cache + "/libs";
     QVERIFY2(QFile::exists(libs + "/.streamcanvas-stamp"),
              qPrintable("no Flink jars in " + libs + ": run bash installers/fetch-flink.sh"));
+
+    // The client's key and certificate in one PEM file: librdkafka reads each from it, and the
+    // Java client reads a PEM key store from one file.
+    {
+      QFile keystore(dir_.filePath("client-keystore.pem"));
+      QVERIFY(keystore.open(QIODevice::WriteOnly));
+      for (const char* part : {"KAFKA_CLIENT_KEY", "KAFKA_CLIENT_CERT"}) {
+        QFile f(QString::fromStdString(kafka_.value(part)));
+        QVERIFY2(f.open(QIODevice::ReadOnly), part);
+        keystore.write(f.readAll());
+      }
+    }
 
     QElapsedTimer clock;
     clock.start();
@@ -205,7 +224,8 @@ class TestFlinkExport : public QObject {
       const QString& path = c.path;
       QProcess run;
       run.setProcessEnvironment(environment("sc-"));
-      run.start(kRunner, {path});
+      // --fresh: a finished run of an earlier ctest pass stays finished in the state folder.
+      run.start(kRunner, {path, "--fresh"});
       QVERIFY(run.waitForFinished(120000));
       QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
       QProcess exporter;

@@ -227,20 +227,32 @@ class TestCrashRecovery : public QObject {
     QVERIFY2(got == want, qPrintable(describeDifference(want, got)));
   }
 
-  // A crash after the end of a bounded run, before the runner removed its checkpoints (a crash
-  // point right after the run finished): the restart must leave the complete output alone. When
-  // the removal came first, the restart was a fresh run that read nothing (the group's offsets
-  // were at the end) and emptied the file. Now it restores the final checkpoint, which reads
-  // nothing and leaves the output alone, and then removes the checkpoints.
-  void crashAfterTheEndKeepsTheOutput() {
-    const QString out = dir_.filePath("ended.jsonl");
-    const QString ckpt = dir_.filePath("ended-ckpt");
+  // A crash at each step of the end of a bounded run: right after it finished (before the
+  // runner touched its checkpoints), after it recorded the run as finished, and during the
+  // removal of its checkpoints (after the first file; after the last file and the directory's
+  // fsync, just before the exit). The restart must leave the complete output alone, and so must
+  // every start after it (without --fresh). When the removal could complete before the process
+  // died, the restart was a fresh run that read nothing (the group's offsets were at the end)
+  // and emptied the file.
+  void crashAtTheEndKeepsTheOutput_data() {
+    QTest::addColumn<QString>("crashAt");
+    QTest::newRow("run finished") << "run.finished:1";
+    QTest::newRow("finish recorded") << "run.finished.recorded:1";
+    QTest::newRow("first file removed") << "checkpoint.removed:1";
+    QTest::newRow("all removed") << "checkpoints.removed:1";
+  }
+
+  void crashAtTheEndKeepsTheOutput() {
+    QFETCH(QString, crashAt);
+    const QString tag = QString(QTest::currentDataTag()).replace(' ', '-');
+    const QString out = dir_.filePath("ended-" + tag + ".jsonl");
+    const QString ckpt = dir_.filePath("ended-ckpt-" + tag);
     const QString pipeline = writePipeline("few", "exactly_once", out);
-    const QStringList args = {pipeline, "--checkpoint-dir", ckpt};
+    const QStringList args = {pipeline, "--checkpoint-dir", ckpt, "--checkpoint-interval", "50ms"};
     {
       QProcess p;
       QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-      env.insert("SC_FAULT_POINT", "run.finished:1");
+      env.insert("SC_FAULT_POINT", crashAt);
       p.setProcessEnvironment(env);
       p.start(kRunner, args);
       QVERIFY(p.waitForFinished(60000));
@@ -249,13 +261,19 @@ class TestCrashRecovery : public QObject {
     int duplicates = 0, lines = 0;
     const Result want = oracle(2000);
     QVERIFY(readOutput(out, &duplicates, &lines) == want);
-    Ran again = runToEnd(args);
-    QCOMPARE(again.exitCode, 0);
-    QVERIFY2(again.err.contains("(the last of a run that finished)"), again.err.constData());
-    Result got = readOutput(out, &duplicates, &lines);
-    QCOMPARE(duplicates, 0);
-    QVERIFY2(got == want, qPrintable(describeDifference(want, got)));
-    QVERIFY(QDir(ckpt).entryList({"chk-*.sc"}).isEmpty());  // the next run starts over
+    Ran next;
+    for (int again = 0; again < 2; ++again) {
+      next = runToEnd(args);
+      QVERIFY2(next.exitCode == 0, next.err.constData());
+      Result got = readOutput(out, &duplicates, &lines);
+      QCOMPARE(duplicates, 0);
+      QVERIFY2(got == want, qPrintable(QString("start %1 after the crash: %2")
+                                           .arg(again + 1)
+                                           .arg(describeDifference(want, got))));
+    }
+    QVERIFY2(next.err.contains("already finished"), next.err.constData());
+    QVERIFY(QDir(ckpt).entryList({"chk-*.sc"}).isEmpty());
+    QVERIFY(QFile::exists(ckpt + "/finished"));
   }
 
   void atLeastOnceMissesNothing() {

@@ -194,6 +194,41 @@ class TestKafkaNodes : public QObject {
     }
   }
 
+  // Without taps (the runner), a source reads headers only when the pipeline does
+  // (engine/graph/HeaderUse.h); where it does, they arrive as with taps.
+  void headersReachTheirReadersWithoutTaps() {
+    test::produceAll(boot_, "in", sensorMessages(0, 12));
+    RunOptions noTaps;
+    noTaps.headersForTaps = false;
+    // kafka.sink keeps the incoming headers by default.
+    RunResult kept = test::runPipeline(pipeline("kept"), 60000, noTaps);
+    QVERIFY2(kept.ok, kept.message.c_str());
+    const auto out = test::readAll(boot_, "out");
+    QCOMPARE(out.size(), size_t(4));
+    for (const auto& o : out) {
+      QVERIFY2(o.headers.count("trace"), "the kept headers did not reach the output");
+      QCOMPARE(o.headers.at("trace"),
+               "t" + std::to_string(nlohmann::json::parse(o.value)["id"].get<int64_t>()));
+    }
+    // An expression naming $headers, the sink dropping them.
+    const char* text = R"({"streamcanvas":1,"name":"named",
+      "connections":{"k":{"type":"kafka","bootstrap_servers":"BOOT"}},
+      "nodes":[
+        {"id":"src","type":"kafka.source","properties":{"connection":"k","topics":"in","bounded":true}},
+        {"id":"m","type":"map","properties":{"set":{"trace":"$headers.trace"}}},
+        {"id":"out","type":"kafka.sink","properties":{"connection":"k","topic":"named","headers":"drop"}}],
+      "edges":[{"from":"src","to":"m"},{"from":"m","to":"out"}]})";
+    RunResult named = test::runPipeline(pipeline("named", "", text), 60000, noTaps);
+    QVERIFY2(named.ok, named.message.c_str());
+    const auto mapped = test::readAll(boot_, "named");
+    QCOMPARE(mapped.size(), size_t(12));
+    for (const auto& o : mapped) {
+      const auto j = nlohmann::json::parse(o.value);
+      QCOMPARE(j["trace"].get<std::string>(), "t" + std::to_string(j["id"].get<int64_t>()));
+      QVERIFY(o.headers.empty());
+    }
+  }
+
   void sinkKeepsTheRecordKeyByDefault() {
     test::produceAll(boot_, "in", sensorMessages(0, 9));
     QVERIFY(test::runPipeline(pipeline("keys")).ok);

@@ -197,8 +197,10 @@ start_broker() {
 
   mkdir -p "$state"
   # From here on, a failure (or ctest's TERM on a timeout) kills whatever was started and removes
-  # the directory.
-  trap 'on_start_failure "$state"' EXIT
+  # the directory. The path is expanded now: when `set -e` ends the script, bash has left this
+  # function before the trap runs, and its local `state` is gone.
+  # shellcheck disable=SC2064
+  trap "on_start_failure $(printf %q "$state")" EXIT
   trap 'exit 143' TERM INT
   local t0
   t0=$(now_ms)

@@ -359,7 +359,8 @@ class TestHeadless : public QObject {
     const QString wrong =
         writeFile(dir.filePath("wrong.env"), "SC_T_INPUT=/nonexistent/in.jsonl\n");
     env.insert("SC_T_INPUT", data);
-    Run overridden = run(kRunner, {pipeline, "--env-file", wrong}, env);
+    // --fresh: the same graph as the run above, which finished.
+    Run overridden = run(kRunner, {pipeline, "--fresh", "--env-file", wrong}, env);
     QVERIFY2(overridden.exitCode == 0, overridden.err);
     QCOMPARE(overridden.lines().size(), 2);
     QVERIFY2(overridden.err.contains("SC_T_INPUT is set in the environment and in " +

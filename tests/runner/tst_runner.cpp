@@ -434,10 +434,11 @@ class TestRunner : public QObject {
     QCOMPARE(out.readAll().count('\n'), 2);
     out.close();
 
-    // Out of attempts: exit 1 with the node and the cause.
+    // Out of attempts: exit 1 with the node and the cause (--fresh: the run above finished).
     QVERIFY(QFile::remove(outPath));
     QVERIFY(QDir().mkdir(outPath));
-    Run r = run({path, "--restart", R"({"strategy":"fixed_delay","attempts":1,"delay":"100ms"})"});
+    Run r = run({path, "--fresh", "--restart",
+                 R"({"strategy":"fixed_delay","attempts":1,"delay":"100ms"})"});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("restart 1 of 1") && r.err.contains("after 1 restart(s)"), r.err);
     QVERIFY2(r.err.contains("'out'"), r.err);
