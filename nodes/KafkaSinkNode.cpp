@@ -137,6 +137,10 @@ class KafkaSinkNode final : public Node {
     put("idempotence", "enable.idempotence", cfg.getBool("idempotence") ? "true" : "false");
     const Json run = plan.pipeline().value("settings", Json::object());
     exactlyOnce_ = run.value("delivery", std::string()) == "exactly_once";
+    // Scale-out: the open transaction of a runner that died aborts within seconds, so its
+    // partitions' new owners are not held up long (the connection's properties may say otherwise).
+    if (exactlyOnce_ && run.is_object() && run.value("scale_out", false) == true)
+      defaults_.emplace_back("transaction.timeout.ms", "10000");
     if (exactlyOnce_) {
       if (cfg.getString("acks") != "all" || !cfg.getBool("idempotence"))
         throw NodeFailure("delivery exactly_once needs acks all and idempotence on");

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <set>
@@ -25,6 +26,7 @@
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/kafka/OffsetLedger.h"
+#include "engine/kafka/ScaleOutRegistry.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
 #include "engine/runtime/StopGrace.h"
@@ -43,6 +45,8 @@ constexpr size_t kMaxPartitionGauges = 64;
 constexpr int kMetadataTimeoutMs = 200;     // poll() must come back within ~100 ms
 constexpr int kCommittedTimeoutMs = 10000;  // the group's offsets, once per assignment
 constexpr int kMalformedSamples = 3;
+constexpr int kScaleOutStartTimeoutMs = 60000;  // offsets of a dead runner's open transaction
+constexpr int kRevokeCommitTimeoutMs = 60000;
 
 int64_t nowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -83,11 +87,12 @@ struct PartitionState {
   std::string_view topic;  // points into KafkaSourceNode::topicNames_
   int32_t partition = 0;
   const rd_kafka_topic_t* rkt = nullptr;  // learned from the first message, for fast lookup
-  int64_t next = -1;      // offset after the last record emitted downstream (-1: none yet)
-  int64_t end = -1;       // bounded: stop before this offset
-  bool done = false;      // bounded: reached `end`
-  bool caughtUp = false;  // reached the end of the log (PARTITION_EOF), nothing read since
-  int64_t from = -1;      // concrete start offset of this assignment (-1: not known)
+  int64_t next = -1;         // offset after the last record emitted downstream (-1: none yet)
+  int64_t end = -1;          // bounded: stop before this offset
+  bool done = false;         // bounded: reached `end`
+  bool caughtUp = false;     // reached the end of the log (PARTITION_EOF), nothing read since
+  bool endReported = false;  // scale-out: the window was told this partition ended
+  int64_t from = -1;         // concrete start offset of this assignment (-1: not known)
   // Where reading goes on: after the last record, else where the assignment started.
   int64_t position() const { return next >= 0 ? next : from; }
   Gauge* lag = nullptr;
@@ -149,6 +154,8 @@ class KafkaSourceNode final : public SourceNode {
     if (text_) valueSlot_ = plan.slotTable().intern("value");
     headerUse_ = plan.headerUse();  // none, or only sinks: parsed late or never
     settings_ = std::move(settings.value);
+    const Json run = plan.pipeline().value("settings", Json::object());
+    scaleOut_ = run.is_object() && run.value("scale_out", false) == true;
   }
 
   // Starts the embedded cluster (if the connection asks for one) and creates its topics.
@@ -159,6 +166,10 @@ class KafkaSourceNode final : public SourceNode {
     ledger_ =
         plan.resources().getOrCreate<OffsetLedger>(OffsetLedger::key(connection_.bootstrapServers),
                                                    [] { return std::make_shared<OffsetLedger>(); });
+    if (scaleOut_)
+      scaleOutRegistry_ = plan.resources().getOrCreate<ScaleOutRegistry>(
+          ScaleOutRegistry::kKey, [] { return std::make_shared<ScaleOutRegistry>(); });
+    if (scaleOutRegistry_) scaleOutRegistry_->clearEvents();  // plan time: no run has begun
     // Embedded topics are created up front so they get the connection's partition count.
     for (const auto& t : topics_)
       if (auto made = connection_.ensureTopic(t); !made.ok()) throw NodeFailure(made.error);
@@ -207,12 +218,19 @@ class KafkaSourceNode final : public SourceNode {
                   {"queued.min.messages", "2000000"},
                   {"queued.max.messages.kbytes", "262144"},
                   {"fetch.wait.max.ms", "100"}};
+    // Scale-out: a runner that dies loses its partitions to the others within seconds (the
+    // connection's properties may say otherwise).
+    if (scaleOut_) {
+      o.defaults.emplace_back("session.timeout.ms", "6000");
+      // Eager rebalancing: every rebalance revokes everything (see pollScaleOut).
+      o.overrides.emplace_back("partition.assignment.strategy", "range,roundrobin");
+    }
     o.overrides = {{"group.id", groupId_},
                    {"enable.auto.commit", "false"},
                    {"enable.auto.offset.store", "false"},
                    // End of partition: bounded runs end there; idleness needs it too.
                    {"enable.partition.eof", "true"}};
-    if (!bounded_)
+    if (!bounded_ || scaleOut_)
       o.rebalance = [this](int err, rd_kafka_topic_partition_list_t* parts) {
         onRebalance(err, parts);
       };
@@ -229,11 +247,19 @@ class KafkaSourceNode final : public SourceNode {
     }
 
     registerPartitionGauges(m);
-    if (!bounded_) subscribe();
-    ctx.log().info(
-        "kafka",
-        label_ + ": reading " + describeTopics() + " from " + connection_.bootstrapServers +
-            (bounded_ ? " up to the current end offsets" : " as group '" + groupId_ + "'"));
+    if (scaleOut_ && ledger_) {
+      // The group's generation travels with transactional offset commits (zombie fencing).
+      rd_kafka_t* rk = rk_;
+      ledger_->setGroupMetadata(groupId_, [rk] { return rd_kafka_consumer_group_metadata(rk); });
+    }
+    if (!bounded_ || scaleOut_) subscribe();
+    ctx.log().info("kafka",
+                   label_ + ": reading " + describeTopics() + " from " +
+                       connection_.bootstrapServers +
+                       (bounded_ && !scaleOut_
+                            ? " up to the current end offsets"
+                            : " as group '" + groupId_ + "'" +
+                                  (bounded_ ? " up to the end offsets seen on assignment" : "")));
     lastMetricsMs_ = nowMs();
   }
 
@@ -242,7 +268,7 @@ class KafkaSourceNode final : public SourceNode {
     rethrowPending();
     const int64_t now = nowMs();
     if (now - lastMetricsMs_ >= 1000) updateMetrics(now);
-    if (bounded_ && !assigned_ && !assignBounded()) {
+    if (bounded_ && !scaleOut_ && !assigned_ && !assignBounded()) {
       // Serve client events (connection state, errors) while waiting for the cluster.
       if (rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_, 0)) {
         if (m->err) handleEvent(m);
@@ -250,7 +276,11 @@ class KafkaSourceNode final : public SourceNode {
       }
       return Poll::Idle;
     }
-    if (bounded_ && allDone()) return Poll::Done;
+    if (bounded_ && scaleOut_) {
+      if (groupFinished(now)) return Poll::Done;
+    } else if (bounded_ && allDone()) {
+      return Poll::Done;
+    }
 
     Batch* batch = out.acquire();
     // Never take more than the run accepts (--max-records): the position then covers exactly
@@ -259,11 +289,15 @@ class KafkaSourceNode final : public SourceNode {
         std::min<uint64_t>(batch->capacity(), std::max<uint64_t>(1, out.budget())));
     if (messages_.size() < capacity) messages_.resize(capacity);
     size_t n = 0;
-    if (rd_kafka_message_t* first = rd_kafka_consumer_poll(rk_, 50)) {
+    inPoll_ = true;  // rebalance callbacks run in here
+    if (scaleOut_) {
+      n = pollScaleOut(capacity);
+    } else if (rd_kafka_message_t* first = rd_kafka_consumer_poll(rk_, 50)) {
       messages_[0] = first;
       ssize_t more = rd_kafka_consume_batch_queue(queue_, 0, messages_.data() + 1, capacity - 1);
       n = 1 + (more > 0 ? static_cast<size_t>(more) : 0);
     }
+    inPoll_ = false;
     rethrowPending();
     if (n == 0) {
       out.release(batch);
@@ -276,6 +310,15 @@ class KafkaSourceNode final : public SourceNode {
     const bool hold = headerUse_ == HeaderUse::AtSinks;
     try {
       for (; i < n; ++i) {
+        // Scale-out: a batch holds the records of one partition (windows keep state per
+        // partition).
+        if (scaleOut_ && !batch->empty() && !messages_[i]->err &&
+            (batch->meta(batch->size() - 1).partition != messages_[i]->partition ||
+             batch->meta(batch->size() - 1).topic != rd_kafka_topic_name(messages_[i]->rkt))) {
+          if (watermarks_.enabled()) watermarks_.stampAndObserve(*batch, now);
+          out.emit(0, batch);
+          batch = out.acquire();
+        }
         bytes += append(*batch, messages_[i]);
         if (hold)
           held_.hold(messages_[i]);
@@ -322,6 +365,7 @@ class KafkaSourceNode final : public SourceNode {
       ledger_->record(checkpointId == 0 ? OffsetLedger::kFinal : checkpointId, groupId_,
                       std::move(forSinks));
     }
+    if (scaleOutRegistry_ && checkpointId != 0) reportScaleOutEvents(checkpointId);
     const std::vector<PartitionOffset> held = offsets_.take(checkpointId, std::move(positions));
     w.u32(static_cast<uint32_t>(held.size()));
     for (const auto& o : held) {
@@ -366,6 +410,7 @@ class KafkaSourceNode final : public SourceNode {
   }
 
   void close() override {
+    if (ledger_) ledger_->setGroupMetadata(groupId_, nullptr);
     if (queue_) rd_kafka_queue_destroy(queue_), queue_ = nullptr;
     if (consumer_) {
       // Leaving the group revokes through onRebalance, which commits only completed offsets.
@@ -579,6 +624,7 @@ class KafkaSourceNode final : public SourceNode {
 
   void onRebalance(int err, rd_kafka_topic_partition_list_t* parts) {
     // Runs inside librdkafka's poll: exceptions must not cross the C frames.
+    ++rebalances_;
     try {
       const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(rk_), "COOPERATIVE") == 0;
       if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
@@ -595,6 +641,9 @@ class KafkaSourceNode final : public SourceNode {
       assignedGauge_->set(static_cast<int64_t>(partitions_.size()));
     } catch (const std::exception& e) {
       if (pendingError_.empty()) pendingError_ = e.what();
+    } catch (...) {
+      // The run failed while taking a checkpoint (recorded where it happened); poll ends it.
+      if (pendingError_.empty()) pendingError_ = label_ + ": the run failed during a rebalance";
     }
   }
 
@@ -609,10 +658,19 @@ class KafkaSourceNode final : public SourceNode {
       else
         fresh.add(topic, e.partition, 0);
     }
-    PartitionList starts;
-    if (!startOffsets(fresh.get(), starts))
-      throw NodeFailure(label_ + ": cannot find the start offsets for '" +
-                        std::to_string(start_.timestampMs) + "'");
+    // Scale-out: offsets a runner that died committed in a transaction are unstable until the
+    // broker aborts it (transaction.timeout.ms): keep asking, a while.
+    const auto giveUp = std::chrono::steady_clock::now() +
+                        std::chrono::milliseconds(scaleOut_ ? kScaleOutStartTimeoutMs : 0);
+    auto found = std::make_unique<PartitionList>();
+    while (!startOffsets(fresh.get(), *found)) {
+      if (std::chrono::steady_clock::now() >= giveUp || ctx_->stopRequested())
+        throw NodeFailure(label_ + ": cannot find the start offsets of the assigned partitions");
+      found = std::make_unique<PartitionList>();
+    }
+    PartitionList& starts = *found;
+    std::map<std::pair<std::string, int32_t>, int64_t> ends;
+    if (bounded_ && scaleOut_) ends = endOffsets(parts);
     for (int i = 0; i < positioned.get()->cnt; ++i)
       starts.add(positioned.get()->elems[i].topic, positioned.get()->elems[i].partition,
                  RD_KAFKA_OFFSET_STORED);
@@ -626,6 +684,13 @@ class KafkaSourceNode final : public SourceNode {
       p.from = e.offset;  // negative (logical) for a partition that comes back
       if (const auto restored = offsets_.restored(p.topic, p.partition))
         p.next = *restored;  // held by checkpoints until the first message arrives
+      if (bounded_ && scaleOut_) {
+        p.end = ends[{std::string(p.topic), p.partition}];
+        p.done =
+            p.end <= 0 || e.offset == RD_KAFKA_OFFSET_END || (e.offset >= 0 && e.offset >= p.end);
+      }
+      if (scaleOutRegistry_)
+        scaleOutRegistry_->setSource(std::string(p.topic), {connection_, settings_.name, groupId_});
       offsets_.assign(p.topic, p.partition);
       partitions_.push_back(p);
       seen_.insert({std::string(p.topic), p.partition});
@@ -650,6 +715,7 @@ class KafkaSourceNode final : public SourceNode {
   // Commits what every sink finished with for the revoked partitions, then forgets them:
   // records of theirs still in flight will be read again by the new owner (at-least-once).
   void revoke(rd_kafka_topic_partition_list_t* parts) {
+    if (scaleOut_ && inPoll_) commitBeforeRevoke(parts);
     PartitionList commit;
     for (int i = 0; i < parts->cnt; ++i) {
       const auto& e = parts->elems[i];
@@ -663,7 +729,145 @@ class KafkaSourceNode final : public SourceNode {
       partitions_.erase(partitions_.begin() + static_cast<std::ptrdiff_t>(index));
       last_ = partitions_.size();
     }
-    if (commit.get()->cnt > 0) rd_kafka_commit(rk_, commit.get(), 0);
+    // Scale-out with transactions: the offsets committed in them are the truth; a plain commit
+    // of an older completed checkpoint here would move the group back.
+    const bool transactional = scaleOut_ && ledger_ && ledger_->hasTransactionalCommitter();
+    if (commit.get()->cnt > 0 && !transactional) rd_kafka_commit(rk_, commit.get(), 0);
+  }
+
+  // Scale-out: one message per call, so a rebalance callback (served inside a call) falls
+  // between two messages. Messages taken before it belong to the assignment it ended: they are
+  // dropped, and read again from the committed offsets of the new assignment (a batch call
+  // would mix old and new, and an old message would move a partition's position past records
+  // not read yet).
+  size_t pollScaleOut(uint32_t capacity) {
+    size_t n = 0;
+    for (int timeoutMs = 50; n < capacity; timeoutMs = 0) {
+      const uint64_t before = rebalances_;
+      rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_, timeoutMs);
+      if (rebalances_ != before) {
+        for (size_t i = 0; i < n; ++i)
+          rd_kafka_message_destroy(messages_[i]);
+        n = 0;
+      }
+      if (!m) break;
+      messages_[n++] = m;
+    }
+    return n;
+  }
+
+  // Scale-out (inside poll, on the source's thread): what this runner did with the revoked
+  // partitions commits before they go: a checkpoint now, whose snapshot tells the windows to
+  // write and drop their state, and whose transaction (or offset commit) completes before the
+  // new owner starts reading (Kafka Streams commits in onPartitionsRevoked the same way).
+  void commitBeforeRevoke(rd_kafka_topic_partition_list_t* parts) {
+    bool owned = false;
+    for (int i = 0; i < parts->cnt; ++i)
+      if (find(std::string_view(parts->elems[i].topic), parts->elems[i].partition)) {
+        revoked_.emplace_back(parts->elems[i].topic, parts->elems[i].partition);
+        owned = true;
+      }
+    if (!owned) return;
+    const uint64_t id = ctx_->checkpointNow();
+    if (id == 0) return;  // the run is stopping: its savepoint commits instead
+    if (!ctx_->waitForCheckpoint(id)) {
+      ctx_->log().warn("kafka", label_ + ": checkpoint " + std::to_string(id) +
+                                    " before giving up partitions did not complete; the new owner "
+                                    "repeats what it does not cover");
+      return;
+    }
+    if (ledger_ && ledger_->hasTransactionalCommitter()) {
+      if (!ledger_->waitCommitted(id, std::chrono::milliseconds(kRevokeCommitTimeoutMs),
+                                  [this] { return ctx_->stopRequested(); }))
+        ctx_->log().warn("kafka", label_ + ": the transaction of checkpoint " + std::to_string(id) +
+                                      " did not commit before the partitions went");
+    } else {
+      notifyCheckpointComplete(id);
+    }
+    ctx_->log().info("kafka", label_ + ": committed checkpoint " + std::to_string(id) +
+                                  " before giving up " + std::to_string(parts->cnt) +
+                                  " partition(s)");
+  }
+
+  // Scale-out: tells the windows, with checkpoint `id`, which partitions went to another runner
+  // and which a bounded read finished (see ScaleOutRegistry).
+  void reportScaleOutEvents(uint64_t id) {
+    for (auto& [topic, partition] : revoked_)
+      scaleOutRegistry_->addEvent({ScaleOutRegistry::EventKind::Revoked, topic, partition, id});
+    revoked_.clear();
+    if (!bounded_) return;
+    for (auto& p : partitions_)
+      if (p.done && !p.endReported) {
+        p.endReported = true;
+        scaleOutRegistry_->addEvent(
+            {ScaleOutRegistry::EventKind::Ended, std::string(p.topic), p.partition, id});
+      }
+  }
+
+  // Bounded scale-out: the end offset (read_committed) of each partition, the first time it is
+  // assigned in this run; later assignments keep it.
+  std::map<std::pair<std::string, int32_t>, int64_t> endOffsets(
+      const rd_kafka_topic_partition_list_t* parts) {
+    PartitionList query;
+    for (int i = 0; i < parts->cnt; ++i)
+      if (!ends_.count({parts->elems[i].topic, parts->elems[i].partition}))
+        query.add(parts->elems[i].topic, parts->elems[i].partition, -1);
+    if (query.get()->cnt > 0) {
+      const auto giveUp =
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(kScaleOutStartTimeoutMs);
+      auto answered = [&] {
+        if (rd_kafka_offsets_for_times(rk_, query.get(), 5000) != RD_KAFKA_RESP_ERR_NO_ERROR)
+          return false;
+        for (int i = 0; i < query.get()->cnt; ++i)
+          if (query.get()->elems[i].err || query.get()->elems[i].offset < 0) return false;
+        return true;
+      };
+      while (!answered()) {
+        for (int i = 0; i < query.get()->cnt; ++i)
+          query.get()->elems[i].offset = -1, query.get()->elems[i].err = RD_KAFKA_RESP_ERR_NO_ERROR;
+        if (std::chrono::steady_clock::now() >= giveUp || ctx_->stopRequested())
+          throw NodeFailure(label_ + ": cannot find the end offsets of the assigned partitions");
+      }
+      for (int i = 0; i < query.get()->cnt; ++i) {
+        const auto& e = query.get()->elems[i];
+        ends_[{e.topic, e.partition}] = e.offset;
+      }
+    }
+    return ends_;
+  }
+
+  // Bounded scale-out: this runner ends once its own partitions are done and the group has
+  // committed the end offset of every partition of its topics, so partitions of a runner that
+  // died are never left without a reader by runners that finished first. Since a partition's
+  // last results commit with its end offset (ScaleOutRegistry: Ended), a committed end means
+  // they are written. Asks the cluster at most once a second.
+  bool groupFinished(int64_t now) {
+    for (const auto& p : partitions_)
+      if (!p.done) return false;
+    if (now - lastGroupCheckMs_ < 1000) return false;
+    lastGroupCheckMs_ = now;
+    const rd_kafka_metadata_t* md = nullptr;
+    if (rd_kafka_metadata(rk_, 1, nullptr, &md, kMetadataTimeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR)
+      return false;
+    PartitionList all;
+    for (int t = 0; t < md->topic_cnt; ++t) {
+      std::string name = md->topics[t].topic;
+      if (md->topics[t].err || !matches(name)) continue;
+      for (int p = 0; p < md->topics[t].partition_cnt; ++p)
+        all.add(name, md->topics[t].partitions[p].id, RD_KAFKA_OFFSET_INVALID);
+    }
+    rd_kafka_metadata_destroy(md);
+    if (all.get()->cnt == 0) return false;
+    const auto ends = endOffsets(all.get());
+    if (rd_kafka_committed(rk_, all.get(), 2000) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
+    for (int i = 0; i < all.get()->cnt; ++i) {
+      const auto& e = all.get()->elems[i];
+      const int64_t end = ends.at({e.topic, e.partition});
+      if (end > 0 && (e.err || e.offset < end)) return false;
+    }
+    ctx_->log().info("kafka", label_ + ": every partition of group '" + groupId_ +
+                                  "' is read to its end; this runner ends");
+    return true;
   }
 
   bool allDone() const {
@@ -900,6 +1104,14 @@ class KafkaSourceNode final : public SourceNode {
   CheckpointOffsets offsets_;             // per checkpoint, restored, committed
   std::shared_ptr<OffsetLedger> ledger_;  // positions per checkpoint, for transactional sinks
   bool assigned_ = false;
+  // scale-out
+  bool scaleOut_ = false;
+  bool inPoll_ = false;      // inside librdkafka's poll, where rebalance callbacks run
+  uint64_t rebalances_ = 0;  // rebalance callbacks so far
+  std::shared_ptr<ScaleOutRegistry> scaleOutRegistry_;
+  std::vector<std::pair<std::string, int32_t>> revoked_;     // reported with the next checkpoint
+  std::map<std::pair<std::string, int32_t>, int64_t> ends_;  // bounded: end offset per partition
+  int64_t lastGroupCheckMs_ = 0;
   std::atomic<bool> stopRequested_{false};
   std::string pendingError_;
   std::set<int> reportedEvents_;

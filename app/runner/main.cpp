@@ -47,6 +47,7 @@ const char* kUsage =
     "                        [--delivery at_least_once|exactly_once] [--checkpoint-interval 10s]\n"
     "                        [--checkpoint-dir DIR] [--restart none|fixed_delay|exponential|JSON]\n"
     "                        [--instance NAME] [--fresh] [--drain] [--allow-changed-graph]\n"
+    "                        [--scale-out]\n"
     "                        [--metrics-port PORT] [--metrics-address ADDR]\n"
     "                        [--metrics-linger 30s]\n"
     "                        [--env-file FILE]...\n"
@@ -206,6 +207,8 @@ int main(int argc, char** argv) {
     } else if (a == "--env-file") {
       if (!next(v) || v.empty()) return usageError("--env-file needs a file");
       envFiles.push_back(v);
+    } else if (a == "--scale-out") {
+      settingOverrides["scale_out"] = true;
     } else if (a == "--fresh") {
       fresh = true;
     } else if (a == "--drain") {
@@ -282,6 +285,18 @@ int main(int argc, char** argv) {
       pipeline.settings[key] = value;
   }
 
+  // Scale-out: every runner needs its own transactional id. Without an explicit instance, one
+  // unique to this process (a runner that dies is replaced by the group, not resumed by id).
+  if (pipeline.settings.is_object() && pipeline.settings.value("scale_out", false) == true &&
+      !pipeline.settings.contains("instance")) {
+    char host[256] = {0};
+    if (gethostname(host, sizeof host - 1) != 0 || !host[0])
+      std::snprintf(host, sizeof host, "host");
+    pipeline.settings["instance"] = std::string(host) + "-" + std::to_string(getpid());
+    log.info("runner", "scale-out: this runner's instance is '" +
+                           pipeline.settings["instance"].get<std::string>() + "'");
+  }
+
   // --validate makes every check the run makes before it starts, and acquires nothing; so does
   // a run before it plans its first attempt.
   sc::PlannedPipeline checked =
@@ -305,12 +320,19 @@ int main(int argc, char** argv) {
                                 ? sc::state::defaultCheckpointDir(pipeline.name)
                                 : settings.checkpointDir;
   options.checkpoints.allowChangedGraph = allowChangedGraph;
+  if (settings.scaleOut) {
+    // Kafka holds the state (group offsets, changelog topics); nothing local is kept.
+    options.checkpoints.scaleOut = true;
+    options.checkpoints.dir.clear();
+  }
   options.stopMode = drain ? sc::StopMode::Drain : sc::StopMode::Savepoint;
   options.headersForTaps = false;  // no taps here: Kafka headers only where the pipeline reads them
   // The embedded cluster (and its topics) outlives restarts.
   options.resources = std::make_shared<sc::ResourceRegistry>();
   sc::state::CheckpointStore store(options.checkpoints.dir);
-  if (fresh) {
+  if (options.checkpoints.dir.empty()) {
+    // Scale-out: nothing is kept locally (Kafka holds the state and the group's progress).
+  } else if (fresh) {
     std::string error = store.removeAll();
     if (!error.empty()) {
       log.error("runner", error);
@@ -457,7 +479,7 @@ int main(int argc, char** argv) {
     supervisor.reset();
     options.resources.reset();
     metricsServer.reset();
-    if (!store.ids().empty()) {
+    if (!options.checkpoints.dir.empty() && !store.ids().empty()) {
       const sc::state::CheckpointStore::FinishedRun run{
           pipeline.name, sc::Execution::graphHash(resolved), outcome.checkpoints.lastId,
           std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -74,6 +74,9 @@ struct NodeSpec {
   // them). A sink without it is at-least-once, and the validator warns under exactly_once.
   bool exactlyOnce = false;
   std::function<std::unique_ptr<Node>()> create;
+  // Scale-out mode (settings.scale_out) runs this instead of `create` when set: windows keep
+  // their state per input partition there (it gets this spec, to create one node per partition).
+  std::function<std::unique_ptr<Node>(const NodeSpec&)> createForScaleOut;
   // Checks across properties beyond what the spec expresses; reports into diags with pointers
   // relative to the node (cfg.pointer(...) builds them).
   std::function<void(const NodeConfig&, Diagnostics&)> validate;

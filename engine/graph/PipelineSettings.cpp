@@ -1,6 +1,8 @@
 #include "engine/graph/PipelineSettings.h"
 
 #include <algorithm>
+#include <set>
+#include <vector>
 
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeConfig.h"
@@ -53,7 +55,13 @@ NodeSpec makeSpec() {
       "Name of this runner among several that run the pipeline (part of Kafka transactional "
       "ids); --instance overrides it",
       "0");
-  s.properties = {delivery, interval, dir, restart, instance};
+  PropertySpec scaleOut = makeProperty(
+      "scale_out", PropKind::Boolean,
+      "Several runners share this pipeline through Kafka consumer groups: partitions (and the "
+      "window state of each partition, kept in changelog topics) move between them; "
+      "--scale-out sets it",
+      false);
+  s.properties = {delivery, interval, dir, restart, instance, scaleOut};
   return s;
 }
 
@@ -113,6 +121,9 @@ void validateSettings(const Json& settings, Diagnostics& diags) {
     } else if (key == "checkpoint_dir" || key == "instance") {
       if (!value.is_string() || value.get<std::string>().empty())
         diags.error(ptr, key + " must be a non-empty string");
+    } else if (key == "scale_out") {
+      if (!value.is_boolean())
+        diags.error(ptr, "scale_out must be true or false", "write \"scale_out\": true");
     } else if (key == "restart") {
       if (!value.is_object()) {
         diags.error(ptr, "restart must be an object like {\"strategy\": \"exponential\"}");
@@ -194,6 +205,72 @@ void validateDelivery(const Pipeline& pipeline, const NodeRegistry& registry, Di
   }
 }
 
+void validateScaleOut(const Pipeline& pipeline, const NodeRegistry& registry, Diagnostics& diags) {
+  if (!pipeline.settings.is_object()) return;
+  auto it = pipeline.settings.find("scale_out");
+  if (it == pipeline.settings.end() || !it->is_boolean() || !it->get<bool>()) return;
+  auto specOf = [&](const PipelineNode& n) { return registry.find(n.type); };
+  for (size_t i = 0; i < pipeline.nodes.size(); ++i) {
+    const PipelineNode& n = pipeline.nodes[i];
+    const NodeSpec* spec = specOf(n);
+    if (!spec) continue;
+    const std::string ptr = "/nodes/" + std::to_string(i);
+    if (spec->isSource() && n.type != "kafka.source")
+      diags
+          .error(ptr + "/type",
+                 n.type + " '" + n.id +
+                     "' cannot be shared between runners: in scale-out mode (settings.scale_out) "
+                     "runners split the partitions of Kafka topics",
+                 "read the input through a kafka.source, or run the pipeline without scale_out")
+          .nodeId = n.id;
+    if (spec->category != "Windows") continue;
+    // The sources (and windows) upstream of this window, through any other nodes.
+    std::set<std::string> connections;
+    std::string firstSource, upstreamWindow;
+    std::vector<std::string> stack{n.id};
+    std::set<std::string> seen;
+    while (!stack.empty()) {
+      const std::string id = stack.back();
+      stack.pop_back();
+      if (!seen.insert(id).second) continue;
+      for (const PipelineEdge& e : pipeline.edges) {
+        if (e.to.node != id) continue;
+        const int from = pipeline.nodeIndex(e.from.node);
+        if (from < 0) continue;
+        const PipelineNode& up = pipeline.nodes[static_cast<size_t>(from)];
+        const NodeSpec* upSpec = specOf(up);
+        if (!upSpec) continue;
+        if (upSpec->category == "Windows") {
+          upstreamWindow = up.id;
+        } else if (upSpec->isSource()) {
+          if (up.type == "kafka.source") {
+            connections.insert(up.properties.value("connection", std::string()));
+            if (firstSource.empty()) firstSource = up.id;
+          }
+        } else {
+          stack.push_back(up.id);
+        }
+      }
+    }
+    if (!upstreamWindow.empty())
+      diags
+          .error(ptr,
+                 "window '" + n.id + "' reads the results of window '" + upstreamWindow +
+                     "': in scale-out mode a window's state is kept per input partition of a "
+                     "Kafka topic, so it must read from kafka.source nodes",
+                 "run chained windows without scale_out")
+          .nodeId = n.id;
+    if (connections.size() > 1)
+      diags
+          .error(ptr,
+                 "window '" + n.id +
+                     "' reads from Kafka sources on different connections: in scale-out mode its "
+                     "state is backed by a changelog topic on the connection of its input",
+                 "feed each window from sources of one connection")
+          .nodeId = n.id;
+  }
+}
+
 PipelineSettings readSettings(const Json& settings) {
   PipelineSettings s;
   if (!settings.is_object()) return s;
@@ -203,7 +280,9 @@ PipelineSettings readSettings(const Json& settings) {
   if (auto it = settings.find("checkpoint_dir"); it != settings.end() && it->is_string())
     s.checkpointDir = it->get<std::string>();
   if (auto it = settings.find("instance"); it != settings.end() && it->is_string())
-    s.instance = it->get<std::string>();
+    s.instance = it->get<std::string>(), s.instanceSet = true;
+  if (auto it = settings.find("scale_out"); it != settings.end() && it->is_boolean())
+    s.scaleOut = it->get<bool>();
   if (auto it = settings.find("restart"); it != settings.end() && it->is_object()) {
     const Json& r = *it;
     std::string strategy = r.value("strategy", std::string("exponential"));

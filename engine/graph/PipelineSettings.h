@@ -33,6 +33,9 @@ struct PipelineSettings {
   std::string checkpointDir;  // empty: the default folder (see state/CheckpointStore.h)
   RestartStrategy restart;
   std::string instance = "0";  // this runner's name among several running the pipeline
+  bool instanceSet = false;    // `instance` was given (settings or --instance)
+  // Several runners share the pipeline through Kafka consumer groups (docs/scale-out.md).
+  bool scaleOut = false;
 };
 
 // The spec of `settings` (its properties are what the file may hold).
@@ -44,6 +47,9 @@ class NodeRegistry;
 // Checks across settings and nodes: under exactly_once, sinks that cannot take part are
 // warnings, and Kafka sinks without acks all and idempotence are errors.
 void validateDelivery(const Pipeline& pipeline, const NodeRegistry& registry, Diagnostics& diags);
+// Scale-out mode (settings.scale_out): every source is a kafka.source, and no window takes
+// records from sources on different connections or from another window. Errors name the node.
+void validateScaleOut(const Pipeline& pipeline, const NodeRegistry& registry, Diagnostics& diags);
 // Reads validated settings (defaults for what is missing).
 PipelineSettings readSettings(const Json& settings);
 

@@ -415,6 +415,7 @@ Diagnostics validatePipeline(const Pipeline& p, const NodeRegistry& registry) {
   checkPipelineFields(p, registry, diags);  // warnings only
   validateSettings(p.settings, diags);
   validateDelivery(p, registry, diags);
+  validateScaleOut(p, registry, diags);
   return diags;
 }
 

@@ -4,12 +4,17 @@
 // (send_offsets_to_transaction) instead of the source committing them on its own afterwards.
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
 #include <tuple>
 #include <vector>
+
+typedef struct rd_kafka_consumer_group_metadata_s rd_kafka_consumer_group_metadata_t;
 
 namespace sc::kafka {
 
@@ -46,8 +51,49 @@ class OffsetLedger {
   void setTransactionalCommitter() { transactional_ = true; }
   bool hasTransactionalCommitter() const { return transactional_; }
 
+  // The transaction of checkpoint `id` (and the offsets in it) committed.
+  void noteCommitted(uint64_t id) {
+    {
+      std::lock_guard lock(mutex_);
+      if (id > committed_) committed_ = id;
+    }
+    committedCv_.notify_all();
+  }
+  // Waits until checkpoint `id`'s transaction committed (true), `timeout` passed or `stop`
+  // holds (false); `stop` is looked at every 50 ms.
+  bool waitCommitted(uint64_t id, std::chrono::milliseconds timeout,
+                     const std::function<bool()>& stop) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    std::unique_lock lock(mutex_);
+    while (committed_ < id) {
+      if (stop() || std::chrono::steady_clock::now() >= until) return false;
+      committedCv_.wait_for(lock, std::chrono::milliseconds(50));
+    }
+    return true;
+  }
+
+  // Scale-out: the consumer of `group`, for its group metadata (generation, member id) in
+  // send_offsets_to_transaction, so a runner the group has moved on from (a zombie) cannot
+  // commit offsets for partitions it lost (KIP-447). The returned object is the caller's.
+  using GroupMetadata = std::function<rd_kafka_consumer_group_metadata_t*()>;
+  void setGroupMetadata(const std::string& group, GroupMetadata metadata) {
+    std::lock_guard lock(mutex_);
+    if (metadata)
+      metadata_[group] = std::move(metadata);
+    else
+      metadata_.erase(group);
+  }
+  rd_kafka_consumer_group_metadata_t* groupMetadata(const std::string& group) {
+    std::lock_guard lock(mutex_);
+    auto it = metadata_.find(group);
+    return it == metadata_.end() ? nullptr : it->second();
+  }
+
  private:
   std::mutex mutex_;
+  std::condition_variable committedCv_;
+  uint64_t committed_ = 0;
+  std::map<std::string, GroupMetadata> metadata_;
   std::map<std::string, std::map<uint64_t, Offsets>> entries_;
   std::atomic<bool> transactional_{false};
 };

@@ -23,8 +23,12 @@ struct PartitionList {
 };
 
 rd_kafka_error_t* sendOffsets(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* list,
-                              const std::string& group, int timeoutMs) {
-  rd_kafka_consumer_group_metadata_t* meta = rd_kafka_consumer_group_metadata_new(group.c_str());
+                              const std::string& group, int timeoutMs,
+                              rd_kafka_consumer_group_metadata_t* consumerMeta = nullptr) {
+  // The consumer's own metadata (scale-out) lets the broker fence a runner the group has moved
+  // on from; else the group's name alone.
+  rd_kafka_consumer_group_metadata_t* meta =
+      consumerMeta ? consumerMeta : rd_kafka_consumer_group_metadata_new(group.c_str());
   rd_kafka_error_t* e = rd_kafka_send_offsets_to_transaction(rk, list, meta, timeoutMs);
   rd_kafka_consumer_group_metadata_destroy(meta);
   return e;
@@ -112,7 +116,7 @@ void TransactionalProducer::commitThrough(uint64_t covered, bool final, const st
         PartitionList list(static_cast<int>(offsets.size()));
         for (const auto& [topic, partition, offset] : offsets)
           rd_kafka_topic_partition_list_add(list.list, topic.c_str(), partition)->offset = offset;
-        check(sendOffsets(rk, list.list, group, timeoutMs), who,
+        check(sendOffsets(rk, list.list, group, timeoutMs, ledger_->groupMetadata(group)), who,
               "commit the offsets of group '" + group + "' in");
       }
     }
@@ -121,6 +125,7 @@ void TransactionalProducer::commitThrough(uint64_t covered, bool final, const st
   faultPoint("kafka.transaction.committed");
   inTransaction_ = false;
   committedThrough_ = covered;
+  if (ledger_) ledger_->noteCommitted(covered);
   beginLocked(who);
 }
 

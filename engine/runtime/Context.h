@@ -126,6 +126,15 @@ class RunContext {
   void setCheckpointWaiter(std::function<bool(uint64_t)> wait) {
     waitForCheckpoint_ = std::move(wait);
   }
+  // Sources only, on their own thread (inside poll): starts a checkpoint at once and sends this
+  // source's barrier for it (and for any other triggered one) downstream before returning its
+  // id; 0 when the run is stopping. Scale-out: a consumer whose partitions are revoked commits
+  // what it did with them first (as Kafka Streams does in onPartitionsRevoked).
+  uint64_t checkpointNow() const { return checkpointNow_ ? checkpointNow_() : 0; }
+  void setCheckpointNow(std::function<uint64_t()> now) { checkpointNow_ = std::move(now); }
+  // settings.scale_out: several runners share the pipeline through Kafka.
+  bool scaleOut() const { return scaleOut_; }
+  void setScaleOut(bool scaleOut) { scaleOut_ = scaleOut; }
 
  private:
   std::string nodeId_;
@@ -136,6 +145,8 @@ class RunContext {
   uint64_t restoreId_ = 0;
   bool exactlyOnce_ = false;
   std::function<bool(uint64_t)> waitForCheckpoint_;
+  std::function<uint64_t()> checkpointNow_;
+  bool scaleOut_ = false;
 };
 
 }  // namespace sc

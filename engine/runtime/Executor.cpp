@@ -126,6 +126,7 @@ struct Execution::Impl {
     WatermarkStrategy strategy;
     int participant = -1;   // index among checkpoint participants (-1: stateless)
     uint64_t notified = 0;  // last checkpoint id notifyCheckpointComplete() saw
+    uint64_t injected = 0;  // sources: the last barrier sent downstream
     const std::string* restorePart = nullptr;  // snapshot to restore after open()
   };
 
@@ -196,6 +197,7 @@ struct Execution::Impl {
   int consecutiveFailures = 0;
   uint64_t failedId = 0;  // newest checkpoint that could not be written
   std::thread coordinator;
+  std::shared_ptr<std::atomic<uint64_t>> lastIdInProcess;  // scale-out: ids across restarts
 
   // ---- failure -------------------------------------------------------------------------------
   void fail(uint32_t node, const std::string& message) {
@@ -512,7 +514,27 @@ struct Execution::Impl {
   // ---- checkpoint coordination ---------------------------------------------------------------
   bool checkpointing() const { return !participants.empty(); }
   bool savepointOnStop() const {
-    return options.stopMode == StopMode::Savepoint && !options.checkpoints.dir.empty();
+    return options.stopMode == StopMode::Savepoint &&
+           (!options.checkpoints.dir.empty() || options.checkpoints.scaleOut);
+  }
+
+  // Sends source `node`'s barriers for every triggered checkpoint (on the source's thread).
+  void injectTriggered(uint32_t node) {
+    NodeRt& n = nodes[node];
+    for (uint64_t want = triggered.load(std::memory_order_acquire); n.injected < want;)
+      barrierAt(node, ++n.injected, 0);
+  }
+
+  // RunContext::checkpointNow for source `node` (on its thread).
+  uint64_t checkpointFromSource(uint32_t node) {
+    uint64_t id;
+    {
+      std::lock_guard lock(ckMutex);
+      if (stop.load() || aborted.load() || !checkpointing()) return 0;
+      id = triggerLocked(false);
+    }
+    injectTriggered(node);
+    return id;
   }
 
   // Starts checkpoint `id` (ckMutex held): sources inject barriers up to it.
@@ -629,6 +651,7 @@ struct Execution::Impl {
     stats.maxPauseUs = std::max(stats.maxPauseUs, stats.lastPauseUs);
     stats.lastWasSavepoint = p.savepoint;
     completedId.store(id, std::memory_order_release);
+    if (lastIdInProcess && id > lastIdInProcess->load()) lastIdInProcess->store(id);
     ckCv.notify_all();
     for (auto& t : tasks)
       t->parker.notify();
@@ -780,15 +803,11 @@ struct Execution::Impl {
   void runSource(Task& t) {
     uint32_t node = t.nodes.front();
     NodeRt& n = nodes[node];
-    uint64_t injected = completedId.load();  // ids below firstId belong to earlier runs
-    injected = std::max<uint64_t>(injected, options.checkpoints.firstId - 1);
-    auto injectTriggered = [&] {
-      for (uint64_t want = triggered.load(std::memory_order_acquire); injected < want;)
-        barrierAt(node, ++injected, 0);
-    };
+    // Ids below firstId belong to earlier runs.
+    n.injected = std::max<uint64_t>(completedId.load(), options.checkpoints.firstId - 1);
     bool natural = false;
     while (!aborted) {
-      injectTriggered();
+      injectTriggered(node);
       notifyCompleted(t);
       if (stop) break;
       if (durationExpired()) {
@@ -805,12 +824,12 @@ struct Execution::Impl {
       }
       if (r == SourceNode::Poll::Idle)
         t.parker.park(std::chrono::milliseconds(10), [&] {
-          return stop.load() || aborted.load() || triggered.load() > injected ||
+          return stop.load() || aborted.load() || triggered.load() > n.injected ||
                  completedId.load() > n.notified;
         });
     }
     if (aborted) return;
-    injectTriggered();  // a savepoint's barrier goes out after the last records
+    injectTriggered(node);  // a savepoint's barrier goes out after the last records
     if (natural) ++naturalEnds;
     endNode(node, !natural && savepointOnStop());
   }
@@ -888,6 +907,12 @@ struct Execution::Impl {
 
 namespace {
 
+bool scaleOutMode(const Pipeline& pipeline) {
+  if (!pipeline.settings.is_object()) return false;
+  auto it = pipeline.settings.find("scale_out");
+  return it != pipeline.settings.end() && it->is_boolean() && it->get<bool>();
+}
+
 WatermarkStrategy merge(const WatermarkStrategy& a, const WatermarkStrategy& b) {
   WatermarkStrategy m = a;
   m.maxOutOfOrdernessMs = std::max(a.maxOutOfOrdernessMs, b.maxOutOfOrdernessMs);
@@ -908,6 +933,7 @@ bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
   plan.setHeaderUse(x.options.headersForTaps ? HeaderUse::Everywhere
                                              : pipelineHeaderUse(pipeline, registry));
   // Nodes.
+  const bool scaleOut = scaleOutMode(pipeline);
   std::vector<std::optional<WatermarkStrategy>> requests(pipeline.nodes.size());
   for (size_t i = 0; i < pipeline.nodes.size(); ++i) {
     const PipelineNode& pn = pipeline.nodes[i];
@@ -919,7 +945,9 @@ bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
           .nodeId = pn.id;
       continue;
     }
-    if (n.spec->create) n.node = n.spec->create();
+    if (n.spec->create)
+      n.node = scaleOut && n.spec->createForScaleOut ? n.spec->createForScaleOut(*n.spec)
+                                                     : n.spec->create();
     if (!n.node && forRun)
       diags
           .error("/nodes/" + std::to_string(i) + "/type",
@@ -1063,6 +1091,13 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
   auto impl = std::make_unique<Impl>();
   Impl& x = *impl;
   x.options = options;
+  if (scaleOutMode(pipeline)) {
+    // Kafka holds the state (group offsets, changelog topics): local checkpoints are neither
+    // written nor restored (docs/scale-out.md).
+    x.options.checkpoints.scaleOut = true;
+    x.options.checkpoints.dir.clear();
+    x.options.checkpoints.restore.reset();
+  }
   x.document = pipeline.toJson();
   x.resources = options.resources ? options.resources : std::make_shared<ResourceRegistry>();
   PlanContext plan(x.slots, x.document, *x.resources);
@@ -1080,10 +1115,18 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
   }
   x.finalParts.resize(x.participants.size());
   x.spare.resize(x.participants.size());
-  x.nextId = std::max<uint64_t>(1, options.checkpoints.firstId);
-  if (const auto& restore = options.checkpoints.restore) {
+  x.nextId = std::max<uint64_t>(1, x.options.checkpoints.firstId);
+  if (x.options.checkpoints.scaleOut) {
+    // No folder keeps the ids: the run's resources do, so an in-process restart goes on with
+    // higher ids (the shared Kafka transaction and offset ledger compare them).
+    x.lastIdInProcess = x.resources->getOrCreate<std::atomic<uint64_t>>(
+        "checkpoint.last-id", [] { return std::make_shared<std::atomic<uint64_t>>(0); });
+    x.nextId = std::max(x.nextId, x.lastIdInProcess->load() + 1);
+    x.options.checkpoints.firstId = x.nextId;
+  }
+  if (const auto& restore = x.options.checkpoints.restore) {
     x.nextId = std::max(x.nextId, restore->id + 1);
-    if (restore->graphHash != x.graphHash && !options.checkpoints.allowChangedGraph) {
+    if (restore->graphHash != x.graphHash && !x.options.checkpoints.allowChangedGraph) {
       diags.error("",
                   "checkpoint " + std::to_string(restore->id) +
                       " was taken from a different "
@@ -1138,7 +1181,7 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
   }
   for (uint32_t n : order) {
     Impl::NodeRt& rt = x.nodes[n];
-    bool fuse = options.fuse && rt.spec->stateless && rt.inEdges.size() == 1;
+    bool fuse = x.options.fuse && rt.spec->stateless && rt.inEdges.size() == 1;
     if (fuse) {
       rt.task = x.nodes[x.edges[rt.inEdges[0]].from].task;
       x.tasks[rt.task]->nodes.push_back(n);
@@ -1153,28 +1196,31 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     if (x.nodes[e.from].task == x.nodes[e.to].task) continue;
     Impl::Task& producer = *x.tasks[x.nodes[e.from].task];
     Impl::Task& consumer = *x.tasks[x.nodes[e.to].task];
-    e.channel = std::make_unique<Channel>(options.queueCapacity, producer.parker, consumer.parker);
+    e.channel =
+        std::make_unique<Channel>(x.options.queueCapacity, producer.parker, consumer.parker);
     e.metrics = std::make_unique<EdgeMetrics>();
     e.metrics->from = x.nodes[e.from].id;
     e.metrics->to = x.nodes[e.to].id;
     if (e.toPort >= 0) e.metrics->toPort = x.nodes[e.to].spec->inputs[size_t(e.toPort)].name;
-    e.metrics->capacity = options.queueCapacity;
+    e.metrics->capacity = x.options.queueCapacity;
     consumer.inputs.push_back(id);
     x.nodes[e.to].metrics->queueCapacity.set(x.nodes[e.to].metrics->queueCapacity.get() +
-                                             static_cast<int64_t>(options.queueCapacity));
+                                             static_cast<int64_t>(x.options.queueCapacity));
   }
 
   x.pool =
-      std::make_unique<BatchPool>(options.batchCapacity, std::max<uint32_t>(1, x.slots.size()));
+      std::make_unique<BatchPool>(x.options.batchCapacity, std::max<uint32_t>(1, x.slots.size()));
   for (uint32_t i = 0; i < x.nodes.size(); ++i) {
     Impl::NodeRt& rt = x.nodes[i];
     rt.emitter = std::make_unique<Impl::NodeEmitter>(x, i);
     rt.ctx = std::make_unique<RunContext>(rt.id, *rt.metrics, x.slots, *x.resources, x.stop);
-    if (rt.restorePart) rt.ctx->setRestoreId(options.checkpoints.restore->id);
-    rt.ctx->setExactlyOnce(options.checkpoints.exactlyOnce);
+    if (rt.restorePart) rt.ctx->setRestoreId(x.options.checkpoints.restore->id);
+    rt.ctx->setExactlyOnce(x.options.checkpoints.exactlyOnce);
     rt.ctx->setCheckpointWaiter([&x](uint64_t id) { return x.waitForCheckpoint(id); });
+    rt.ctx->setScaleOut(x.options.checkpoints.scaleOut);
+    if (rt.source) rt.ctx->setCheckpointNow([&x, i] { return x.checkpointFromSource(i); });
   }
-  if (options.maxRecords > 0) x.remaining = options.maxRecords;
+  if (x.options.maxRecords > 0) x.remaining = x.options.maxRecords;
   return std::unique_ptr<Execution>(new Execution(std::move(impl)));
 }
 

@@ -50,6 +50,9 @@ struct CheckpointOptions {
   // State to start from (validated against the graph unless allowChangedGraph).
   std::shared_ptr<const state::Checkpoint> restore;
   bool allowChangedGraph = false;  // map state by node id even if the graph hash differs
+  // Scale-out mode (settings.scale_out): Kafka holds the state (group offsets, changelogs), so a
+  // stop still takes a savepoint (committing to Kafka) when no folder is given.
+  bool scaleOut = false;
 };
 
 // How a stop request (requestStop, --duration, --max-records) ends the run.

@@ -5,6 +5,7 @@
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeConfig.h"
 #include "engine/runtime/Node.h"
+#include "nodes/window/PartitionedWindowNode.h"
 
 namespace sc::window {
 
@@ -136,6 +137,10 @@ std::string trimmed(std::string s) {
 NodeSpec windowSpec(WindowKind kind) {
   NodeSpec s;
   s.category = "Windows";
+  // Scale-out: one window per input partition, backed by a changelog topic.
+  s.createForScaleOut = [](const NodeSpec& spec) -> std::unique_ptr<Node> {
+    return std::make_unique<PartitionedWindowNode>(spec);
+  };
   switch (kind) {
     case WindowKind::Tumbling:
       s.type = "window.tumbling";

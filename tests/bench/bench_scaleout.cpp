@@ -1,0 +1,194 @@
+// Scale-out throughput: one streamcanvas-run pinned to core 0 against two runners (scale-out
+// mode, one consumer group) pinned to cores 0 and 1, on the same bounded input and a CPU-bound
+// pipeline (kafka.source -> heavy map expressions -> keyed tumbling window -> kafka.sink). Run on
+// demand, never by ctest:
+//
+//   bench_scaleout [--bootstrap HOST:PORT] [RECORDS [PARTITIONS]]   (defaults 2000000, 12)
+//
+// Without --bootstrap it reads KAFKA_PLAINTEXT from the file named by SC_REAL_KAFKA_ENV (the real
+// broker fixture: tests/kafka/kafka-fixture.sh start DIR). Prints the wall time from start to
+// exit of all runners, the throughput and the ratio; `taskset` must be installed.
+#include <librdkafka/rdkafka.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#ifndef SC_RUNNER
+#define SC_RUNNER "streamcanvas-run"
+#endif
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+[[noreturn]] void die(const std::string& why) {
+  std::fprintf(stderr, "bench_scaleout: %s\n", why.c_str());
+  std::exit(1);
+}
+
+rd_kafka_t* client(rd_kafka_type_t type, const std::string& bootstrap) {
+  rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  char err[512];
+  rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.c_str(), err, sizeof err);
+  rd_kafka_conf_set(conf, "linger.ms", "20", err, sizeof err);
+  rd_kafka_conf_set(conf, "enable.idempotence", "true", err, sizeof err);
+  rd_kafka_t* rk = rd_kafka_new(type, conf, err, sizeof err);
+  if (!rk) die(err);
+  return rk;
+}
+
+void createTopic(const std::string& bootstrap, const std::string& topic, int partitions) {
+  rd_kafka_t* rk = client(RD_KAFKA_PRODUCER, bootstrap);
+  char err[512];
+  rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(topic.c_str(), partitions, 1, err, sizeof err);
+  rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
+  rd_kafka_CreateTopics(rk, &nt, 1, nullptr, q);
+  rd_kafka_NewTopic_destroy(nt);
+  rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 30000);
+  if (!ev || rd_kafka_event_error(ev)) die("cannot create topic " + topic);
+  rd_kafka_event_destroy(ev);
+  rd_kafka_queue_destroy(q);
+  rd_kafka_destroy(rk);
+}
+
+void produce(const std::string& bootstrap, const std::string& topic, long records) {
+  rd_kafka_t* rk = client(RD_KAFKA_PRODUCER, bootstrap);
+  char payload[160];
+  const long keys = 5000;
+  for (long i = 0; i < records; ++i) {
+    const std::string key = "sensor-" + std::to_string(i % keys);
+    const int len =
+        std::snprintf(payload, sizeof payload,
+                      "{\"k\":\"%s\",\"v\":%ld,\"name\":\"reading number %ld\",\"ts\":%ld}",
+                      key.c_str(), (i * 7919) % 1000, i, 1'700'000'000'000L + (i / keys) * 100);
+    while (rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(topic.c_str()),
+                             RD_KAFKA_V_KEY(key.data(), key.size()),
+                             RD_KAFKA_V_VALUE(payload, static_cast<size_t>(len)),
+                             RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                             RD_KAFKA_V_END) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
+      rd_kafka_poll(rk, 10);
+  }
+  if (rd_kafka_flush(rk, 300000)) die("the input was not acknowledged");
+  rd_kafka_destroy(rk);
+}
+
+std::string pipeline(const std::string& name, const std::string& bootstrap, const std::string& in,
+                     const std::string& out) {
+  // Heavy per-record work before the window: string building and arithmetic in map nodes.
+  std::string set;
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    set += std::string(i ? "," : "") + "\"f" + n + "\":\"upper(concat(name, to_string(v * " + n +
+           " + 1), lower(substr(concat(k, name), " + n + ", 12))))\"";
+    set += ",\"g" + n + "\":\"round(abs(v * " + n + ".5 - 321.25) / 3.7) + floor(v / (" + n +
+           " + 2))\"";
+  }
+  const std::string q = "\"";
+  auto str = [&](const std::string& v) { return q + v + q; };
+  return "{\"streamcanvas\":1,\"name\":" + str(name) +
+         ",\"settings\":{\"scale_out\":true,\"checkpoint_interval\":\"2s\","
+         "\"restart\":{\"strategy\":\"none\"}},"
+         "\"connections\":{\"k\":{\"type\":\"kafka\",\"bootstrap_servers\":" +
+         str(bootstrap) +
+         "}},\"nodes\":["
+         "{\"id\":\"in\",\"type\":\"kafka.source\",\"properties\":{\"connection\":\"k\","
+         "\"topics\":[" +
+         str(in) + "],\"start\":\"earliest\",\"bounded\":true,\"group_id\":" + str(name) +
+         "}},"
+         "{\"id\":\"heavy\",\"type\":\"map\",\"properties\":{\"set\":{" +
+         set +
+         "}}},"
+         "{\"id\":\"heavy2\",\"type\":\"map\",\"properties\":{\"set\":{"
+         "\"h\":\"concat(f0, f1, f2, f3, f4, f5, f6, f7)\","
+         "\"s\":\"g0 + g1 + g2 + g3 + g4 + g5 + g6 + g7\"}}},"
+         "{\"id\":\"win\",\"type\":\"window.tumbling\",\"properties\":{\"size\":\"10s\","
+         "\"key\":\"k\",\"timestamp\":\"ts\",\"aggregates\":["
+         "{\"as\":\"n\",\"fn\":\"count\"},{\"as\":\"s\",\"fn\":\"sum\",\"of\":\"s\"},"
+         "{\"as\":\"hi\",\"fn\":\"max\",\"of\":\"v\"}]}},"
+         "{\"id\":\"out\",\"type\":\"kafka.sink\",\"properties\":{\"connection\":\"k\","
+         "\"topic\":" +
+         str(out) +
+         "}}],"
+         "\"edges\":[{\"from\":\"in\",\"to\":\"heavy\"},{\"from\":\"heavy\",\"to\":"
+         "\"heavy2\"},{\"from\":\"heavy2\",\"to\":\"win\"},{\"from\":\"win\",\"to\":"
+         "\"out\"}]}";
+}
+
+pid_t start(const std::string& core, const std::string& file, const std::string& log) {
+  std::fflush(nullptr);  // the child must not print the parent's buffered lines again
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::freopen(log.c_str(), "w", stderr);
+    std::freopen("/dev/null", "w", stdout);
+    execlp("taskset", "taskset", "-c", core.c_str(), SC_RUNNER, file.c_str(), "--instance",
+           core.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+double run(const std::vector<std::string>& cores, const std::string& file, const std::string& tag) {
+  const auto t0 = Clock::now();
+  std::vector<pid_t> pids;
+  for (const auto& c : cores)
+    pids.push_back(start(c, file, "/tmp/bench_scaleout-" + tag + "-" + c + ".log"));
+  for (pid_t p : pids) {
+    int status = 0;
+    waitpid(p, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+      die("a runner failed; see /tmp/bench_scaleout-" + tag + "-*.log");
+  }
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string bootstrap;
+  std::vector<std::string> rest;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--bootstrap" && i + 1 < argc)
+      bootstrap = argv[++i];
+    else
+      rest.push_back(a);
+  }
+  const long records = rest.size() > 0 ? std::atol(rest[0].c_str()) : 2'000'000;
+  const int partitions = rest.size() > 1 ? std::atoi(rest[1].c_str()) : 12;
+  if (bootstrap.empty()) {
+    const char* env = std::getenv("SC_REAL_KAFKA_ENV");
+    if (!env) die("give --bootstrap HOST:PORT or set SC_REAL_KAFKA_ENV");
+    std::ifstream f(env);
+    for (std::string line; std::getline(f, line);)
+      if (line.rfind("KAFKA_PLAINTEXT=", 0) == 0) bootstrap = line.substr(16);
+    if (bootstrap.empty()) die(std::string("no KAFKA_PLAINTEXT in ") + env);
+  }
+  const std::string id = std::to_string(::time(nullptr));
+  const std::string in = "bench-scaleout-in-" + id;
+  createTopic(bootstrap, in, partitions);
+  std::printf("producing %ld records into %d partitions...\n", records, partitions);
+  produce(bootstrap, in, records);
+
+  double seconds[2];
+  for (int runners = 1; runners <= 2; ++runners) {
+    const std::string name = "bench-scaleout-" + id + "-" + std::to_string(runners);
+    const std::string out = name + "-out";
+    createTopic(bootstrap, out, 1);
+    const std::string file = "/tmp/" + name + ".json";
+    std::ofstream(file) << pipeline(name, bootstrap, in, out);
+    std::vector<std::string> cores{"0"};
+    if (runners == 2) cores.push_back("1");
+    seconds[runners - 1] = run(cores, file, std::to_string(runners));
+    std::printf("%d runner(s), pinned to core(s) 0%s: %.2f s, %.0f records/s\n", runners,
+                runners == 2 ? " and 1" : "", seconds[runners - 1],
+                static_cast<double>(records) / seconds[runners - 1]);
+  }
+  std::printf("2 runners / 1 runner throughput: %.2fx\n", seconds[0] / seconds[1]);
+  return 0;
+}

@@ -1,0 +1,360 @@
+// Scale-out mode against the real broker: several streamcanvas-run processes share one pipeline
+// (settings.scale_out) through a consumer group. A keyed tumbling window (count, sum, min, max;
+// message key = window key) over a bounded 12-partition topic writes to kafka.sink with
+// exactly_once. Three runners start; a fourth joins mid-stream; one of the first is killed with
+// SIGKILL mid-stream; all others must exit by themselves. The output, read with read_committed,
+// must equal a brute-force oracle computed from the input: every (key, window) exactly once with
+// the exact aggregates, so no duplicates and no gaps.
+//
+// What makes it hold: the window's state per input partition goes to the changelog topic in the
+// same transaction as the output and the offsets, and is restored by the partition's next owner;
+// a runner giving up partitions commits a checkpoint first; a bounded runner ends only when the
+// group has committed every partition's end.
+#include <QtTest>
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <csignal>
+#include <map>
+#include <set>
+#include <thread>
+#include <tuple>
+
+#include "engine/graph/Json.h"
+#include "integration/RealKafka.h"
+
+using namespace sc::test;
+using sc::Json;
+
+namespace {
+
+const QString kRunner = QStringLiteral(SC_BINARY_DIR "/app/runner/streamcanvas-run");
+constexpr int kPartitions = 12;
+constexpr int kKeys = 600;
+constexpr int kSteps = 4000;                   // records per key: kKeys * kSteps in all
+constexpr int64_t kStart = 1'700'000'000'000;  // event time of the first record
+constexpr int64_t kStepMs = 50;                // event time between a key's records
+constexpr int64_t kWindowMs = 1000;
+
+struct Aggregate {
+  int64_t count = 0, sum = 0, min = INT64_MAX, max = INT64_MIN;
+  bool operator==(const Aggregate&) const = default;
+};
+using WindowKey = std::pair<std::string, int64_t>;  // key, window start
+
+int64_t valueOf(int key, int step) {
+  return static_cast<int64_t>(
+             (static_cast<uint64_t>(key) * 7919u + static_cast<uint64_t>(step) * 104729u) % 1000u) -
+         500;
+}
+
+}  // namespace
+
+namespace QTest {
+template <>
+inline char* toString(const Aggregate& a) {
+  return qstrdup(QByteArray("{count ") + QByteArray::number(qlonglong(a.count)) + ", sum " +
+                 QByteArray::number(qlonglong(a.sum)) + ", min " +
+                 QByteArray::number(qlonglong(a.min)) + ", max " +
+                 QByteArray::number(qlonglong(a.max)) + "}");
+}
+}  // namespace QTest
+
+class TestRealScaleOut : public QObject {
+  Q_OBJECT
+
+ private:
+  RealKafka kafka_;
+  QTemporaryDir dir_;
+  RdKafkaPtr groupClient_;
+  std::string groupOf_;
+
+  QString writePipeline(const std::string& name, const std::string& in, const std::string& out) {
+    Json doc = {
+        {"streamcanvas", 1},
+        {"name", name},
+        {"settings",
+         {{"delivery", "exactly_once"},
+          {"checkpoint_interval", "300ms"},
+          {"scale_out", true},
+          {"restart", {{"strategy", "none"}}}}},
+        {"connections",
+         {{"real",
+           {{"type", "kafka"}, {"bootstrap_servers", kafka_.bootstrap(SecurityMode::Plaintext)}}}}},
+        {"nodes",
+         Json::array(
+             {{{"id", "in"},
+               {"type", "kafka.source"},
+               {"properties",
+                {{"connection", "real"},
+                 {"topics", Json::array({in})},
+                 {"start", "earliest"},
+                 {"bounded", true},
+                 {"group_id", name}}}},
+              // CPU work before the window (fields the window does not read), so the runners
+              // are still busy with their partitions when the group rebalances.
+              {{"id", "busy"},
+               {"type", "map"},
+               {"properties",
+                {{"set",
+                  {{"p1", "upper(concat(k, to_string(v), k, to_string(ts), k))"},
+                   {"p2", "lower(concat(to_string(ts), k, to_string(v * 3), k, k))"},
+                   {"p3", "substr(concat(k, k, to_string(ts * 7), k), 2, 20)"},
+                   {"p4", "upper(lower(concat(k, to_string(v), to_string(ts), k, k)))"},
+                   {"p5", "concat(upper(k), lower(k), to_string(abs(v) + 1), to_string(ts))"},
+                   {"p6", "lower(concat(upper(k), to_string(round(v / 3)), to_string(ts)))"}}}}}},
+              {{"id", "win"},
+               {"type", "window.tumbling"},
+               {"properties",
+                {{"size", "1s"},
+                 {"key", "k"},
+                 {"timestamp", "ts"},
+                 {"aggregates", Json::array({{{"as", "n"}, {"fn", "count"}},
+                                             {{"as", "total"}, {"fn", "sum"}, {"of", "v"}},
+                                             {{"as", "lo"}, {"fn", "min"}, {"of", "v"}},
+                                             {{"as", "hi"}, {"fn", "max"}, {"of", "v"}}})}}}},
+              {{"id", "out"},
+               {"type", "kafka.sink"},
+               {"properties", {{"connection", "real"}, {"topic", out}}}}})},
+        {"edges", Json::array({{{"from", "in"}, {"to", "busy"}},
+                               {{"from", "busy"}, {"to", "win"}},
+                               {{"from", "win"}, {"to", "out"}}})}};
+    const QString path = dir_.filePath(QString::fromStdString(name) + ".json");
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write the pipeline");
+    f.write(QByteArray::fromStdString(doc.dump(2)));
+    return path;
+  }
+
+  std::unique_ptr<QProcess> startRunner(const QString& pipeline, const QString& name) {
+    auto p = std::make_unique<QProcess>();
+    p->setProcessChannelMode(QProcess::MergedChannels);
+    p->setStandardOutputFile(dir_.filePath("runner-" + name + ".log"));
+    QStringList args{pipeline};
+    if (name != "d") args << "--instance" << name;  // d: the default, unique per process
+    p->start(kRunner, args);
+    if (!p->waitForStarted(10000)) qFatal("runner did not start");
+    return p;
+  }
+
+  QByteArray logOf(const QString& name) {
+    QFile f(dir_.filePath("runner-" + name + ".log"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().right(4000) : QByteArray();
+  }
+
+  // Produces the input (message key = window key) and returns what the window must emit.
+  std::map<WindowKey, Aggregate> produceInput(const std::string& topic) {
+    RdKafkaPtr producer = kafka_.newClient(RD_KAFKA_PRODUCER, SecurityMode::Plaintext,
+                                           {{"linger.ms", "20"},
+                                            {"batch.num.messages", "10000"},
+                                            // retries must not reorder a partition's records
+                                            {"enable.idempotence", "true"}});
+    if (!producer) qFatal("no producer");
+    std::map<WindowKey, Aggregate> expected;
+    char payload[128];
+    // Time runs forward in every partition (keys in step order), so no record is late.
+    for (int step = 0; step < kSteps; ++step)
+      for (int key = 0; key < kKeys; ++key) {
+        const std::string k = "k" + std::to_string(key);
+        const int64_t ts = kStart + step * kStepMs, v = valueOf(key, step);
+        const int len =
+            std::snprintf(payload, sizeof payload, "{\"k\":\"%s\",\"v\":%lld,\"ts\":%lld}",
+                          k.c_str(), static_cast<long long>(v), static_cast<long long>(ts));
+        rd_kafka_resp_err_t err;
+        while ((err = rd_kafka_producev(producer.get(), RD_KAFKA_V_TOPIC(topic.c_str()),
+                                        RD_KAFKA_V_KEY(k.data(), k.size()),
+                                        RD_KAFKA_V_VALUE(payload, static_cast<size_t>(len)),
+                                        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                        RD_KAFKA_V_END)) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
+          rd_kafka_poll(producer.get(), 10);
+        if (err) qFatal("produce: %s", rd_kafka_err2str(err));
+        Aggregate& a = expected[{k, ts - (ts % kWindowMs)}];
+        ++a.count;
+        a.sum += v;
+        a.min = std::min(a.min, v);
+        a.max = std::max(a.max, v);
+      }
+    if (rd_kafka_flush(producer.get(), 120000)) qFatal("the input was not acknowledged");
+    return expected;
+  }
+
+  // Every value of `topic` a read_committed reader sees, to the end of each partition.
+  std::vector<std::string> readCommitted(const std::string& topic, int partitions) {
+    std::vector<std::string> values;
+    RdKafkaPtr c = kafka_.newClient(RD_KAFKA_CONSUMER, SecurityMode::Plaintext,
+                                    {{"group.id", "tst-realscaleout-reader"},
+                                     {"enable.auto.commit", "false"},
+                                     {"enable.partition.eof", "true"},
+                                     {"isolation.level", "read_committed"}});
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(partitions);
+    for (int p = 0; p < partitions; ++p)
+      rd_kafka_topic_partition_list_add(list, topic.c_str(), p)->offset = RD_KAFKA_OFFSET_BEGINNING;
+    rd_kafka_assign(c.get(), list);
+    rd_kafka_topic_partition_list_destroy(list);
+    // The end of each partition: its high watermark, once the last stable offset has reached
+    // it (the killed runner's open transaction is aborted by the broker after
+    // transaction.timeout.ms); reached when the position (past control records) gets there.
+    RdKafkaPtr probe = kafka_.newClient(
+        RD_KAFKA_CONSUMER, SecurityMode::Plaintext,
+        {{"group.id", "tst-realscaleout-probe"}, {"isolation.level", "read_uncommitted"}});
+    std::vector<int64_t> ends(partitions, 0);
+    QDeadlineTimer settled(120000);
+    for (int p = 0; p < partitions; ++p) {
+      for (;;) {
+        int64_t low = 0, stable = -1;
+        rd_kafka_query_watermark_offsets(c.get(), topic.c_str(), p, &low, &stable, 10000);
+        rd_kafka_query_watermark_offsets(probe.get(), topic.c_str(), p, &low, &ends[p], 10000);
+        if ((stable >= ends[p] && ends[p] >= 0) || settled.hasExpired()) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      }
+    }
+    auto atEnd = [&] {
+      rd_kafka_topic_partition_list_t* pos = rd_kafka_topic_partition_list_new(partitions);
+      for (int p = 0; p < partitions; ++p)
+        rd_kafka_topic_partition_list_add(pos, topic.c_str(), p);
+      rd_kafka_position(c.get(), pos);
+      bool done = true;
+      for (int i = 0; i < pos->cnt; ++i)
+        done = done && (ends[pos->elems[i].partition] == 0 ||
+                        pos->elems[i].offset >= ends[pos->elems[i].partition]);
+      rd_kafka_topic_partition_list_destroy(pos);
+      return done;
+    };
+    QDeadlineTimer deadline(120000);
+    while (!atEnd() && !deadline.hasExpired()) {
+      rd_kafka_message_t* m = rd_kafka_consumer_poll(c.get(), 100);
+      if (!m) continue;
+      if (!m->err) values.emplace_back(static_cast<const char*>(m->payload), m->len);
+      rd_kafka_message_destroy(m);
+    }
+    if (!atEnd()) qWarning("the output's end was not reached");
+    rd_kafka_consumer_close(c.get());
+    return values;
+  }
+
+  // The group's committed offset summed over the input's partitions (-1 when none yet).
+  int64_t committedTotal(const std::string& group, const std::string& topic) {
+    // One client per group, kept: the loop that waits for mid-stream asks often.
+    if (!groupClient_ || groupOf_ != group) {
+      groupClient_ = kafka_.newClient(RD_KAFKA_CONSUMER, SecurityMode::Plaintext,
+                                      {{"group.id", group}, {"enable.auto.commit", "false"}});
+      groupOf_ = group;
+    }
+    rd_kafka_t* c = groupClient_.get();
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(kPartitions);
+    for (int p = 0; p < kPartitions; ++p)
+      rd_kafka_topic_partition_list_add(list, topic.c_str(), p);
+    int64_t total = -1;
+    if (rd_kafka_committed(c, list, 30000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      total = 0;
+      for (int i = 0; i < list->cnt; ++i)
+        if (list->elems[i].offset > 0) total += list->elems[i].offset;
+    }
+    rd_kafka_topic_partition_list_destroy(list);
+    return total;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    kafka_ = RealKafka::fromEnvironment();
+    QVERIFY2(kafka_.ok(), qPrintable(kafka_.error()));
+    QVERIFY(dir_.isValid());
+    // SC_KEEP_TEST_DIR=1 keeps the runners' logs for a look after a failure.
+    if (qEnvironmentVariableIsSet("SC_KEEP_TEST_DIR")) {
+      dir_.setAutoRemove(false);
+      qInfo("runner logs in %s", qPrintable(dir_.path()));
+    }
+  }
+
+  void killedAndJoiningRunnersGiveTheExactResult() {
+    const std::string run = std::to_string(QDateTime::currentMSecsSinceEpoch());
+    const std::string name = "scaleout-" + run, in = "scaleout-in-" + run,
+                      out = "scaleout-out-" + run;
+    QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, in, kPartitions)),
+             QString());
+    QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, out, 3)),
+             QString());
+    const std::map<WindowKey, Aggregate> expected = produceInput(in);
+    const int64_t records = int64_t(kKeys) * kSteps;
+    const QString pipeline = writePipeline(name, in, out);
+
+    auto a = startRunner(pipeline, "a");
+    auto b = startRunner(pipeline, "b");
+    auto c = startRunner(pipeline, "c");
+
+    // Waits until the group has committed `share` of the input.
+    auto waitForCommitted = [&](int64_t share) {
+      QDeadlineTimer deadline(180000);
+      int64_t committed = 0;
+      while (!deadline.hasExpired() && (committed = committedTotal(name, in)) < share) {
+        if (a->state() != QProcess::Running) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+      return committed;
+    };
+
+    // A fourth runner joins mid-stream: every runner gives up partitions to it (3 each), so
+    // partitions move between live runners (revocation commits, changelog restores).
+    QVERIFY2(waitForCommitted(records / 20) >= records / 20, logOf("a").constData());
+    auto d = startRunner(pipeline, "d");
+
+    // Runner a is killed once more of the input is committed (mid-stream): its partitions go
+    // to the others, which restore their state from what a committed last.
+    QVERIFY2(waitForCommitted(records / 4) >= records / 4, logOf("a").constData());
+    ::kill(static_cast<pid_t>(a->processId()), SIGKILL);
+    QVERIFY(a->waitForFinished(10000));
+    const int64_t atKill = committedTotal(name, in);
+    qInfo("runner a killed with %lld of %lld records committed", static_cast<long long>(atKill),
+          static_cast<long long>(records));
+    QVERIFY2(atKill < records, "the input was done before the kill: make it larger");
+
+    const std::vector<std::pair<QProcess*, QString>> others{
+        {b.get(), "b"}, {c.get(), "c"}, {d.get(), "d"}};
+    for (const auto& [p, label] : others) {
+      if (!p->waitForFinished(300000)) {
+        p->kill();
+        p->waitForFinished();
+        QFAIL(qPrintable(QString("runner %1 did not end within 5 minutes:\n%2")
+                             .arg(label, QString::fromUtf8(logOf(label)))));
+      }
+      QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
+               logOf(label).constData());
+    }
+    QCOMPARE(committedTotal(name, in), records);
+
+    // The output as a read_committed reader sees it.
+    std::map<WindowKey, Aggregate> seen;
+    int duplicates = 0;
+    for (const std::string& value : readCommitted(out, 3)) {
+      const Json r = Json::parse(value);
+      const WindowKey key{r["key"].get<std::string>(), r["window_start"].get<int64_t>()};
+      Aggregate got;
+      got.count = r["n"].get<int64_t>();
+      got.sum = static_cast<int64_t>(r["total"].get<double>());
+      got.min = static_cast<int64_t>(r["lo"].get<double>());
+      got.max = static_cast<int64_t>(r["hi"].get<double>());
+      if (!seen.emplace(key, got).second) ++duplicates;
+    }
+    QCOMPARE(duplicates, 0);
+    int missing = 0, wrong = 0;
+    for (const auto& [key, want] : expected) {
+      auto it = seen.find(key);
+      if (it == seen.end()) {
+        if (++missing <= 3)
+          qWarning("missing %s @ %lld", key.first.c_str(), static_cast<long long>(key.second));
+      } else if (!(it->second == want)) {
+        if (++wrong <= 3)
+          qWarning("%s @ %lld: %s, expected %s", key.first.c_str(),
+                   static_cast<long long>(key.second), QTest::toString(it->second),
+                   QTest::toString(want));
+      }
+    }
+    QCOMPARE(missing, 0);
+    QCOMPARE(wrong, 0);
+    QCOMPARE(seen.size(), expected.size());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestRealScaleOut)
+#include "tst_realscaleout.moc"

@@ -1,0 +1,128 @@
+// What scale-out mode (settings.scale_out) refuses, with the node and what to do: sources that
+// are not kafka.source, windows fed from Kafka sources on different connections, chained
+// windows, and a scale_out that is not a boolean. A plain pipeline in scale-out mode passes.
+#include <QtTest>
+
+#include "engine/graph/Diagnostics.h"
+#include "engine/graph/NodeRegistry.h"
+#include "engine/graph/Pipeline.h"
+
+using namespace sc;
+
+namespace {
+
+Json kafkaSource(const std::string& id, const std::string& connection) {
+  return {{"id", id},
+          {"type", "kafka.source"},
+          {"properties", {{"connection", connection}, {"topics", Json::array({"in"})}}}};
+}
+
+Json window(const std::string& id) {
+  return {{"id", id},
+          {"type", "window.tumbling"},
+          {"properties",
+           {{"size", "1s"},
+            {"key", "k"},
+            {"aggregates", Json::array({{{"as", "n"}, {"fn", "count"}}})}}}};
+}
+
+Json pipeline(Json nodes, Json edges, Json scaleOut = true) {
+  return {{"streamcanvas", 1},
+          {"name", "p"},
+          {"settings", {{"scale_out", scaleOut}}},
+          {"connections",
+           {{"a", {{"type", "kafka"}, {"bootstrap_servers", "localhost:9092"}}},
+            {"b", {{"type", "kafka"}, {"bootstrap_servers", "otherhost:9092"}}}}},
+          {"nodes", nodes},
+          {"edges", edges}};
+}
+
+Json edge(const std::string& from, const std::string& to) {
+  return {{"from", from}, {"to", to}};
+}
+
+Diagnostics check(const Json& doc) {
+  LoadResult loaded = parsePipeline(doc.dump());
+  if (!loaded.ok()) return loaded.diagnostics;
+  return validatePipeline(*loaded.pipeline, NodeRegistry::builtin());
+}
+
+// The error at `pointer`, or null.
+const Diagnostic* errorAt(const Diagnostics& d, const std::string& pointer) {
+  for (const auto& item : d.items())
+    if (item.severity == Severity::Error && item.pointer == pointer) return &item;
+  return nullptr;
+}
+
+}  // namespace
+
+class TestScaleOutValidation : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void kafkaSourceWindowSinkPasses() {
+    const Diagnostics d =
+        check(pipeline(Json::array({kafkaSource("in", "a"),
+                                    window("w"),
+                                    {{"id", "out"},
+                                     {"type", "kafka.sink"},
+                                     {"properties", {{"connection", "a"}, {"topic", "out"}}}}}),
+                       Json::array({edge("in", "w"), edge("w", "out")})));
+    QVERIFY2(!d.hasErrors(), d.format().c_str());
+  }
+
+  void otherSourcesAreRefused() {
+    const Diagnostics d = check(pipeline(
+        Json::array({{{"id", "gen"}, {"type", "generator"}, {"properties", Json::object()}},
+                     window("w"),
+                     {{"id", "out"}, {"type", "console.sink"}, {"properties", Json::object()}}}),
+        Json::array({edge("gen", "w"), edge("w", "out")})));
+    const Diagnostic* e = errorAt(d, "/nodes/0/type");
+    QVERIFY2(e, d.format().c_str());
+    QCOMPARE(QString::fromStdString(e->nodeId), QStringLiteral("gen"));
+    QVERIFY2(e->message.find("scale-out mode") != std::string::npos, e->message.c_str());
+  }
+
+  void aWindowOnTwoConnectionsIsRefused() {
+    const Diagnostics d = check(pipeline(
+        Json::array({kafkaSource("x", "a"),
+                     kafkaSource("y", "b"),
+                     window("w"),
+                     {{"id", "out"}, {"type", "console.sink"}, {"properties", Json::object()}}}),
+        Json::array({edge("x", "w"), edge("y", "w"), edge("w", "out")})));
+    const Diagnostic* e = errorAt(d, "/nodes/2");
+    QVERIFY2(e, d.format().c_str());
+    QCOMPARE(QString::fromStdString(e->nodeId), QStringLiteral("w"));
+    QVERIFY2(e->message.find("different connections") != std::string::npos, e->message.c_str());
+  }
+
+  void chainedWindowsAreRefused() {
+    const Diagnostics d = check(pipeline(
+        Json::array({kafkaSource("in", "a"),
+                     window("w1"),
+                     window("w2"),
+                     {{"id", "out"}, {"type", "console.sink"}, {"properties", Json::object()}}}),
+        Json::array({edge("in", "w1"), edge("w1", "w2"), edge("w2", "out")})));
+    QVERIFY2(errorAt(d, "/nodes/2"), d.format().c_str());
+    QVERIFY(!errorAt(d, "/nodes/1"));
+  }
+
+  void withoutScaleOutNothingIsRefused() {
+    const Diagnostics d = check(pipeline(
+        Json::array({kafkaSource("x", "a"),
+                     kafkaSource("y", "b"),
+                     window("w"),
+                     {{"id", "out"}, {"type", "console.sink"}, {"properties", Json::object()}}}),
+        Json::array({edge("x", "w"), edge("y", "w"), edge("w", "out")}), false));
+    QVERIFY2(!d.hasErrors(), d.format().c_str());
+  }
+
+  void scaleOutMustBeABoolean() {
+    const Diagnostics d =
+        check(pipeline(Json::array({kafkaSource("in", "a")}), Json::array(), "yes"));
+    QVERIFY2(errorAt(d, "/settings/scale_out"), d.format().c_str());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestScaleOutValidation)
+#include "tst_scaleoutvalidation.moc"
