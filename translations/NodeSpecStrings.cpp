@@ -474,3 +474,9 @@ QT_TRANSLATE_NOOP3("NodeSpec", "instance", "property name")
 
 //: pipeline settings property instance
 QT_TRANSLATE_NOOP("NodeSpec", "Name of this runner among several that run the pipeline (part of Kafka transactional ids); --instance overrides it")
+
+//: pipeline settings property
+QT_TRANSLATE_NOOP3("NodeSpec", "scale_out", "property name")
+
+//: pipeline settings property scale_out
+QT_TRANSLATE_NOOP("NodeSpec", "Several runners share this pipeline through Kafka consumer groups: partitions (and the window state of each partition, kept in changelog topics) move between them; --scale-out sets it")
