@@ -2,6 +2,9 @@
 // Shift+F5, counters under the nodes, refusals and failures, the Run dock's charts, the embedded
 // cluster shared between runs and the Topics dock, wire taps and the Log dock; Stop takes a
 // savepoint that the next Run resumes from, and the Run dock shows the checkpoints.
+#include <algorithm>
+#include <vector>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -958,9 +961,11 @@ void tst_DesignerRun::tappedWireHasAMarkerAndStaysDrawnWhileRunning() {
   QTRY_VERIFY_WITH_TIMEOUT(!window_->scene()->nodeItem("mid")->runText().isEmpty(), 20000);
   QTest::qWait(4 * RunController::kPollMs);
   QWidget* viewport = window_->view()->viewport();
+  std::vector<int> stripEdges;  // x of the exposed strips' sides
   for (EdgeItem* edge : {first, second}) {
     const QPoint c = window_->view()->mapFromScene(edge->middle());
     viewport->update(QRect(c.x() - 30, 0, 60, viewport->height()));
+    stripEdges.insert(stripEdges.end(), {c.x() - 30, c.x() + 30});
   }
   QTest::qWait(RunController::kPollMs);
   const QImage onScreen = viewport->screen()
@@ -981,6 +986,11 @@ void tst_DesignerRun::tappedWireHasAMarkerAndStaysDrawnWhileRunning() {
                           edge->toNode()->mapToScene(
                               edge->toNode()->portPosition(false, qstr(edge->edge().toPort()))))
               .pointAtPercent(t)));
+      // On a strip's side a wire's antialiased pixels blend an old and a new paint; whether a
+      // sample lands there depends on the window's layout, so those columns are not compared.
+      if (std::any_of(stripEdges.begin(), stripEdges.end(),
+                      [&](int x) { return std::abs(p.x() - x) <= 2; }))
+        continue;
       const qreal dpr = repainted.devicePixelRatio();
       const QPoint px(int(p.x() * dpr), int(p.y() * dpr));
       // Antialiasing may differ by a few levels where a piece of the curve starts; a missing
