@@ -219,18 +219,18 @@ class KafkaSourceNode final : public SourceNode {
                   {"queued.min.messages", "2000000"},
                   {"queued.max.messages.kbytes", "262144"},
                   {"fetch.wait.max.ms", "100"}};
-    // Scale-out: a runner that dies loses its partitions to the others within seconds (the
-    // connection's properties may say otherwise).
-    if (scaleOut_) {
-      o.defaults.emplace_back("session.timeout.ms", "6000");
-      // Eager rebalancing: every rebalance revokes everything (see pollScaleOut).
-      o.overrides.emplace_back("partition.assignment.strategy", "range,roundrobin");
-    }
     o.overrides = {{"group.id", groupId_},
                    {"enable.auto.commit", "false"},
                    {"enable.auto.offset.store", "false"},
                    // End of partition: bounded runs end there; idleness needs it too.
                    {"enable.partition.eof", "true"}};
+    if (scaleOut_) {
+      // A runner that dies loses its partitions to the others within seconds (the
+      // connection's properties may say otherwise).
+      o.defaults.emplace_back("session.timeout.ms", "6000");
+      // Eager rebalancing: every rebalance revokes everything (see pollScaleOut).
+      o.overrides.emplace_back("partition.assignment.strategy", "range,roundrobin");
+    }
     if (!bounded_ || scaleOut_)
       o.rebalance = [this](int err, rd_kafka_topic_partition_list_t* parts) {
         onRebalance(err, parts);
@@ -662,7 +662,9 @@ class KafkaSourceNode final : public SourceNode {
       const auto& e = parts->elems[i];
       std::string_view topic = topicName(e.topic);
       // A partition that comes back in this run resumes from the group's committed offset.
-      if (seen_.count({std::string(topic), e.partition}))
+      // Scale-out looks that offset up itself (startOffsets): a batch read that a rebalance
+      // interrupted seeks back to the concrete start (pollScaleOut).
+      if (!scaleOut_ && seen_.count({std::string(topic), e.partition}))
         positioned.add(topic, e.partition, RD_KAFKA_OFFSET_STORED);
       else
         fresh.add(topic, e.partition, 0);
@@ -839,25 +841,59 @@ class KafkaSourceNode final : public SourceNode {
     if (commit.get()->cnt > 0 && !transactional) rd_kafka_commit(rk_, commit.get(), 0);
   }
 
-  // Scale-out: one message per call, so a rebalance callback (served inside a call) falls
-  // between two messages. Messages taken before it belong to the assignment it ended: they are
-  // dropped, and read again from the committed offsets of the new assignment (a batch call
-  // would mix old and new, and an old message would move a partition's position past records
-  // not read yet).
+  // Scale-out: a batch read, as without scale-out, unless a rebalance callback ran inside the
+  // batch call: messages taken before the callback belong to the assignment it ended (their
+  // offsets were not in the checkpoint it committed), those after it to the new one, and the
+  // array does not tell which is which. Appending an old one would move the partition's
+  // position past records not read yet, or repeat them. So all of them are dropped, and each
+  // partition they came from that is still assigned is sought back to this runner's position
+  // in it (for one just assigned: its concrete start), which fetches the new ones again.
+  // A callback inside the first call comes before the message it returns.
   size_t pollScaleOut(uint32_t capacity) {
-    size_t n = 0;
-    for (int timeoutMs = 50; n < capacity; timeoutMs = 0) {
-      const uint64_t before = rebalances_;
-      rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_, timeoutMs);
-      if (rebalances_ != before) {
-        for (size_t i = 0; i < n; ++i)
-          rd_kafka_message_destroy(messages_[i]);
-        n = 0;
+    rd_kafka_message_t* first = rd_kafka_consumer_poll(rk_, 50);
+    if (!first) return 0;
+    messages_[0] = first;
+    const uint64_t before = rebalances_;
+    const ssize_t more =
+        capacity > 1 ? rd_kafka_consume_batch_queue(queue_, 0, messages_.data() + 1, capacity - 1)
+                     : 0;
+    const size_t n = 1 + (more > 0 ? static_cast<size_t>(more) : 0);
+    if (rebalances_ == before) return n;
+    PartitionList seekTo;
+    for (size_t i = 0; i < n; ++i) {
+      const rd_kafka_message_t* m = messages_[i];
+      if (!m->err && m->rkt) {
+        if (const PartitionState* p = find(m)) {
+          // No concrete position (a start at the end): from the oldest message dropped.
+          const int64_t to = p->position() >= 0 ? p->position() : m->offset;
+          rd_kafka_topic_partition_t* e = rd_kafka_topic_partition_list_find(
+              seekTo.get(), rd_kafka_topic_name(m->rkt), m->partition);
+          if (!e)
+            seekTo.add(p->topic, p->partition, to);
+          else if (to < e->offset)
+            e->offset = to;
+        }
       }
-      if (!m) break;
-      messages_[n++] = m;
+      rd_kafka_message_destroy(messages_[i]);
     }
-    return n;
+    if (seekTo.get()->cnt > 0) {
+      if (rd_kafka_error_t* error = rd_kafka_seek_partitions(rk_, seekTo.get(), 5000)) {
+        std::string text = rd_kafka_error_string(error);
+        rd_kafka_error_destroy(error);
+        throw NodeFailure(label_ + ": cannot go back to the positions after a rebalance: " + text);
+      }
+      for (int i = 0; i < seekTo.get()->cnt; ++i)
+        if (seekTo.get()->elems[i].err)
+          throw NodeFailure(label_ + ": cannot go back to the position of " +
+                            std::string(seekTo.get()->elems[i].topic) + "[" +
+                            std::to_string(seekTo.get()->elems[i].partition) +
+                            "] after a rebalance: " + rd_kafka_err2str(seekTo.get()->elems[i].err));
+    }
+    ctx_->log().info("kafka", label_ + ": a rebalance came in the middle of a read; " +
+                                  std::to_string(n) + " message(s) dropped, " +
+                                  std::to_string(seekTo.get()->cnt) +
+                                  " partition(s) read again from their position");
+    return 0;
   }
 
   // Scale-out (inside poll, on the source's thread): what this runner did with the revoked
