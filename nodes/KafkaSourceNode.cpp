@@ -47,6 +47,7 @@ constexpr int kCommittedTimeoutMs = 10000;  // the group's offsets, once per ass
 constexpr int kMalformedSamples = 3;
 constexpr int kScaleOutStartTimeoutMs = 60000;  // offsets of a dead runner's open transaction
 constexpr int kRevokeCommitTimeoutMs = 60000;
+constexpr int kStableQueryTimeoutMs = 1000;
 
 int64_t nowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -218,18 +219,18 @@ class KafkaSourceNode final : public SourceNode {
                   {"queued.min.messages", "2000000"},
                   {"queued.max.messages.kbytes", "262144"},
                   {"fetch.wait.max.ms", "100"}};
-    // Scale-out: a runner that dies loses its partitions to the others within seconds (the
-    // connection's properties may say otherwise).
-    if (scaleOut_) {
-      o.defaults.emplace_back("session.timeout.ms", "6000");
-      // Eager rebalancing: every rebalance revokes everything (see pollScaleOut).
-      o.overrides.emplace_back("partition.assignment.strategy", "range,roundrobin");
-    }
     o.overrides = {{"group.id", groupId_},
                    {"enable.auto.commit", "false"},
                    {"enable.auto.offset.store", "false"},
                    // End of partition: bounded runs end there; idleness needs it too.
                    {"enable.partition.eof", "true"}};
+    if (scaleOut_) {
+      // A runner that dies loses its partitions to the others within seconds (the
+      // connection's properties may say otherwise).
+      o.defaults.emplace_back("session.timeout.ms", "6000");
+      // Eager rebalancing: every rebalance revokes everything (see pollScaleOut).
+      o.overrides.emplace_back("partition.assignment.strategy", "range,roundrobin");
+    }
     if (!bounded_ || scaleOut_)
       o.rebalance = [this](int err, rd_kafka_topic_partition_list_t* parts) {
         onRebalance(err, parts);
@@ -291,6 +292,7 @@ class KafkaSourceNode final : public SourceNode {
     size_t n = 0;
     inPoll_ = true;  // rebalance callbacks run in here
     if (scaleOut_) {
+      if (!waitingForChangelog_.empty()) releaseStablePartitions(now);
       n = pollScaleOut(capacity);
     } else if (rd_kafka_message_t* first = rd_kafka_consumer_poll(rk_, 50)) {
       messages_[0] = first;
@@ -419,6 +421,7 @@ class KafkaSourceNode final : public SourceNode {
       rk_ = nullptr;
     }
     if (deadLetters_) deadLetters_->close(10000), deadLetters_.reset();
+    changelogProbe_.reset();
   }
 
   ~KafkaSourceNode() override { close(); }
@@ -631,6 +634,12 @@ class KafkaSourceNode final : public SourceNode {
         assign(parts, cooperative);
         ctx_->metrics().ready.set(1);  // the group gave this member its share (maybe none)
       } else {
+        if (scaleOut_)
+          ctx_->log().info("kafka", label_ + ": " + std::to_string(parts->cnt) + " partition(s) " +
+                                        (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS
+                                             ? "revoked"
+                                             : std::string("lost: ") +
+                                                   rd_kafka_err2str(rd_kafka_resp_err_t(err))));
         if (!cooperative) ctx_->metrics().ready.set(0);  // until the group assigns again
         revoke(parts);
         if (cooperative)
@@ -653,7 +662,9 @@ class KafkaSourceNode final : public SourceNode {
       const auto& e = parts->elems[i];
       std::string_view topic = topicName(e.topic);
       // A partition that comes back in this run resumes from the group's committed offset.
-      if (seen_.count({std::string(topic), e.partition}))
+      // Scale-out looks that offset up itself (startOffsets): a batch read that a rebalance
+      // interrupted seeks back to the concrete start (pollScaleOut).
+      if (!scaleOut_ && seen_.count({std::string(topic), e.partition}))
         positioned.add(topic, e.partition, RD_KAFKA_OFFSET_STORED);
       else
         fresh.add(topic, e.partition, 0);
@@ -708,8 +719,100 @@ class KafkaSourceNode final : public SourceNode {
     }
     if (e)
       throw NodeFailure(label_ + ": cannot take the assigned partitions: " + rd_kafka_err2str(e));
-    ctx_->log().info("kafka",
-                     label_ + ": assigned " + std::to_string(parts->cnt) + " partition(s)");
+    ctx_->log().info("kafka", label_ + ": assigned " + std::to_string(parts->cnt) +
+                                  " partition(s)" + describeStarts(starts.get()));
+    if (scaleOut_ && scaleOutRegistry_ && !scaleOutRegistry_->changelogs().empty()) {
+      // Read nothing of them until no transaction is open on their changelog partitions (see
+      // releaseStablePartitions).
+      rd_kafka_pause_partitions(rk_, starts.get());
+      const int64_t now = nowMs();
+      for (int i = 0; i < starts.get()->cnt; ++i)
+        waitingForChangelog_.push_back(
+            {std::string(starts.get()->elems[i].topic), starts.get()->elems[i].partition, now});
+      nextStableCheckMs_ = 0;
+    }
+  }
+
+  // Scale-out: a newly assigned partition stays paused until no transaction is open on its
+  // changelog partitions (their last stable offset reached their high watermark). A runner that
+  // died leaves its open transaction there until the broker aborts it (transaction.timeout.ms
+  // plus the abort cleanup interval, 10-20 s); a window restoring the partition's state at its
+  // first record would wait that long inside its own runner's open transaction, which the
+  // broker then aborts too (fencing the runner). Waiting here, before any record of the
+  // partition is read, holds no transaction open: the other partitions, checkpoints and commits
+  // go on (as Kafka Streams keeps a task in RESTORING). Checked every 100 ms.
+  void releaseStablePartitions(int64_t now) {
+    if (now < nextStableCheckMs_) return;
+    nextStableCheckMs_ = now + 100;
+    if (!changelogProbe_) {
+      ClientOptions c;
+      c.kind = ClientKind::Consumer;
+      c.label = label_ + " changelog probe";
+      c.overrides = {{"group.id", groupId_ + "-changelog-probe"},
+                     {"enable.auto.commit", "false"},
+                     {"isolation.level", "read_uncommitted"}};
+      auto probe = KafkaClient::create(connection_, std::move(c));
+      if (!probe.ok()) throw NodeFailure(probe.error);
+      changelogProbe_ = std::move(probe.value);
+    }
+    const std::vector<std::string> changelogs = scaleOutRegistry_->changelogs();
+    PartitionList resume;
+    for (auto it = waitingForChangelog_.begin(); it != waitingForChangelog_.end();) {
+      bool stable = true;
+      std::string busy;
+      for (const auto& changelog : changelogs) {
+        int64_t low = 0, lso = -1, high = -1;
+        rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
+            rk_, changelog.c_str(), it->partition, &low, &lso, kStableQueryTimeoutMs);
+        if (err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART ||
+            err == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION || err == RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC)
+          continue;  // no changelog (yet): no state to wait for
+        if (!err)
+          err = rd_kafka_query_watermark_offsets(changelogProbe_->handle(), changelog.c_str(),
+                                                 it->partition, &low, &high, kStableQueryTimeoutMs);
+        if (err || lso < high) {
+          stable = false;
+          busy = changelog;
+          break;
+        }
+      }
+      const int64_t waited = now - it->sinceMs;
+      if (!stable && waited < kScaleOutStartTimeoutMs) {
+        ++it;
+        continue;
+      }
+      // After a minute it goes on anyway: the window's restore then names the open transaction.
+      if (waited >= 1000)
+        ctx_->log().info("kafka", label_ + ": " + it->topic + "[" + std::to_string(it->partition) +
+                                      "] waited " + std::to_string(waited) +
+                                      " ms for a transaction open on its changelog partition" +
+                                      (busy.empty() ? std::string() : " ('" + busy + "')"));
+      resume.add(it->topic, it->partition, RD_KAFKA_OFFSET_INVALID);
+      it = waitingForChangelog_.erase(it);
+    }
+    if (resume.get()->cnt > 0) rd_kafka_resume_partitions(rk_, resume.get());
+  }
+
+  bool waitsForChangelog(std::string_view topic, int32_t partition) const {
+    for (const auto& h : waitingForChangelog_)
+      if (h.partition == partition && h.topic == topic) return true;
+    return false;
+  }
+
+  // Scale-out: " (topic[p] from offset, ...)", for following partitions between runners in
+  // their logs. Logical offsets: "stored" (the group's), "end".
+  std::string describeStarts(const rd_kafka_topic_partition_list_t* starts) const {
+    if (!scaleOut_ || starts->cnt == 0) return {};
+    std::string text = " (";
+    for (int i = 0; i < starts->cnt; ++i) {
+      const auto& e = starts->elems[i];
+      if (i) text += ", ";
+      text += std::string(e.topic) + "[" + std::to_string(e.partition) + "] from ";
+      text += e.offset == RD_KAFKA_OFFSET_STORED ? std::string("stored")
+              : e.offset == RD_KAFKA_OFFSET_END  ? std::string("end")
+                                                 : std::to_string(e.offset);
+    }
+    return text + ")";
   }
 
   // Commits what every sink finished with for the revoked partitions, then forgets them:
@@ -719,6 +822,9 @@ class KafkaSourceNode final : public SourceNode {
     PartitionList commit;
     for (int i = 0; i < parts->cnt; ++i) {
       const auto& e = parts->elems[i];
+      std::erase_if(waitingForChangelog_, [&](const ChangelogWait& h) {
+        return h.partition == e.partition && h.topic == e.topic;
+      });
       PartitionState* p = find(std::string_view(e.topic), e.partition);
       if (!p) continue;
       if (const auto committed = offsets_.revoke(p->topic, p->partition))
@@ -735,25 +841,59 @@ class KafkaSourceNode final : public SourceNode {
     if (commit.get()->cnt > 0 && !transactional) rd_kafka_commit(rk_, commit.get(), 0);
   }
 
-  // Scale-out: one message per call, so a rebalance callback (served inside a call) falls
-  // between two messages. Messages taken before it belong to the assignment it ended: they are
-  // dropped, and read again from the committed offsets of the new assignment (a batch call
-  // would mix old and new, and an old message would move a partition's position past records
-  // not read yet).
+  // Scale-out: a batch read, as without scale-out, unless a rebalance callback ran inside the
+  // batch call: messages taken before the callback belong to the assignment it ended (their
+  // offsets were not in the checkpoint it committed), those after it to the new one, and the
+  // array does not tell which is which. Appending an old one would move the partition's
+  // position past records not read yet, or repeat them. So all of them are dropped, and each
+  // partition they came from that is still assigned is sought back to this runner's position
+  // in it (for one just assigned: its concrete start), which fetches the new ones again.
+  // A callback inside the first call comes before the message it returns.
   size_t pollScaleOut(uint32_t capacity) {
-    size_t n = 0;
-    for (int timeoutMs = 50; n < capacity; timeoutMs = 0) {
-      const uint64_t before = rebalances_;
-      rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_, timeoutMs);
-      if (rebalances_ != before) {
-        for (size_t i = 0; i < n; ++i)
-          rd_kafka_message_destroy(messages_[i]);
-        n = 0;
+    rd_kafka_message_t* first = rd_kafka_consumer_poll(rk_, 50);
+    if (!first) return 0;
+    messages_[0] = first;
+    const uint64_t before = rebalances_;
+    const ssize_t more =
+        capacity > 1 ? rd_kafka_consume_batch_queue(queue_, 0, messages_.data() + 1, capacity - 1)
+                     : 0;
+    const size_t n = 1 + (more > 0 ? static_cast<size_t>(more) : 0);
+    if (rebalances_ == before) return n;
+    PartitionList seekTo;
+    for (size_t i = 0; i < n; ++i) {
+      const rd_kafka_message_t* m = messages_[i];
+      if (!m->err && m->rkt) {
+        if (const PartitionState* p = find(m)) {
+          // No concrete position (a start at the end): from the oldest message dropped.
+          const int64_t to = p->position() >= 0 ? p->position() : m->offset;
+          rd_kafka_topic_partition_t* e = rd_kafka_topic_partition_list_find(
+              seekTo.get(), rd_kafka_topic_name(m->rkt), m->partition);
+          if (!e)
+            seekTo.add(p->topic, p->partition, to);
+          else if (to < e->offset)
+            e->offset = to;
+        }
       }
-      if (!m) break;
-      messages_[n++] = m;
+      rd_kafka_message_destroy(messages_[i]);
     }
-    return n;
+    if (seekTo.get()->cnt > 0) {
+      if (rd_kafka_error_t* error = rd_kafka_seek_partitions(rk_, seekTo.get(), 5000)) {
+        std::string text = rd_kafka_error_string(error);
+        rd_kafka_error_destroy(error);
+        throw NodeFailure(label_ + ": cannot go back to the positions after a rebalance: " + text);
+      }
+      for (int i = 0; i < seekTo.get()->cnt; ++i)
+        if (seekTo.get()->elems[i].err)
+          throw NodeFailure(label_ + ": cannot go back to the position of " +
+                            std::string(seekTo.get()->elems[i].topic) + "[" +
+                            std::to_string(seekTo.get()->elems[i].partition) +
+                            "] after a rebalance: " + rd_kafka_err2str(seekTo.get()->elems[i].err));
+    }
+    ctx_->log().info("kafka", label_ + ": a rebalance came in the middle of a read; " +
+                                  std::to_string(n) + " message(s) dropped, " +
+                                  std::to_string(seekTo.get()->cnt) +
+                                  " partition(s) read again from their position");
+    return 0;
   }
 
   // Scale-out (inside poll, on the source's thread): what this runner did with the revoked
@@ -784,9 +924,14 @@ class KafkaSourceNode final : public SourceNode {
     } else {
       notifyCheckpointComplete(id);
     }
+    std::string positions;
+    for (const auto& p : partitions_)
+      positions += (positions.empty() ? " (" : ", ") + std::string(p.topic) + "[" +
+                   std::to_string(p.partition) + "] at " + std::to_string(p.position());
+    if (!positions.empty()) positions += ")";
     ctx_->log().info("kafka", label_ + ": committed checkpoint " + std::to_string(id) +
                                   " before giving up " + std::to_string(parts->cnt) +
-                                  " partition(s)");
+                                  " partition(s)" + positions);
   }
 
   // Scale-out: tells the windows, with checkpoint `id`, which partitions went to another runner
@@ -797,7 +942,7 @@ class KafkaSourceNode final : public SourceNode {
     revoked_.clear();
     if (!bounded_) return;
     for (auto& p : partitions_)
-      if (p.done && !p.endReported) {
+      if (p.done && !p.endReported && !waitsForChangelog(p.topic, p.partition)) {
         p.endReported = true;
         scaleOutRegistry_->addEvent(
             {ScaleOutRegistry::EventKind::Ended, std::string(p.topic), p.partition, id});
@@ -1111,6 +1256,14 @@ class KafkaSourceNode final : public SourceNode {
   std::shared_ptr<ScaleOutRegistry> scaleOutRegistry_;
   std::vector<std::pair<std::string, int32_t>> revoked_;     // reported with the next checkpoint
   std::map<std::pair<std::string, int32_t>, int64_t> ends_;  // bounded: end offset per partition
+  struct ChangelogWait {
+    std::string topic;
+    int32_t partition;
+    int64_t sinceMs;
+  };
+  std::vector<ChangelogWait> waitingForChangelog_;  // paused until their changelogs are stable
+  int64_t nextStableCheckMs_ = 0;
+  std::unique_ptr<KafkaClient> changelogProbe_;  // read_uncommitted: high watermarks
   int64_t lastGroupCheckMs_ = 0;
   std::atomic<bool> stopRequested_{false};
   std::string pendingError_;

@@ -10,6 +10,7 @@
 //    holds, so its last results commit with the offset at the end (docs/scale-out.md).
 // Also where each topic is read from, for the windows' changelog topics. Thread-safe.
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -66,10 +67,25 @@ class ScaleOutRegistry {
     return it == sources_.end() ? TopicSource{} : it->second;
   }
 
+  // The windows' changelog topics (partition p holds the state of input partition p). A source
+  // holds back a newly assigned partition until no transaction is open on these partitions, so
+  // a window never waits for a dead runner's transaction while its own is open (the broker
+  // would abort that one after transaction.timeout.ms and fence the runner).
+  void addChangelog(const std::string& topic) {
+    std::lock_guard lock(mutex_);
+    if (std::find(changelogs_.begin(), changelogs_.end(), topic) == changelogs_.end())
+      changelogs_.push_back(topic);
+  }
+  std::vector<std::string> changelogs() const {
+    std::lock_guard lock(mutex_);
+    return changelogs_;
+  }
+
  private:
   mutable std::mutex mutex_;
   std::vector<Event> events_;
   std::map<std::string, TopicSource> sources_;
+  std::vector<std::string> changelogs_;
 };
 
 }  // namespace sc::kafka

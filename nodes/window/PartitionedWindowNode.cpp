@@ -69,6 +69,7 @@ void PartitionedWindowNode::open(RunContext& ctx) {
   ctx_ = &ctx;
   registry_ = ctx.resources().getOrCreate<ScaleOutRegistry>(
       ScaleOutRegistry::kKey, [] { return std::make_shared<ScaleOutRegistry>(); });
+  registry_->addChangelog(Changelog::topicName(pipelineName_, nodeId_));
   std::random_device random;
   writer_ = (uint64_t(random()) << 32) ^ random() ^
             static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
@@ -325,7 +326,11 @@ void PartitionedWindowNode::restoreFromChangelog(const Key& key, Partition& p) {
                                      changelogTopic_, key.second, key.first, kRestoreTimeoutMs,
                                      [this] { return ctx_->stopRequested(); });
   if (!restored.ok()) throw NodeFailure(label_ + ": " + restored.error);
-  if (!restored.value) return;
+  if (!restored.value) {
+    ctx_->log().info(nodeId_, "no state of " + key.first + "[" + std::to_string(key.second) +
+                                  "] in '" + changelogTopic_ + "': the partition starts empty");
+    return;
+  }
   state::StateReader r(*restored.value,
                        "changelog state of " + key.first + "[" + std::to_string(key.second) + "]");
   p.node->restoreState(r);

@@ -193,14 +193,17 @@ class RealKafka {
   QString error_;
 };
 
-// Creates `topic` through the admin API; "" on success, else the broker's error.
+// Creates `topic` through the admin API, with topic `configs`; "" on success, else the broker's
+// error.
 inline std::string createTopic(const RealKafka& kafka, SecurityMode mode, const std::string& topic,
-                               int partitions = 1) {
+                               int partitions = 1, const KafkaProperties& configs = {}) {
   RdKafkaPtr rk = kafka.newClient(RD_KAFKA_PRODUCER, mode);
   if (!rk) return "no client";
   char err[512];
   rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(topic.c_str(), partitions, 1, err, sizeof err);
   if (!nt) return err;
+  for (const auto& [name, value] : configs)
+    rd_kafka_NewTopic_set_config(nt, name.c_str(), value.c_str());
   rd_kafka_queue_t* q = rd_kafka_queue_new(rk.get());
   rd_kafka_CreateTopics(rk.get(), &nt, 1, nullptr, q);
   rd_kafka_NewTopic_destroy(nt);
