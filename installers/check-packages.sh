@@ -27,11 +27,20 @@ done
 # Every install() rule must name the package it belongs to (COMPONENT runner or designer): a rule
 # without one lands in the component "Unspecified", which neither package holds.
 # Folders that tests running alongside create and remove (the real broker's state, checkpoints)
-# are pruned, and a name that vanishes between listing and looking (real_kafka_start making its
-# folder meanwhile) is ignored: find would fail on it.
-components=$(find "$build" -ignore_readdir_race \( -path "$build/real-kafka*" -o -path "$build/test-state" -o \
-  -path '*/_CPack_Packages' \) -prune -o -name cmake_install.cmake \
-  -exec grep -ho 'CMAKE_INSTALL_COMPONENT STREQUAL "[^"]*"' {} + |
+# are pruned. A folder can still vanish between find listing it and looking at it (real_kafka_start
+# making its folder: "No such file or directory", even with -ignore_readdir_race), so that error
+# alone is tolerated; any other error of find fails the check.
+find_errors=$(mktemp)
+installs=$(find "$build" \( -path "$build/real-kafka*" -o -path "$build/test-state" -o \
+  -path '*/_CPack_Packages' \) -prune -o -name cmake_install.cmake -print 2> "$find_errors" || true)
+if grep -v 'No such file or directory' "$find_errors" | grep -q .; then
+  cat "$find_errors"
+  rm -f "$find_errors"
+  fail "cannot list the build tree's install rules"
+fi
+rm -f "$find_errors"
+components=$(printf '%s\n' "$installs" | grep . | tr '\n' '\0' |
+  xargs -0 grep -ho 'CMAKE_INSTALL_COMPONENT STREQUAL "[^"]*"' |
   sed 's/.*STREQUAL "\(.*\)"/\1/' | sort -u | tr '\n' ' ')
 for c in $components; do
   case "$c" in
