@@ -1,11 +1,13 @@
 // What scale-out mode (settings.scale_out) refuses, with the node and what to do: sources that
 // are not kafka.source, windows fed from Kafka sources on different connections, chained
 // windows, and a scale_out that is not a boolean. A plain pipeline in scale-out mode passes.
+// Also which windows need a repartition hop (engine/graph/Repartition.h).
 #include <QtTest>
 
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
+#include "engine/graph/Repartition.h"
 
 using namespace sc;
 
@@ -17,12 +19,12 @@ Json kafkaSource(const std::string& id, const std::string& connection) {
           {"properties", {{"connection", connection}, {"topics", Json::array({"in"})}}}};
 }
 
-Json window(const std::string& id) {
+Json window(const std::string& id, Json key = "k") {
   return {{"id", id},
           {"type", "window.tumbling"},
           {"properties",
            {{"size", "1s"},
-            {"key", "k"},
+            {"key", key},
             {"aggregates", Json::array({{{"as", "n"}, {"fn", "count"}}})}}}};
 }
 
@@ -121,6 +123,72 @@ class TestScaleOutValidation : public QObject {
     const Diagnostics d =
         check(pipeline(Json::array({kafkaSource("in", "a")}), Json::array(), "yes"));
     QVERIFY2(errorAt(d, "/settings/scale_out"), d.format().c_str());
+  }
+
+  // Kafka Streams' groupByKey against groupBy: only the message key of one topic, reached
+  // through filters and maps, keeps every key in one input partition.
+  void repartitionIsDecidedFromTheGraph_data() {
+    QTest::addColumn<QByteArray>("doc");
+    QTest::addColumn<bool>("hop");
+    QTest::addColumn<QString>("reason");
+    auto filter = Json{{"id", "f"}, {"type", "filter"}, {"properties", {{"condition", "v > 1"}}}};
+    auto sink = Json{{"id", "out"}, {"type", "console.sink"}, {"properties", Json::object()}};
+    auto two = kafkaSource("in", "a");
+    two["properties"]["topics"] = Json::array({"in", "other"});
+    auto pattern = kafkaSource("in", "a");
+    pattern["properties"].erase("topics");
+    pattern["properties"]["topic_pattern"] = "in-.*";
+    auto row = [&](const char* name, Json source, Json key, bool hop, const char* reason) {
+      QTest::newRow(name) << QByteArray::fromStdString(
+                                 pipeline(Json::array({source, filter, window("w", key), sink}),
+                                          Json::array(
+                                              {edge("in", "f"), edge("f", "w"), edge("w", "out")}))
+                                     .dump())
+                          << hop << reason;
+    };
+    row("message key", kafkaSource("in", "a"), "$key", false, "");
+    row("message key in a list", kafkaSource("in", "a"), Json::array({" $key "}), false, "");
+    row("a field", kafkaSource("in", "a"), "device", true, "is not the message key");
+    row("key and a field", kafkaSource("in", "a"), Json::array({"$key", "site"}), true,
+        "is not the message key");
+    row("no key", kafkaSource("in", "a"), Json(), true, "no key");
+    row("two topics", two, "$key", true, "several topics");
+    row("a pattern", pattern, "$key", true, "several topics");
+    QTest::newRow("two sources")
+        << QByteArray::fromStdString(
+               pipeline(Json::array({kafkaSource("x", "a"), kafkaSource("y", "a"),
+                                     window("w", "$key"), sink}),
+                        Json::array({edge("x", "w"), edge("y", "w"), edge("w", "out")}))
+                   .dump())
+        << true << "2 sources";
+  }
+  void repartitionIsDecidedFromTheGraph() {
+    QFETCH(QByteArray, doc);
+    QFETCH(bool, hop);
+    QFETCH(QString, reason);
+    Json j = Json::parse(doc.toStdString());
+    if (j["nodes"][2]["properties"]["key"].is_null()) j["nodes"][2]["properties"].erase("key");
+    LoadResult loaded = parsePipeline(j.dump());
+    QVERIFY(loaded.ok());
+    const Diagnostics d = validatePipeline(*loaded.pipeline, NodeRegistry::builtin());
+    QVERIFY2(!d.hasErrors(), d.format().c_str());
+    const auto hops = repartitionHops(*loaded.pipeline, NodeRegistry::builtin());
+    QCOMPARE(hops.size(), size_t(hop ? 1 : 0));
+    if (!hop) return;
+    QCOMPARE(QString::fromStdString(hops[0].window), QStringLiteral("w"));
+    QCOMPARE(QString::fromStdString(hops[0].topic), QStringLiteral("p-w-repartition"));
+    QVERIFY2(QString::fromStdString(hops[0].reason).contains(reason), hops[0].reason.c_str());
+    QVERIFY(!hops[0].edges.empty());
+    for (size_t e : hops[0].edges)
+      QCOMPARE(QString::fromStdString(loaded.pipeline->edges[e].to.node), QStringLiteral("w"));
+    // Without scale-out nothing is repartitioned.
+    loaded.pipeline->settings["scale_out"] = false;
+    QVERIFY(repartitionHops(*loaded.pipeline, NodeRegistry::builtin()).empty());
+  }
+
+  void repartitionTopicNamesAreLegalKafkaNames() {
+    QCOMPARE(QString::fromStdString(repartitionTopicName("Sensor alerts/eu", "win 1")),
+             QStringLiteral("Sensor_alerts_eu-win_1-repartition"));
   }
 };
 
