@@ -241,6 +241,17 @@ const char* plainStringEnd(const char* p, const char* end) {
 #endif
 }
 
+// Moves `p` past `token` and the JSON space before it. False (with `p` on the first byte that is
+// not space) when something else comes. Records written by machines rarely hold space between
+// tokens: the first comparison settles that case.
+bool consumeToken(const char*& p, const char* end, char token) {
+  if (p < end && *p == token) return ++p, true;
+  p = skipJsonSpace(p, end);
+  if (p == end || *p != token) return false;
+  ++p;
+  return true;
+}
+
 bool isDigit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -628,9 +639,9 @@ struct JsonFieldExtractor::Impl {
       const char* key = p + 1;
       const char* keyEnd = plainStringEnd(key, end);
       if (!keyEnd) return false;
-      p = skipJsonSpace(keyEnd + 1, end);
-      if (p == end || *p != ':') return false;
-      p = skipJsonSpace(p + 1, end);
+      p = keyEnd + 1;
+      if (!consumeToken(p, end, ':')) return false;
+      p = skipJsonSpace(p, end);
       if (p == end) return false;
       int32_t slot = -1;
       if (nodes[0].mayMatch(static_cast<unsigned char>(*key)))
@@ -659,11 +670,12 @@ struct JsonFieldExtractor::Impl {
         return false;  // an object or array (or not JSON)
       }
       if (slot >= 0) set(slot, v);
+      if (!consumeToken(p, end, ',')) {
+        // Not a comma: the end of the object, or not JSON.
+        if (p == end || *p != '}') return false;
+        return skipJsonSpace(p + 1, end) == end;
+      }
       p = skipJsonSpace(p, end);
-      if (p == end) return false;
-      if (*p == '}') return skipJsonSpace(p + 1, end) == end;
-      if (*p != ',') return false;
-      p = skipJsonSpace(p + 1, end);
     }
   }
 
