@@ -19,6 +19,7 @@
 // went away delays the stop by at most kStopGraceMs.
 #include <librdkafka/rdkafka.h>
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -389,21 +390,21 @@ class KafkaSinkNode final : public Node {
   // headers property says; or, with `deadLetter` (batch null), the dead letter of a record.
   void fillMessage(const Batch* batch, uint32_t row, const std::string_view* key,
                    rd_kafka_topic_t* rkt, std::string_view payload, const Refused* deadLetter) {
-    vus_.clear();
+    vuCount_ = 0;
     rd_kafka_vu_t v{};
-    v.vtype = RD_KAFKA_VTYPE_RKT, v.u.rkt = rkt, vus_.push_back(v);
-    v.vtype = RD_KAFKA_VTYPE_MSGFLAGS, v.u.i = RD_KAFKA_MSG_F_COPY, vus_.push_back(v);
+    v.vtype = RD_KAFKA_VTYPE_RKT, v.u.rkt = rkt, addVu(v);
+    v.vtype = RD_KAFKA_VTYPE_MSGFLAGS, v.u.i = RD_KAFKA_MSG_F_COPY, addVu(v);
     v.vtype = RD_KAFKA_VTYPE_VALUE, v.u.mem = {const_cast<char*>(payload.data()), payload.size()};
-    vus_.push_back(v);
+    addVu(v);
     if (key)
       v.vtype = RD_KAFKA_VTYPE_KEY, v.u.mem = {const_cast<char*>(key->data()), key->size()},
-      vus_.push_back(v);
+      addVu(v);
     // The record's event time becomes the message timestamp (0: none, librdkafka stamps now).
     const int64_t timestamp = deadLetter ? deadLetter->timestamp : batch->meta(row).timestamp;
-    if (timestamp > 0) v.vtype = RD_KAFKA_VTYPE_TIMESTAMP, v.u.i64 = timestamp, vus_.push_back(v);
+    if (timestamp > 0) v.vtype = RD_KAFKA_VTYPE_TIMESTAMP, v.u.i64 = timestamp, addVu(v);
     v.vtype = RD_KAFKA_VTYPE_OPAQUE;
     v.u.ptr = deadLetter ? deadLetterMember_.get() : member_.get();
-    vus_.push_back(v);
+    addVu(v);
     // Header names must end in NUL for librdkafka: they are collected in headerNames_ first and
     // pointed at once it stops growing.
     headerNames_.clear();
@@ -452,12 +453,12 @@ class KafkaSinkNode final : public Node {
                             static_cast<ssize_t>(value.size()));
       v.vtype = RD_KAFKA_VTYPE_HEADERS;
       v.u.headers = pendingHeaders_;
-      vus_.push_back(v);
+      addVu(v);
     }
   }
 
   rd_kafka_resp_err_t send() {
-    rd_kafka_error_t* error = rd_kafka_produceva(rk_, vus_.data(), vus_.size());
+    rd_kafka_error_t* error = rd_kafka_produceva(rk_, vus_.data(), vuCount_);
     rd_kafka_headers_t* headers = std::exchange(pendingHeaders_, nullptr);
     if (!error) return RD_KAFKA_RESP_ERR_NO_ERROR;
     if (headers) rd_kafka_headers_destroy(headers);  // still ours after a failure
@@ -656,7 +657,11 @@ class KafkaSinkNode final : public Node {
   std::vector<const Value*> headerColumns_;
   std::string payload_, keyText_, headerText_, valueText_;
   // the message being built (fillMessage): reused, so a record allocates nothing
-  std::vector<rd_kafka_vu_t> vus_;
+  // The fields of the message being built: at most rkt, flags, value, key, timestamp, opaque
+  // and headers. A fixed array: a vector's push_back cost more than the rest of fillMessage.
+  std::array<rd_kafka_vu_t, 7> vus_{};
+  size_t vuCount_ = 0;
+  void addVu(const rd_kafka_vu_t& v) { vus_[vuCount_++] = v; }
   std::string headerNames_;                                        // NUL-terminated names
   std::vector<std::pair<size_t, std::string_view>> headerValues_;  // name offset, value
   std::vector<std::pair<size_t, size_t>> renderedHeaders_;         // value index, text offset

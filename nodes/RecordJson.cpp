@@ -202,7 +202,8 @@ simdjson::error_code rawValueText(od::value& v, std::string_view& out) {
 // simdjson accepts with the same values; on anything else it gives up and simdjson decides.
 
 const char* skipJsonSpace(const char* p, const char* end) {
-  while (p < end && isJsonSpace(*p))
+  // Every JSON space is at most ' ': one comparison settles the common case of none.
+  while (p < end && static_cast<unsigned char>(*p) <= ' ' && isJsonSpace(*p))
     ++p;
   return p;
 }
@@ -214,13 +215,14 @@ const char* plainStringEnd(const char* p, const char* end) {
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i control = _mm_set1_epi8(0x1f);
+  const __m128i space = _mm_set1_epi8(' ');
   for (; p < end; p += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const unsigned quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
+    // As signed bytes, control characters (< 0x20) and non-ASCII bytes (>= 0x80) are both
+    // below ' ': one comparison finds either.
     const unsigned bad = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(v, backslash)) |
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, control), v)) | _mm_movemask_epi8(v));
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmplt_epi8(v, space))));
     if (quotes) {
       const unsigned first = static_cast<unsigned>(__builtin_ctz(quotes));
       if ((bad & ((1u << first) - 1)) || p + first >= end) return nullptr;
@@ -239,8 +241,40 @@ const char* plainStringEnd(const char* p, const char* end) {
 #endif
 }
 
+// Moves `p` past `token` and the JSON space before it. False (with `p` on the first byte that is
+// not space) when something else comes. Records written by machines rarely hold space between
+// tokens: the first comparison settles that case.
+bool consumeToken(const char*& p, const char* end, char token) {
+  if (p < end && *p == token) return ++p, true;
+  p = skipJsonSpace(p, end);
+  if (p == end || *p != token) return false;
+  ++p;
+  return true;
+}
+
 bool isDigit(char c) {
   return c >= '0' && c <= '9';
+}
+
+// The end of the run of digits starting at `p` (at most `end`). Reads 16 bytes at a time, as
+// plainStringEnd: a timestamp or sequence number is one step instead of one per digit.
+const char* digitRunEnd(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i zero = _mm_set1_epi8('0');
+  const __m128i nine = _mm_set1_epi8(9);
+  for (; p < end; p += 16) {
+    const __m128i d = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), zero);
+    // A digit is a byte whose distance from '0' is at most 9 (unsigned).
+    const unsigned digits =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)));
+    if (digits != 0xffff) return std::min(p + __builtin_ctz(~digits), end);
+  }
+  return end;
+#else
+  while (p < end && isDigit(*p))
+    ++p;
+  return p;
+#endif
 }
 
 // Clinger's fast path: a mantissa of at most 15 digits and a decimal exponent within +-22 are
@@ -289,8 +323,7 @@ bool scanPlainNumber(const char*& p, const char* end, Value* out) {
   if (*p == '0') {
     ++p;
   } else if (*p >= '1' && *p <= '9') {
-    while (p < end && isDigit(*p))
-      ++p;
+    p = digitRunEnd(p + 1, end);
   } else {
     return false;
   }
@@ -300,8 +333,7 @@ bool scanPlainNumber(const char*& p, const char* end, Value* out) {
   if (p < end && *p == '.') {
     ++p;
     if (p == end || !isDigit(*p)) return false;
-    while (p < end && isDigit(*p))
-      ++p;
+    p = digitRunEnd(p + 1, end);
     fractional = true;
     fractionEnd = p;
   }
@@ -607,9 +639,9 @@ struct JsonFieldExtractor::Impl {
       const char* key = p + 1;
       const char* keyEnd = plainStringEnd(key, end);
       if (!keyEnd) return false;
-      p = skipJsonSpace(keyEnd + 1, end);
-      if (p == end || *p != ':') return false;
-      p = skipJsonSpace(p + 1, end);
+      p = keyEnd + 1;
+      if (!consumeToken(p, end, ':')) return false;
+      p = skipJsonSpace(p, end);
       if (p == end) return false;
       int32_t slot = -1;
       if (nodes[0].mayMatch(static_cast<unsigned char>(*key)))
@@ -638,11 +670,12 @@ struct JsonFieldExtractor::Impl {
         return false;  // an object or array (or not JSON)
       }
       if (slot >= 0) set(slot, v);
+      if (!consumeToken(p, end, ',')) {
+        // Not a comma: the end of the object, or not JSON.
+        if (p == end || *p != '}') return false;
+        return skipJsonSpace(p + 1, end) == end;
+      }
       p = skipJsonSpace(p, end);
-      if (p == end) return false;
-      if (*p == '}') return skipJsonSpace(p + 1, end) == end;
-      if (*p != ',') return false;
-      p = skipJsonSpace(p + 1, end);
     }
   }
 

@@ -3,7 +3,10 @@
 // a topic of deterministic sensor readings, against a bare librdkafka consume loop on the same
 // cluster timed from its first message to its last (BareConsumeLoop.h, the honest baseline).
 // The two alternate, each round with a fresh consumer group; the ratio is the pipeline's rate
-// N / wall time over the bare loop's rate N / (first-to-last time).
+// N / wall time over the bare loop's rate N / (first-to-last time). Each run's CPU time and page
+// faults are printed too: on a shared machine they hold where wall times swing. The bare loop
+// runs inside this process, so its page faults after the first round may be fewer (its freed
+// heap is reused); the pipeline's are a fresh process's every time.
 //
 // By default the cluster is librdkafka's mock in a separate process (as ../shared/bench/
 // mockcluster.c), so the pipeline does not share its process with the brokers:
@@ -169,10 +172,17 @@ double selfCpuSeconds() {
   return cpuSeconds(u);
 }
 
-// Runs the runner on `pipeline` as its own process; returns its wall time from start to exit
-// and its CPU time in `cpu`.
+// This process's page faults so far (minor: memory touched for the first time, mostly).
+long selfPageFaults() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_minflt + u.ru_majflt;
+}
+
+// Runs the runner on `pipeline` as its own process; returns its wall time from start to exit,
+// its CPU time in `cpu` and its page faults in `faults`.
 double runPipelineProcess(const std::string& pipeline, const std::string& boot,
-                          const std::string& group, long expected, double& cpu) {
+                          const std::string& group, long expected, double& cpu, long& faults) {
   const std::string log = pipeline + ".log";
   const auto t0 = Clock::now();
   pid_t pid = fork();
@@ -194,6 +204,7 @@ double runPipelineProcess(const std::string& pipeline, const std::string& boot,
   wait4(pid, &status, 0, &usage);
   const double s = std::chrono::duration<double>(Clock::now() - t0).count();
   cpu = cpuSeconds(usage);
+  faults = usage.ru_minflt + usage.ru_majflt;
   const std::string text = readFile(log);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) die("the pipeline failed:\n" + text);
   if (text.find("src=0/" + std::to_string(expected) + " ") == std::string::npos)
@@ -269,25 +280,30 @@ int main(int argc, char** argv) {
   std::printf(
       "round  bare loop (first-to-last)     pipeline (start-to-exit)      ratio   CPU s bare / "
       "pipeline\n");
-  std::vector<double> ratios, walls, bareCpus, pipelineCpus;
+  std::vector<double> ratios, walls, bareCpus, pipelineCpus, bareFaults, pipelineFaults;
   for (int r = 0; r < o.rounds; ++r) {
     // Alternate which goes first, so neither always meets the warmer cluster.
     double bare = 0, wall = 0, bareCpu = 0, pipelineCpu = 0;
+    long bareFault = 0, pipelineFault = 0;
     const std::string group = "bench-" + tag + "-" + std::to_string(r);
     auto runBare = [&] {
       const double before = selfCpuSeconds();
+      const long faultsBefore = selfPageFaults();
       bare = sc::bench::bareConsumeLoop(boot, in.c_str(), o.partitions, o.messages);
       bareCpu = selfCpuSeconds() - before;
+      bareFault = selfPageFaults() - faultsBefore;
     };
     if (r % 2 == 0) {
       runBare();
-      wall = runPipelineProcess(pipeline, boot, group, o.messages, pipelineCpu);
+      wall = runPipelineProcess(pipeline, boot, group, o.messages, pipelineCpu, pipelineFault);
     } else {
-      wall = runPipelineProcess(pipeline, boot, group, o.messages, pipelineCpu);
+      wall = runPipelineProcess(pipeline, boot, group, o.messages, pipelineCpu, pipelineFault);
       runBare();
     }
     bareCpus.push_back(bareCpu);
     pipelineCpus.push_back(pipelineCpu);
+    bareFaults.push_back(static_cast<double>(bareFault));
+    pipelineFaults.push_back(static_cast<double>(pipelineFault));
     const double rate = static_cast<double>(o.messages) / wall;
     ratios.push_back(rate / bare);
     walls.push_back(wall);
@@ -307,6 +323,10 @@ int main(int argc, char** argv) {
   // On a shared machine wall time swings with the load; CPU time per run does not.
   std::printf("CPU time: bare loop median %.2f s (whole process), pipeline median %.2f s\n",
               median(bareCpus), median(pipelineCpus));
+  // Page faults: librdkafka's prefetch queue is memory touched for the first time.
+  std::printf("page faults: bare loop median %.0f (%.0f MB), pipeline median %.0f (%.0f MB)\n",
+              median(bareFaults), median(bareFaults) * 4096 / 1e6, median(pipelineFaults),
+              median(pipelineFaults) * 4096 / 1e6);
   if (std::ifstream load("/proc/loadavg"); load) {
     double one = 0;
     load >> one;
