@@ -2,33 +2,18 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCompleter>
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QRegularExpressionValidator>
-#include <QScrollBar>
-#include <QStringListModel>
-#include <QStyledItemDelegate>
-#include <QTableWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "app/designer/CanvasStyle.h"
-#include "app/designer/ExpressionHighlighter.h"
-#include "app/designer/FieldSampler.h"
 #include "app/designer/PipelineDocument.h"
+#include "app/designer/PropertyEditorKinds.h"
 #include "app/designer/Translations.h"
-#include "engine/expr/Expression.h"
 #include "engine/graph/NodeConfig.h"
-#include "engine/runtime/SlotTable.h"
 
 namespace sc::designer {
-
-namespace {
 
 bool hasVariable(const QString& text) {
   return text.contains(QLatin1String("${"));
@@ -40,6 +25,8 @@ QString defaultHint(const PropertySpec& spec) {
     return PropertyEditor::tr("default: %1").arg(textFromValue(spec.defaultValue));
   return spec.required ? PropertyEditor::tr("required") : QString();
 }
+
+namespace {
 
 QString kindHint(PropKind kind) {
   switch (kind) {
@@ -55,6 +42,8 @@ QString kindHint(PropKind kind) {
       return {};
   }
 }
+
+}  // namespace
 
 // The check of one scalar as typed; empty when fine.
 QString scalarProblem(const QString& text, const PropertySpec& spec, PropKind kind) {
@@ -91,6 +80,8 @@ QString scalarProblem(const QString& text, const PropertySpec& spec, PropKind ki
   }
   return ok ? QString() : kindHint(kind);
 }
+
+namespace {
 
 // Numbers as typed, or any text holding a ${VAR} (a "$" starts one).
 class NumberValidator : public QValidator {
@@ -230,477 +221,6 @@ class EnumEditor : public PropertyEditor {
  private:
   QComboBox* combo_;
 };
-
-// ---- expression: coloured text with the compiler's error (column and message) under it, field
-// and function completion, and the input's fields listed under it ---------------------------
-
-// The completion entries: the input's fields, then the functions ("lower(").
-QStringList completionWords(const FieldSet& fields) {
-  QStringList words;
-  for (const Field& f : fields.fields())
-    words << qstr(f.name);
-  for (const std::string& fn : expr::functionNames())
-    words << qstr(fn) + '(';
-  return words;
-}
-
-// The identifier being typed before the cursor; empty inside a string literal, after '$' (
-// metadata) or '.' (a member: not a top-level field), or on a number.
-QString wordBeforeCursor(const QString& text, int cursor) {
-  bool inString = false;
-  for (int i = 0; i < cursor && i < text.size(); ++i) {
-    if (text[i] == '\\' && inString) {
-      ++i;
-      continue;
-    }
-    if (text[i] == '"') inString = !inString;
-  }
-  if (inString) return {};
-  int start = cursor;
-  while (start > 0 && (text[start - 1].isLetterOrNumber() || text[start - 1] == '_'))
-    --start;
-  if (start == cursor || text[start].isDigit()) return {};
-  if (start > 0 && (text[start - 1] == '$' || text[start - 1] == '.')) return {};
-  return text.mid(start, cursor - start);
-}
-
-class ExpressionText : public QPlainTextEdit {
- public:
-  using QPlainTextEdit::QPlainTextEdit;
-
-  void setCompleter(QCompleter* completer) {
-    completer_ = completer;
-    completer_->setWidget(this);
-    connect(completer_, qOverload<const QString&>(&QCompleter::activated), this,
-            &ExpressionText::insertCompletion);
-  }
-  void insertCompletion(const QString& word) {
-    QTextCursor cursor = textCursor();
-    const QString prefix = wordBeforeCursor(toPlainText(), cursor.position());
-    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, int(prefix.size()));
-    cursor.insertText(word);
-    setTextCursor(cursor);
-  }
-
- protected:
-  void keyPressEvent(QKeyEvent* event) override {
-    const bool popup = completer_ && completer_->popup()->isVisible();
-    if (popup) {
-      switch (event->key()) {
-        case Qt::Key_Return:
-        case Qt::Key_Enter:
-        case Qt::Key_Escape:
-        case Qt::Key_Tab:
-        case Qt::Key_Backtab:
-          event->ignore();  // the completer takes these
-          return;
-        default:
-          break;
-      }
-    }
-    // One logical line: Return does not insert a newline, Tab moves focus on.
-    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-      event->ignore();
-      return;
-    }
-    const bool force = event->key() == Qt::Key_Space && (event->modifiers() & Qt::ControlModifier);
-    if (!force) QPlainTextEdit::keyPressEvent(event);
-    if (!completer_) return;
-    const QString prefix = wordBeforeCursor(toPlainText(), textCursor().position());
-    const bool typed = !event->text().isEmpty() && !(event->modifiers() & Qt::ControlModifier);
-    if (!force && (prefix.isEmpty() || !typed)) {
-      completer_->popup()->hide();
-      return;
-    }
-    completer_->setCompletionPrefix(prefix);
-    if (completer_->completionCount() == 0 ||
-        (completer_->completionCount() == 1 && completer_->currentCompletion() == prefix)) {
-      completer_->popup()->hide();
-      return;
-    }
-    completer_->popup()->setCurrentIndex(completer_->completionModel()->index(0, 0));
-    QRect rect = cursorRect();
-    rect.setWidth(completer_->popup()->sizeHintForColumn(0) +
-                  completer_->popup()->verticalScrollBar()->sizeHint().width());
-    completer_->complete(rect);
-  }
-
- private:
-  QCompleter* completer_ = nullptr;
-};
-
-class ExpressionEditor : public PropertyEditor {
- public:
-  ExpressionEditor(const PropertySpec& spec, bool dark, QWidget* parent)
-      : PropertyEditor(spec, parent),
-        edit_(new ExpressionText(this)),
-        words_(new QStringListModel(completionWords(FieldSet()), this)),
-        fields_(new QLabel(this)) {
-    edit_->setTabChangesFocus(true);
-    edit_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    edit_->setPlaceholderText(defaultHint(spec));
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    edit_->setFont(mono);
-    const int line = QFontMetrics(mono).lineSpacing();
-    edit_->setFixedHeight(line * 2 + 12);
-    new ExpressionHighlighter(edit_->document(), dark);
-    auto* completer = new QCompleter(words_, this);
-    completer->setObjectName(QStringLiteral("fieldCompleter"));
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setModelSorting(QCompleter::UnsortedModel);
-    completer->setCompletionMode(QCompleter::PopupCompletion);
-    edit_->setCompleter(completer);
-    addContent(edit_);
-    // The input's fields, each a link that inserts its name at the cursor.
-    fields_->setObjectName(QStringLiteral("inputFields"));
-    fields_->setWordWrap(true);
-    fields_->setTextFormat(Qt::RichText);
-    fields_->setForegroundRole(QPalette::PlaceholderText);
-    fields_->hide();
-    addContent(fields_);
-    connect(fields_, &QLabel::linkActivated, this, [this](const QString& link) {
-      if (!link.startsWith(QLatin1String("field:"))) return;
-      edit_->textCursor().insertText(link.mid(6));
-      edit_->setFocus(Qt::OtherFocusReason);
-    });
-    connect(edit_, &QPlainTextEdit::textChanged, this, [this] {
-      if (filling_) return;
-      check();
-      report(valueFromText(edit_->toPlainText(), PropKind::Expression));
-    });
-  }
-  void setValue(const Json& value) override {
-    filling_ = true;
-    edit_->setPlainText(textFromValue(value));
-    filling_ = false;
-    check();
-  }
-  Json value() const override { return valueFromText(edit_->toPlainText(), PropKind::Expression); }
-  QWidget* focusTarget() const override { return edit_; }
-  void setInputFields(const FieldSet& fields) override {
-    if (fields == shown_) return;
-    shown_ = fields;
-    words_->setStringList(completionWords(fields));
-    const QString list = fieldListText(fields, true);
-    fields_->setVisible(!list.isEmpty() || fields.complete());
-    fields_->setText(list.isEmpty() ? PropertyEditor::tr("Input fields: none")
-                     : fields.complete()
-                         ? PropertyEditor::tr("Input fields: %1").arg(list)
-                         : PropertyEditor::tr("Input fields (at least): %1").arg(list));
-    fields_->setToolTip(qstr(fields.origin()));
-  }
-
- private:
-  void check() {
-    const QString text = edit_->toPlainText();
-    if (text.trimmed().isEmpty() || hasVariable(text)) {
-      setLocalProblem({});
-      return;
-    }
-    SlotTable slots;
-    expr::CompileError error;
-    const std::string source = text.toStdString();
-    if (expr::Expression::compile(source, slots, expressionType(spec().exprType), &error)) {
-      setLocalProblem({});
-      return;
-    }
-    const QString message = QString::fromStdString(error.message);
-    setLocalProblem(error.column > 0
-                        ? PropertyEditor::tr("column %1: %2").arg(error.column).arg(message)
-                        : message);
-  }
-  ExpressionText* edit_;
-  QStringListModel* words_;
-  QLabel* fields_;
-  FieldSet shown_;
-};
-
-// ---- a table cell that takes one of a few words: a drop-down, always shown -------------------
-class ChoiceDelegate : public QStyledItemDelegate {
- public:
-  ChoiceDelegate(std::vector<std::string> choices, QObject* parent) : QStyledItemDelegate(parent) {
-    for (const auto& c : choices)
-      choices_ << QString::fromStdString(c);
-  }
-  QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
-                        const QModelIndex&) const override {
-    auto* combo = new QComboBox(parent);
-    combo->setObjectName(QStringLiteral("choice"));
-    combo->setFrame(false);
-    combo->addItems(choices_);
-    // Chosen, it is the cell's value at once (the editor stays open).
-    connect(combo, &QComboBox::activated, this,
-            [this, combo] { Q_EMIT const_cast<ChoiceDelegate*>(this)->commitData(combo); });
-    return combo;
-  }
-  void setEditorData(QWidget* editor, const QModelIndex& index) const override {
-    auto* combo = static_cast<QComboBox*>(editor);
-    const QString text = index.data(Qt::EditRole).toString();
-    // A value that is no choice (a ${VAR}, or a typo in the file) stays shown as it is.
-    for (int i = combo->count() - 1; i >= choices_.size(); --i)
-      combo->removeItem(i);
-    int at = combo->findText(text);
-    if (at < 0 && !text.isEmpty()) {
-      combo->addItem(text);
-      at = combo->count() - 1;
-    }
-    combo->setCurrentIndex(at);
-  }
-  void setModelData(QWidget* editor, QAbstractItemModel* model,
-                    const QModelIndex& index) const override {
-    auto* combo = static_cast<QComboBox*>(editor);
-    if (model->data(index, Qt::EditRole).toString() != combo->currentText())
-      model->setData(index, combo->currentText(), Qt::EditRole);
-  }
-  QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
-    // Wide enough for the longest choice and the arrow.
-    QComboBox probe;
-    probe.addItems(choices_);
-    probe.addItem(index.data(Qt::EditRole).toString());
-    return probe.sizeHint().expandedTo(QStyledItemDelegate::sizeHint(option, index));
-  }
-
- private:
-  QStringList choices_;
-};
-
-// ---- list, map, list of objects: a table with add and remove buttons ------------------------
-class TableEditor : public PropertyEditor {
- public:
-  TableEditor(const PropertySpec& spec, QWidget* parent)
-      : PropertyEditor(spec, parent), table_(new QTableWidget(this)) {
-    isMap_ = spec.kind == PropKind::Map;
-    if (isMap_)
-      columns_.push_back({PropertyEditor::tr("name"), makeProperty("name", PropKind::String, "")});
-    if (spec.item == PropKind::Object) {
-      for (const auto& field : spec.fields)
-        columns_.push_back({propertyLabel(field.name), field});
-    } else {
-      PropertySpec item = makeProperty("item", spec.item, "");
-      if (spec.item == PropKind::Enum) item.choices = spec.choices;
-      columns_.push_back(
-          {isMap_ ? PropertyEditor::tr("value") : PropertyEditor::tr("item"), std::move(item)});
-    }
-    table_->setColumnCount(static_cast<int>(columns_.size()));
-    QStringList headers;
-    for (const auto& c : columns_)
-      headers << c.title;
-    table_->setHorizontalHeaderLabels(headers);
-    for (int i = 0; i < static_cast<int>(columns_.size()); ++i)
-      if (!columns_[i].spec.description.empty())
-        table_->horizontalHeaderItem(i)->setToolTip(specText(columns_[i].spec.description));
-    for (int i = 0; i < static_cast<int>(columns_.size()); ++i)
-      if (isChoice(i))
-        table_->setItemDelegateForColumn(i, new ChoiceDelegate(columns_[i].spec.choices, table_));
-    // Columns as wide as their contents, the last one taking the rest: names and functions
-    // read in full, and a long expression scrolls instead of cutting the others short.
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    table_->verticalHeader()->hide();
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setEditTriggers(QAbstractItemView::AllEditTriggers);
-
-    auto* add = new QToolButton(this);
-    add->setObjectName(QStringLiteral("addRow"));
-    add->setText(QStringLiteral("+"));
-    add->setToolTip(PropertyEditor::tr("Add a row"));
-    auto* remove = new QToolButton(this);
-    remove->setObjectName(QStringLiteral("removeRow"));
-    remove->setText(QStringLiteral("−"));
-    remove->setToolTip(PropertyEditor::tr("Remove the selected rows"));
-    auto* buttons = new QWidget(this);
-    auto* buttonLayout = new QHBoxLayout(buttons);
-    buttonLayout->setContentsMargins(0, 0, 0, 0);
-    buttonLayout->addWidget(add);
-    buttonLayout->addWidget(remove);
-    buttonLayout->addStretch();
-    if (isMap_ && !spec.choices.empty()) {
-      // A map that also takes a few words (headers: keep | drop | name -> expression): the
-      // words, and a last entry that shows the table.
-      words_ = new QComboBox(this);
-      words_->setObjectName(QStringLiteral("mapWords"));
-      for (const auto& choice : spec.choices)
-        words_->addItem(QString::fromStdString(choice));
-      words_->addItem(tr("these:"));
-      addContent(words_);
-      connect(words_, &QComboBox::activated, this, [this, buttons](int) {
-        showTable(buttons);
-        report(value());
-      });
-      buttons_ = buttons;
-    }
-    addContent(table_);
-    addContent(buttons);
-    fitHeight();
-
-    connect(add, &QToolButton::clicked, this, [this] {
-      const int row = table_->rowCount();
-      table_->insertRow(row);
-      for (int c = 0; c < table_->columnCount(); ++c)
-        ensureItem(row, c);
-      openChoiceEditors(row);
-      fitHeight();
-      table_->setCurrentCell(row, 0);
-      table_->setFocus();
-    });
-    connect(remove, &QToolButton::clicked, this, [this] {
-      QList<int> rows;
-      for (const auto& range : table_->selectedRanges())
-        for (int r = range.topRow(); r <= range.bottomRow(); ++r)
-          rows << r;
-      if (rows.isEmpty() && table_->currentRow() >= 0) rows << table_->currentRow();
-      std::sort(rows.begin(), rows.end(), std::greater<>());
-      for (int r : rows)
-        table_->removeRow(r);
-      fitHeight();
-      check();
-      report(value());
-    });
-    connect(table_, &QTableWidget::itemChanged, this, [this] {
-      if (filling_) return;
-      check();
-      report(value());
-    });
-  }
-
-  void setValue(const Json& v) override {
-    filling_ = true;
-    table_->setRowCount(0);
-    auto addRow = [this](const Json& item, const std::string* key) {
-      const int row = table_->rowCount();
-      table_->insertRow(row);
-      int column = 0;
-      if (key) ensureItem(row, column++)->setText(QString::fromStdString(*key));
-      if (spec().item == PropKind::Object && item.is_object()) {
-        for (const auto& field : spec().fields) {
-          auto it = item.find(field.name);
-          ensureItem(row, column++)->setText(it == item.end() ? QString() : textFromValue(*it));
-        }
-      } else {
-        ensureItem(row, column)->setText(textFromValue(item));
-      }
-      openChoiceEditors(row);
-    };
-    if (words_) {
-      const Json shown = v.is_null() ? spec().defaultValue : v;
-      const int word = shown.is_string()
-                           ? words_->findText(QString::fromStdString(shown.get<std::string>()))
-                           : -1;
-      words_->setCurrentIndex(word >= 0 ? word : words_->count() - 1);
-      showTable(buttons_);
-    }
-    if (isMap_ && v.is_object()) {
-      for (auto it = v.begin(); it != v.end(); ++it)
-        addRow(it.value(), &it.key());
-    } else if (!isMap_ && v.is_array()) {
-      for (const Json& item : v)
-        addRow(item, nullptr);
-    } else if (!isMap_ && !v.is_null()) {
-      addRow(v, nullptr);  // a single bare item
-    }
-    filling_ = false;
-    fitHeight();
-    check();
-  }
-
-  Json value() const override {
-    if (words_ && words_->currentIndex() < words_->count() - 1)
-      return Json(words_->currentText().toStdString());
-    Json out = isMap_ ? Json::object() : Json::array();
-    for (int row = 0; row < table_->rowCount(); ++row) {
-      bool empty = true;
-      for (int c = 0; c < table_->columnCount(); ++c)
-        if (!cellText(row, c).trimmed().isEmpty()) empty = false;
-      if (empty) continue;
-      int column = 0;
-      std::string key;
-      if (isMap_) key = cellText(row, column++).trimmed().toStdString();
-      Json item;
-      if (spec().item == PropKind::Object) {
-        item = Json::object();
-        for (size_t f = 0; f < spec().fields.size(); ++f, ++column) {
-          Json field = valueFromText(cellText(row, column), spec().fields[f].kind);
-          if (!field.is_null()) item[spec().fields[f].name] = std::move(field);
-        }
-      } else {
-        item = valueFromText(cellText(row, column), spec().item);
-        if (item.is_null()) item = "";
-      }
-      if (isMap_)
-        out[key] = std::move(item);
-      else
-        out.push_back(std::move(item));
-    }
-    if (out.empty()) return Json();
-    return out;
-  }
-
-  QWidget* focusTarget() const override { return table_; }
-
- private:
-  struct Column {
-    QString title;
-    PropertySpec spec;  // the field's spec: kind, choices, description
-  };
-
-  bool isChoice(int column) const {
-    const PropertySpec& c = columns_[static_cast<size_t>(column)].spec;
-    return c.kind == PropKind::Enum && !c.choices.empty();
-  }
-  // The drop-downs of a row's choice cells stay open, so they look and work like drop-downs.
-  void openChoiceEditors(int row) {
-    for (int c = 0; c < table_->columnCount(); ++c)
-      if (isChoice(c)) table_->openPersistentEditor(ensureItem(row, c));
-  }
-
-  QString cellText(int row, int column) const {
-    const QTableWidgetItem* item = table_->item(row, column);
-    return item ? item->text() : QString();
-  }
-  QTableWidgetItem* ensureItem(int row, int column) {
-    QTableWidgetItem* item = table_->item(row, column);
-    if (!item) {
-      item = new QTableWidgetItem;
-      const bool wasFilling = filling_;
-      filling_ = true;
-      table_->setItem(row, column, item);
-      filling_ = wasFilling;
-    }
-    return item;
-  }
-  void fitHeight() {
-    const int rows = std::max(2, table_->rowCount()) + 1;
-    const int rowHeight = table_->verticalHeader()->defaultSectionSize();
-    table_->setFixedHeight(std::min(rows, 8) * rowHeight +
-                           table_->horizontalHeader()->height() / 2 + 4);
-  }
-  void check() {
-    QString problem;
-    for (int row = 0; row < table_->rowCount() && problem.isEmpty(); ++row)
-      for (int c = 0; c < static_cast<int>(columns_.size()) && problem.isEmpty(); ++c) {
-        const QString p = scalarProblem(cellText(row, c), columns_[c].spec, columns_[c].spec.kind);
-        if (!p.isEmpty())
-          problem = PropertyEditor::tr("row %1, %2: %3").arg(row + 1).arg(columns_[c].title, p);
-      }
-    setLocalProblem(problem);
-  }
-
-  // The table and its buttons only when the map, not a word, is chosen.
-  void showTable(QWidget* buttons) {
-    const bool table = words_->currentIndex() == words_->count() - 1;
-    table_->setVisible(table);
-    buttons->setVisible(table);
-  }
-
-  QTableWidget* table_;
-  bool isMap_ = false;
-  QComboBox* words_ = nullptr;  // a map that also takes words (spec.choices)
-  QWidget* buttons_ = nullptr;
-  std::vector<Column> columns_;
-};
-
 // ---- anything else: the value as JSON text ----------------------------------------------------
 class JsonEditor : public PropertyEditor {
  public:
@@ -865,10 +385,10 @@ PropertyEditor* createPropertyEditor(const PropertySpec& spec, bool darkTheme, Q
     case PropKind::Enum:
       return new EnumEditor(spec, parent);
     case PropKind::Expression:
-      return new ExpressionEditor(spec, darkTheme, parent);
+      return createExpressionEditor(spec, darkTheme, parent);
     case PropKind::List:
     case PropKind::Map:
-      return new TableEditor(spec, parent);
+      return createTableEditor(spec, parent);
     case PropKind::Object:
       break;
   }

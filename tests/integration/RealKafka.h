@@ -18,6 +18,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -225,6 +226,21 @@ inline std::string createTopic(const RealKafka& kafka, SecurityMode mode, const 
   return result;
 }
 
+// The partitions a reader has read to their end, by (topic, partition). librdkafka reports a
+// partition's end again each time it reaches a new end, so counting the reports would end a read
+// while another partition is still behind.
+class PartitionEnds {
+ public:
+  void expect(const std::string& topic, int32_t partition) { expected_.emplace(topic, partition); }
+  void reached(const std::string& topic, int32_t partition) {
+    if (expected_.count({topic, partition})) ended_.emplace(topic, partition);
+  }
+  bool all() const { return ended_.size() == expected_.size(); }
+
+ private:
+  std::set<std::pair<std::string, int32_t>> expected_, ended_;
+};
+
 // Every message value of `topic` (all partitions, in offset order per partition) up to the end a
 // consumer with `extra` properties sees (isolation.level decides where that is for transactions).
 inline std::vector<std::string> readValues(const RealKafka& kafka, SecurityMode mode,
@@ -243,23 +259,26 @@ inline std::vector<std::string> readValues(const RealKafka& kafka, SecurityMode 
   if (rd_kafka_metadata(rk.get(), 0, rkt, &md, 10000) == RD_KAFKA_RESP_ERR_NO_ERROR &&
       md->topic_cnt == 1 && !md->topics[0].err) {
     rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(8);
-    for (int p = 0; p < md->topics[0].partition_cnt; ++p)
-      rd_kafka_topic_partition_list_add(list, topic.c_str(), md->topics[0].partitions[p].id)
-          ->offset = RD_KAFKA_OFFSET_BEGINNING;
-    int remaining = list->cnt;
+    PartitionEnds ends;
+    for (int p = 0; p < md->topics[0].partition_cnt; ++p) {
+      const int32_t id = md->topics[0].partitions[p].id;
+      rd_kafka_topic_partition_list_add(list, topic.c_str(), id)->offset =
+          RD_KAFKA_OFFSET_BEGINNING;
+      ends.expect(topic, id);
+    }
     rd_kafka_assign(rk.get(), list);
     rd_kafka_topic_partition_list_destroy(list);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (remaining > 0 && std::chrono::steady_clock::now() < deadline) {
+    while (!ends.all() && std::chrono::steady_clock::now() < deadline) {
       rd_kafka_message_t* m = rd_kafka_consumer_poll(rk.get(), 100);
       if (!m) continue;
       if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF)
-        --remaining;
+        ends.reached(rd_kafka_topic_name(m->rkt), m->partition);
       else if (!m->err)
         out.emplace_back(static_cast<const char*>(m->payload), m->len);
       rd_kafka_message_destroy(m);
     }
-    if (remaining > 0) qWarning("readValues(%s): end of partition not reached", topic.c_str());
+    if (!ends.all()) qWarning("readValues(%s): end of partition not reached", topic.c_str());
   } else {
     qWarning("readValues(%s): no metadata for the topic", topic.c_str());
   }

@@ -6,6 +6,7 @@
 // group offsets, committed inside the sink's transactions, must cover the input.
 // Two sinks of one connection share one transaction: a crash right after a commit leaves both
 // topics exact (separate transactions would leave one sink a checkpoint ahead of the other).
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,20 +33,27 @@ class TestRealExactlyOnce : public QObject {
   Q_OBJECT
   RealKafka kafka_;
   QTemporaryDir dir_;
+  // Topic, group and pipeline (transactional id) names of this run: a rerun against the same
+  // broker, or another test beside it, never reads this run's records or fences its producers.
+  const std::string run_ = std::to_string(QDateTime::currentMSecsSinceEpoch());
+
+  std::string named(const std::string& prefix) const { return prefix + "-" + run_; }
 
   QString writePipeline(const QString& in, const QString& out, int round) {
     const QString path = dir_.filePath(QString("%1-%2.json").arg(in).arg(round));
+    const QString name = QString::fromStdString(named("eos-" + std::to_string(round)));
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write the pipeline");
-    f.write(QString(R"({
+    f.write(
+        QString(R"({
   "streamcanvas": 1,
-  "name": "eos-%4",
+  "name": "%4",
   "settings": {"delivery": "exactly_once", "checkpoint_interval": "100ms",
                "restart": {"strategy": "none"}},
   "connections": {"real": {"type": "kafka", "bootstrap_servers": "%2"}},
   "nodes": [
     {"id": "in", "type": "kafka.source", "properties": {"connection": "real", "topics": ["%1"],
-      "bounded": true, "start": "earliest", "group_id": "eos-%4"}},
+      "bounded": true, "start": "earliest", "group_id": "%4"}},
     {"id": "keep", "type": "filter", "properties": {"condition": "v >= 20"}},
     {"id": "win", "type": "window.tumbling", "properties": {"size": "1m", "key": "device",
       "timestamp": "ts", "aggregates": [{"as": "n", "fn": "count"}, {"as": "sum", "fn": "sum", "of": "v"},
@@ -54,9 +62,8 @@ class TestRealExactlyOnce : public QObject {
   ],
   "edges": [{"from": "in", "to": "keep"}, {"from": "keep", "to": "win"}, {"from": "win", "to": "out"}]
 })")
-                .arg(in, QString::fromStdString(kafka_.bootstrap(SecurityMode::Plaintext)), out,
-                     QString::number(round))
-                .toUtf8());
+            .arg(in, QString::fromStdString(kafka_.bootstrap(SecurityMode::Plaintext)), out, name)
+            .toUtf8());
     return path;
   }
 
@@ -72,35 +79,37 @@ class TestRealExactlyOnce : public QObject {
   // oracle. Rounds go on until at least 4 kills hit a running process. The moments are spread
   // over the length of an uninterrupted run, measured first (about a second).
   void killedRunsWriteEveryResultOnce() {
-    QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, "eos-in", 4)),
+    const std::string in = named("eos-in");
+    const QString qin = QString::fromStdString(in);
+    QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, in, 4)),
              QString());
     {
       RdKafkaPtr producer = kafka_.newClient(RD_KAFKA_PRODUCER, SecurityMode::Plaintext,
                                              {{"linger.ms", "20"}, {"enable.idempotence", "true"}});
       QVERIFY(producer);
-      produceReadings(producer.get(), "eos-in", kRecords);
+      produceReadings(producer.get(), in, kRecords);
     }
     int runMs = 0;
     {
-      QCOMPARE(
-          QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, "eos-out-clean", 3)),
-          QString());
-      QElapsedTimer clean;
-      clean.start();
+      const std::string clean = named("eos-out-clean");
+      QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, clean, 3)),
+               QString());
+      QElapsedTimer timer;
+      timer.start();
       QProcess p;
-      p.start(kRunner, {writePipeline("eos-in", "eos-out-clean", 99), "--checkpoint-dir",
+      p.start(kRunner, {writePipeline(qin, QString::fromStdString(clean), 99), "--checkpoint-dir",
                         dir_.filePath("ckpt-clean")});
       QVERIFY(p.waitForFinished(120000));
       QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
-      runMs = std::max(300, static_cast<int>(clean.elapsed()));
+      runMs = std::max(300, static_cast<int>(timer.elapsed()));
     }
     QRandomGenerator rng(4242);
     int kills = 0, runs = 0, round = 0;
     for (; kills < 4 && round < 10; ++round) {
-      const std::string out = "eos-out-" + std::to_string(round);
+      const std::string out = named("eos-out-" + std::to_string(round));
       QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, out, 3)),
                QString());
-      const QString pipeline = writePipeline("eos-in", QString::fromStdString(out), round);
+      const QString pipeline = writePipeline(qin, QString::fromStdString(out), round);
       const QStringList args = {pipeline, "--checkpoint-dir",
                                 dir_.filePath(QString("ckpt-%1").arg(round))};
       bool finished = false;
@@ -141,12 +150,13 @@ class TestRealExactlyOnce : public QObject {
       // The source's offsets went into the sink's transactions (the source does not commit them
       // itself when a transactional sink shares its cluster): they cover the whole input.
       {
-        RdKafkaPtr consumer = kafka_.newClient(RD_KAFKA_CONSUMER, SecurityMode::Plaintext,
-                                               {{"group.id", "eos-" + std::to_string(round)}});
+        RdKafkaPtr consumer =
+            kafka_.newClient(RD_KAFKA_CONSUMER, SecurityMode::Plaintext,
+                             {{"group.id", named("eos-" + std::to_string(round))}});
         QVERIFY(consumer);
         rd_kafka_topic_partition_list_t* q = rd_kafka_topic_partition_list_new(4);
         for (int p = 0; p < 4; ++p)
-          rd_kafka_topic_partition_list_add(q, "eos-in", p);
+          rd_kafka_topic_partition_list_add(q, in.c_str(), p);
         QCOMPARE(rd_kafka_committed(consumer.get(), q, 10000), RD_KAFKA_RESP_ERR_NO_ERROR);
         int64_t committedOffsets = 0;
         for (int p = 0; p < q->cnt; ++p)
@@ -170,16 +180,17 @@ class TestRealExactlyOnce : public QObject {
   // records of that checkpoint, or the other loses them.
   void twoSinksCommitTogether() {
     constexpr int kInput = 600'000;
-    QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, "eos2-in", 4)),
+    const std::string in = named("eos2-in"), a = named("eos2-a"), b = named("eos2-b");
+    QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, in, 4)),
              QString());
-    for (const char* out : {"eos2-a", "eos2-b"})
+    for (const std::string& out : {a, b})
       QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, out, 3)),
                QString());
     {
       RdKafkaPtr producer = kafka_.newClient(RD_KAFKA_PRODUCER, SecurityMode::Plaintext,
                                              {{"linger.ms", "20"}, {"enable.idempotence", "true"}});
       QVERIFY(producer);
-      produceReadings(producer.get(), "eos2-in", kInput);
+      produceReadings(producer.get(), in, kInput);
     }
     const QString path = dir_.filePath("two-sinks.json");
     {
@@ -187,20 +198,22 @@ class TestRealExactlyOnce : public QObject {
       QVERIFY(f.open(QIODevice::WriteOnly));
       f.write(QString(R"({
   "streamcanvas": 1,
-  "name": "eos-two-sinks",
+  "name": "%2",
   "settings": {"delivery": "exactly_once", "checkpoint_interval": "20ms",
                "restart": {"strategy": "none"}},
   "connections": {"real": {"type": "kafka", "bootstrap_servers": "%1"}},
   "nodes": [
-    {"id": "in", "type": "kafka.source", "properties": {"connection": "real", "topics": ["eos2-in"],
-      "bounded": true, "start": "earliest", "group_id": "eos-two-sinks"}},
+    {"id": "in", "type": "kafka.source", "properties": {"connection": "real", "topics": ["%3"],
+      "bounded": true, "start": "earliest", "group_id": "%2"}},
     {"id": "keep", "type": "filter", "properties": {"condition": "v >= 20"}},
-    {"id": "a", "type": "kafka.sink", "properties": {"connection": "real", "topic": "eos2-a"}},
-    {"id": "b", "type": "kafka.sink", "properties": {"connection": "real", "topic": "eos2-b"}}
+    {"id": "a", "type": "kafka.sink", "properties": {"connection": "real", "topic": "%4"}},
+    {"id": "b", "type": "kafka.sink", "properties": {"connection": "real", "topic": "%5"}}
   ],
   "edges": [{"from": "in", "to": "keep"}, {"from": "keep", "to": "a"}, {"from": "keep", "to": "b"}]
 })")
-                  .arg(QString::fromStdString(kafka_.bootstrap(SecurityMode::Plaintext)))
+                  .arg(QString::fromStdString(kafka_.bootstrap(SecurityMode::Plaintext)),
+                       QString::fromStdString(named("eos-two-sinks")), QString::fromStdString(in),
+                       QString::fromStdString(a), QString::fromStdString(b))
                   .toUtf8());
     }
     const QStringList args = {path, "--checkpoint-dir", dir_.filePath("ckpt-two-sinks")};
@@ -217,9 +230,9 @@ class TestRealExactlyOnce : public QObject {
       const QByteArray err = p.readAllStandardError();
       QVERIFY2(p.exitCode() == 137 && err.contains("fault point"), err.constData());
       // The crash fell mid-stream: some results are committed, not all.
-      const size_t early = readValues(kafka_, SecurityMode::Plaintext, "eos2-a",
-                                      {{"isolation.level", "read_committed"}})
-                               .size();
+      const size_t early =
+          readValues(kafka_, SecurityMode::Plaintext, a, {{"isolation.level", "read_committed"}})
+              .size();
       QVERIFY2(early > 0 && early < want.size(), qPrintable(QString::number(early)));
     }
     {
@@ -229,7 +242,7 @@ class TestRealExactlyOnce : public QObject {
       const QByteArray err = p.readAllStandardError();
       QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, err.constData());
     }
-    for (const char* out : {"eos2-a", "eos2-b"}) {
+    for (const std::string& out : {a, b}) {
       std::multiset<qint64> got;
       for (const std::string& v : readValues(kafka_, SecurityMode::Plaintext, out,
                                              {{"isolation.level", "read_committed"}}))
@@ -242,7 +255,7 @@ class TestRealExactlyOnce : public QObject {
         if (want.count(ts) != got.count(ts)) ++extra;
       QVERIFY2(missing == 0 && extra == 0 && got.size() == want.size(),
                qPrintable(QString("%1: %2 results, want %3; %4 missing, %5 repeated")
-                              .arg(out)
+                              .arg(QString::fromStdString(out))
                               .arg(got.size())
                               .arg(want.size())
                               .arg(missing)

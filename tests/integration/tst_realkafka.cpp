@@ -7,9 +7,11 @@
 #include <QProcess>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <thread>
 
 #include "integration/RealKafka.h"
 
@@ -151,6 +153,59 @@ class TestRealKafka : public QObject {
     QCOMPARE(readValues(kafka_, SecurityMode::Plaintext, topic,
                         {{"isolation.level", "read_uncommitted"}}),
              (std::vector<std::string>{"committed-1", "committed-2", "aborted-1", "aborted-2"}));
+  }
+
+  // A partition that reports its end twice (records keep arriving there) does not end the read
+  // while another partition is still behind: every record of the backlog is read.
+  void readValuesReadsEveryPartitionToItsEnd() {
+    PartitionEnds ends;
+    ends.expect("t", 0);
+    ends.expect("t", 1);
+    ends.reached("t", 0);
+    ends.reached("t", 0);
+    ends.reached("u", 1);
+    QVERIFY(!ends.all());
+    ends.reached("t", 1);
+    QVERIFY(ends.all());
+
+    const std::string topic = uniqueTopic("read-ends");
+    const std::string created = createTopic(kafka_, SecurityMode::Plaintext, topic, 2);
+    QVERIFY2(created.empty(), created.c_str());
+    RdKafkaPtr rk = kafka_.newClient(RD_KAFKA_PRODUCER, SecurityMode::Plaintext);
+    QVERIFY(rk);
+    auto produce = [&](int32_t partition, const std::string& value) {
+      rd_kafka_resp_err_t err;
+      while ((err = rd_kafka_producev(
+                  rk.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_PARTITION(partition),
+                  RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                  RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
+                  RD_KAFKA_V_END)) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
+        rd_kafka_poll(rk.get(), 10);
+      return err;
+    };
+    constexpr int kBacklog = 50'000;
+    for (int i = 0; i < kBacklog; ++i)
+      QCOMPARE(produce(1, "backlog-" + std::to_string(i)), RD_KAFKA_RESP_ERR_NO_ERROR);
+    QCOMPARE(rd_kafka_flush(rk.get(), 60000), RD_KAFKA_RESP_ERR_NO_ERROR);
+    // Partition 0 grows while the reader works through partition 1's backlog, so it reaches
+    // (and reports) a new end again and again.
+    std::atomic<bool> stop{false};
+    std::thread trickle([&] {
+      for (int i = 0; !stop; ++i) {
+        produce(0, "trickle-" + std::to_string(i));
+        rd_kafka_flush(rk.get(), 1000);
+      }
+    });
+    // Small fetches: partition 1's backlog takes many fetch rounds, partition 0 reaches a new end
+    // in many of them.
+    const std::vector<std::string> values =
+        readValues(kafka_, SecurityMode::Plaintext, topic, {{"max.partition.fetch.bytes", "1024"}});
+    stop = true;
+    trickle.join();
+    const auto backlog = std::count_if(values.begin(), values.end(), [](const std::string& v) {
+      return v.rfind("backlog-", 0) == 0;
+    });
+    QCOMPARE(backlog, kBacklog);
   }
 
   void secureModeListsMetadata_data() {
