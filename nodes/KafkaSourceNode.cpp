@@ -31,8 +31,8 @@
 #include "engine/runtime/Node.h"
 #include "engine/runtime/StopGrace.h"
 #include "engine/runtime/WatermarkGenerator.h"
-#include "engine/state/StateCodec.h"
 #include "engine/state/LocalCheckpoints.h"
+#include "engine/state/StateCodec.h"
 #include "nodes/KafkaHeaders.h"
 #include "nodes/KafkaSourceLocalRestore.h"
 #include "nodes/NodeTypes.h"
@@ -401,8 +401,8 @@ class KafkaSourceNode final : public SourceNode {
     // With local checkpoints, unchanged offsets are committed again: the metadata names the
     // newest checkpoint, whose state may differ without new records (an ended partition fired).
     uint64_t from = 0;
-    const std::vector<PartitionOffset> newest = offsets_.complete(checkpointId, local_ != nullptr,
-                                                                  &from);
+    const std::vector<PartitionOffset> newest =
+        offsets_.complete(checkpointId, local_ != nullptr, &from);
     if (local_ && ledger_ && ledger_->hasTransactionalCommitter())
       local_->noteCommitted(ledger_->committed());
     if (newest.empty() || !rk_) return;
@@ -813,8 +813,7 @@ class KafkaSourceNode final : public SourceNode {
         ctx.resources().find(state::LocalCheckpoints::kKey));
     if (local_ && local_->token().empty()) local_.reset();
     if (!local_ || !ledger_) return;
-    ledger_->setCommitMetadata(
-        [local = local_](uint64_t id) { return local->commitMetadata(id); });
+    ledger_->setCommitMetadata([local = local_](uint64_t id) { return local->commitMetadata(id); });
   }
 
   bool waitsForChangelog(std::string_view topic, int32_t partition) const {
@@ -1280,7 +1279,7 @@ class KafkaSourceNode final : public SourceNode {
   bool inPoll_ = false;      // inside librdkafka's poll, where rebalance callbacks run
   uint64_t rebalances_ = 0;  // rebalance callbacks so far
   std::shared_ptr<ScaleOutRegistry> scaleOutRegistry_;
-  std::shared_ptr<state::LocalCheckpoints> local_;  // this runner's, when it keeps them
+  std::shared_ptr<state::LocalCheckpoints> local_;           // this runner's, when it keeps them
   std::vector<std::pair<std::string, int32_t>> revoked_;     // reported with the next checkpoint
   std::map<std::pair<std::string, int32_t>, int64_t> ends_;  // bounded: end offset per partition
   struct ChangelogWait {

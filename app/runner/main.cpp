@@ -290,7 +290,8 @@ int main(int argc, char** argv) {
   // unique to this process (a runner that dies is replaced by the group, not resumed by id).
   char host[256] = {0};
   if (gethostname(host, sizeof host - 1) != 0 || !host[0]) std::snprintf(host, sizeof host, "host");
-  const bool explicitInstance = pipeline.settings.is_object() && pipeline.settings.contains("instance");
+  const bool explicitInstance =
+      pipeline.settings.is_object() && pipeline.settings.contains("instance");
   if (pipeline.settings.is_object() && pipeline.settings.value("scale_out", false) == true &&
       !explicitInstance) {
     pipeline.settings["instance"] = std::string(host) + "-" + std::to_string(getpid());

@@ -45,8 +45,7 @@ std::vector<PartitionOffset> CheckpointOffsets::take(uint64_t id,
   return held;
 }
 
-std::vector<PartitionOffset> CheckpointOffsets::complete(uint64_t id, bool again,
-                                                         uint64_t* from) {
+std::vector<PartitionOffset> CheckpointOffsets::complete(uint64_t id, bool again, uint64_t* from) {
   std::vector<PartitionOffset> latest;
   bool found = false;
   while (!pending_.empty() && (pending_.front().first <= id || pending_.front().first == 0)) {
