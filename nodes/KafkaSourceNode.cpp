@@ -412,6 +412,7 @@ class KafkaSourceNode final : public SourceNode {
     const std::string note = local_ ? local_->commitMetadata(from) : std::string();
     for (const auto& o : newest)
       setCommitMetadata(commit.add(o.topic, o.partition, o.offset), note);
+    lastCommitNote_ = note;
     rd_kafka_commit(rk_, commit.get(), 1);
     if (local_) local_->noteCommitted(from);
   }
@@ -851,7 +852,7 @@ class KafkaSourceNode final : public SourceNode {
       PartitionState* p = find(std::string_view(e.topic), e.partition);
       if (!p) continue;
       if (const auto committed = offsets_.revoke(p->topic, p->partition))
-        commit.add(p->topic, p->partition, *committed);
+        setCommitMetadata(commit.add(p->topic, p->partition, *committed), lastCommitNote_);
       watermarks_.removePartition(p->topic, p->partition);
       if (p->lag) p->lag->set(0);
       const size_t index = static_cast<size_t>(p - partitions_.data());
@@ -860,10 +861,10 @@ class KafkaSourceNode final : public SourceNode {
     }
     // Scale-out with transactions: the offsets committed in them are the truth; a plain commit
     // of an older completed checkpoint here would move the group back.
-    // Nor with local checkpoints: the offsets were committed already, and again without
-    // metadata would hide which checkpoint they belong to.
+    // With local checkpoints the commit repeats the metadata of the last one (which committed
+    // every owned partition: CheckpointOffsets::complete with `again`).
     const bool transactional = scaleOut_ && ledger_ && ledger_->hasTransactionalCommitter();
-    if (commit.get()->cnt > 0 && !transactional && !local_) rd_kafka_commit(rk_, commit.get(), 0);
+    if (commit.get()->cnt > 0 && !transactional) rd_kafka_commit(rk_, commit.get(), 0);
   }
 
   // Scale-out: a batch read, as without scale-out, unless a rebalance callback ran inside the
@@ -1280,6 +1281,7 @@ class KafkaSourceNode final : public SourceNode {
   uint64_t rebalances_ = 0;  // rebalance callbacks so far
   std::shared_ptr<ScaleOutRegistry> scaleOutRegistry_;
   std::shared_ptr<state::LocalCheckpoints> local_;           // this runner's, when it keeps them
+  std::string lastCommitNote_;                               // metadata of the last plain commit
   std::vector<std::pair<std::string, int32_t>> revoked_;     // reported with the next checkpoint
   std::map<std::pair<std::string, int32_t>, int64_t> ends_;  // bounded: end offset per partition
   struct ChangelogWait {
