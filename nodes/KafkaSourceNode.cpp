@@ -31,8 +31,10 @@
 #include "engine/runtime/Node.h"
 #include "engine/runtime/StopGrace.h"
 #include "engine/runtime/WatermarkGenerator.h"
+#include "engine/state/LocalCheckpoints.h"
 #include "engine/state/StateCodec.h"
 #include "nodes/KafkaHeaders.h"
+#include "nodes/KafkaSourceLocalRestore.h"
 #include "nodes/NodeTypes.h"
 #include "nodes/RecordJson.h"
 
@@ -253,6 +255,7 @@ class KafkaSourceNode final : public SourceNode {
       rd_kafka_t* rk = rk_;
       ledger_->setGroupMetadata(groupId_, [rk] { return rd_kafka_consumer_group_metadata(rk); });
     }
+    if (scaleOut_) useLocalCheckpoints(ctx);
     if (!bounded_ || scaleOut_) subscribe();
     ctx.log().info("kafka",
                    label_ + ": reading " + describeTopics() + " from " +
@@ -395,14 +398,23 @@ class KafkaSourceNode final : public SourceNode {
 
   void notifyCheckpointComplete(uint64_t checkpointId) override {
     // Every checkpoint up to this one is durable: commit the newest offsets among them.
-    const std::vector<PartitionOffset> newest = offsets_.complete(checkpointId);
+    // With local checkpoints, unchanged offsets are committed again: the metadata names the
+    // newest checkpoint, whose state may differ without new records (an ended partition fired).
+    uint64_t from = 0;
+    const std::vector<PartitionOffset> newest =
+        offsets_.complete(checkpointId, local_ != nullptr, &from);
+    if (local_ && ledger_ && ledger_->hasTransactionalCommitter())
+      local_->noteCommitted(ledger_->committed());
     if (newest.empty() || !rk_) return;
     // A transactional sink on this cluster commits these offsets with its records.
     if (ledger_ && ledger_->hasTransactionalCommitter()) return;
     PartitionList commit;
+    const std::string note = local_ ? local_->commitMetadata(from) : std::string();
     for (const auto& o : newest)
-      commit.add(o.topic, o.partition, o.offset);
+      setCommitMetadata(commit.add(o.topic, o.partition, o.offset), note);
+    lastCommitNote_ = note;
     rd_kafka_commit(rk_, commit.get(), 1);
+    if (local_) local_->noteCommitted(from);
   }
 
   void requestStop() override { stopRequested_.store(true); }
@@ -591,6 +603,7 @@ class KafkaSourceNode final : public SourceNode {
     if (committed.get()->cnt > 0 &&
         rd_kafka_committed(rk_, committed.get(), kCommittedTimeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR)
       return false;
+    if (local_) decideLocalRestore(*local_, ctx_->nodeId(), committed.get());
     for (int i = 0; i < partitions->cnt; ++i) {
       const auto& e = partitions->elems[i];
       if (const auto restored = offsets_.restored(e.topic, e.partition)) {
@@ -793,6 +806,17 @@ class KafkaSourceNode final : public SourceNode {
     if (resume.get()->cnt > 0) rd_kafka_resume_partitions(rk_, resume.get());
   }
 
+  // Scale-out: this runner's local checkpoints (state::LocalCheckpoints), when it keeps them.
+  // Commits then name their checkpoint, and assignments decide per partition whether a window
+  // may restore its state from one (KafkaSourceLocalRestore.h).
+  void useLocalCheckpoints(RunContext& ctx) {
+    local_ = std::static_pointer_cast<state::LocalCheckpoints>(
+        ctx.resources().find(state::LocalCheckpoints::kKey));
+    if (local_ && local_->token().empty()) local_.reset();
+    if (!local_ || !ledger_) return;
+    ledger_->setCommitMetadata([local = local_](uint64_t id) { return local->commitMetadata(id); });
+  }
+
   bool waitsForChangelog(std::string_view topic, int32_t partition) const {
     for (const auto& h : waitingForChangelog_)
       if (h.partition == partition && h.topic == topic) return true;
@@ -828,7 +852,7 @@ class KafkaSourceNode final : public SourceNode {
       PartitionState* p = find(std::string_view(e.topic), e.partition);
       if (!p) continue;
       if (const auto committed = offsets_.revoke(p->topic, p->partition))
-        commit.add(p->topic, p->partition, *committed);
+        setCommitMetadata(commit.add(p->topic, p->partition, *committed), lastCommitNote_);
       watermarks_.removePartition(p->topic, p->partition);
       if (p->lag) p->lag->set(0);
       const size_t index = static_cast<size_t>(p - partitions_.data());
@@ -837,6 +861,8 @@ class KafkaSourceNode final : public SourceNode {
     }
     // Scale-out with transactions: the offsets committed in them are the truth; a plain commit
     // of an older completed checkpoint here would move the group back.
+    // With local checkpoints the commit repeats the metadata of the last one (which committed
+    // every owned partition: CheckpointOffsets::complete with `again`).
     const bool transactional = scaleOut_ && ledger_ && ledger_->hasTransactionalCommitter();
     if (commit.get()->cnt > 0 && !transactional) rd_kafka_commit(rk_, commit.get(), 0);
   }
@@ -1254,6 +1280,8 @@ class KafkaSourceNode final : public SourceNode {
   bool inPoll_ = false;      // inside librdkafka's poll, where rebalance callbacks run
   uint64_t rebalances_ = 0;  // rebalance callbacks so far
   std::shared_ptr<ScaleOutRegistry> scaleOutRegistry_;
+  std::shared_ptr<state::LocalCheckpoints> local_;           // this runner's, when it keeps them
+  std::string lastCommitNote_;                               // metadata of the last plain commit
   std::vector<std::pair<std::string, int32_t>> revoked_;     // reported with the next checkpoint
   std::map<std::pair<std::string, int32_t>, int64_t> ends_;  // bounded: end offset per partition
   struct ChangelogWait {

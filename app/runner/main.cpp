@@ -28,6 +28,7 @@
 #include "engine/runtime/Planner.h"
 #include "engine/runtime/Supervisor.h"
 #include "engine/state/CheckpointStore.h"
+#include "engine/state/InstanceDirectory.h"
 
 namespace {
 
@@ -287,11 +288,12 @@ int main(int argc, char** argv) {
 
   // Scale-out: every runner needs its own transactional id. Without an explicit instance, one
   // unique to this process (a runner that dies is replaced by the group, not resumed by id).
+  char host[256] = {0};
+  if (gethostname(host, sizeof host - 1) != 0 || !host[0]) std::snprintf(host, sizeof host, "host");
+  const bool explicitInstance =
+      pipeline.settings.is_object() && pipeline.settings.contains("instance");
   if (pipeline.settings.is_object() && pipeline.settings.value("scale_out", false) == true &&
-      !pipeline.settings.contains("instance")) {
-    char host[256] = {0};
-    if (gethostname(host, sizeof host - 1) != 0 || !host[0])
-      std::snprintf(host, sizeof host, "host");
+      !explicitInstance) {
     pipeline.settings["instance"] = std::string(host) + "-" + std::to_string(getpid());
     log.info("runner", "scale-out: this runner's instance is '" +
                            pipeline.settings["instance"].get<std::string>() + "'");
@@ -320,10 +322,29 @@ int main(int argc, char** argv) {
                                 ? sc::state::defaultCheckpointDir(pipeline.name)
                                 : settings.checkpointDir;
   options.checkpoints.allowChangedGraph = allowChangedGraph;
+  // Scale-out: Kafka holds the state (group offsets, changelog topics); local checkpoints in the
+  // instance's own folder are the fast path of a restart. The folder stays locked while this
+  // process lives.
+  sc::state::InstanceDirectory instanceDir;
   if (settings.scaleOut) {
-    // Kafka holds the state (group offsets, changelog topics); nothing local is kept.
     options.checkpoints.scaleOut = true;
+    const std::string instance = resolved.settings.value("instance", std::string());
+    instanceDir = sc::state::InstanceDirectory::open(options.checkpoints.dir, instance,
+                                                     explicitInstance, host, getpid());
     options.checkpoints.dir.clear();
+    if (!instanceDir.error().empty()) {
+      log.error("runner", "scale-out: " + instanceDir.error());
+      return kExitFailed;
+    }
+    for (const std::string& note : instanceDir.notes())
+      log.info("runner", "scale-out: " + note);
+    if (fresh)
+      if (std::string error = instanceDir.clear(); !error.empty()) {
+        log.error("runner", error);
+        return kExitFailed;
+      }
+    options.checkpoints.scaleOutDir = instanceDir.path();
+    log.info("runner", "scale-out: local checkpoints in '" + instanceDir.path() + "'");
   }
   options.stopMode = drain ? sc::StopMode::Drain : sc::StopMode::Savepoint;
   options.headersForTaps = false;  // no taps here: Kafka headers only where the pipeline reads them

@@ -45,10 +45,11 @@ std::vector<PartitionOffset> CheckpointOffsets::take(uint64_t id,
   return held;
 }
 
-std::vector<PartitionOffset> CheckpointOffsets::complete(uint64_t id) {
+std::vector<PartitionOffset> CheckpointOffsets::complete(uint64_t id, bool again, uint64_t* from) {
   std::vector<PartitionOffset> latest;
   bool found = false;
   while (!pending_.empty() && (pending_.front().first <= id || pending_.front().first == 0)) {
+    if (from) *from = pending_.front().first;
     latest = std::move(pending_.front().second);
     found = true;
     pending_.pop_front();
@@ -57,7 +58,9 @@ std::vector<PartitionOffset> CheckpointOffsets::complete(uint64_t id) {
   if (!found) return commit;
   for (auto& o : latest) {
     auto it = committed_.find(key(o.topic, o.partition));
-    if (it == committed_.end() || o.offset <= it->second) continue;  // revoked, or nothing new
+    // revoked, or nothing new
+    if (it == committed_.end() || o.offset < it->second || (o.offset == it->second && !again))
+      continue;
     it->second = o.offset;
     commit.push_back(std::move(o));
   }

@@ -43,8 +43,9 @@ class CheckpointOffsets {
   // restored offsets of partitions not read again yet, which keep their place.
   std::vector<PartitionOffset> take(uint64_t id, std::vector<PartitionOffset> positions);
   // Checkpoint `id` (and every earlier one) is durable: the offsets to commit now, the newest
-  // recorded at or before it, for partitions still owned and past what was committed.
-  std::vector<PartitionOffset> complete(uint64_t id);
+  // recorded at or before it, for partitions still owned and past what was committed (`again`:
+  // or equal to it). `from` (when given) gets the checkpoint they were recorded in.
+  std::vector<PartitionOffset> complete(uint64_t id, bool again = false, uint64_t* from = nullptr);
 
  private:
   using Key = std::pair<std::string, int32_t>;

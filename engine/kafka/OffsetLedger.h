@@ -34,7 +34,8 @@ class OffsetLedger {
   }
 
   // Per group, the newest position at or before checkpoint `id`; older entries are dropped.
-  std::map<std::string, Offsets> upTo(uint64_t id) {
+  // `ids` (when given) gets the checkpoint each position is from.
+  std::map<std::string, Offsets> upTo(uint64_t id, std::map<std::string, uint64_t>* ids = nullptr) {
     std::lock_guard lock(mutex_);
     std::map<std::string, Offsets> out;
     for (auto& [group, byId] : entries_) {
@@ -42,6 +43,7 @@ class OffsetLedger {
       if (it == byId.begin()) continue;
       --it;
       out[group] = it->second;
+      if (ids) (*ids)[group] = it->first;
       byId.erase(byId.begin(), it);
     }
     return out;
@@ -58,6 +60,10 @@ class OffsetLedger {
       if (id > committed_) committed_ = id;
     }
     committedCv_.notify_all();
+  }
+  uint64_t committed() {
+    std::lock_guard lock(mutex_);
+    return committed_;
   }
   // Waits until checkpoint `id`'s transaction committed (true), `timeout` passed or `stop`
   // holds (false); `stop` is looked at every 50 ms.
@@ -89,11 +95,25 @@ class OffsetLedger {
     return it == metadata_.end() ? nullptr : it->second();
   }
 
+  // Scale-out with local checkpoints: the offset metadata of a commit of checkpoint `id`'s
+  // positions (state::LocalCheckpoints::commitMetadata), so a restarting runner can tell whether
+  // its local checkpoint is what the group committed. Empty: none.
+  using CommitMetadata = std::function<std::string(uint64_t id)>;
+  void setCommitMetadata(CommitMetadata metadata) {
+    std::lock_guard lock(mutex_);
+    commitMetadata_ = std::move(metadata);
+  }
+  std::string commitMetadata(uint64_t id) {
+    std::lock_guard lock(mutex_);
+    return commitMetadata_ && id != kFinal ? commitMetadata_(id) : std::string();
+  }
+
  private:
   std::mutex mutex_;
   std::condition_variable committedCv_;
   uint64_t committed_ = 0;
   std::map<std::string, GroupMetadata> metadata_;
+  CommitMetadata commitMetadata_;
   std::map<std::string, std::map<uint64_t, Offsets>> entries_;
   std::atomic<bool> transactional_{false};
 };

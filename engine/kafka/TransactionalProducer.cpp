@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "engine/kafka/OffsetLedger.h"
@@ -111,11 +113,23 @@ void TransactionalProducer::commitThrough(uint64_t covered, bool final, const st
           "record the checkpoint marker in");
     if (ledger_) {
       // The sources' offsets join the transaction (Kafka Streams' way).
-      for (const auto& [group, offsets] : ledger_->upTo(final ? OffsetLedger::kFinal : covered)) {
+      std::map<std::string, uint64_t> ids;
+      for (const auto& [group, offsets] :
+           ledger_->upTo(final ? OffsetLedger::kFinal : covered, &ids)) {
         if (offsets.empty()) continue;
+        // Names the checkpoint the positions are from (scale-out's local restore).
+        const std::string note = ledger_->commitMetadata(ids[group]);
         PartitionList list(static_cast<int>(offsets.size()));
-        for (const auto& [topic, partition, offset] : offsets)
-          rd_kafka_topic_partition_list_add(list.list, topic.c_str(), partition)->offset = offset;
+        for (const auto& [topic, partition, offset] : offsets) {
+          rd_kafka_topic_partition_t* p =
+              rd_kafka_topic_partition_list_add(list.list, topic.c_str(), partition);
+          p->offset = offset;
+          if (!note.empty()) {
+            p->metadata = rd_kafka_mem_malloc(nullptr, note.size());
+            std::memcpy(p->metadata, note.data(), note.size());
+            p->metadata_size = note.size();
+          }
+        }
         check(sendOffsets(rk, list.list, group, timeoutMs, ledger_->groupMetadata(group)), who,
               "commit the offsets of group '" + group + "' in");
       }

@@ -21,6 +21,7 @@
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
 #include "engine/state/CheckpointStore.h"
+#include "engine/state/LocalCheckpoints.h"
 #include "engine/state/StateCodec.h"
 
 namespace sc {
@@ -606,8 +607,13 @@ struct Execution::Impl {
       c.parts.emplace_back(nodes[participants[k]].id, std::move(*p.parts[k]));
     size_t bytes = c.bytes();
     std::string error;
-    if (!options.checkpoints.dir.empty())
-      error = state::CheckpointStore(options.checkpoints.dir).write(c, &bytes);
+    if (!options.checkpoints.dir.empty()) {
+      // Scale-out: the checkpoint the group committed stays, however far behind it is.
+      const auto local = std::static_pointer_cast<state::LocalCheckpoints>(
+          resources->find(state::LocalCheckpoints::kKey));
+      error = state::CheckpointStore(options.checkpoints.dir)
+                  .write(c, &bytes, local ? local->committed() : UINT64_MAX);
+    }
     std::lock_guard lock(ckMutex);
     // The parts' memory serves the next snapshots (see StateWriter(std::string)).
     for (size_t k = 0; k < participants.size(); ++k)
@@ -1092,10 +1098,11 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
   Impl& x = *impl;
   x.options = options;
   if (scaleOutMode(pipeline)) {
-    // Kafka holds the state (group offsets, changelog topics): local checkpoints are neither
-    // written nor restored (docs/scale-out.md).
+    // Kafka holds the state (group offsets, changelog topics). Local checkpoints go to the
+    // instance's own folder and are never restored as a whole: a window takes a partition's
+    // state from one only when it is what the group committed (docs/scale-out.md).
     x.options.checkpoints.scaleOut = true;
-    x.options.checkpoints.dir.clear();
+    x.options.checkpoints.dir = x.options.checkpoints.scaleOutDir;
     x.options.checkpoints.restore.reset();
   }
   x.document = pipeline.toJson();
@@ -1122,6 +1129,18 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     x.lastIdInProcess = x.resources->getOrCreate<std::atomic<uint64_t>>(
         "checkpoint.last-id", [] { return std::make_shared<std::atomic<uint64_t>>(0); });
     x.nextId = std::max(x.nextId, x.lastIdInProcess->load() + 1);
+    if (!x.options.checkpoints.dir.empty()) {
+      // Ids go on after the folder's: a commit naming an earlier process's checkpoint never
+      // matches a new one.
+      const auto local = x.resources->getOrCreate<state::LocalCheckpoints>(
+          state::LocalCheckpoints::kKey,
+          [&x] { return std::make_shared<state::LocalCheckpoints>(x.options.checkpoints.dir); });
+      if (!local->error().empty())
+        Logger::global().warn("checkpoint",
+                              "local checkpoints are not used to restore: " + local->error());
+      if (const auto ids = local->ids(); !ids.empty())
+        x.nextId = std::max(x.nextId, ids.back() + 1);
+    }
     x.options.checkpoints.firstId = x.nextId;
   }
   if (const auto& restore = x.options.checkpoints.restore) {

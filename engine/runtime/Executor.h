@@ -53,6 +53,10 @@ struct CheckpointOptions {
   // Scale-out mode (settings.scale_out): Kafka holds the state (group offsets, changelogs), so a
   // stop still takes a savepoint (committing to Kafka) when no folder is given.
   bool scaleOut = false;
+  // Scale-out mode: this runner instance's folder (state::InstanceDirectory) for local
+  // checkpoints, the fast path of a restart (state::LocalCheckpoints); `dir` is not used then.
+  // Empty: none are written.
+  std::string scaleOutDir;
 };
 
 // How a stop request (requestStop, --duration, --max-records) ends the run.

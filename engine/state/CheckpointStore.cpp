@@ -151,7 +151,7 @@ std::string CheckpointStore::pathOf(uint64_t id) const {
   return (fs::path(dir_) / ("chk-" + std::to_string(id) + ".sc")).string();
 }
 
-std::string CheckpointStore::write(const Checkpoint& c, size_t* bytesWritten) {
+std::string CheckpointStore::write(const Checkpoint& c, size_t* bytesWritten, uint64_t keepFrom) {
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) return "cannot create checkpoint directory '" + dir_ + "': " + ec.message();
@@ -181,7 +181,8 @@ std::string CheckpointStore::write(const Checkpoint& c, size_t* bytesWritten) {
   std::vector<uint64_t> all = ids();
   if (all.size() > size_t(kKeep))
     for (size_t i = 0; i + kKeep < all.size(); ++i)
-      if (all[i] < c.id) ::unlink(pathOf(all[i]).c_str());
+      if (all[i] < c.id && (all[i] < keepFrom || i + kMaxKeep < all.size()))
+        ::unlink(pathOf(all[i]).c_str());
   return {};
 }
 

@@ -39,13 +39,16 @@ uint32_t crc32(const void* data, size_t size, uint32_t crc = 0);
 class CheckpointStore {
  public:
   static constexpr int kKeep = 3;
+  static constexpr int kMaxKeep = 20;  // with keepFrom
 
   explicit CheckpointStore(std::string dir) : dir_(std::move(dir)) {}
   const std::string& dir() const { return dir_; }
 
-  // Writes `c` as chk-<id>.sc atomically and removes all but the newest kKeep. Returns an
-  // error message (empty on success); the directory is created when missing.
-  std::string write(const Checkpoint& c, size_t* bytesWritten = nullptr);
+  // Writes `c` as chk-<id>.sc atomically and removes all but the newest kKeep, except those at
+  // or after `keepFrom` (up to kMaxKeep in all). Returns an error message (empty on success);
+  // the directory is created when missing.
+  std::string write(const Checkpoint& c, size_t* bytesWritten = nullptr,
+                    uint64_t keepFrom = UINT64_MAX);
 
   struct Loaded {
     std::optional<Checkpoint> checkpoint;

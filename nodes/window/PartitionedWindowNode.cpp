@@ -10,6 +10,7 @@
 #include "engine/kafka/Changelog.h"
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/ScaleOutRegistry.h"
+#include "engine/state/LocalCheckpoints.h"
 #include "engine/state/StateCodec.h"
 
 namespace sc::window {
@@ -34,6 +35,10 @@ int64_t saturatingSub(int64_t a, int64_t b) {
 }
 
 }  // namespace
+
+uint64_t PartitionedWindowNode::stateHash(const std::string& bytes) {
+  return fnv1a(bytes);
+}
 
 struct PartitionedWindowNode::PendingEvent {
   ScaleOutRegistry::Event event;
@@ -70,6 +75,8 @@ void PartitionedWindowNode::open(RunContext& ctx) {
   registry_ = ctx.resources().getOrCreate<ScaleOutRegistry>(
       ScaleOutRegistry::kKey, [] { return std::make_shared<ScaleOutRegistry>(); });
   registry_->addChangelog(Changelog::topicName(pipelineName_, nodeId_));
+  local_ = std::static_pointer_cast<state::LocalCheckpoints>(
+      ctx.resources().find(state::LocalCheckpoints::kKey));
   std::random_device random;
   writer_ = (uint64_t(random()) << 32) ^ random() ^
             static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
@@ -92,7 +99,7 @@ PartitionedWindowNode::Partition& PartitionedWindowNode::partition(std::string_v
   PlanContext plan(*slots_, document_, ctx_->resources());
   p.node->configure(*config_, plan);
   p.node->open(*ctx_);
-  restoreFromChangelog(key, p);
+  restorePartition(key, p);
   return partitions_.emplace(std::move(key), std::move(p)).first->second;
 }
 
@@ -193,10 +200,18 @@ void PartitionedWindowNode::handleEvents(uint64_t checkpointId) {
 void PartitionedWindowNode::snapshotState(uint64_t checkpointId, state::StateWriter& out) {
   throwIfDeliveryFailed();
   bool first = true;
+  // Every partition's state (revoked ones too) also goes to the local checkpoint, when this
+  // runner keeps them: the fast path of its restart (docs/scale-out.md).
+  out.u32(local_ ? static_cast<uint32_t>(partitions_.size()) : 0);
   for (auto& [key, p] : partitions_) {
     state::StateWriter w;
     p.node->snapshotState(checkpointId, w);
     std::string bytes = w.take();
+    if (local_) {
+      out.str(key.first);
+      out.u32(static_cast<uint32_t>(key.second));
+      out.str(bytes);
+    }
     const uint64_t hash = fnv1a(bytes);
     if (p.written && hash == p.writtenHash) continue;
     if (first) commitPrevious(), first = false;
@@ -219,12 +234,12 @@ void PartitionedWindowNode::snapshotState(uint64_t checkpointId, state::StateWri
   std::erase_if(partitions_, [&](const auto& entry) {
     return entry.second.revokedAt != 0 && entry.second.revokedAt <= checkpointId;
   });
-  // Kafka holds this node's state in scale-out mode; the local checkpoint keeps only the count.
-  out.u32(static_cast<uint32_t>(partitions_.size()));
 }
 
 void PartitionedWindowNode::restoreState(state::StateReader& in) {
-  (void)in;  // not restored: the changelog is the state (docs/scale-out.md)
+  // Not restored as a whole: a partition's state comes from a local checkpoint only when it is
+  // what the group committed (restorePartition), else from the changelog.
+  (void)in;
 }
 
 void PartitionedWindowNode::finish(Emitter& out) {
@@ -314,7 +329,8 @@ void PartitionedWindowNode::prepareChangelog(const std::string& topic) {
   }
 }
 
-void PartitionedWindowNode::restoreFromChangelog(const Key& key, Partition& p) {
+void PartitionedWindowNode::restoreFromChangelog(const Key& key, Partition& p,
+                                                 const std::string& why) {
   prepareChangelog(key.first);
   if (key.second >= changelogPartitions_)
     throw NodeFailure(label_ + ": topic '" + key.first + "' has a partition " +
@@ -328,7 +344,8 @@ void PartitionedWindowNode::restoreFromChangelog(const Key& key, Partition& p) {
   if (!restored.ok()) throw NodeFailure(label_ + ": " + restored.error);
   if (!restored.value) {
     ctx_->log().info(nodeId_, "no state of " + key.first + "[" + std::to_string(key.second) +
-                                  "] in '" + changelogTopic_ + "': the partition starts empty");
+                                  "] in '" + changelogTopic_ + "': the partition starts empty" +
+                                  (why.empty() ? std::string() : " (" + why + ")"));
     return;
   }
   state::StateReader r(*restored.value,
@@ -343,7 +360,7 @@ void PartitionedWindowNode::restoreFromChangelog(const Key& key, Partition& p) {
                    std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::steady_clock::now() - started)
                                       .count()) +
-                   " ms)");
+                   " ms" + (why.empty() ? std::string() : "; " + why) + ")");
 }
 
 // Records produced for checkpoint N must not join the transaction of the checkpoint written

@@ -40,6 +40,9 @@ class SlotTable;
 namespace kafka {
 class ScaleOutRegistry;
 }  // namespace kafka
+namespace state {
+class LocalCheckpoints;
+}  // namespace state
 }  // namespace sc
 
 namespace sc::window {
@@ -88,7 +91,12 @@ class PartitionedWindowNode final : public Node {
   void processOne(int port, Batch* batch);
   void handleEvents(uint64_t checkpointId);
   void prepareChangelog(const std::string& topic);
-  void restoreFromChangelog(const Key& key, Partition& p);
+  void restoreFromChangelog(const Key& key, Partition& p, const std::string& why = {});
+  // PartitionedWindowLocalRestore.cpp: from this runner's local checkpoint when its source
+  // decided it is exactly the group's committed state, else from the changelog.
+  void restorePartition(const Key& key, Partition& p);
+  const std::string* localState(uint64_t checkpointId, const Key& key);
+  static uint64_t stateHash(const std::string& bytes);
   void writeChangelog(uint64_t checkpointId, const Key& key, const std::string& snapshot);
   void commitPrevious();
   void throwIfDeliveryFailed();
@@ -113,6 +121,12 @@ class PartitionedWindowNode final : public Node {
   size_t eventsRead_ = 0;
   struct PendingEvent;
   std::vector<std::unique_ptr<PendingEvent>> pendingEvents_;
+
+  // local checkpoints (scale-out's fast path of a restart): the partitions' states of the one
+  // last read
+  std::shared_ptr<state::LocalCheckpoints> local_;
+  uint64_t localId_ = 0;
+  std::map<Key, std::string> localStates_;
 
   // changelog
   std::string changelogTopic_;

@@ -44,6 +44,25 @@ class TestCheckpointOffsets : public QObject {
     QCOMPARE(o.complete(2), Offsets{});
   }
 
+  // Scale-out with local checkpoints: a commit names its checkpoint, and the state may change
+  // without new records (an ended partition fires), so unchanged offsets are committed again
+  // with the newer checkpoint; `from` says which.
+  void againCommitsUnchangedOffsetsAndNamesTheirCheckpoint() {
+    CheckpointOffsets o;
+    o.assign("a", 0);
+    o.assign("b", 0);
+    o.take(1, {{"a", 0, 10}, {"b", 0, 5}});
+    o.take(2, {{"a", 0, 20}, {"b", 0, 5}});
+    uint64_t from = 0;
+    QCOMPARE(o.complete(1, true, &from), (Offsets{{"a", 0, 10}, {"b", 0, 5}}));
+    QCOMPARE(from, uint64_t(1));
+    QCOMPARE(o.complete(2, true, &from), (Offsets{{"a", 0, 20}, {"b", 0, 5}}));
+    QCOMPARE(from, uint64_t(2));
+    // Never backwards.
+    o.take(3, {{"a", 0, 15}});
+    QCOMPARE(o.complete(3, true, &from), Offsets{});
+  }
+
   void aLaterCompletionCoversEveryEarlierCheckpoint() {
     CheckpointOffsets o;
     o.assign("a", 0);
