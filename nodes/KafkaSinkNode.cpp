@@ -162,6 +162,11 @@ class KafkaSinkNode final : public Node {
     auto resolved = resolveConnection(settings_, plan.resources());
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
+    if (hop_ && hop_->upstreamTopics.empty())
+      throw NodeFailure(label_ + ": window '" + hop_->window +
+                        "' needs a repartition hop (scale-out), whose topic gets as many "
+                        "partitions as the largest input topic; its kafka.source reads a "
+                        "topic_pattern, so list the topics in `topics` instead");
     if (hop_) {
       // Not compacted, and nothing deleted by age: event times far in the past would make
       // time-based retention delete records before they are read (docs/kafka.md).
