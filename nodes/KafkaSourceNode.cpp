@@ -292,7 +292,7 @@ class KafkaSourceNode final : public SourceNode {
       return Poll::Idle;
     }
     if (bounded_ && scaleOut_) {
-      if (repartitionReader_ && !readerEndsKnown_) learnRepartitionEnds();
+      if (repartitionReader_) learnRepartitionEnds(now);
       if (groupFinished(now)) {
         if (feedsRepartition_) scaleOutRegistry_->upstreamSourceFinished(nodeId_);
         return Poll::Done;
@@ -700,7 +700,7 @@ class KafkaSourceNode final : public SourceNode {
     }
     PartitionList& starts = *found;
     std::map<std::pair<std::string, int32_t>, int64_t> ends;
-    const bool endsKnown = !repartitionReader_ || readerEndsKnown_;
+    const bool endsKnown = !repartitionReader_;  // learnRepartitionEnds
     if (bounded_ && scaleOut_ && endsKnown) ends = endOffsets(parts);
     for (int i = 0; i < positioned.get()->cnt; ++i)
       starts.add(positioned.get()->elems[i].topic, positioned.get()->elems[i].partition,
@@ -716,7 +716,7 @@ class KafkaSourceNode final : public SourceNode {
       if (const auto restored = offsets_.restored(p.topic, p.partition))
         p.next = *restored;  // held by checkpoints until the first message arrives
       if (bounded_ && scaleOut_ && !endsKnown) {
-        p.end = INT64_MAX;  // a repartition topic: known once the upstream finished
+        p.end = INT64_MAX;  // a repartition topic: learnRepartitionEnds
       } else if (bounded_ && scaleOut_) {
         p.end = ends[{std::string(p.topic), p.partition}];
         p.done =
@@ -763,20 +763,23 @@ class KafkaSourceNode final : public SourceNode {
   // broker then aborts too (fencing the runner). Waiting here, before any record of the
   // partition is read, holds no transaction open: the other partitions, checkpoints and commits
   // go on (as Kafka Streams keeps a task in RESTORING). Checked every 100 ms.
+  void openChangelogProbe() {
+    if (changelogProbe_) return;
+    ClientOptions c;
+    c.kind = ClientKind::Consumer;
+    c.label = label_ + " changelog probe";
+    c.overrides = {{"group.id", groupId_ + "-changelog-probe"},
+                   {"enable.auto.commit", "false"},
+                   {"isolation.level", "read_uncommitted"}};
+    auto probe = KafkaClient::create(connection_, std::move(c));
+    if (!probe.ok()) throw NodeFailure(probe.error);
+    changelogProbe_ = std::move(probe.value);
+  }
+
   void releaseStablePartitions(int64_t now) {
     if (now < nextStableCheckMs_) return;
     nextStableCheckMs_ = now + 100;
-    if (!changelogProbe_) {
-      ClientOptions c;
-      c.kind = ClientKind::Consumer;
-      c.label = label_ + " changelog probe";
-      c.overrides = {{"group.id", groupId_ + "-changelog-probe"},
-                     {"enable.auto.commit", "false"},
-                     {"isolation.level", "read_uncommitted"}};
-      auto probe = KafkaClient::create(connection_, std::move(c));
-      if (!probe.ok()) throw NodeFailure(probe.error);
-      changelogProbe_ = std::move(probe.value);
-    }
+    openChangelogProbe();
     const std::vector<std::string> changelogs = scaleOutRegistry_->changelogs();
     PartitionList resume;
     for (auto it = waitingForChangelog_.begin(); it != waitingForChangelog_.end();) {
@@ -1026,7 +1029,14 @@ class KafkaSourceNode final : public SourceNode {
     }
     rd_kafka_metadata_destroy(md);
     if (all.get()->cnt == 0) return false;
-    const auto ends = endOffsets(all.get());
+    std::map<std::pair<std::string, int32_t>, int64_t> ends;
+    if (repartitionReader_) {
+      auto stable = stableEnds(all.get());
+      if (!stable) return false;
+      ends = std::move(*stable);
+    } else {
+      ends = endOffsets(all.get());
+    }
     if (rd_kafka_committed(rk_, all.get(), 2000) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
     for (int i = 0; i < all.get()->cnt; ++i) {
       const auto& e = all.get()->elems[i];
@@ -1040,23 +1050,49 @@ class KafkaSourceNode final : public SourceNode {
 
   // Bounded scale-out, the reader of a repartition topic: once every upstream source of the run
   // has finished (the group committed the end of every upstream partition, and with it every
-  // "ended" marker), the ends of the repartition topic are known; until then it reads on.
-  void learnRepartitionEnds() {
-    if (!scaleOutRegistry_->upstreamFinished()) return;
+  // record and "ended" marker of the hop), each partition's end is known as soon as no
+  // transaction is open on it (stableEnds); until then it reads on. Checked every 100 ms.
+  void learnRepartitionEnds(int64_t now) {
+    if (now < nextEndCheckMs_ || !scaleOutRegistry_->upstreamFinished()) return;
+    nextEndCheckMs_ = now + 100;
+    if (!readerEndsKnown_)
+      ctx_->log().info("kafka", label_ +
+                                    ": the upstream finished; reading the repartition topic "
+                                    "to its end");
     readerEndsKnown_ = true;
-    ends_.clear();  // looked up again from now on
-    PartitionList own;
+    PartitionList open;
     for (const auto& p : partitions_)
-      own.add(p.topic, p.partition, -1);
-    if (own.get()->cnt == 0) return;
-    const auto ends = endOffsets(own.get());
+      if (p.end == INT64_MAX) open.add(p.topic, p.partition, -1);
+    if (open.get()->cnt == 0) return;
+    const auto ends = stableEnds(open.get());
+    if (!ends) return;
     for (auto& p : partitions_) {
-      p.end = ends.at({std::string(p.topic), p.partition});
+      if (p.end != INT64_MAX) continue;
+      p.end = ends->at({std::string(p.topic), p.partition});
       p.done = p.end <= 0 || (p.position() >= 0 && p.position() >= p.end);
     }
-    ctx_->log().info("kafka", label_ +
-                                  ": the upstream finished; reading the repartition topic "
-                                  "to its end");
+  }
+
+  // A repartition topic's ends: each partition's high watermark, once no transaction is open on
+  // it (its last stable offset reached the high watermark). An open transaction (a dead
+  // runner's, until the broker aborts it) holds the last stable offset back below records
+  // other runners committed after it. nullopt: some partition is not stable yet.
+  std::optional<std::map<std::pair<std::string, int32_t>, int64_t>> stableEnds(
+      const rd_kafka_topic_partition_list_t* parts) {
+    openChangelogProbe();
+    std::map<std::pair<std::string, int32_t>, int64_t> ends;
+    for (int i = 0; i < parts->cnt; ++i) {
+      const auto& e = parts->elems[i];
+      int64_t low = 0, lso = -1, high = -1;
+      if (rd_kafka_query_watermark_offsets(rk_, e.topic, e.partition, &low, &lso,
+                                           kStableQueryTimeoutMs) ||
+          rd_kafka_query_watermark_offsets(changelogProbe_->handle(), e.topic, e.partition, &low,
+                                           &high, kStableQueryTimeoutMs) ||
+          lso < high)
+        return std::nullopt;
+      ends[{e.topic, e.partition}] = high;
+    }
+    return ends;
   }
 
   // The reader of a repartition topic: a watermark marker goes to the window (ScaleOutRegistry,
@@ -1338,7 +1374,8 @@ class KafkaSourceNode final : public SourceNode {
   bool repartitionReader_ = false;  // reads a repartition topic: markers go to the window
   bool feedsRepartition_ = false;   // another source of a run with hops
   bool readerEndsKnown_ = false;    // bounded reader: the upstream finished
-  uint64_t lastCheckpoint_ = 0;     // the newest checkpoint this source took part in
+  int64_t nextEndCheckMs_ = 0;
+  uint64_t lastCheckpoint_ = 0;  // the newest checkpoint this source took part in
   std::atomic<bool> stopRequested_{false};
   std::string pendingError_;
   std::set<int> reportedEvents_;
