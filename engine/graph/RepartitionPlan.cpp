@@ -11,7 +11,14 @@
 namespace sc {
 namespace {
 
-// W's kafka.source nodes: upstream through anything that is not a window.
+Json propertyOr(const PipelineNode& n, const char* name, Json fallback) {
+  if (n.properties.is_object())
+    if (auto it = n.properties.find(name); it != n.properties.end()) return *it;
+  return fallback;
+}
+
+}  // namespace
+
 std::vector<const PipelineNode*> kafkaSourcesOf(const Pipeline& p, const NodeRegistry& registry,
                                                 const std::string& window) {
   std::vector<const PipelineNode*> sources;
@@ -35,14 +42,6 @@ std::vector<const PipelineNode*> kafkaSourcesOf(const Pipeline& p, const NodeReg
   }
   return sources;
 }
-
-Json propertyOr(const PipelineNode& n, const char* name, Json fallback) {
-  if (n.properties.is_object())
-    if (auto it = n.properties.find(name); it != n.properties.end()) return *it;
-  return fallback;
-}
-
-}  // namespace
 
 std::string repartitionSinkId(const std::string& window) {
   return window + "~repartition-sink";

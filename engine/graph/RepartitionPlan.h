@@ -48,6 +48,11 @@ struct RepartitionPlan {
   }
 };
 
+// The kafka.source nodes that feed `window` (upstream through anything but windows).
+std::vector<const PipelineNode*> kafkaSourcesOf(const Pipeline& pipeline,
+                                                const NodeRegistry& registry,
+                                                const std::string& window);
+
 // The ids of the internal nodes of W's hop.
 std::string repartitionSinkId(const std::string& window);
 std::string repartitionSourceId(const std::string& window);

@@ -173,7 +173,10 @@ class TestScaleOutValidation : public QObject {
     LoadResult loaded = parsePipeline(j.dump());
     QVERIFY(loaded.ok());
     const Diagnostics d = validatePipeline(*loaded.pipeline, NodeRegistry::builtin());
-    QVERIFY2(!d.hasErrors(), d.format().c_str());
+    // A hop behind a topic_pattern is refused (aHopBehindATopicPatternIsRefused); nothing else.
+    const bool pattern = loaded.pipeline->nodes[0].properties.contains("topic_pattern");
+    QVERIFY2(d.hasErrors() == pattern, d.format().c_str());
+    if (pattern) QVERIFY(errorAt(d, "/nodes/0/properties/topic_pattern"));
     const auto hops = repartitionHops(*loaded.pipeline, NodeRegistry::builtin());
     QCOMPARE(hops.size(), size_t(hop ? 1 : 0));
     if (!hop) return;
@@ -191,6 +194,23 @@ class TestScaleOutValidation : public QObject {
   void repartitionTopicNamesAreLegalKafkaNames() {
     QCOMPARE(QString::fromStdString(repartitionTopicName("Sensor alerts/eu", "win 1")),
              QStringLiteral("Sensor_alerts_eu-win_1-repartition"));
+  }
+
+  // The hop's topic is sized by the input topics, which a pattern does not name.
+  void aHopBehindATopicPatternIsRefused() {
+    Json src = kafkaSource("src", "a");
+    src["properties"].erase("topics");
+    src["properties"]["topic_pattern"] = "in-.*";
+    const Diagnostics d =
+        check(pipeline(Json::array({src, window("w", "device")}), Json::array({edge("src", "w")})));
+    const Diagnostic* e = errorAt(d, "/nodes/0/properties/topic_pattern");
+    QVERIFY2(e, "no error at the source's topic_pattern");
+    QCOMPARE(QString::fromStdString(e->nodeId), QStringLiteral("src"));
+    QVERIFY(e->message.find("repartition") != std::string::npos);
+    // Listed topics are fine.
+    QVERIFY(!errorAt(check(pipeline(Json::array({kafkaSource("src", "a"), window("w", "device")}),
+                                    Json::array({edge("src", "w")}))),
+                     "/nodes/0/properties/topic_pattern"));
   }
 
   void changelogTopicNamesAreLegalKafkaNames() {
