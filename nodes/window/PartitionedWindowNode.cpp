@@ -374,22 +374,8 @@ void PartitionedWindowNode::restoreFromChangelog(const Key& key, Partition& p) {
                                   "] in '" + changelogTopic_ + "': the partition starts empty");
     return;
   }
-  const std::string what =
-      "changelog state of " + key.first + "[" + std::to_string(key.second) + "]";
-  state::StateReader r(*restored.value, what);
-  if (hop_) {
-    p.markers.load(r);
-    const std::string inner = r.str();
-    r.expectEnd();
-    state::StateReader windowState(inner, what);
-    p.node->restoreState(windowState);
-    // A partition whose upstream all ended was fired by its previous owner.
-    p.ended = p.markers.allEnded();
-    const int64_t time = p.markers.eventTime();
-    if (time != INT64_MIN && time != INT64_MAX) p.eventTime = time;
-  } else {
-    p.node->restoreState(r);
-  }
+  restoreSnapshot(p, *restored.value,
+                  "changelog state of " + key.first + "[" + std::to_string(key.second) + "]");
   p.writtenHash = fnv1a(*restored.value);
   p.written = true;
   ctx_->log().info(
@@ -400,6 +386,26 @@ void PartitionedWindowNode::restoreFromChangelog(const Key& key, Partition& p) {
                                       std::chrono::steady_clock::now() - started)
                                       .count()) +
                    " ms)");
+}
+
+// A partition's snapshot (as snapshotState writes it) into its window: behind a hop, the
+// markers' state first, then the window's own bytes.
+void PartitionedWindowNode::restoreSnapshot(Partition& p, const std::string& bytes,
+                                            const std::string& what) {
+  state::StateReader r(bytes, what);
+  if (!hop_) {
+    p.node->restoreState(r);
+    return;
+  }
+  p.markers.load(r);
+  const std::string inner = r.str();
+  r.expectEnd();
+  state::StateReader windowState(inner, what);
+  p.node->restoreState(windowState);
+  // A partition whose upstream all ended was fired by its previous owner.
+  p.ended = p.markers.allEnded();
+  const int64_t time = p.markers.eventTime();
+  if (time != INT64_MIN && time != INT64_MAX) p.eventTime = time;
 }
 
 // Records produced for checkpoint N must not join the transaction of the checkpoint written

@@ -98,6 +98,7 @@ class PartitionedWindowNode final : public Node {
   void advanceHopTime(Partition& p);
   void prepareChangelog(const std::string& topic);
   void restoreFromChangelog(const Key& key, Partition& p);
+  void restoreSnapshot(Partition& p, const std::string& bytes, const std::string& what);
   void writeChangelog(uint64_t checkpointId, const Key& key, const std::string& snapshot);
   void commitPrevious();
   void throwIfDeliveryFailed();
