@@ -26,6 +26,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,9 +34,12 @@
 #include "engine/expr/Expression.h"
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeConfig.h"
+#include "engine/graph/RepartitionPlan.h"
+#include "engine/kafka/Changelog.h"
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/kafka/OffsetLedger.h"
+#include "engine/kafka/ScaleOutRegistry.h"
 #include "engine/kafka/TransactionalProducer.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
@@ -43,6 +47,8 @@
 #include "engine/state/StateCodec.h"
 #include "nodes/NodeTypes.h"
 #include "nodes/RecordJson.h"
+#include "nodes/state/KeyEncoder.h"
+#include "nodes/window/RepartitionMarkers.h"
 
 namespace sc {
 namespace {
@@ -121,6 +127,7 @@ class KafkaSinkNode final : public Node {
       headerScratch_.push_back(std::make_unique<expr::EvalScratch>());
     }
     headerColumns_.resize(headers_.size());
+    configureHop(cfg, plan);
     const std::string onError = cfg.getString("on_error");
     onError_ = onError == "skip"          ? OnError::Skip
                : onError == "dead_letter" ? OnError::DeadLetter
@@ -156,7 +163,25 @@ class KafkaSinkNode final : public Node {
     auto resolved = resolveConnection(settings_, plan.resources());
     if (!resolved.ok()) throw NodeFailure(resolved.error);
     connection_ = std::move(resolved.value);
-    if (auto made = connection_.ensureTopic(topic_); !made.ok()) throw NodeFailure(made.error);
+    if (hop_ && hop_->upstreamTopics.empty())
+      throw NodeFailure(label_ + ": window '" + hop_->window +
+                        "' needs a repartition hop (scale-out), whose topic gets as many "
+                        "partitions as the largest input topic; its kafka.source reads a "
+                        "topic_pattern, so list the topics in `topics` instead");
+    if (hop_) {
+      // Not compacted, and nothing deleted by age: event times far in the past would make
+      // time-based retention delete records before they are read (docs/kafka.md).
+      auto made = Changelog::ensureInternalTopic(
+          connection_, topic_, hop_->upstreamTopics,
+          {{"cleanup.policy", "delete"}, {"retention.ms", "-1"}}, label_);
+      if (!made.ok()) throw NodeFailure(made.error);
+      hopPartitions_ = made.value;
+      scaleOutRegistry_ = plan.resources().getOrCreate<ScaleOutRegistry>(
+          ScaleOutRegistry::kKey, [] { return std::make_shared<ScaleOutRegistry>(); });
+      eventsRead_ = 0;
+    } else if (auto made = connection_.ensureTopic(topic_); !made.ok()) {
+      throw NodeFailure(made.error);
+    }
     if (onError_ == OnError::DeadLetter)
       if (auto made = connection_.ensureTopic(deadLetterTopic_); !made.ok())
         throw NodeFailure(made.error);
@@ -244,6 +269,7 @@ class KafkaSinkNode final : public Node {
     if (awaiting_) commitAfter(awaiting_, true);
     const uint32_t n = batch->size();
     const Value* keys = key_ ? key_->evaluate(*batch, keyScratch_) : nullptr;
+    if (hop_) encodeHopKeys(*batch);
     for (size_t h = 0; h < headers_.size(); ++h)
       headerColumns_[h] = headers_[h].second->evaluate(*batch, *headerScratch_[h]);
     uint64_t bytes = 0;
@@ -252,7 +278,12 @@ class KafkaSinkNode final : public Node {
       writer_->append(*batch, r, payload_);
       std::string_view key;
       bool hasKey;
-      if (keys) {
+      if (hop_) {
+        hasKey = true;
+        key = hopKey(r);
+        if (!batch->meta(r).noEventTime)
+          markers_.wrote(batch->meta(r).topic, batch->meta(r).partition, batch->meta(r).timestamp);
+      } else if (keys) {
         hasKey = valueBytes(keys[r], keyText_, key);
       } else {
         hasKey = batch->meta(r).hasKey;  // no key expression: keep the record's own key
@@ -277,6 +308,10 @@ class KafkaSinkNode final : public Node {
   }
 
   void onBarrier(uint64_t id, Emitter&) override {
+    if (hop_) {
+      if (awaiting_) commitAfter(awaiting_, true);  // the markers belong to checkpoint `id`
+      writeMarkers(id);
+    }
     flushAll("before a checkpoint");
     barrierDirty_ = dirty_;
     // Records after the barrier must not join the transaction of checkpoint `id`, which another
@@ -287,8 +322,10 @@ class KafkaSinkNode final : public Node {
   void finish(Emitter&) override {
     flushAll("at the end of input");
     barrierDirty_ = dirty_;
-    // The run's last checkpoint follows; notifyCheckpointComplete commits then.
-    if (exactlyOnce_ && (dirty_ || hasLedger_)) awaiting_ = UINT64_MAX;
+    // The run's last checkpoint follows; notifyCheckpointComplete commits then. Not a hop's
+    // writer: its input ends while the run goes on (the window still reads the hop), and the
+    // checkpoints after commit what it wrote.
+    if (exactlyOnce_ && !hop_ && (dirty_ || hasLedger_)) awaiting_ = UINT64_MAX;
   }
 
   bool hasState() const override { return exactlyOnce_; }
@@ -348,6 +385,119 @@ class KafkaSinkNode final : public Node {
     int64_t timestamp = 0;
     std::vector<std::pair<std::string, std::string>> headers;
   };
+
+  // ---- repartition hop (engine/graph/RepartitionPlan.h, docs/scale-out.md) ----
+
+  // The writer of a hop: the window's key as the message key, the window's event time asked
+  // of the sources (it becomes the message timestamp), markers at every barrier.
+  void configureHop(const NodeConfig& cfg, PlanContext& plan) {
+    auto hops =
+        std::static_pointer_cast<RepartitionPlan>(plan.resources().find(RepartitionPlan::kKey));
+    const RepartitionRole* role = hops ? hops->find(cfg.id()) : nullptr;
+    if (!role || role->kind != RepartitionRole::Kind::Writer) return;
+    hop_ = *role;
+    expr::CompileError err;
+    for (const std::string& k : role->keys) {
+      auto e = expr::Expression::compile(k, plan.slotTable(), expr::Type::Any, &err);
+      if (!e)
+        throw NodeFailure("the key '" + k + "' of window '" + role->window +
+                          "' does not compile at column " + std::to_string(err.column) + ": " +
+                          err.message);
+      hopKeys_.push_back(std::move(e));
+      hopKeyScratch_.push_back(std::make_unique<expr::EvalScratch>());
+    }
+    hopKeyColumns_.resize(hopKeys_.size());
+    hopEncoder_.setNames(role->keys);
+    WatermarkStrategy strategy;
+    strategy.timestamp = role->timestamp;
+    strategy.maxOutOfOrdernessMs = role->maxOutOfOrdernessMs;
+    strategy.processingTime = role->processingTime;
+    plan.requestWatermarks(strategy);
+  }
+
+  void encodeHopKeys(const Batch& batch) {
+    if (hopKeys_.empty()) return;
+    for (size_t k = 0; k < hopKeys_.size(); ++k)
+      hopKeyColumns_[k] = hopKeys_[k]->evaluate(batch, *hopKeyScratch_[k]);
+    hopEncoder_.encode(hopKeyColumns_.data(), batch.size());
+  }
+
+  // Row r's message key: the window key's canonical bytes (KeyEncoder: 1 and 1.0 are one key),
+  // so equal window keys go to one partition. No key: one constant key, one partition.
+  std::string_view hopKey(uint32_t r) {
+    hopKeyText_.clear();
+    if (hopKeys_.empty()) {
+      hopKeyText_.push_back(static_cast<char>(Kind::Null));
+    } else {
+      const keyed::KeyView& v = hopEncoder_.views()[r];
+      hopKeyText_.push_back(static_cast<char>(v.tag));
+      hopKeyText_.append(v.data, v.len);
+    }
+    return hopKeyText_;
+  }
+
+  // The sources' partition events of checkpoints up to `id`: partitions that went to another
+  // runner get their last marker now, partitions a bounded read finished say so.
+  void takeHopEvents(uint64_t id) {
+    for (auto& e : scaleOutRegistry_->eventsFrom(eventsRead_)) {
+      ++eventsRead_;
+      if (e.kind != ScaleOutRegistry::EventKind::Marker && e.topic != topic_)
+        pendingEvents_.push_back(std::move(e));
+    }
+    std::erase_if(pendingEvents_, [&](const ScaleOutRegistry::Event& e) {
+      if (e.checkpointId > id) return false;
+      if (e.kind == ScaleOutRegistry::EventKind::Ended)
+        markers_.ended(e.topic, e.partition);
+      else
+        markers_.revoked(e.topic, e.partition);
+      return true;
+    });
+  }
+
+  // One marker to every partition of the repartition topic, in this checkpoint's transaction.
+  void writeMarkers(uint64_t id) {
+    takeHopEvents(id);
+    if (markers_.empty()) return;
+    for (const std::string& topic : markers_.topics())
+      if (!markers_.knowsPartitionCount(topic)) markers_.setPartitionCount(topic, countOf(topic));
+    const std::string payload = markers_.take(hop_->maxOutOfOrdernessMs).encode();
+    for (int32_t q = 0; q < hopPartitions_; ++q) {
+      for (;;) {
+        rd_kafka_headers_t* headers = rd_kafka_headers_new(1);
+        rd_kafka_header_add(headers, window::kRepartitionMarkerHeader, -1, payload.data(),
+                            static_cast<ssize_t>(payload.size()));
+        const rd_kafka_resp_err_t e = rd_kafka_producev(
+            rk_, RD_KAFKA_V_RKT(rkt_), RD_KAFKA_V_PARTITION(q),
+            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_VALUE(const_cast<char*>(payload.data()), payload.size()),
+            RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(member_.get()), RD_KAFKA_V_END);
+        if (!e) break;
+        rd_kafka_headers_destroy(headers);  // still ours after a failure
+        if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+          throw NodeFailure(label_ + ": cannot write a watermark marker to '" + topic_ + "' [" +
+                            std::to_string(q) + "]: " + rd_kafka_err2str(e));
+        serveReports(10);
+        if (stopGrace_.expired(stopping())) throw NodeFailure(undelivered(0));
+      }
+    }
+    dirty_ = true;
+  }
+
+  // The partition count of an upstream topic (the window waits for a marker of each).
+  int32_t countOf(const std::string& topic) {
+    rd_kafka_topic_t* rkt = rd_kafka_topic_new(rk_, topic.c_str(), nullptr);
+    const rd_kafka_metadata_t* md = nullptr;
+    int32_t count = -1;
+    if (rd_kafka_metadata(rk_, 0, rkt, &md, 10000) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+        md->topic_cnt == 1 && !md->topics[0].err)
+      count = md->topics[0].partition_cnt;
+    if (md) rd_kafka_metadata_destroy(md);
+    rd_kafka_topic_destroy(rkt);
+    if (count <= 0)
+      throw NodeFailure(label_ + ": cannot find the partitions of topic '" + topic +
+                        "' for the watermark markers of the repartition topic '" + topic_ + "'");
+    return count;
+  }
 
   bool stopping() const { return ctx_ && ctx_->stopRequested(); }
   // How long a wait for the cluster may take: capMs, or what is left of the stop grace.
@@ -671,6 +821,18 @@ class KafkaSinkNode final : public Node {
   std::string failure_;  // the first delivery failure
   std::atomic<uint64_t> delivered_{0}, failed_{0};
   uint64_t produced_ = 0, refused_ = 0;
+  // repartition hop
+  std::optional<RepartitionRole> hop_;  // set: this sink is the writer of a hop
+  std::vector<std::unique_ptr<expr::Expression>> hopKeys_;
+  std::vector<std::unique_ptr<expr::EvalScratch>> hopKeyScratch_;
+  std::vector<const Value*> hopKeyColumns_;
+  keyed::KeyEncoder hopEncoder_;
+  std::string hopKeyText_;
+  int32_t hopPartitions_ = 0;
+  window::MarkerTracker markers_;
+  std::shared_ptr<ScaleOutRegistry> scaleOutRegistry_;
+  size_t eventsRead_ = 0;
+  std::vector<ScaleOutRegistry::Event> pendingEvents_;
   // exactly_once
   bool exactlyOnce_ = false;
   std::string transactionalId_;

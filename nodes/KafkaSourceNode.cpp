@@ -21,6 +21,7 @@
 #include "engine/expr/RegexPattern.h"
 #include "engine/graph/Diagnostics.h"
 #include "engine/graph/NodeConfig.h"
+#include "engine/graph/RepartitionPlan.h"
 #include "engine/kafka/CheckpointOffsets.h"
 #include "engine/kafka/DeadLetterWriter.h"
 #include "engine/kafka/KafkaClient.h"
@@ -37,6 +38,7 @@
 #include "nodes/KafkaSourceLocalRestore.h"
 #include "nodes/NodeTypes.h"
 #include "nodes/RecordJson.h"
+#include "nodes/window/RepartitionMarkers.h"
 
 namespace sc {
 namespace {
@@ -159,6 +161,16 @@ class KafkaSourceNode final : public SourceNode {
     settings_ = std::move(settings.value);
     const Json run = plan.pipeline().value("settings", Json::object());
     scaleOut_ = run.is_object() && run.value("scale_out", false) == true;
+    // Scale-out with repartition hops (engine/graph/RepartitionPlan.h): the reader of a
+    // repartition topic hands its markers to the window; the other sources feed the hops.
+    nodeId_ = cfg.id();
+    if (auto hops =
+            std::static_pointer_cast<RepartitionPlan>(plan.resources().find(RepartitionPlan::kKey));
+        scaleOut_ && hops && !hops->roles.empty()) {
+      const RepartitionRole* role = hops->find(nodeId_);
+      repartitionReader_ = role && role->kind == RepartitionRole::Kind::Reader;
+      feedsRepartition_ = !repartitionReader_;
+    }
   }
 
   // Starts the embedded cluster (if the connection asks for one) and creates its topics.
@@ -173,6 +185,8 @@ class KafkaSourceNode final : public SourceNode {
       scaleOutRegistry_ = plan.resources().getOrCreate<ScaleOutRegistry>(
           ScaleOutRegistry::kKey, [] { return std::make_shared<ScaleOutRegistry>(); });
     if (scaleOutRegistry_) scaleOutRegistry_->clearEvents();  // plan time: no run has begun
+    if (scaleOutRegistry_ && bounded_ && feedsRepartition_)
+      scaleOutRegistry_->addUpstreamSource(nodeId_);
     // Embedded topics are created up front so they get the connection's partition count.
     for (const auto& t : topics_)
       if (auto made = connection_.ensureTopic(t); !made.ok()) throw NodeFailure(made.error);
@@ -281,7 +295,11 @@ class KafkaSourceNode final : public SourceNode {
       return Poll::Idle;
     }
     if (bounded_ && scaleOut_) {
-      if (groupFinished(now)) return Poll::Done;
+      if (repartitionReader_) learnRepartitionEnds(now);
+      if (groupFinished(now)) {
+        if (feedsRepartition_) scaleOutRegistry_->upstreamSourceFinished(nodeId_);
+        return Poll::Done;
+      }
     } else if (bounded_ && allDone()) {
       return Poll::Done;
     }
@@ -371,6 +389,7 @@ class KafkaSourceNode final : public SourceNode {
                       std::move(forSinks));
     }
     if (scaleOutRegistry_ && checkpointId != 0) reportScaleOutEvents(checkpointId);
+    lastCheckpoint_ = std::max(lastCheckpoint_, checkpointId);
     const std::vector<PartitionOffset> held = offsets_.take(checkpointId, std::move(positions));
     w.u32(static_cast<uint32_t>(held.size()));
     for (const auto& o : held) {
@@ -694,7 +713,8 @@ class KafkaSourceNode final : public SourceNode {
     }
     PartitionList& starts = *found;
     std::map<std::pair<std::string, int32_t>, int64_t> ends;
-    if (bounded_ && scaleOut_) ends = endOffsets(parts);
+    const bool endsKnown = !repartitionReader_;  // learnRepartitionEnds
+    if (bounded_ && scaleOut_ && endsKnown) ends = endOffsets(parts);
     for (int i = 0; i < positioned.get()->cnt; ++i)
       starts.add(positioned.get()->elems[i].topic, positioned.get()->elems[i].partition,
                  RD_KAFKA_OFFSET_STORED);
@@ -708,7 +728,9 @@ class KafkaSourceNode final : public SourceNode {
       p.from = e.offset;  // negative (logical) for a partition that comes back
       if (const auto restored = offsets_.restored(p.topic, p.partition))
         p.next = *restored;  // held by checkpoints until the first message arrives
-      if (bounded_ && scaleOut_) {
+      if (bounded_ && scaleOut_ && !endsKnown) {
+        p.end = INT64_MAX;  // a repartition topic: learnRepartitionEnds
+      } else if (bounded_ && scaleOut_) {
         p.end = ends[{std::string(p.topic), p.partition}];
         p.done =
             p.end <= 0 || e.offset == RD_KAFKA_OFFSET_END || (e.offset >= 0 && e.offset >= p.end);
@@ -754,20 +776,23 @@ class KafkaSourceNode final : public SourceNode {
   // broker then aborts too (fencing the runner). Waiting here, before any record of the
   // partition is read, holds no transaction open: the other partitions, checkpoints and commits
   // go on (as Kafka Streams keeps a task in RESTORING). Checked every 100 ms.
+  void openChangelogProbe() {
+    if (changelogProbe_) return;
+    ClientOptions c;
+    c.kind = ClientKind::Consumer;
+    c.label = label_ + " changelog probe";
+    c.overrides = {{"group.id", groupId_ + "-changelog-probe"},
+                   {"enable.auto.commit", "false"},
+                   {"isolation.level", "read_uncommitted"}};
+    auto probe = KafkaClient::create(connection_, std::move(c));
+    if (!probe.ok()) throw NodeFailure(probe.error);
+    changelogProbe_ = std::move(probe.value);
+  }
+
   void releaseStablePartitions(int64_t now) {
     if (now < nextStableCheckMs_) return;
     nextStableCheckMs_ = now + 100;
-    if (!changelogProbe_) {
-      ClientOptions c;
-      c.kind = ClientKind::Consumer;
-      c.label = label_ + " changelog probe";
-      c.overrides = {{"group.id", groupId_ + "-changelog-probe"},
-                     {"enable.auto.commit", "false"},
-                     {"isolation.level", "read_uncommitted"}};
-      auto probe = KafkaClient::create(connection_, std::move(c));
-      if (!probe.ok()) throw NodeFailure(probe.error);
-      changelogProbe_ = std::move(probe.value);
-    }
+    openChangelogProbe();
     const std::vector<std::string> changelogs = scaleOutRegistry_->changelogs();
     PartitionList resume;
     for (auto it = waitingForChangelog_.begin(); it != waitingForChangelog_.end();) {
@@ -1013,6 +1038,7 @@ class KafkaSourceNode final : public SourceNode {
   // last results commit with its end offset (ScaleOutRegistry: Ended), a committed end means
   // they are written. Asks the cluster at most once a second.
   bool groupFinished(int64_t now) {
+    if (repartitionReader_ && !readerEndsKnown_) return false;
     for (const auto& p : partitions_)
       if (!p.done) return false;
     if (now - lastGroupCheckMs_ < 1000) return false;
@@ -1029,7 +1055,14 @@ class KafkaSourceNode final : public SourceNode {
     }
     rd_kafka_metadata_destroy(md);
     if (all.get()->cnt == 0) return false;
-    const auto ends = endOffsets(all.get());
+    std::map<std::pair<std::string, int32_t>, int64_t> ends;
+    if (repartitionReader_) {
+      auto stable = stableEnds(all.get());
+      if (!stable) return false;
+      ends = std::move(*stable);
+    } else {
+      ends = endOffsets(all.get());
+    }
     if (rd_kafka_committed(rk_, all.get(), 2000) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
     for (int i = 0; i < all.get()->cnt; ++i) {
       const auto& e = all.get()->elems[i];
@@ -1038,6 +1071,73 @@ class KafkaSourceNode final : public SourceNode {
     }
     ctx_->log().info("kafka", label_ + ": every partition of group '" + groupId_ +
                                   "' is read to its end; this runner ends");
+    return true;
+  }
+
+  // Bounded scale-out, the reader of a repartition topic: once every upstream source of the run
+  // has finished (the group committed the end of every upstream partition, and with it every
+  // record and "ended" marker of the hop), each partition's end is known as soon as no
+  // transaction is open on it (stableEnds); until then it reads on. Checked every 100 ms.
+  void learnRepartitionEnds(int64_t now) {
+    if (now < nextEndCheckMs_ || !scaleOutRegistry_->upstreamFinished()) return;
+    nextEndCheckMs_ = now + 100;
+    if (!readerEndsKnown_)
+      ctx_->log().info("kafka", label_ +
+                                    ": the upstream finished; reading the repartition topic "
+                                    "to its end");
+    readerEndsKnown_ = true;
+    PartitionList open;
+    for (const auto& p : partitions_)
+      if (p.end == INT64_MAX) open.add(p.topic, p.partition, -1);
+    if (open.get()->cnt == 0) return;
+    const auto ends = stableEnds(open.get());
+    if (!ends) return;
+    for (auto& p : partitions_) {
+      if (p.end != INT64_MAX) continue;
+      p.end = ends->at({std::string(p.topic), p.partition});
+      p.done = p.end <= 0 || (p.position() >= 0 && p.position() >= p.end);
+    }
+  }
+
+  // A repartition topic's ends: each partition's high watermark, once no transaction is open on
+  // it (its last stable offset reached the high watermark). An open transaction (a dead
+  // runner's, until the broker aborts it) holds the last stable offset back below records
+  // other runners committed after it. nullopt: some partition is not stable yet.
+  std::optional<std::map<std::pair<std::string, int32_t>, int64_t>> stableEnds(
+      const rd_kafka_topic_partition_list_t* parts) {
+    openChangelogProbe();
+    std::map<std::pair<std::string, int32_t>, int64_t> ends;
+    for (int i = 0; i < parts->cnt; ++i) {
+      const auto& e = parts->elems[i];
+      int64_t low = 0, lso = -1, high = -1;
+      if (rd_kafka_query_watermark_offsets(rk_, e.topic, e.partition, &low, &lso,
+                                           kStableQueryTimeoutMs) ||
+          rd_kafka_query_watermark_offsets(changelogProbe_->handle(), e.topic, e.partition, &low,
+                                           &high, kStableQueryTimeoutMs) ||
+          lso < high)
+        return std::nullopt;
+      ends[{e.topic, e.partition}] = high;
+    }
+    return ends;
+  }
+
+  // The reader of a repartition topic: a watermark marker goes to the window (ScaleOutRegistry,
+  // applied at the next barrier, after the records read before it), not downstream as a record.
+  bool takeMarker(PartitionState& p, const rd_kafka_message_t* m) {
+    rd_kafka_headers_t* headers = nullptr;
+    const void* value = nullptr;
+    size_t size = 0;
+    if (rd_kafka_message_headers(m, &headers) != RD_KAFKA_RESP_ERR_NO_ERROR ||
+        rd_kafka_header_get_last(headers, window::kRepartitionMarkerHeader, &value, &size) !=
+            RD_KAFKA_RESP_ERR_NO_ERROR)
+      return false;
+    scaleOutRegistry_->addEvent(
+        {ScaleOutRegistry::EventKind::Marker, std::string(p.topic), m->partition,
+         lastCheckpoint_ + 1,
+         std::string(static_cast<const char*>(m->payload), m->payload ? m->len : 0)});
+    p.next = m->offset + 1;
+    p.caughtUp = false;
+    if (bounded_ && p.next >= p.end) p.done = true;
     return true;
   }
 
@@ -1061,6 +1161,7 @@ class KafkaSourceNode final : public SourceNode {
       p->done = true;
       return 0;
     }
+    if (repartitionReader_ && takeMarker(*p, m)) return 0;
     const uint32_t row = batch.append();
     RecordMeta& meta = batch.meta(row);
     Arena& arena = batch.arena();
@@ -1098,6 +1199,9 @@ class KafkaSourceNode final : public SourceNode {
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
       if (PartitionState* p = find(m)) {
         p->caughtUp = true;
+        // A repartition topic is written in transactions: its end is a commit marker, never
+        // delivered; the position passes it (what the group commits, and the end it compares).
+        if (repartitionReader_ && m->offset > p->position()) p->next = m->offset;
         if (bounded_ && m->offset >= p->end) p->done = true;
       }
       return;
@@ -1293,6 +1397,13 @@ class KafkaSourceNode final : public SourceNode {
   int64_t nextStableCheckMs_ = 0;
   std::unique_ptr<KafkaClient> changelogProbe_;  // read_uncommitted: high watermarks
   int64_t lastGroupCheckMs_ = 0;
+  // repartition hops (engine/graph/RepartitionPlan.h)
+  std::string nodeId_;
+  bool repartitionReader_ = false;  // reads a repartition topic: markers go to the window
+  bool feedsRepartition_ = false;   // another source of a run with hops
+  bool readerEndsKnown_ = false;    // bounded reader: the upstream finished
+  int64_t nextEndCheckMs_ = 0;
+  uint64_t lastCheckpoint_ = 0;  // the newest checkpoint this source took part in
   std::atomic<bool> stopRequested_{false};
   std::string pendingError_;
   std::set<int> reportedEvents_;

@@ -8,6 +8,8 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
+#include "engine/graph/Repartition.h"
+#include "engine/graph/RepartitionPlan.h"
 
 namespace sc {
 namespace {
@@ -269,6 +271,25 @@ void validateScaleOut(const Pipeline& pipeline, const NodeRegistry& registry, Di
                  "feed each window from sources of one connection")
           .nodeId = n.id;
   }
+  // A repartition hop's topic gets as many partitions as the largest input topic, which a
+  // pattern does not name (docs/scale-out.md).
+  for (const RepartitionHop& hop : repartitionHops(pipeline, registry))
+    for (const PipelineNode* source : kafkaSourcesOf(pipeline, registry, hop.window)) {
+      const Json pattern = source->properties.is_object()
+                               ? source->properties.value("topic_pattern", Json())
+                               : Json();
+      if (!pattern.is_string() || pattern.get<std::string>().empty()) continue;
+      diags
+          .error("/nodes/" + std::to_string(pipeline.nodeIndex(source->id)) +
+                     "/properties/topic_pattern",
+                 "window '" + hop.window + "' needs a repartition hop in scale-out mode (" +
+                     hop.reason +
+                     "), whose topic gets as many partitions as the largest input "
+                     "topic; kafka.source '" +
+                     source->id + "' reads a topic_pattern",
+                 "list the topics in `topics` instead of a pattern")
+          .nodeId = source->id;
+    }
 }
 
 PipelineSettings readSettings(const Json& settings) {

@@ -10,17 +10,6 @@
 namespace sc {
 namespace {
 
-// Kafka topic names allow [a-zA-Z0-9._-]; anything else in a pipeline or node name becomes '_'.
-std::string topicSafe(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '_' || c == '-';
-    if (!ok) c = '_';
-  }
-  return out;
-}
-
 bool scaleOutOn(const Pipeline& p) {
   if (!p.settings.is_object()) return false;
   auto it = p.settings.find("scale_out");
@@ -50,8 +39,18 @@ std::vector<std::string> keyExpressions(const PipelineNode& window) {
 
 }  // namespace
 
+std::string kafkaTopicSafe(const std::string& name) {
+  std::string out = name;
+  for (char& c : out) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    if (!ok) c = '_';
+  }
+  return out;
+}
+
 std::string repartitionTopicName(const std::string& pipeline, const std::string& window) {
-  return topicSafe(pipeline) + "-" + topicSafe(window) + "-repartition";
+  return kafkaTopicSafe(pipeline) + "-" + kafkaTopicSafe(window) + "-repartition";
 }
 
 std::vector<RepartitionHop> repartitionHops(const Pipeline& pipeline,

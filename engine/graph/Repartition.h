@@ -25,6 +25,10 @@ struct RepartitionHop {
   std::vector<size_t> edges;
 };
 
+// Kafka topic names allow [a-zA-Z0-9._-]; anything else in a pipeline or node name becomes '_'
+// (the internal topics: repartition topics and changelogs).
+std::string kafkaTopicSafe(const std::string& name);
+
 // The internal topic of `window` in `pipeline` (the same naming as the changelog topics).
 std::string repartitionTopicName(const std::string& pipeline, const std::string& window);
 

@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
@@ -35,6 +36,13 @@ int partitionCount(rd_kafka_t* rk, const std::string& topic, int timeoutMs) {
 
 Result<int> Changelog::ensureTopic(const ResolvedConnection& connection, const std::string& topic,
                                    const std::string& inputTopic, const std::string& who) {
+  return ensureInternalTopic(connection, topic, {inputTopic}, {{"cleanup.policy", "compact"}}, who);
+}
+
+Result<int> Changelog::ensureInternalTopic(
+    const ResolvedConnection& connection, const std::string& topic,
+    const std::vector<std::string>& inputTopics,
+    const std::vector<std::pair<std::string, std::string>>& config, const std::string& who) {
   using R = Result<int>;
   ClientOptions o;
   o.kind = ClientKind::Producer;
@@ -42,17 +50,23 @@ Result<int> Changelog::ensureTopic(const ResolvedConnection& connection, const s
   auto client = KafkaClient::create(connection, std::move(o));
   if (!client.ok()) return R::failure(client.error);
   rd_kafka_t* rk = client.value->handle();
-  const int partitions = partitionCount(rk, inputTopic, 10000);
+  int partitions = 0;
+  for (const std::string& input : inputTopics) {
+    const int n = partitionCount(rk, input, 10000);
+    if (n <= 0) return R::failure(who + ": cannot find the partitions of topic '" + input + "'");
+    partitions = std::max(partitions, n);
+  }
   if (partitions <= 0)
-    return R::failure(who + ": cannot find the partitions of topic '" + inputTopic + "'");
+    return R::failure(who + ": no input topic to size the internal topic '" + topic + "' by");
   if (connection.cluster) {  // the embedded cluster keeps no topic configuration
     auto made = connection.cluster->ensureTopic(topic, partitions);
     if (!made.ok()) return R::failure(who + ": " + made.error);
   } else {
     char err[512] = {0};
     rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(topic.c_str(), partitions, -1, err, sizeof err);
-    if (!nt) return R::failure(who + ": cannot create changelog topic '" + topic + "': " + err);
-    rd_kafka_NewTopic_set_config(nt, "cleanup.policy", "compact");
+    if (!nt) return R::failure(who + ": cannot create internal topic '" + topic + "': " + err);
+    for (const auto& [name, value] : config)
+      rd_kafka_NewTopic_set_config(nt, name.c_str(), value.c_str());
     rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
     rd_kafka_CreateTopics(rk, &nt, 1, nullptr, q);
     rd_kafka_NewTopic_destroy(nt);
@@ -74,7 +88,7 @@ Result<int> Changelog::ensureTopic(const ResolvedConnection& connection, const s
     }
     rd_kafka_queue_destroy(q);
     if (!error.empty())
-      return R::failure(who + ": cannot create changelog topic '" + topic + "': " + error);
+      return R::failure(who + ": cannot create internal topic '" + topic + "': " + error);
   }
   int count = -1;
   for (int attempt = 0; attempt < 50 && count <= 0; ++attempt) {
@@ -82,7 +96,7 @@ Result<int> Changelog::ensureTopic(const ResolvedConnection& connection, const s
     if (count <= 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   client.value->close(0);
-  if (count <= 0) return R::failure(who + ": changelog topic '" + topic + "' did not appear");
+  if (count <= 0) return R::failure(who + ": internal topic '" + topic + "' did not appear");
   return R::success(count);
 }
 

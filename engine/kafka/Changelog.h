@@ -14,8 +14,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "engine/graph/Repartition.h"
 #include "engine/kafka/KafkaConnection.h"
 #include "engine/kafka/KafkaResult.h"
 
@@ -34,8 +36,9 @@ class Changelog {
  public:
   static constexpr size_t kChunkBytes = 900 * 1024;  // under the default 1 MB message limit
 
+  // Kafka-legal like the repartition topics: pipeline names may hold spaces or slashes.
   static std::string topicName(const std::string& pipeline, const std::string& node) {
-    return pipeline + "-" + node + "-changelog";
+    return kafkaTopicSafe(pipeline) + "-" + kafkaTopicSafe(node) + "-changelog";
   }
   static std::string keyPrefix(std::string_view inputTopic, int32_t partition) {
     return std::string(inputTopic) + "/" + std::to_string(partition) + "/";
@@ -45,6 +48,12 @@ class Changelog {
   // exists; returns its partition count.
   static Result<int> ensureTopic(const ResolvedConnection& connection, const std::string& topic,
                                  const std::string& inputTopic, const std::string& who);
+  // The same for any internal topic (repartition topics too): `config` as its topic configuration,
+  // as many partitions as the largest of `inputTopics`.
+  static Result<int> ensureInternalTopic(
+      const ResolvedConnection& connection, const std::string& topic,
+      const std::vector<std::string>& inputTopics,
+      const std::vector<std::pair<std::string, std::string>>& config, const std::string& who);
 
   // The records of one snapshot: chunks, then the manifest.
   static std::vector<ChangelogRecord> encode(std::string_view inputTopic, int32_t partition,

@@ -8,12 +8,16 @@
 //    the window drops it (a stale copy would fire windows that now belong to the new owner).
 //  - Ended: a bounded source read the partition to its end; the window fires what the partition
 //    holds, so its last results commit with the offset at the end (docs/scale-out.md).
+//  - Marker: the reader of a repartition topic read a watermark marker (payload: its JSON) of
+//    the partition; tagged with the next checkpoint the source takes part in, so the window
+//    applies it at that barrier, after every record read before it.
 // Also where each topic is read from, for the windows' changelog topics. Thread-safe.
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,12 +29,13 @@ class ScaleOutRegistry {
  public:
   static constexpr const char* kKey = "kafka.scale-out";
 
-  enum class EventKind { Revoked, Ended };
+  enum class EventKind { Revoked, Ended, Marker };
   struct Event {
     EventKind kind;
     std::string topic;
     int32_t partition;
     uint64_t checkpointId;
+    std::string payload = {};  // Marker: the marker's JSON
   };
   // How a topic is read: the connection and its name (to find the run's transactional
   // producer of that connection).
@@ -81,11 +86,28 @@ class ScaleOutRegistry {
     return changelogs_;
   }
 
+  // Bounded runs with a repartition hop: the readers of repartition topics learn where those
+  // end only once every upstream source of the run has finished (the group committed the end
+  // of every upstream partition, so every "ended" marker is in the repartition topic).
+  void addUpstreamSource(const std::string& nodeId) {
+    std::lock_guard lock(mutex_);
+    upstreamRunning_.insert(nodeId);
+  }
+  void upstreamSourceFinished(const std::string& nodeId) {
+    std::lock_guard lock(mutex_);
+    upstreamRunning_.erase(nodeId);
+  }
+  bool upstreamFinished() const {
+    std::lock_guard lock(mutex_);
+    return upstreamRunning_.empty();
+  }
+
  private:
   mutable std::mutex mutex_;
   std::vector<Event> events_;
   std::map<std::string, TopicSource> sources_;
   std::vector<std::string> changelogs_;
+  std::set<std::string> upstreamRunning_;
 };
 
 }  // namespace sc::kafka

@@ -16,6 +16,7 @@
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
+#include "engine/graph/RepartitionPlan.h"
 #include "engine/runtime/Breakpoint.h"
 #include "engine/runtime/Channel.h"
 #include "engine/runtime/Context.h"
@@ -1082,21 +1083,33 @@ bool checkPlan(Execution::Impl& x, PlanContext& plan, const Pipeline& pipeline,
   return !diags.hasErrors();
 }
 
+// Scale-out: the pipeline with its repartition hops in place (engine/graph/RepartitionPlan.h),
+// what check and plan work on; the roles of the hops' nodes go to the run's resources.
+Pipeline withRepartitionHops(const Pipeline& pipeline, const NodeRegistry& registry,
+                             ResourceRegistry& resources) {
+  auto roles = resources.getOrCreate<RepartitionPlan>(
+      RepartitionPlan::kKey, [] { return std::make_shared<RepartitionPlan>(); });
+  return planRepartition(pipeline, registry, *roles);
+}
+
 }  // namespace
 
-bool Execution::check(const Pipeline& pipeline, const NodeRegistry& registry, Diagnostics& diags) {
+bool Execution::check(const Pipeline& original, const NodeRegistry& registry, Diagnostics& diags) {
   Impl x;
-  x.document = pipeline.toJson();
   x.resources = std::make_shared<ResourceRegistry>();
+  const Pipeline pipeline = withRepartitionHops(original, registry, *x.resources);
+  x.document = pipeline.toJson();
   PlanContext plan(x.slots, x.document, *x.resources);
   return checkPlan(x, plan, pipeline, registry, false, diags);
 }
 
-std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeRegistry& registry,
+std::unique_ptr<Execution> Execution::plan(const Pipeline& original, const NodeRegistry& registry,
                                            const RunOptions& options, Diagnostics& diags) {
   auto impl = std::make_unique<Impl>();
   Impl& x = *impl;
   x.options = options;
+  x.resources = options.resources ? options.resources : std::make_shared<ResourceRegistry>();
+  const Pipeline pipeline = withRepartitionHops(original, registry, *x.resources);
   if (scaleOutMode(pipeline)) {
     // Kafka holds the state (group offsets, changelog topics). Local checkpoints go to the
     // instance's own folder and are never restored as a whole: a window takes a partition's
@@ -1106,7 +1119,6 @@ std::unique_ptr<Execution> Execution::plan(const Pipeline& pipeline, const NodeR
     x.options.checkpoints.restore.reset();
   }
   x.document = pipeline.toJson();
-  x.resources = options.resources ? options.resources : std::make_shared<ResourceRegistry>();
   PlanContext plan(x.slots, x.document, *x.resources);
   if (!checkPlan(x, plan, pipeline, registry, true, diags)) return nullptr;
 

@@ -21,8 +21,7 @@ void PartitionedWindowNode::restorePartition(const Key& key, Partition& p) {
     const std::string checkpoint = "local checkpoint " + std::to_string(*decision->local);
     if (const std::string* bytes = localState(*decision->local, key)) {
       prepareChangelog(key.first);  // the next checkpoints write to it
-      state::StateReader r(*bytes, checkpoint + ", state of " + name);
-      p.node->restoreState(r);
+      restoreSnapshot(p, *bytes, checkpoint + ", state of " + name);
       // The changelog holds the same state (it committed with the same offsets).
       p.writtenHash = stateHash(*bytes);
       p.written = true;

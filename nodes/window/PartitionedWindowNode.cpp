@@ -68,6 +68,11 @@ void PartitionedWindowNode::configure(const NodeConfig& config, PlanContext& pla
     hasStrategy_ = true;
     plan.requestWatermarks(strategy_);
   }
+  auto hops =
+      std::static_pointer_cast<RepartitionPlan>(plan.resources().find(RepartitionPlan::kKey));
+  if (const RepartitionRole* role = hops ? hops->find(nodeId_) : nullptr;
+      role && role->kind == RepartitionRole::Kind::Window)
+    hop_ = *role;
 }
 
 void PartitionedWindowNode::open(RunContext& ctx) {
@@ -99,6 +104,7 @@ PartitionedWindowNode::Partition& PartitionedWindowNode::partition(std::string_v
   PlanContext plan(*slots_, document_, ctx_->resources());
   p.node->configure(*config_, plan);
   p.node->open(*ctx_);
+  if (hop_) p.markers.expectTopics(hop_->upstreamTopics);
   restorePartition(key, p);
   return partitions_.emplace(std::move(key), std::move(p)).first->second;
 }
@@ -141,6 +147,7 @@ void PartitionedWindowNode::processOne(int port, Batch* batch) {
     if (!batch->meta(r).noEventTime)
       p.maxTimestamp = std::max(p.maxTimestamp, batch->meta(r).timestamp);
   p.node->process(port, batch, emitter_);
+  if (hop_) return;  // its event time comes from the hop's markers
   if (!hasStrategy_ || strategy_.processingTime || p.maxTimestamp == INT64_MIN) return;
   // Flink's bounded out-of-orderness: newest time - bound - 1.
   const int64_t time =
@@ -182,7 +189,9 @@ void PartitionedWindowNode::handleEvents(uint64_t checkpointId) {
       continue;
     }
     const Key key{e.topic, e.partition};
-    if (e.kind == ScaleOutRegistry::EventKind::Revoked) {
+    if (e.kind == ScaleOutRegistry::EventKind::Marker) {
+      if (hop_ && e.topic == hop_->topic) applyMarker(e.topic, e.partition, e.payload);
+    } else if (e.kind == ScaleOutRegistry::EventKind::Revoked) {
       if (auto found = partitions_.find(key); found != partitions_.end())
         found->second.revokedAt = checkpointId;
     } else if (std::find(topicsSeen_.begin(), topicsSeen_.end(), e.topic) != topicsSeen_.end()) {
@@ -197,6 +206,33 @@ void PartitionedWindowNode::handleEvents(uint64_t checkpointId) {
   }
 }
 
+// A marker of the hop, in order with the partition's records (all read before it are in).
+void PartitionedWindowNode::applyMarker(const std::string& topic, int32_t number,
+                                        const std::string& json) {
+  std::string why;
+  const auto marker = RepartitionMarker::decode(json, &why);
+  if (!marker)
+    throw NodeFailure(label_ + ": a watermark marker in " + topic + "[" + std::to_string(number) +
+                      "] is damaged (" + why + "); the topic is written only by StreamCanvas");
+  Partition& p = partition(topic, number);
+  p.revokedAt = 0;
+  p.markers.add(*marker);
+  advanceHopTime(p);
+}
+
+void PartitionedWindowNode::advanceHopTime(Partition& p) {
+  if (p.ended) return;
+  const int64_t time = p.markers.eventTime();
+  if (time == INT64_MAX) {
+    p.ended = true;  // every upstream partition ended: everything fires
+    p.node->finish(emitter_);
+    return;
+  }
+  if (time == INT64_MIN || time <= p.eventTime || !hasStrategy_ || strategy_.processingTime) return;
+  p.eventTime = time;
+  p.node->onWatermark(time, emitter_);
+}
+
 void PartitionedWindowNode::snapshotState(uint64_t checkpointId, state::StateWriter& out) {
   throwIfDeliveryFailed();
   bool first = true;
@@ -207,6 +243,13 @@ void PartitionedWindowNode::snapshotState(uint64_t checkpointId, state::StateWri
     state::StateWriter w;
     p.node->snapshotState(checkpointId, w);
     std::string bytes = w.take();
+    if (hop_) {
+      // The hop's markers go with the window's state (they move with the partition).
+      state::StateWriter both;
+      p.markers.save(both);
+      both.str(bytes);
+      bytes = both.take();
+    }
     if (local_) {
       out.str(key.first);
       out.u32(static_cast<uint32_t>(key.second));
@@ -348,9 +391,8 @@ void PartitionedWindowNode::restoreFromChangelog(const Key& key, Partition& p,
                                   (why.empty() ? std::string() : " (" + why + ")"));
     return;
   }
-  state::StateReader r(*restored.value,
-                       "changelog state of " + key.first + "[" + std::to_string(key.second) + "]");
-  p.node->restoreState(r);
+  restoreSnapshot(p, *restored.value,
+                  "changelog state of " + key.first + "[" + std::to_string(key.second) + "]");
   p.writtenHash = fnv1a(*restored.value);
   p.written = true;
   ctx_->log().info(
@@ -361,6 +403,26 @@ void PartitionedWindowNode::restoreFromChangelog(const Key& key, Partition& p,
                                       std::chrono::steady_clock::now() - started)
                                       .count()) +
                    " ms" + (why.empty() ? std::string() : "; " + why) + ")");
+}
+
+// A partition's snapshot (as snapshotState writes it) into its window: behind a hop, the
+// markers' state first, then the window's own bytes.
+void PartitionedWindowNode::restoreSnapshot(Partition& p, const std::string& bytes,
+                                            const std::string& what) {
+  state::StateReader r(bytes, what);
+  if (!hop_) {
+    p.node->restoreState(r);
+    return;
+  }
+  p.markers.load(r);
+  const std::string inner = r.str();
+  r.expectEnd();
+  state::StateReader windowState(inner, what);
+  p.node->restoreState(windowState);
+  // A partition whose upstream all ended was fired by its previous owner.
+  p.ended = p.markers.allEnded();
+  const int64_t time = p.markers.eventTime();
+  if (time != INT64_MIN && time != INT64_MAX) p.eventTime = time;
 }
 
 // Records produced for checkpoint N must not join the transaction of the checkpoint written

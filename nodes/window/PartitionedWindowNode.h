@@ -16,8 +16,11 @@
 //    Partitions the source gave up with checkpoint N are dropped after that write; partitions a
 //    bounded source finished by N fire what they hold first.
 //
-// Designed so a repartition hop can come in front of it: the state is keyed by the (topic,
-// partition) the records are read from, whatever topic that is.
+// Behind a repartition hop (engine/graph/RepartitionPlan.h) it reads the repartition topic, one
+// window per partition of it, and its event time comes from the hop's watermark markers, not
+// from record times: per partition, the minimum over the upstream partitions' newest markers
+// (RepartitionMarkers.h), kept in the partition's snapshot so it moves with the partition. When
+// every upstream partition has ended, the partition fires everything.
 
 #include <cstdint>
 #include <map>
@@ -30,9 +33,11 @@
 
 #include "engine/graph/Json.h"
 #include "engine/graph/NodeConfig.h"
+#include "engine/graph/RepartitionPlan.h"
 #include "engine/kafka/TransactionalProducer.h"
 #include "engine/runtime/Context.h"
 #include "engine/runtime/Node.h"
+#include "nodes/window/RepartitionMarkers.h"
 
 namespace sc {
 struct NodeSpec;
@@ -84,12 +89,16 @@ class PartitionedWindowNode final : public Node {
     uint64_t writtenHash = 0;          // of the snapshot last in the changelog
     bool written = false;
     uint64_t revokedAt = 0;  // dropped after the snapshot of this checkpoint (0: kept)
+    MarkerMerge markers;     // behind a hop: the upstream partitions' watermarks
+    bool ended = false;      // behind a hop: every upstream partition ended, all fired
   };
   using Key = std::pair<std::string, int32_t>;
 
   Partition& partition(std::string_view topic, int32_t partition);
   void processOne(int port, Batch* batch);
   void handleEvents(uint64_t checkpointId);
+  void applyMarker(const std::string& topic, int32_t partition, const std::string& json);
+  void advanceHopTime(Partition& p);
   void prepareChangelog(const std::string& topic);
   void restoreFromChangelog(const Key& key, Partition& p, const std::string& why = {});
   // PartitionedWindowLocalRestore.cpp: from this runner's local checkpoint when its source
@@ -97,6 +106,7 @@ class PartitionedWindowNode final : public Node {
   void restorePartition(const Key& key, Partition& p);
   const std::string* localState(uint64_t checkpointId, const Key& key);
   static uint64_t stateHash(const std::string& bytes);
+  void restoreSnapshot(Partition& p, const std::string& bytes, const std::string& what);
   void writeChangelog(uint64_t checkpointId, const Key& key, const std::string& snapshot);
   void commitPrevious();
   void throwIfDeliveryFailed();
@@ -109,7 +119,8 @@ class PartitionedWindowNode final : public Node {
   bool exactlyOnce_ = false;
   WatermarkStrategy strategy_;
   bool hasStrategy_ = false;
-  std::unique_ptr<Node> prototype_;  // configured at plan time: tick interval, validation
+  std::unique_ptr<Node> prototype_;     // configured at plan time: tick interval, validation
+  std::optional<RepartitionRole> hop_;  // set: behind a repartition hop
 
   RunContext* ctx_ = nullptr;
   PartitionEmitter emitter_;

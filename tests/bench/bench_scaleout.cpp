@@ -1,7 +1,9 @@
 // Scale-out throughput: one streamcanvas-run pinned to core 0 against two runners (scale-out
 // mode, one consumer group) pinned to cores 0 and 1, on the same bounded input and a CPU-bound
-// pipeline (kafka.source -> heavy map expressions -> keyed tumbling window -> kafka.sink). Run on
-// demand, never by ctest:
+// pipeline (kafka.source -> heavy map expressions -> keyed tumbling window -> kafka.sink); twice:
+// the window keyed by the message key ($key, no hop) and by the field k (the same values, but
+// the graph cannot know that: the runner repartitions through <pipeline>-win-repartition, which
+// shows what the hop costs). Run on demand, never by ctest:
 //
 //   bench_scaleout [--bootstrap HOST:PORT] [RECORDS [PARTITIONS]]   (defaults 2000000, 12)
 //
@@ -79,7 +81,7 @@ void produce(const std::string& bootstrap, const std::string& topic, long record
 }
 
 std::string pipeline(const std::string& name, const std::string& bootstrap, const std::string& in,
-                     const std::string& out) {
+                     const std::string& out, bool hop) {
   // Heavy per-record work before the window: string building and arithmetic in map nodes.
   std::string set;
   for (int i = 0; i < 8; ++i) {
@@ -108,7 +110,9 @@ std::string pipeline(const std::string& name, const std::string& bootstrap, cons
          "\"h\":\"concat(f0, f1, f2, f3, f4, f5, f6, f7)\","
          "\"s\":\"g0 + g1 + g2 + g3 + g4 + g5 + g6 + g7\"}}},"
          "{\"id\":\"win\",\"type\":\"window.tumbling\",\"properties\":{\"size\":\"10s\","
-         "\"key\":\"k\",\"timestamp\":\"ts\",\"aggregates\":["
+         "\"key\":" +
+         str(hop ? "k" : "$key") +
+         ",\"timestamp\":\"ts\",\"aggregates\":["
          "{\"as\":\"n\",\"fn\":\"count\"},{\"as\":\"s\",\"fn\":\"sum\",\"of\":\"s\"},"
          "{\"as\":\"hi\",\"fn\":\"max\",\"of\":\"v\"}]}},"
          "{\"id\":\"out\",\"type\":\"kafka.sink\",\"properties\":{\"connection\":\"k\","
@@ -175,20 +179,28 @@ int main(int argc, char** argv) {
   std::printf("producing %ld records into %d partitions...\n", records, partitions);
   produce(bootstrap, in, records);
 
-  double seconds[2];
-  for (int runners = 1; runners <= 2; ++runners) {
-    const std::string name = "bench-scaleout-" + id + "-" + std::to_string(runners);
-    const std::string out = name + "-out";
-    createTopic(bootstrap, out, 1);
-    const std::string file = "/tmp/" + name + ".json";
-    std::ofstream(file) << pipeline(name, bootstrap, in, out);
-    std::vector<std::string> cores{"0"};
-    if (runners == 2) cores.push_back("1");
-    seconds[runners - 1] = run(cores, file, std::to_string(runners));
-    std::printf("%d runner(s), pinned to core(s) 0%s: %.2f s, %.0f records/s\n", runners,
-                runners == 2 ? " and 1" : "", seconds[runners - 1],
-                static_cast<double>(records) / seconds[runners - 1]);
+  double seconds[2][2];  // [hop][runners - 1]
+  for (int hop = 0; hop <= 1; ++hop) {
+    for (int runners = 1; runners <= 2; ++runners) {
+      const std::string name =
+          "bench-scaleout-" + id + (hop ? "-hop-" : "-") + std::to_string(runners);
+      const std::string out = name + "-out";
+      createTopic(bootstrap, out, 1);
+      const std::string file = "/tmp/" + name + ".json";
+      std::ofstream(file) << pipeline(name, bootstrap, in, out, hop);
+      std::vector<std::string> cores{"0"};
+      if (runners == 2) cores.push_back("1");
+      seconds[hop][runners - 1] =
+          run(cores, file, std::string(hop ? "hop-" : "") + std::to_string(runners));
+      std::printf("%s, %d runner(s), pinned to core(s) 0%s: %.2f s, %.0f records/s\n",
+                  hop ? "with the repartition hop" : "no hop ($key)", runners,
+                  runners == 2 ? " and 1" : "", seconds[hop][runners - 1],
+                  static_cast<double>(records) / seconds[hop][runners - 1]);
+    }
+    std::printf("%s: 2 runners / 1 runner throughput: %.2fx\n",
+                hop ? "with the repartition hop" : "no hop", seconds[hop][0] / seconds[hop][1]);
   }
-  std::printf("2 runners / 1 runner throughput: %.2fx\n", seconds[0] / seconds[1]);
+  std::printf("the hop costs: %.2fx the time with 1 runner, %.2fx with 2\n",
+              seconds[1][0] / seconds[0][0], seconds[1][1] / seconds[0][1]);
   return 0;
 }

@@ -107,7 +107,7 @@ class TestRealLocalRestore : public QObject {
                {"type", "window.tumbling"},
                {"properties",
                 {{"size", "1s"},
-                 {"key", "k"},
+                 {"key", "$key"},
                  {"timestamp", "ts"},
                  {"aggregates", Json::array({{{"as", "n"}, {"fn", "count"}},
                                              {{"as", "total"}, {"fn", "sum"}, {"of", "v"}},

@@ -8,6 +8,8 @@
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/Pipeline.h"
 #include "engine/graph/Repartition.h"
+#include "engine/graph/RepartitionPlan.h"
+#include "engine/kafka/Changelog.h"
 
 using namespace sc;
 
@@ -171,7 +173,10 @@ class TestScaleOutValidation : public QObject {
     LoadResult loaded = parsePipeline(j.dump());
     QVERIFY(loaded.ok());
     const Diagnostics d = validatePipeline(*loaded.pipeline, NodeRegistry::builtin());
-    QVERIFY2(!d.hasErrors(), d.format().c_str());
+    // A hop behind a topic_pattern is refused (aHopBehindATopicPatternIsRefused); nothing else.
+    const bool pattern = loaded.pipeline->nodes[0].properties.contains("topic_pattern");
+    QVERIFY2(d.hasErrors() == pattern, d.format().c_str());
+    if (pattern) QVERIFY(errorAt(d, "/nodes/0/properties/topic_pattern"));
     const auto hops = repartitionHops(*loaded.pipeline, NodeRegistry::builtin());
     QCOMPARE(hops.size(), size_t(hop ? 1 : 0));
     if (!hop) return;
@@ -189,6 +194,92 @@ class TestScaleOutValidation : public QObject {
   void repartitionTopicNamesAreLegalKafkaNames() {
     QCOMPARE(QString::fromStdString(repartitionTopicName("Sensor alerts/eu", "win 1")),
              QStringLiteral("Sensor_alerts_eu-win_1-repartition"));
+  }
+
+  // The hop's topic is sized by the input topics, which a pattern does not name.
+  void aHopBehindATopicPatternIsRefused() {
+    Json src = kafkaSource("src", "a");
+    src["properties"].erase("topics");
+    src["properties"]["topic_pattern"] = "in-.*";
+    const Diagnostics d =
+        check(pipeline(Json::array({src, window("w", "device")}), Json::array({edge("src", "w")})));
+    const Diagnostic* e = errorAt(d, "/nodes/0/properties/topic_pattern");
+    QVERIFY2(e, "no error at the source's topic_pattern");
+    QCOMPARE(QString::fromStdString(e->nodeId), QStringLiteral("src"));
+    QVERIFY(e->message.find("repartition") != std::string::npos);
+    // Listed topics are fine.
+    QVERIFY(!errorAt(check(pipeline(Json::array({kafkaSource("src", "a"), window("w", "device")}),
+                                    Json::array({edge("src", "w")}))),
+                     "/nodes/0/properties/topic_pattern"));
+  }
+
+  void changelogTopicNamesAreLegalKafkaNames() {
+    QCOMPARE(QString::fromStdString(kafka::Changelog::topicName("Sensor alerts/eu", "win 1")),
+             QStringLiteral("Sensor_alerts_eu-win_1-changelog"));
+    QCOMPARE(QString::fromStdString(kafka::Changelog::topicName("p", "w")),
+             QStringLiteral("p-w-changelog"));
+  }
+
+  // The plan a scale-out run executes: the window's inputs go to an internal kafka.sink on the
+  // repartition topic, and an internal kafka.source reads it back into the window.
+  void thePlanPutsTheHopInFrontOfTheWindow() {
+    Json src = kafkaSource("src", "a");
+    src["properties"]["group_id"] = "g";
+    src["properties"]["bounded"] = true;
+    Json out = {{"id", "out"},
+                {"type", "kafka.sink"},
+                {"properties", {{"connection", "a"}, {"topic", "o"}, {"linger", "20ms"}}}};
+    Json w = window("w", "device");
+    w["properties"]["max_out_of_orderness"] = "2s";
+    Json doc = pipeline(
+        Json::array({src,
+                     {{"id", "m"}, {"type", "map"}, {"properties", {{"fields", {{"x", "1"}}}}}},
+                     w,
+                     out}),
+        Json::array({edge("src", "m"), edge("m", "w"), edge("w", "out")}));
+    LoadResult loaded = parsePipeline(doc.dump());
+    QVERIFY(loaded.ok());
+    RepartitionPlan roles;
+    const Pipeline planned = planRepartition(*loaded.pipeline, NodeRegistry::builtin(), roles);
+
+    const std::string sinkId = repartitionSinkId("w"), readerId = repartitionSourceId("w");
+    const PipelineNode* sink = planned.node(sinkId);
+    const PipelineNode* reader = planned.node(readerId);
+    QVERIFY(sink && reader);
+    QCOMPARE(sink->type, std::string("kafka.sink"));
+    QCOMPARE(sink->properties["topic"], Json("p-w-repartition"));
+    QCOMPARE(sink->properties["connection"], Json("a"));
+    QCOMPARE(sink->properties["linger"], Json("20ms"));  // agrees with the run's other sink
+    QCOMPARE(reader->type, std::string("kafka.source"));
+    QCOMPARE(reader->properties["topics"], Json::array({"p-w-repartition"}));
+    QCOMPARE(reader->properties["bounded"], Json(true));
+    QCOMPARE(reader->properties["start"], Json("earliest"));
+    QCOMPARE(reader->properties["group_id"], Json("g-w-repartition"));
+
+    auto hasEdge = [&](const std::string& from, const std::string& to) {
+      for (const PipelineEdge& e : planned.edges)
+        if (e.from.node == from && e.to.node == to) return true;
+      return false;
+    };
+    QVERIFY(hasEdge("src", "m"));
+    QVERIFY(hasEdge("m", sinkId));
+    QVERIFY(hasEdge(readerId, "w"));
+    QVERIFY(hasEdge("w", "out"));
+    QVERIFY(!hasEdge("m", "w"));
+    QCOMPARE(planned.edges.size(), size_t(4));
+
+    const RepartitionRole* writer = roles.find(sinkId);
+    QVERIFY(writer && writer->kind == RepartitionRole::Kind::Writer);
+    QCOMPARE(writer->keys, std::vector<std::string>{"device"});
+    QCOMPARE(writer->maxOutOfOrdernessMs, int64_t(2000));
+    QCOMPARE(writer->upstreamTopics, std::vector<std::string>{"in"});
+    QVERIFY(roles.find(readerId) && roles.find(readerId)->kind == RepartitionRole::Kind::Reader);
+    QVERIFY(roles.find("w") && roles.find("w")->kind == RepartitionRole::Kind::Window);
+
+    // A window keyed by the message key of one topic needs no hop: the plan is the pipeline.
+    loaded.pipeline->node("w")->properties["key"] = "$key";
+    QVERIFY(planRepartition(*loaded.pipeline, NodeRegistry::builtin(), roles) == *loaded.pipeline);
+    QVERIFY(roles.roles.empty());
   }
 };
 
