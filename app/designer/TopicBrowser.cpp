@@ -19,6 +19,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -27,6 +28,7 @@
 #include "app/designer/CanvasStyle.h"
 #include "app/designer/ClusterCallPool.h"
 #include "app/designer/GroupLagView.h"
+#include "app/designer/MessageTableModel.h"
 #include "app/designer/NodePalette.h"
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
@@ -47,16 +49,27 @@ namespace {
 // What a cluster entry stands for, stored with it.
 constexpr int kConnectionRole = Qt::UserRole;        // a document connection's name
 constexpr int kEmbeddedBootRole = Qt::UserRole + 1;  // a running embedded cluster's address
-constexpr int kShownValueChars = 400;                // of a value in the table; all in the detail
 
-QTableWidget* makeTable(const QStringList& headers, QWidget* parent) {
-  auto* table = new QTableWidget(0, int(headers.size()), parent);
-  table->setHorizontalHeaderLabels(headers);
+// A read-only table of whole rows, one selected at a time, the last column taking the rest.
+void setUpTable(QTableView* table) {
   table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table->setSelectionBehavior(QAbstractItemView::SelectRows);
   table->setSelectionMode(QAbstractItemView::SingleSelection);
   table->verticalHeader()->hide();
   table->horizontalHeader()->setStretchLastSection(true);
+}
+
+QTableWidget* makeTable(const QStringList& headers, QWidget* parent) {
+  auto* table = new QTableWidget(0, int(headers.size()), parent);
+  table->setHorizontalHeaderLabels(headers);
+  setUpTable(table);
+  return table;
+}
+
+QTableView* makeTableView(QAbstractItemModel* model, QWidget* parent) {
+  auto* table = new QTableView(parent);
+  table->setModel(model);
+  setUpTable(table);
   return table;
 }
 
@@ -64,15 +77,6 @@ QTableWidgetItem* cell(const QString& text) {
   auto* item = new QTableWidgetItem(text);
   item->setToolTip(text);
   return item;
-}
-
-QString optional(const std::optional<std::string>& text) {
-  return text ? QString::fromStdString(*text) : QStringLiteral("(null)");
-}
-
-QString utcTime(int64_t ms) {
-  return ms >= 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)
-                 : QString();
 }
 
 // 16 bytes a line: offset, hex, printable ASCII.
@@ -180,8 +184,8 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
       cancel_(new QPushButton(tr("Cancel"), this)),
       progress_(new QProgressBar(this)),
       spill_(new QCheckBox(tr("Save the rest to a file"), this)),
-      messages_(
-          makeTable({tr("Partition"), tr("Offset"), tr("Time"), tr("Key"), tr("Value")}, this)),
+      messageModel_(new MessageTableModel(this)),
+      messages_(makeTableView(messageModel_, this)),
       decode_(new QComboBox(this)),
       detail_(new QPlainTextEdit(this)),
       export_(new QPushButton(tr("Export…"), this)),
@@ -346,7 +350,8 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
   connect(readFrom_, &QLineEdit::returnPressed, this, &TopicBrowser::startRead);
   connect(filter_, &QLineEdit::returnPressed, this, &TopicBrowser::startRead);
   connect(cancel_, &QPushButton::clicked, this, &TopicBrowser::cancelRead);
-  connect(messages_, &QTableWidget::itemSelectionChanged, this, &TopicBrowser::showDetail);
+  connect(messages_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          &TopicBrowser::showDetail);
   connect(decode_, &QComboBox::currentIndexChanged, this, &TopicBrowser::showDetail);
   connect(export_, &QPushButton::clicked, this, &TopicBrowser::exportShown);
   connect(again_, &QPushButton::clicked, this, &TopicBrowser::produceAgain);
@@ -494,10 +499,13 @@ void TopicBrowser::clearShown() {
   produce_->setEnabled(false);
 }
 
+const std::vector<KafkaMessage>& TopicBrowser::shownMessages() const {
+  return messageModel_->messages();
+}
+
 void TopicBrowser::clearMessages() {
-  const QSignalBlocker block(messages_);
-  messages_->setRowCount(0);
-  shown_.clear();
+  const QSignalBlocker block(messages_->selectionModel());
+  messageModel_->clear();
   detail_->clear();
   export_->setEnabled(false);
   again_->setEnabled(false);
@@ -653,7 +661,7 @@ void TopicBrowser::showTopic(const QString& topic) {
         showConfig(topic);
         next_ = read.next;
         appendMessages(read.messages, true);
-        setStatus(tr("%1: the newest %n messages", nullptr, messages_->rowCount()).arg(topic));
+        setStatus(tr("%1: the newest %n messages", nullptr, messageModel_->rowCount()).arg(topic));
       });
 }
 
@@ -827,66 +835,28 @@ void TopicBrowser::cancelRead() {
 }
 
 void TopicBrowser::appendMessages(const std::vector<KafkaMessage>& batch, bool sortByTime) {
-  std::vector<const KafkaMessage*> sorted;
-  sorted.reserve(batch.size());
-  for (const KafkaMessage& m : batch)
-    sorted.push_back(&m);
-  if (sortByTime)
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const KafkaMessage* a, const KafkaMessage* b) {
-                       return std::tie(a->timestamp, a->partition, a->offset) <
-                              std::tie(b->timestamp, b->partition, b->offset);
-                     });
-  const int limit = kKeptMessages;  // following a topic for long keeps the newest
-  const QSignalBlocker block(messages_);
-  messages_->setUpdatesEnabled(false);  // 10,000 rows are laid out once, not row by row
-  const int first = messages_->rowCount();
-  messages_->setRowCount(first + int(sorted.size()));
-  int row = first;
-  for (const KafkaMessage* m : sorted) {
-    shown_.push_back(*m);
-    messages_->setItem(row, 0, cell(QString::number(m->partition)));
-    messages_->setItem(row, 1, cell(QString::number(m->offset)));
-    // UTC with its 'Z', unambiguous; the raw milliseconds on hover.
-    QTableWidgetItem* time = cell(utcTime(m->timestamp));
-    if (m->timestamp >= 0)
-      time->setToolTip(
-          tr("%1 (milliseconds since 1970-01-01 UTC)").arg(QString::number(m->timestamp)));
-    messages_->setItem(row, 2, time);
-    messages_->setItem(row, 3, cell(optional(m->key)));
-    QString value = optional(m->value);
-    if (value.size() > kShownValueChars) value = value.left(kShownValueChars) + QChar(0x2026);
-    auto* valueItem = new QTableWidgetItem(value);
-    messages_->setItem(row, 4, valueItem);
-    ++row;
-  }
-  const int extra = messages_->rowCount() - limit;
-  if (extra > 0) {
-    for (int i = 0; i < extra; ++i)
-      messages_->removeRow(0);
-    shown_.erase(shown_.begin(), shown_.begin() + extra);
-  }
-  for (int column = 0; column < 4; ++column)  // the value column takes the rest
+  // One row insertion: the view renders only the rows in view, whatever the page's size.
+  messageModel_->append(batch, sortByTime, kKeptMessages);
+  for (int column = 0; column < MessageTableModel::Value; ++column)  // the value takes the rest
     messages_->resizeColumnToContents(column);
-  messages_->setUpdatesEnabled(true);
-  if (!sorted.empty() && sortByTime) messages_->scrollToBottom();
-  export_->setEnabled(!shown_.empty());
+  if (!batch.empty() && sortByTime) messages_->scrollToBottom();
+  export_->setEnabled(!shownMessages().empty());
 }
 
 void TopicBrowser::showDetail() {
   const auto rows = messages_->selectionModel()->selectedRows();
   again_->setEnabled(!rows.isEmpty());
-  if (rows.isEmpty() || rows.first().row() >= int(shown_.size())) {
+  if (rows.isEmpty() || rows.first().row() >= int(shownMessages().size())) {
     detail_->clear();
     return;
   }
-  const KafkaMessage& m = shown_[size_t(rows.first().row())];
+  const KafkaMessage& m = shownMessages()[size_t(rows.first().row())];
   QString text = tr("Partition %1 · offset %2 · %3 (%4 ms)")
                      .arg(m.partition)
                      .arg(m.offset)
-                     .arg(utcTime(m.timestamp))
+                     .arg(utcTimeText(m.timestamp))
                      .arg(m.timestamp) +
-                 QLatin1Char('\n') + tr("Key: %1").arg(optional(m.key)) + QLatin1Char('\n');
+                 QLatin1Char('\n') + tr("Key: %1").arg(optionalText(m.key)) + QLatin1Char('\n');
   if (!m.headers.empty()) text += tr("Headers: %1").arg(headersText(m.headers)) + QLatin1Char('\n');
   text += QLatin1Char('\n');
   const QString mode = decode_->currentData().toString();
@@ -916,7 +886,7 @@ QString TopicBrowser::exportMessages(const QString& path) const {
     return tr("Cannot write %1: %2").arg(path, file.errorString());
   const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
   std::string out = csv ? kafka::messageCsvHeader() : std::string();
-  for (const KafkaMessage& m : shown_) {
+  for (const KafkaMessage& m : shownMessages()) {
     if (csv) {
       out += kafka::messageCsvLine(m);
     } else {
@@ -939,13 +909,13 @@ void TopicBrowser::exportShown() {
   if (!error.isEmpty())
     setStatus(error, true);
   else
-    setStatus(tr("Exported %n messages to %1", nullptr, int(shown_.size())).arg(path));
+    setStatus(tr("Exported %n messages to %1", nullptr, int(shownMessages().size())).arg(path));
 }
 
 void TopicBrowser::produceAgain() {
   const auto rows = messages_->selectionModel()->selectedRows();
-  if (rows.isEmpty() || rows.first().row() >= int(shown_.size())) return;
-  const KafkaMessage& m = shown_[size_t(rows.first().row())];
+  if (rows.isEmpty() || rows.first().row() >= int(shownMessages().size())) return;
+  const KafkaMessage& m = shownMessages()[size_t(rows.first().row())];
   key_->setText(m.key ? QString::fromStdString(*m.key) : QString());
   value_->setText(m.value ? QString::fromStdString(*m.value) : QString());
   headers_->setText(headersText(m.headers));
