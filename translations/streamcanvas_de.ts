@@ -2873,12 +2873,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::MessageTableModel</name>
     <message>
-        <location filename="../app/designer/MessageTableModel.cpp" line="+83" />
+        <location filename="../app/designer/MessageTableModel.cpp" line="+84" />
         <source>%1 (milliseconds since 1970-01-01 UTC)</source>
         <translation>%1 (Millisekunden seit 1970-01-01 UTC)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
         <source>Partition</source>
         <translation>Partition</translation>
     </message>
@@ -3634,7 +3634,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+166" />
+        <location filename="../app/designer/TopicBrowser.cpp" line="+122" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -3880,7 +3880,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Der eingebettete Cluster der Cluster-Verbindung „%1“ lässt sich nicht starten: %2</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+65" />
         <source>Enter the cluster's bootstrap servers first.</source>
         <translation>Zuerst die Bootstrap-Server des Clusters eingeben.</translation>
     </message>
@@ -3903,13 +3903,13 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         </translation>
     </message>
     <message>
-        <location line="+65" />
-        <location line="+155" />
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+137" />
+        <location line="+125" />
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-148" />
+        <location line="-118" />
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1: die neueste Nachricht</numerusform>
@@ -3917,7 +3917,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location filename="../app/designer/TopicBrowser.cpp" line="+25" />
         <source>Configuration: asking…</source>
         <translation>Konfiguration: wird abgefragt…</translation>
     </message>
@@ -3928,7 +3928,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Konfiguration: %1</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+34" />
         <source>Cannot follow %1: %2</source>
         <translation>%1 kann nicht mitverfolgt werden: %2</translation>
     </message>
@@ -4032,7 +4032,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Bearbeiten Sie die Nachricht und drücken Sie Senden, um sie erneut an %1 zu senden.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+6" />
         <source>Choose a cluster and press Refresh, then select a topic to produce to.</source>
         <translation>Einen Cluster wählen und „Aktualisieren“ drücken, dann das Topic auswählen, an das gesendet werden soll.</translation>
     </message>

@@ -2873,12 +2873,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::MessageTableModel</name>
     <message>
-        <location filename="../app/designer/MessageTableModel.cpp" line="+83" />
+        <location filename="../app/designer/MessageTableModel.cpp" line="+84" />
         <source>%1 (milliseconds since 1970-01-01 UTC)</source>
         <translation>%1 (millisecondes depuis le 1970-01-01 UTC)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
         <source>Partition</source>
         <translation>Partition</translation>
     </message>
@@ -3634,7 +3634,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+166" />
+        <location filename="../app/designer/TopicBrowser.cpp" line="+122" />
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3880,7 +3880,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Impossible de démarrer le cluster intégré de la connexion « %1 » : %2</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+65" />
         <source>Enter the cluster's bootstrap servers first.</source>
         <translation>Saisissez d’abord les serveurs d’amorçage du cluster.</translation>
     </message>
@@ -3903,13 +3903,13 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         </translation>
     </message>
     <message>
-        <location line="+65" />
-        <location line="+155" />
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+137" />
+        <location line="+125" />
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-148" />
+        <location line="-118" />
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1 : le message le plus récent</numerusform>
@@ -3917,7 +3917,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location filename="../app/designer/TopicBrowser.cpp" line="+25" />
         <source>Configuration: asking…</source>
         <translation>Configuration : demande en cours…</translation>
     </message>
@@ -3928,7 +3928,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+34" />
         <source>Cannot follow %1: %2</source>
         <translation>Impossible de suivre %1 : %2</translation>
     </message>
@@ -4032,7 +4032,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Modifiez le message et appuyez sur Produire pour l’envoyer de nouveau à %1.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+6" />
         <source>Choose a cluster and press Refresh, then select a topic to produce to.</source>
         <translation>Choisissez un cluster et appuyez sur « Actualiser », puis sélectionnez le topic dans lequel produire.</translation>
     </message>
