@@ -1686,7 +1686,17 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
 <context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+317" />
+        <location filename="../app/designer/GraphScene.cpp" line="+144" />
+        <source>Repartitioned through topic %1: %2</source>
+        <translation>Über das Topic %1 umverteilt: %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In scale-out mode the records go to this topic, keyed by the window's key, and are read back from it, so that every key is counted by one runner.</source>
+        <translation>Im Scale-out-Modus gehen die Datensätze mit dem Schlüssel des Fensters als Message-Key in dieses Topic und werden von dort wieder gelesen, damit jeder Schlüssel von genau einem Runner gezählt wird.</translation>
+    </message>
+    <message>
+        <location line="+204" />
         <source>Unknown node type '%1'</source>
         <translation>Unbekannter Knotentyp „%1“</translation>
     </message>
@@ -2026,7 +2036,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+81" />
+        <location filename="../app/designer/MainWindow.cpp" line="+82" />
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
@@ -2052,7 +2062,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         </translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+81" />
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -2173,22 +2183,22 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
     <message>
         <location line="+6" />
-        <location line="+121" />
+        <location line="+137" />
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
     <message>
-        <location line="-119" />
+        <location line="-135" />
         <source>St&amp;op</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+18" />
         <source>&amp;Tap Selected Wire</source>
         <translation>Ausgewählte Verbindung &amp;mitlesen</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-38" />
         <source>U&amp;ngroup</source>
         <translation>Gruppierung auf&amp;heben</translation>
     </message>
@@ -2198,7 +2208,22 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <translation>&amp;Flink SQL…</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+68" />
+        <source>Co&amp;ntinue</source>
+        <translation>Weite&amp;r</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Step</source>
+        <translation>&amp;Schritt</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Step &amp;Batch</source>
+        <translation>Schritt (&amp;Batch)</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Recor&amp;d Selected Wire…</source>
         <translation>Ausgewählte Verbindung &amp;aufzeichnen…</translation>
     </message>
@@ -2293,7 +2318,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <translation>Die Sprache wechselt beim nächsten Start von StreamCanvas.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+18" />
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
@@ -2334,17 +2359,17 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
     <message>
         <location line="+16" />
-        <location line="+237" />
+        <location line="+240" />
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location line="-236" />
+        <location line="-239" />
         <source>%1[*] — StreamCanvas</source>
         <translation>%1[*] — StreamCanvas</translation>
     </message>
     <message numerus="yes">
-        <location line="+21" />
+        <location line="+24" />
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -2843,6 +2868,39 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location line="+1" />
         <source>The job was written to %1. Flink will run it with these differences:</source>
         <translation>Der Job wurde nach %1 geschrieben. Flink führt ihn mit diesen Unterschieden aus:</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::MessageTableModel</name>
+    <message>
+        <location filename="../app/designer/MessageTableModel.cpp" line="+84" />
+        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
+        <translation>%1 (Millisekunden seit 1970-01-01 UTC)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Value</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -3576,7 +3634,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+162" />
+        <location filename="../app/designer/TopicBrowser.cpp" line="+122" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -3598,12 +3656,11 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     </message>
     <message>
         <location line="+0" />
-        <location line="+12" />
         <source>Partition</source>
         <translation>Partition</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="+0" />
         <source>First offset</source>
         <translation>Erster Offset</translation>
     </message>
@@ -3633,27 +3690,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Den Rest in eine Datei speichern</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Offset</source>
-        <translation>Offset</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
@@ -3793,7 +3830,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>%L1 von %L2 Nachrichten gelesen, %L3 Treffer</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>Enter a cluster's bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
         <translation>Die Bootstrap-Server eines Clusters eingeben (zum Beispiel, was streamcanvas-run --sandbox ausgibt) und Aktualisieren drücken.</translation>
     </message>
@@ -3843,7 +3880,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Der eingebettete Cluster der Cluster-Verbindung „%1“ lässt sich nicht starten: %2</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+65" />
         <source>Enter the cluster's bootstrap servers first.</source>
         <translation>Zuerst die Bootstrap-Server des Clusters eingeben.</translation>
     </message>
@@ -3866,13 +3903,13 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         </translation>
     </message>
     <message>
-        <location line="+65" />
-        <location line="+155" />
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+137" />
+        <location line="+125" />
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-148" />
+        <location line="-118" />
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1: die neueste Nachricht</numerusform>
@@ -3880,7 +3917,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location filename="../app/designer/TopicBrowser.cpp" line="+25" />
         <source>Configuration: asking…</source>
         <translation>Konfiguration: wird abgefragt…</translation>
     </message>
@@ -3891,7 +3928,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Konfiguration: %1</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+34" />
         <source>Cannot follow %1: %2</source>
         <translation>%1 kann nicht mitverfolgt werden: %2</translation>
     </message>
@@ -3941,12 +3978,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation> (abgebrochen)</translation>
     </message>
     <message>
-        <location line="+39" />
-        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
-        <translation>%1 (Millisekunden seit 1970-01-01 UTC)</translation>
-    </message>
-    <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Partition %1 · offset %2 · %3 (%4 ms)</source>
         <translation>Partition %1 · Offset %2 · %3 (%4 ms)</translation>
     </message>
@@ -4000,7 +4032,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Bearbeiten Sie die Nachricht und drücken Sie Senden, um sie erneut an %1 zu senden.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+6" />
         <source>Choose a cluster and press Refresh, then select a topic to produce to.</source>
         <translation>Einen Cluster wählen und „Aktualisieren“ drücken, dann das Topic auswählen, an das gesendet werden soll.</translation>
     </message>
@@ -4029,12 +4061,12 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     <name>sc::designer::WireView</name>
     <message>
         <location filename="../app/designer/WireView.cpp" line="+57" />
-        <location line="+105" />
+        <location line="+102" />
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location line="-102" />
+        <location line="-99" />
         <source>Pretty JSON</source>
         <translation>JSON eingerückt</translation>
     </message>
@@ -4084,7 +4116,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Bedingung (leer: jeder Datensatz)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
@@ -4104,17 +4136,17 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Lässt den angehaltenen Datensatz und den Rest seines Batches durch und hält den ersten Datensatz des nächsten Batches an</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Passes the held record and runs to the next one that matches</source>
         <translation>Lässt den angehaltenen Datensatz durch und läuft bis zum nächsten passenden</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+27" />
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -4129,7 +4161,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Die Bedingung greift nicht: %1. Korrigieren Sie sie und drücken Sie Enter.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+40" />
         <source>topic %1</source>
         <translation>Topic %1</translation>
     </message>

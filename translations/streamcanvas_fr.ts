@@ -1686,7 +1686,17 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
 <context>
     <name>sc::designer::GraphScene</name>
     <message>
-        <location filename="../app/designer/GraphScene.cpp" line="+317" />
+        <location filename="../app/designer/GraphScene.cpp" line="+144" />
+        <source>Repartitioned through topic %1: %2</source>
+        <translation>Réparti via le topic %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In scale-out mode the records go to this topic, keyed by the window's key, and are read back from it, so that every key is counted by one runner.</source>
+        <translation>En mode scale-out, les enregistrements passent par ce topic, avec la clé de la fenêtre comme clé de message, puis y sont relus : chaque clé est ainsi comptée par un seul exécuteur.</translation>
+    </message>
+    <message>
+        <location line="+204" />
         <source>Unknown node type '%1'</source>
         <translation>Type de nœud « %1 » inconnu</translation>
     </message>
@@ -2026,7 +2036,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
 <context>
     <name>sc::designer::MainWindow</name>
     <message>
-        <location filename="../app/designer/MainWindow.cpp" line="+81" />
+        <location filename="../app/designer/MainWindow.cpp" line="+82" />
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
@@ -2052,7 +2062,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         </translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+81" />
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
@@ -2173,22 +2183,22 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
     <message>
         <location line="+6" />
-        <location line="+121" />
+        <location line="+137" />
         <source>&amp;Run</source>
         <translation>E&amp;xécuter</translation>
     </message>
     <message>
-        <location line="-119" />
+        <location line="-135" />
         <source>St&amp;op</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+18" />
         <source>&amp;Tap Selected Wire</source>
         <translation>É&amp;couter le lien sélectionné</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-38" />
         <source>U&amp;ngroup</source>
         <translation>&amp;Dissocier</translation>
     </message>
@@ -2198,7 +2208,22 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <translation>&amp;Flink SQL…</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+68" />
+        <source>Co&amp;ntinue</source>
+        <translation>Co&amp;ntinuer</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Step</source>
+        <translation>&amp;Pas à pas</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Step &amp;Batch</source>
+        <translation>Pas à pas (&amp;lot)</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Recor&amp;d Selected Wire…</source>
         <translation>Enre&amp;gistrer le lien sélectionné…</translation>
     </message>
@@ -2293,7 +2318,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <translation>La langue changera au prochain démarrage de StreamCanvas.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+18" />
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
@@ -2334,17 +2359,17 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
     <message>
         <location line="+16" />
-        <location line="+237" />
+        <location line="+240" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location line="-236" />
+        <location line="-239" />
         <source>%1[*] — StreamCanvas</source>
         <translation>%1[*] — StreamCanvas</translation>
     </message>
     <message numerus="yes">
-        <location line="+21" />
+        <location line="+24" />
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -2843,6 +2868,39 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+1" />
         <source>The job was written to %1. Flink will run it with these differences:</source>
         <translation>La tâche a été écrite dans %1. Flink l’exécutera avec ces différences :</translation>
+    </message>
+</context>
+<context>
+    <name>sc::designer::MessageTableModel</name>
+    <message>
+        <location filename="../app/designer/MessageTableModel.cpp" line="+84" />
+        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
+        <translation>%1 (millisecondes depuis le 1970-01-01 UTC)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Value</source>
+        <translation>Valeur</translation>
     </message>
 </context>
 <context>
@@ -3576,7 +3634,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+162" />
+        <location filename="../app/designer/TopicBrowser.cpp" line="+122" />
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3598,12 +3656,11 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     </message>
     <message>
         <location line="+0" />
-        <location line="+12" />
         <source>Partition</source>
         <translation>Partition</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="+0" />
         <source>First offset</source>
         <translation>Premier offset</translation>
     </message>
@@ -3633,27 +3690,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Enregistrer le reste dans un fichier</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Offset</source>
-        <translation>Offset</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Key</source>
-        <translation>Clé</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
@@ -3793,7 +3830,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>%L1 messages lus sur %L2, %L3 correspondances</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>Enter a cluster's bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
         <translation>Saisissez les serveurs d’amorçage d’un cluster (par exemple ce qu’affiche streamcanvas-run --sandbox), puis cliquez sur Actualiser.</translation>
     </message>
@@ -3843,7 +3880,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Impossible de démarrer le cluster intégré de la connexion « %1 » : %2</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+65" />
         <source>Enter the cluster's bootstrap servers first.</source>
         <translation>Saisissez d’abord les serveurs d’amorçage du cluster.</translation>
     </message>
@@ -3866,13 +3903,13 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         </translation>
     </message>
     <message>
-        <location line="+65" />
-        <location line="+155" />
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+137" />
+        <location line="+125" />
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-148" />
+        <location line="-118" />
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1 : le message le plus récent</numerusform>
@@ -3880,7 +3917,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location filename="../app/designer/TopicBrowser.cpp" line="+25" />
         <source>Configuration: asking…</source>
         <translation>Configuration : demande en cours…</translation>
     </message>
@@ -3891,7 +3928,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+34" />
         <source>Cannot follow %1: %2</source>
         <translation>Impossible de suivre %1 : %2</translation>
     </message>
@@ -3941,12 +3978,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation> (annulé)</translation>
     </message>
     <message>
-        <location line="+39" />
-        <source>%1 (milliseconds since 1970-01-01 UTC)</source>
-        <translation>%1 (millisecondes depuis le 1970-01-01 UTC)</translation>
-    </message>
-    <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Partition %1 · offset %2 · %3 (%4 ms)</source>
         <translation>Partition %1 · offset %2 · %3 (%4 ms)</translation>
     </message>
@@ -4000,7 +4032,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Modifiez le message et appuyez sur Produire pour l’envoyer de nouveau à %1.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+6" />
         <source>Choose a cluster and press Refresh, then select a topic to produce to.</source>
         <translation>Choisissez un cluster et appuyez sur « Actualiser », puis sélectionnez le topic dans lequel produire.</translation>
     </message>
@@ -4029,12 +4061,12 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     <name>sc::designer::WireView</name>
     <message>
         <location filename="../app/designer/WireView.cpp" line="+57" />
-        <location line="+105" />
+        <location line="+102" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-102" />
+        <location line="-99" />
         <source>Pretty JSON</source>
         <translation>JSON indenté</translation>
     </message>
@@ -4084,7 +4116,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Condition (vide : chaque enregistrement)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>Step</source>
         <translation>Pas à pas</translation>
     </message>
@@ -4104,17 +4136,17 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Laisse passer l’enregistrement retenu et le reste de son lot, et retient le premier enregistrement du lot suivant</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Passes the held record and runs to the next one that matches</source>
         <translation>Laisse passer l’enregistrement retenu et continue jusqu’au prochain qui correspond</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+27" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
@@ -4129,7 +4161,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>La condition ne s’applique pas : %1. Corrigez-la et appuyez sur Entrée.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+40" />
         <source>topic %1</source>
         <translation>topic %1</translation>
     </message>

@@ -141,6 +141,40 @@ void EdgeItem::updatePath() {
   const double margin = kTapRadius + 2;  // the tap glyph and the selected pen
   bounds_ = path_.controlPointRect().adjusted(-margin, -margin, margin, margin);
   if (!runLabel_.isEmpty()) bounds_ |= runLabelRect();  // the rate above the middle
+  if (isRepartitioned()) {  // the badge, where it sits with a tap glyph or without
+    const QPointF mid = path_.pointAtPercent(0.5);
+    for (const QPointF at : {mid, mid + QPointF(0, kTapRadius + kBadgeHeight / 2 + 3)})
+      bounds_ |= QRectF(at.x() - kBadgeWidth / 2 - 2, at.y() - kBadgeHeight / 2 - 2,
+                        kBadgeWidth + 4, kBadgeHeight + 4);
+  }
+}
+
+QRectF EdgeItem::repartitionBadgeRect() const {
+  QPointF at = path_.pointAtPercent(0.5);
+  if (tapped_ || breakMark_ != BreakMark::None) at.ry() += kTapRadius + kBadgeHeight / 2 + 3;
+  return QRectF(at.x() - kBadgeWidth / 2, at.y() - kBadgeHeight / 2, kBadgeWidth, kBadgeHeight);
+}
+
+void EdgeItem::setRepartition(const QString& note) {
+  if (note == repartitionNote_) return;
+  const bool resized = note.isEmpty() != repartitionNote_.isEmpty();
+  repartitionNote_ = note;
+  if (resized) updatePath();  // the bounds include the badge while there is one
+  updateToolTip();
+  update();
+}
+
+void EdgeItem::setRunToolTip(const QString& text) {
+  if (text == runToolTip_) return;
+  runToolTip_ = text;
+  updateToolTip();
+}
+
+void EdgeItem::updateToolTip() {
+  QStringList parts;
+  for (const QString* part : {&repartitionNote_, &runToolTip_})
+    if (!part->isEmpty()) parts << *part;
+  setToolTip(parts.join(QLatin1Char('\n')));
 }
 
 void EdgeItem::setTapped(bool tapped) {
@@ -204,7 +238,9 @@ QRectF EdgeItem::boundingRect() const {
 QPainterPath EdgeItem::shape() const {
   QPainterPathStroker stroker;
   stroker.setWidth(10);
-  return stroker.createStroke(path_);
+  QPainterPath shape = stroker.createStroke(path_);
+  if (isRepartitioned()) shape.addRect(repartitionBadgeRect());  // its tooltip on hover
+  return shape;
 }
 
 void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
@@ -217,16 +253,57 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
                     : colors.edge,
            selected || loaded ? 3 : 2);
   pen.setCapStyle(Qt::RoundCap);
+  if (isRepartitioned()) {
+    // Dashed: the records leave the wire for a Kafka topic and come back. The dashes run along
+    // the whole curve (segments drawn one by one would each restart the pattern).
+    pen.setCapStyle(Qt::FlatCap);
+    pen.setDashPattern({4, 3});
+  }
   painter->setPen(pen);
   painter->setBrush(Qt::NoBrush);
-  if (graph->isExporting()) {  // whole curves, so SVG output stays a vector Bezier
+  if (graph->isExporting() || isRepartitioned()) {
+    // Whole curves: SVG output stays a vector Bezier, and dashes keep their phase wherever a
+    // repaint starts.
     painter->drawPath(path_);
-    paintMarker(painter, colors);
-    return;
+  } else {
+    paintWire(painter, option, pen);
   }
-  paintWire(painter, option, pen);
+  if (isRepartitioned()) paintRepartitionBadge(painter, pen.color(), colors);
   paintMarker(painter, colors);  // over the wire
   if (loaded && !runLabel_.isEmpty()) paintRunLabel(painter, colors);
+}
+
+void EdgeItem::paintRepartitionBadge(QPainter* painter, const QColor& ink,
+                                     const CanvasColors& colors) const {
+  // A small rounded tag in the wire's colour with a shuffle sign (two crossing arrows): the
+  // records are shuffled through a topic by their window key.
+  const QRectF box = repartitionBadgeRect();
+  painter->save();
+  painter->setRenderHint(QPainter::Antialiasing, true);
+  painter->setPen(QPen(ink, 1.4));
+  painter->setBrush(colors.nodeBody);
+  painter->drawRoundedRect(box, kBadgeHeight / 2, kBadgeHeight / 2);
+  const double left = box.left() + 5, right = box.right() - 5;
+  const double top = box.top() + 3.2, bottom = box.bottom() - 3.2;
+  QPen glyph(ink, 1.4);
+  glyph.setCapStyle(Qt::RoundCap);
+  glyph.setJoinStyle(Qt::RoundJoin);
+  painter->setPen(glyph);
+  painter->setBrush(Qt::NoBrush);
+  QPainterPath arrows;
+  arrows.moveTo(left, bottom);
+  arrows.lineTo(right, top);
+  arrows.moveTo(left, top);
+  arrows.lineTo(right, bottom);
+  const double head = 2.6;
+  arrows.moveTo(right - head, top);
+  arrows.lineTo(right, top);
+  arrows.lineTo(right, top + head);
+  arrows.moveTo(right - head, bottom);
+  arrows.lineTo(right, bottom);
+  arrows.lineTo(right, bottom - head);
+  painter->drawPath(arrows);
+  painter->restore();
 }
 
 void EdgeItem::paintMarker(QPainter* painter, const CanvasColors& colors) const {

@@ -47,6 +47,19 @@ class EdgeItem : public QGraphicsItem {
   void setRunLoad(const QColor& colour, const QString& label);
   const QString& runLabel() const { return runLabel_; }
   const QColor& runColour() const { return runColour_; }
+  // The run's numbers for the tooltip (empty: none), shown with the repartition note.
+  void setRunToolTip(const QString& text);
+
+  // In scale-out mode, a wire into a window that reads its records back from an internal
+  // repartition topic (engine/graph/Repartition.h) is dashed and carries a small shuffle badge;
+  // `note` (the topic and the reason) goes into the tooltip. An empty note clears it.
+  void setRepartition(const QString& note);
+  bool isRepartitioned() const { return !repartitionNote_.isEmpty(); }
+  const QString& repartitionNote() const { return repartitionNote_; }
+  // Where the badge is drawn (item coordinates): on the middle of the wire, or just below it
+  // when a tap or breakpoint glyph sits there.
+  QRectF repartitionBadgeRect() const;
+  static constexpr double kBadgeWidth = 20, kBadgeHeight = 12;
 
   // The curve between two scene points, shared with the wire preview.
   static QPainterPath curve(QPointF start, QPointF end);
@@ -67,6 +80,9 @@ class EdgeItem : public QGraphicsItem {
   QRectF runLabelRect() const;  // where the rate is written (inside the bounds)
   void paintRunLabel(QPainter* painter, const CanvasColors& colors) const;
   void paintMarker(QPainter* painter, const CanvasColors& colors) const;  // tap or breakpoint
+  void paintRepartitionBadge(QPainter* painter, const QColor& ink,
+                             const CanvasColors& colors) const;
+  void updateToolTip();
 
   PipelineEdge edge_;
   NodeItem* from_;
@@ -77,6 +93,8 @@ class EdgeItem : public QGraphicsItem {
   BreakMark breakMark_ = BreakMark::None;
   QColor runColour_;
   QString runLabel_;
+  QString runToolTip_;
+  QString repartitionNote_;
 };
 
 }  // namespace sc::designer

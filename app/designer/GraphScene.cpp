@@ -12,6 +12,7 @@
 #include "app/designer/GroupItem.h"
 #include "app/designer/NodeGeometry.h"
 #include "app/designer/Translations.h"
+#include "engine/graph/Repartition.h"
 
 namespace sc::designer {
 
@@ -41,6 +42,15 @@ GraphScene::GraphScene(PipelineDocument* document, QObject* parent)
   connect(doc_, &PipelineDocument::nodeRemoved, this, &GraphScene::syncGroups);
   connect(doc_, &PipelineDocument::validated, this, &GraphScene::showProblems);
   connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::syncSelectionToDocument);
+  // After the handlers above (slots run in the order they were connected), so that new and
+  // re-created wires are there to be marked. A hop depends on settings.scale_out and the
+  // pipeline's name, the window's key, the source's topics and the edges between them.
+  connect(doc_, &PipelineDocument::settingsChanged, this, &GraphScene::syncRepartitions);
+  connect(doc_, &PipelineDocument::nodePropertiesChanged, this, &GraphScene::syncRepartitions);
+  connect(doc_, &PipelineDocument::nodeRemoved, this, &GraphScene::syncRepartitions);
+  connect(doc_, &PipelineDocument::nodeRenamed, this, &GraphScene::syncRepartitions);
+  connect(doc_, &PipelineDocument::edgeAdded, this, &GraphScene::syncRepartitions);
+  connect(doc_, &PipelineDocument::edgeRemoved, this, &GraphScene::syncRepartitions);
   rebuild();
 }
 
@@ -123,6 +133,28 @@ void GraphScene::rebuild() {
   syncGroups();
   syncSelectionFromDocument();
   showProblems();
+  syncRepartitions();
+}
+
+void GraphScene::syncRepartitions() {
+  const Pipeline& pipeline = doc_->pipeline();
+  std::vector<std::pair<const PipelineEdge*, QString>> notes;
+  for (const RepartitionHop& hop : repartitionHops(pipeline, doc_->registry())) {
+    const QString note =
+        tr("Repartitioned through topic %1: %2").arg(qstr(hop.topic), qstr(hop.reason)) + '\n' +
+        tr("In scale-out mode the records go to this topic, keyed by the window's key, and are "
+           "read back from it, so that every key is counted by one runner.");
+    for (size_t index : hop.edges)
+      if (index < pipeline.edges.size()) notes.emplace_back(&pipeline.edges[index], note);
+  }
+  repartitioned_ = 0;
+  for (EdgeItem* item : edges_) {
+    QString note;
+    for (const auto& [edge, text] : notes)
+      if (*edge == item->edge()) note = text;
+    item->setRepartition(note);
+    if (!note.isEmpty()) ++repartitioned_;
+  }
 }
 
 NodeItem* GraphScene::addNodeItem(const PipelineNode& node) {

@@ -52,6 +52,8 @@ class GraphScene : public QGraphicsScene {
   const std::vector<GroupItem*>& groupItems() const { return groups_; }
   // Marks the wires leaving these {node, port}s as tapped; kept across edits.
   void setTappedPorts(const QList<QPair<QString, QString>>& ports);
+  // The wires marked as repartitioned (scale-out mode), as of the document's last change.
+  int repartitionedEdgeCount() const { return repartitioned_; }
   // Bounding box of the diagram with a margin (empty diagram: a small rect at the origin).
   QRectF diagramRect(double margin = 40) const;
 
@@ -87,6 +89,9 @@ class GraphScene : public QGraphicsScene {
   // (and the wires among them) and fits the frames around their nodes.
   void syncGroups();
   void fitGroups(const QString& movedNodeId = {});
+  // Marks the wires that the document's repartition hops replace (engine/graph/Repartition.h),
+  // and clears the others: run after every change that can change the hops.
+  void syncRepartitions();
   void syncSelectionToDocument();
   void syncSelectionFromDocument();
   void showProblems();
@@ -111,6 +116,7 @@ class GraphScene : public QGraphicsScene {
   NodeItem* highlighted_ = nullptr;
   bool isTapped(const PipelineEdge& edge) const;
   QList<QPair<QString, QString>> tappedPorts_;
+  int repartitioned_ = 0;
 };
 
 }  // namespace sc::designer

@@ -45,6 +45,7 @@
 #include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
 #include "app/designer/Translations.h"
+#include "app/designer/WireView.h"
 #include "engine/graph/HeadlessBundle.h"
 #include "engine/state/CheckpointStore.h"
 #include "nodes/FixtureReplay.h"
@@ -98,6 +99,9 @@ MainWindow::MainWindow(const NodeRegistry& registry, QWidget* parent)
     tapSelectedWire();
   });
   connect(runner_, &RunController::statsUpdated, this, &MainWindow::showRunStats);
+  // Whether a breakpoint holds a record (Step and Continue) is seen at each poll.
+  connect(runner_, &RunController::statsUpdated, this, &MainWindow::updateActions);
+  connect(runner_, &RunController::tapsChanged, this, &MainWindow::updateActions);
   connect(runner_, &RunController::finished, this, &MainWindow::runFinished);
   // Another document replaces the one running: its run stops, and no run view keeps its state.
   connect(doc_, &PipelineDocument::documentReset, runner_, &RunController::discardRun);
@@ -251,6 +255,22 @@ void MainWindow::createActions() {
             [this] { runPipeline(); });
   addAction(QStringLiteral("stop"), tr("St&op"), QStringLiteral("stop"),
             {K(Qt::SHIFT | Qt::Key_F5)}, [this] { runner_->stop(); });
+  // The debugger keys act on a held record: the shown Tap tab's, else the first tab's that
+  // holds one. Continue shares F5 with Run, as in Visual Studio and Qt Creator: Run is
+  // disabled while a run is active and Continue while nothing is held, so never both.
+  auto debug = [this](void (WireView::*what)()) {
+    if (WireView* view = tapPanel_->holdingView()) {
+      tapPanel_->tabs()->setCurrentWidget(view);
+      (view->*what)();
+    }
+    updateActions();
+  };
+  addAction(QStringLiteral("continue"), tr("Co&ntinue"), {}, {WireView::continueKey()},
+            [debug] { debug(&WireView::continueRun); });
+  addAction(QStringLiteral("step"), tr("&Step"), {}, {WireView::stepKey()},
+            [debug] { debug(&WireView::step); });
+  addAction(QStringLiteral("stepBatch"), tr("Step &Batch"), {}, {WireView::stepBatchKey()},
+            [debug] { debug(&WireView::stepBatch); });
   addAction(QStringLiteral("tapWire"), tr("&Tap Selected Wire"), {}, {K(Qt::CTRL | Qt::Key_T)},
             [this] { tapSelectedWire(); });
   addAction(QStringLiteral("recordWire"), tr("Recor&d Selected Wire…"), {}, {},
@@ -373,6 +393,10 @@ void MainWindow::createMenus() {
   runMenu->addAction(action(QStringLiteral("stop")));
   runMenu->addAction(action(QStringLiteral("forgetResumeChoice")));
   runMenu->addSeparator();
+  runMenu->addAction(action(QStringLiteral("continue")));
+  runMenu->addAction(action(QStringLiteral("step")));
+  runMenu->addAction(action(QStringLiteral("stepBatch")));
+  runMenu->addSeparator();
   runMenu->addAction(action(QStringLiteral("tapWire")));
   runMenu->addAction(action(QStringLiteral("recordWire")));
   runMenu->addAction(action(QStringLiteral("replayFixture")));
@@ -457,6 +481,9 @@ void MainWindow::updateActions() {
   action(QStringLiteral("run"))->setEnabled(!runner_->isActive());
   action(QStringLiteral("tapWire"))->setEnabled(doc_->selectedEdges().size() == 1);
   action(QStringLiteral("stop"))->setEnabled(runner_->state() == RunController::State::Running);
+  const bool holding = tapPanel_ && tapPanel_->holdingView();
+  for (const char* name : {"continue", "step", "stepBatch"})
+    action(QLatin1String(name))->setEnabled(holding);
   action(QStringLiteral("forgetResumeChoice"))->setEnabled(resumeChoice() != ResumeChoice::Ask);
 }
 

@@ -235,7 +235,7 @@ void RunOverlay::show(GraphScene& scene, const RunController& run) {
     const RunController::NodeStats* from = byId.value(qstr(e.from.node));
     if (!from || !running) {
       item->setRunLoad({}, {});
-      item->setToolTip({});
+      item->setRunToolTip({});
       continue;
     }
     const RunController::EdgeStats* queue =
@@ -247,11 +247,11 @@ void RunOverlay::show(GraphScene& scene, const RunController& run) {
                                                     .arg(queue->fill)
                                                     .arg(queue->capacity)
                                               : rate(from->outPerSecond));
-    item->setToolTip(queue ? tr("%1 records/s; queue %2 of %3 batches full")
-                                 .arg(perSecond)
-                                 .arg(queue->fill)
-                                 .arg(queue->capacity)
-                           : tr("%1 records/s; no queue (same thread)").arg(perSecond));
+    item->setRunToolTip(queue ? tr("%1 records/s; queue %2 of %3 batches full")
+                                    .arg(perSecond)
+                                    .arg(queue->fill)
+                                    .arg(queue->capacity)
+                              : tr("%1 records/s; no queue (same thread)").arg(perSecond));
   }
 
   QMultiHash<QString, QString> inputsOf;

@@ -107,6 +107,14 @@ WireView* TapPanel::showWire(const QString& nodeId, const QString& port, const Q
   return shown;
 }
 
+WireView* TapPanel::holdingView() const {
+  if (WireView* shown = current(); shown && shown->isHolding()) return shown;
+  for (int i = 1; i < tabs_->count(); ++i)
+    if (auto* view = qobject_cast<WireView*>(tabs_->widget(i)); view && view->isHolding())
+      return view;
+  return nullptr;
+}
+
 void TapPanel::showNoWire() {
   tabs_->setCurrentIndex(0);
   while (tabs_->count() > 1) {

@@ -33,6 +33,9 @@ class TapPanel : public QWidget {
   // Taps nodeId:port (labelled `wire`, "node:port → node:port"), adding its tab if it has none,
   // and shows its tab.
   WireView* showWire(const QString& nodeId, const QString& port, const QString& wire);
+  // The tab the Run menu's Step and Continue act on: the shown tab when its breakpoint holds a
+  // record, else the first tab whose breakpoint does; null when none holds one.
+  WireView* holdingView() const;
   // No wire tapped (another document was opened): only the empty Output tab.
   void showNoWire();
 

@@ -35,6 +35,7 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
+class QTableView;
 class QTableWidget;
 
 namespace sc::designer {
@@ -42,6 +43,7 @@ namespace sc::designer {
 class PipelineDocument;
 class RunController;
 class GroupLagView;
+class MessageTableModel;
 
 class TopicBrowser : public QWidget {
   Q_OBJECT
@@ -54,7 +56,8 @@ class TopicBrowser : public QWidget {
   QPushButton* refreshButton() const { return refresh_; }
   QTableWidget* topicTable() const { return topics_; }
   QTableWidget* partitionTable() const { return partitions_; }
-  QTableWidget* messageTable() const { return messages_; }
+  // The shown messages (MessageTableModel.h), the newest last.
+  QTableView* messageTable() const { return messages_; }
   QCheckBox* followBox() const { return follow_; }
   QLineEdit* readFromEdit() const { return readFrom_; }
   QLineEdit* filterEdit() const { return filter_; }
@@ -75,7 +78,7 @@ class TopicBrowser : public QWidget {
   bool isBusy() const { return busy_ > 0; }
   bool isScanning() const { return scan_ != nullptr; }
   // The messages the table shows, in its order.
-  const std::vector<kafka::KafkaMessage>& shownMessages() const { return shown_; }
+  const std::vector<kafka::KafkaMessage>& shownMessages() const;
   // Writes the shown messages to `path`: CSV when it ends in .csv, else JSON lines. Returns an
   // empty string or what went wrong.
   QString exportMessages(const QString& path) const;
@@ -135,7 +138,8 @@ class TopicBrowser : public QWidget {
   QPushButton* cancel_;
   QProgressBar* progress_;
   QCheckBox* spill_;
-  QTableWidget* messages_;
+  MessageTableModel* messageModel_;
+  QTableView* messages_;
   QComboBox* decode_;
   QPlainTextEdit* detail_;
   QPushButton* export_;
@@ -165,7 +169,6 @@ class TopicBrowser : public QWidget {
   std::shared_ptr<kafka::ClusterAdmin> admin_;
   QString topic_;
   QMap<int32_t, int64_t> next_;  // per partition: the offset to read next when following
-  std::vector<kafka::KafkaMessage> shown_;
 };
 
 }  // namespace sc::designer

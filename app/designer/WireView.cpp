@@ -113,17 +113,23 @@ WireView::WireView(RunController* runner, const QString& nodeId, const QString& 
     breakError_->setObjectName(QStringLiteral("breakError"));
     breakError_->setWordWrap(true);
     breakError_->hide();
+    // The tooltips name the Run menu's keys, which act on the shown tab's breakpoint.
+    auto withKey = [](const QString& text, const QKeySequence& key) {
+      return QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText));
+    };
     step_ = new QPushButton(tr("Step"), this);
     step_->setObjectName(QStringLiteral("step"));
-    step_->setToolTip(tr("Passes the held record and holds the next one"));
+    step_->setToolTip(withKey(tr("Passes the held record and holds the next one"), stepKey()));
     stepBatch_ = new QPushButton(tr("Step Batch"), this);
     stepBatch_->setObjectName(QStringLiteral("stepBatch"));
     stepBatch_->setToolTip(
-        tr("Passes the held record and the rest of its batch, and holds the first record of "
-           "the next batch"));
+        withKey(tr("Passes the held record and the rest of its batch, and holds the first "
+                   "record of the next batch"),
+                stepBatchKey()));
     continue_ = new QPushButton(tr("Continue"), this);
     continue_->setObjectName(QStringLiteral("continue"));
-    continue_->setToolTip(tr("Passes the held record and runs to the next one that matches"));
+    continue_->setToolTip(
+        withKey(tr("Passes the held record and runs to the next one that matches"), continueKey()));
     step_->setEnabled(false);
     stepBatch_->setEnabled(false);
     continue_->setEnabled(false);
@@ -141,18 +147,9 @@ WireView::WireView(RunController* runner, const QString& nodeId, const QString& 
     layout->addWidget(held_);
     connect(break_, &QCheckBox::toggled, this, &WireView::applyBreakpoint);
     connect(condition_, &QLineEdit::editingFinished, this, &WireView::applyBreakpoint);
-    connect(step_, &QPushButton::clicked, this, [this] {
-      if (auto bp = runner_->breakpoint(nodeId_, port_)) bp->step();
-      refresh();
-    });
-    connect(stepBatch_, &QPushButton::clicked, this, [this] {
-      if (auto bp = runner_->breakpoint(nodeId_, port_)) bp->stepBatch();
-      refresh();
-    });
-    connect(continue_, &QPushButton::clicked, this, [this] {
-      if (auto bp = runner_->breakpoint(nodeId_, port_)) bp->resume();
-      refresh();
-    });
+    connect(step_, &QPushButton::clicked, this, &WireView::step);
+    connect(stepBatch_, &QPushButton::clicked, this, &WireView::stepBatch);
+    connect(continue_, &QPushButton::clicked, this, &WireView::continueRun);
   }
   layout->addWidget(records_, 1);
 
@@ -218,6 +215,27 @@ void WireView::applyBreakpoint() {
   }
   showError(breakError_, {});
   runner_->setBreakpoint(nodeId_, port_, break_->isChecked(), text);
+  refresh();
+}
+
+bool WireView::isHolding() const {
+  if (isOutput()) return false;
+  const auto bp = runner_->breakpoint(nodeId_, port_);
+  return bp && bp->paused() && runner_->isActive();
+}
+
+void WireView::step() {
+  if (auto bp = runner_->breakpoint(nodeId_, port_)) bp->step();
+  refresh();
+}
+
+void WireView::stepBatch() {
+  if (auto bp = runner_->breakpoint(nodeId_, port_)) bp->stepBatch();
+  refresh();
+}
+
+void WireView::continueRun() {
+  if (auto bp = runner_->breakpoint(nodeId_, port_)) bp->resume();
   refresh();
 }
 
@@ -293,7 +311,7 @@ void WireView::refresh() {
   heading_->setText(text);
   if (isOutput()) return;
   const auto bp = runner_->breakpoint(nodeId_, port_);
-  const bool holding = bp && bp->paused() && runner_->isActive();
+  const bool holding = isHolding();
   step_->setEnabled(holding);
   stepBatch_->setEnabled(holding);
   continue_->setEnabled(holding);

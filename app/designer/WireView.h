@@ -5,6 +5,7 @@
 // event time, arrival time) and a bounded ring of the newest kMaxRecords records. A wire's tab
 // also carries its breakpoint: a condition, and Step and Continue while it holds a record.
 
+#include <QKeySequence>
 #include <QWidget>
 #include <deque>
 #include <memory>
@@ -36,6 +37,18 @@ class WireView : public QWidget {
 
   // Takes the tap's new records and shows the breakpoint's state.
   void refresh();
+
+  // The breakpoint holds a record of the running pipeline (Step and Continue apply).
+  bool isHolding() const;
+  // Step passes the held record and holds the next one, Step Batch the rest of its batch too,
+  // Continue runs to the next match: what the buttons and the Run menu's debugger keys do.
+  void step();
+  void stepBatch();
+  void continueRun();
+  // The debugger keys of the Run menu, as Visual Studio and Qt Creator have them.
+  static QKeySequence continueKey() { return QKeySequence(Qt::Key_F5); }
+  static QKeySequence stepKey() { return QKeySequence(Qt::Key_F10); }
+  static QKeySequence stepBatchKey() { return QKeySequence(Qt::Key_F11); }
   // Empties the view (a run starts, another document is opened).
   void clearRecords();
 

@@ -141,6 +141,7 @@ void tst_Appearance::coloursAreReadable() {
       {"node title on node", c.text, c.nodeBody, 7.0},
       {"node type line on node", c.mutedText, c.nodeBody, 4.5},
       {"wire on canvas", c.edge, c.background, 3.0},
+      {"repartition badge: wire colour on its fill", c.edge, c.nodeBody, 3.0},
       {"selection on canvas", c.selection, c.background, 3.0},
       {"error badge on node", c.error, c.nodeBody, 3.0},
       {"warning badge on node", c.warning, c.nodeBody, 2.0},

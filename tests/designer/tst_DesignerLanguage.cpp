@@ -78,6 +78,7 @@ class tst_DesignerLanguage : public QObject {
   void readsInLanguage_data();
   void readsInLanguage();
   void englishHasNoAcceleratorClash();
+  void noKeyTriggersTwoActions();
   void languageChoiceIsStored();
   void followsSystemLocale();
 
@@ -159,6 +160,29 @@ void tst_DesignerLanguage::englishHasNoAcceleratorClash() {
   QVERIFY2(clash.isEmpty(), qPrintable(clash.join('\n')));
   QCOMPARE(window.nodePalette()->indexOfType("kafka.source").data().toString(),
            QStringLiteral("Kafka Source"));
+}
+
+void tst_DesignerLanguage::noKeyTriggersTwoActions() {
+  // A shortcut taken by two enabled actions triggers neither (Qt calls it ambiguous). The one
+  // key shared on purpose is F5: Run while no run is active, Continue while a breakpoint holds
+  // a record (tst_WireDebugging presses both), never enabled together.
+  MainWindow window(NodeRegistry::builtin());
+  QMap<QString, QList<QAction*>> byKey;
+  for (QAction* a : window.findChildren<QAction*>())
+    for (const QKeySequence& key : a->shortcuts())
+      byKey[key.toString(QKeySequence::PortableText)] << a;
+  QStringList shared;
+  for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+    if (it.value().size() < 2) continue;
+    shared << it.key();
+    QStringList enabled;
+    for (QAction* a : it.value())
+      if (a->isEnabled()) enabled << a->objectName();
+    QVERIFY2(enabled.size() <= 1, qPrintable(it.key() + ": " + enabled.join(", ")));
+  }
+  QCOMPARE(shared, QStringList{"F5"});
+  QVERIFY(window.action("run")->isEnabled());
+  QVERIFY(!window.action("continue")->isEnabled());
 }
 
 void tst_DesignerLanguage::languageChoiceIsStored() {

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -40,6 +42,7 @@ class tst_WireDebugging : public QObject {
   void twoTapsAtOnce();
   void breakpointHoldsTheFirstMatchAndStepAdvancesByOne();
   void breakpointMarkerAndStepBatch();
+  void debuggerKeysStepAndContinue();
   void stopWhileHeldEndsTheRun();
   void stoppingARunLeavesNoThreadBehind();
 
@@ -412,6 +415,76 @@ void tst_WireDebugging::breakpointMarkerAndStepBatch() {
   check(tap->findChild<QCheckBox*>(QStringLiteral("break")));
   QCOMPARE(wire->breakMark(), EdgeItem::BreakMark::None);
   QTRY_VERIFY(!near(shownAbove(wire, 0), EdgeItem::breakColour()));
+}
+
+void tst_WireDebugging::debuggerKeysStepAndContinue() {
+  // The Run menu has Continue (F5), Step (F10) and Step Batch (F11), enabled while a record is
+  // held; the tab's buttons name the keys.
+  QAction* resume = window_->action("continue");
+  QAction* step = window_->action("step");
+  QAction* stepBatch = window_->action("stepBatch");
+  QAction* run = window_->action("run");
+  QVERIFY(resume && step && stepBatch);
+  QCOMPARE(resume->shortcut(), QKeySequence(Qt::Key_F5));
+  QCOMPARE(step->shortcut(), QKeySequence(Qt::Key_F10));
+  QCOMPARE(stepBatch->shortcut(), QKeySequence(Qt::Key_F11));
+  QMenu* runMenu = nullptr;
+  for (QAction* a : window_->menuBar()->actions())
+    if (a->text() == QLatin1String("&Run")) runMenu = a->menu();
+  QVERIFY(runMenu);
+  for (QAction* a : {resume, step, stepBatch})
+    QVERIFY2(runMenu->actions().contains(a), qPrintable(a->text()));
+  QCOMPARE(step->toolTip(), QStringLiteral("Step (F10)"));
+  QVERIFY(!resume->isEnabled() && !step->isEnabled() && !stepBatch->isEnabled());
+  QVERIFY(run->isEnabled());
+
+  QVERIFY(window_->openFile(write("payments.json", kPayments)));
+  QTest::qWait(50);
+  WireView* tap = tapWire("gen");
+  QVERIFY(tap);
+  for (const auto& [button, key] : {std::pair{"step", "(F10)"}, std::pair{"stepBatch", "(F11)"},
+                                    std::pair{"continue", "(F5)"}}) {
+    const QString tip = tap->findChild<QPushButton*>(QLatin1String(button))->toolTip();
+    QVERIFY2(tip.endsWith(QLatin1String(key)), qPrintable(tip));
+  }
+  type(tap->findChild<QLineEdit*>(QStringLiteral("breakCondition")),
+       QStringLiteral("payment_id == \"pay-00000010\" || payment_id == \"pay-00002000\""));
+  check(tap->findChild<QCheckBox*>(QStringLiteral("break")));
+  auto* held = tap->findChild<QPlainTextEdit*>(QStringLiteral("heldRecord"));
+  window_->view()->setFocus();  // the keys work wherever the focus is in the window
+
+  QTest::keyClick(window_, Qt::Key_F5);  // Run
+  QTRY_VERIFY_WITH_TIMEOUT(held->isVisible(), 20000);
+  QCOMPARE(heldPayment(held->toPlainText()), 10);
+  QTRY_VERIFY(step->isEnabled() && resume->isEnabled() && stepBatch->isEnabled());
+  QVERIFY(!run->isEnabled());  // F5 is Continue now, never both
+
+  // F10: the held record passes, the next one is held.
+  QTest::keyClick(window_, Qt::Key_F10);
+  QTRY_VERIFY(held->isVisible() && heldPayment(held->toPlainText()) == 11);
+  QTRY_COMPARE(recordsIn("big"), quint64(10));
+  QTRY_VERIFY(step->isEnabled());
+
+  // F11: the rest of the batch passes, the next batch's first record is held.
+  QTest::keyClick(window_, Qt::Key_F11);
+  QTRY_VERIFY(held->isVisible() && heldPayment(held->toPlainText()) > 11);
+  const int next = heldPayment(held->toPlainText());
+  QVERIFY2(next > 12 && next < 2000, qPrintable(held->toPlainText()));
+  QTRY_COMPARE(recordsIn("big"), quint64(next - 1));
+  QTRY_VERIFY(resume->isEnabled());
+
+  // F5: runs to the next match, then to the end.
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY(held->isVisible() && heldPayment(held->toPlainText()) == 2000);
+  QTRY_COMPARE(recordsIn("big"), quint64(1999));
+  QTRY_VERIFY(resume->isEnabled());
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 20000);
+  QCOMPARE(recordsIn("big"), quint64(3000));
+  QTRY_VERIFY(!resume->isEnabled() && !step->isEnabled() && run->isEnabled());
+  // Nothing is held: F10 does nothing.
+  QTest::keyClick(window_, Qt::Key_F10);
+  QVERIFY(!runner()->isActive());
 }
 
 void tst_WireDebugging::stopWhileHeldEndsTheRun() {
