@@ -244,6 +244,10 @@ class KafkaSourceNode final : public SourceNode {
       // A runner that dies loses its partitions to the others within seconds (the
       // connection's properties may say otherwise).
       o.defaults.emplace_back("session.timeout.ms", "6000");
+      // A member learns of a rebalance from a heartbeat answer: at librdkafka's 3 s default a
+      // runner that joins (or a second group, the repartition readers) waits seconds for the
+      // others to rejoin. 500 ms keeps every join within about a second.
+      o.defaults.emplace_back("heartbeat.interval.ms", "500");
       // Eager rebalancing: every rebalance revokes everything (see pollScaleOut).
       o.overrides.emplace_back("partition.assignment.strategy", "range,roundrobin");
     }
