@@ -227,33 +227,12 @@ void validateScaleOut(const Pipeline& pipeline, const NodeRegistry& registry, Di
           .nodeId = n.id;
     if (spec->category != "Windows") continue;
     // The sources (and windows) upstream of this window, through any other nodes.
+    const Upstream up = upstreamOf(pipeline, registry, n.id);
+    const std::string& upstreamWindow = up.window;
     std::set<std::string> connections;
-    std::string firstSource, upstreamWindow;
-    std::vector<std::string> stack{n.id};
-    std::set<std::string> seen;
-    while (!stack.empty()) {
-      const std::string id = stack.back();
-      stack.pop_back();
-      if (!seen.insert(id).second) continue;
-      for (const PipelineEdge& e : pipeline.edges) {
-        if (e.to.node != id) continue;
-        const int from = pipeline.nodeIndex(e.from.node);
-        if (from < 0) continue;
-        const PipelineNode& up = pipeline.nodes[static_cast<size_t>(from)];
-        const NodeSpec* upSpec = specOf(up);
-        if (!upSpec) continue;
-        if (upSpec->category == "Windows") {
-          upstreamWindow = up.id;
-        } else if (upSpec->isSource()) {
-          if (up.type == "kafka.source") {
-            connections.insert(up.properties.value("connection", std::string()));
-            if (firstSource.empty()) firstSource = up.id;
-          }
-        } else {
-          stack.push_back(up.id);
-        }
-      }
-    }
+    for (const PipelineNode* source : up.sources)
+      if (source->type == "kafka.source")
+        connections.insert(source->properties.value("connection", std::string()));
     if (!upstreamWindow.empty())
       diags
           .error(ptr,

@@ -53,6 +53,34 @@ std::string repartitionTopicName(const std::string& pipeline, const std::string&
   return kafkaTopicSafe(pipeline) + "-" + kafkaTopicSafe(window) + "-repartition";
 }
 
+Upstream upstreamOf(const Pipeline& pipeline, const NodeRegistry& registry,
+                    const std::string& node) {
+  Upstream out;
+  std::vector<std::string> stack{node};
+  std::set<std::string> seen;
+  while (!stack.empty()) {
+    const std::string id = stack.back();
+    stack.pop_back();
+    if (!seen.insert(id).second) continue;
+    for (const PipelineEdge& e : pipeline.edges) {
+      if (e.to.node != id) continue;
+      const PipelineNode* up = pipeline.node(e.from.node);
+      const NodeSpec* upSpec = up ? registry.find(up->type) : nullptr;
+      if (!upSpec) continue;
+      if (upSpec->category == "Windows") {
+        if (out.window.empty()) out.window = up->id;
+      } else if (upSpec->isSource()) {
+        if (std::find(out.sources.begin(), out.sources.end(), up) == out.sources.end())
+          out.sources.push_back(up);
+      } else {
+        if (up->type != "filter" && up->type != "map") out.onlyFiltersAndMaps = false;
+        stack.push_back(up->id);
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<RepartitionHop> repartitionHops(const Pipeline& pipeline,
                                             const NodeRegistry& registry) {
   std::vector<RepartitionHop> hops;
@@ -60,33 +88,10 @@ std::vector<RepartitionHop> repartitionHops(const Pipeline& pipeline,
   for (const PipelineNode& n : pipeline.nodes) {
     const NodeSpec* spec = registry.find(n.type);
     if (!spec || spec->category != "Windows") continue;
-    // Walk upstream through filters and maps (anything that is neither a source nor a window).
-    std::vector<const PipelineNode*> sources;
-    bool chained = false, otherPath = false;
-    std::vector<std::string> stack{n.id};
-    std::set<std::string> seen;
-    while (!stack.empty()) {
-      const std::string id = stack.back();
-      stack.pop_back();
-      if (!seen.insert(id).second) continue;
-      for (const PipelineEdge& e : pipeline.edges) {
-        if (e.to.node != id) continue;
-        const PipelineNode* up = pipeline.node(e.from.node);
-        const NodeSpec* upSpec = up ? registry.find(up->type) : nullptr;
-        if (!upSpec) continue;
-        if (upSpec->category == "Windows") {
-          chained = true;
-        } else if (upSpec->isSource()) {
-          if (std::find(sources.begin(), sources.end(), up) == sources.end()) sources.push_back(up);
-        } else if (up->type == "filter" || up->type == "map") {
-          stack.push_back(up->id);
-        } else {
-          otherPath = true;  // a node type that might change the key
-          stack.push_back(up->id);
-        }
-      }
-    }
-    if (chained) continue;
+    const Upstream up = upstreamOf(pipeline, registry, n.id);
+    const std::vector<const PipelineNode*>& sources = up.sources;
+    const bool otherPath = !up.onlyFiltersAndMaps;
+    if (!up.window.empty()) continue;  // chained windows: refused by validation
     RepartitionHop hop;
     hop.window = n.id;
     hop.topic = repartitionTopicName(pipeline.name, n.id);

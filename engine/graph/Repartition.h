@@ -15,7 +15,18 @@
 namespace sc {
 
 struct Pipeline;
+struct PipelineNode;
 class NodeRegistry;
+
+// What feeds `node`, walking upstream through every node that is neither a source nor a window
+// (the one walk behind the hop decision, the hop's plan and scale-out validation).
+struct Upstream {
+  std::vector<const PipelineNode*> sources;  // every source node reached, in the order found
+  std::string window;                        // a window reached (chained windows); empty: none
+  bool onlyFiltersAndMaps = true;            // false: a node on the way may change the key
+};
+Upstream upstreamOf(const Pipeline& pipeline, const NodeRegistry& registry,
+                    const std::string& node);
 
 struct RepartitionHop {
   std::string window;  // the window node's id

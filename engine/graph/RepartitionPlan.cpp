@@ -22,24 +22,8 @@ Json propertyOr(const PipelineNode& n, const char* name, Json fallback) {
 std::vector<const PipelineNode*> kafkaSourcesOf(const Pipeline& p, const NodeRegistry& registry,
                                                 const std::string& window) {
   std::vector<const PipelineNode*> sources;
-  std::vector<std::string> stack{window};
-  std::set<std::string> seen;
-  while (!stack.empty()) {
-    const std::string id = stack.back();
-    stack.pop_back();
-    if (!seen.insert(id).second) continue;
-    for (const PipelineEdge& e : p.edges) {
-      if (e.to.node != id) continue;
-      const PipelineNode* up = p.node(e.from.node);
-      const NodeSpec* spec = up ? registry.find(up->type) : nullptr;
-      if (!spec || spec->category == "Windows") continue;
-      if (up->type == "kafka.source") {
-        if (std::find(sources.begin(), sources.end(), up) == sources.end()) sources.push_back(up);
-      } else {
-        stack.push_back(up->id);
-      }
-    }
-  }
+  for (const PipelineNode* s : upstreamOf(p, registry, window).sources)
+    if (s->type == "kafka.source") sources.push_back(s);
   return sources;
 }
 
