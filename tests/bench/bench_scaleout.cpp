@@ -9,8 +9,14 @@
 //
 // Without --bootstrap it reads KAFKA_PLAINTEXT from the file named by SC_REAL_KAFKA_ENV (the real
 // broker fixture: tests/kafka/kafka-fixture.sh start DIR). Prints the wall time from start to
-// exit of all runners, the throughput and the ratio; `taskset` must be installed.
+// exit of all runners, the throughput and the ratio; `taskset` must be installed. With the
+// fixture's env file it also prints the CPU seconds of the runners and of the broker (its process
+// group, KAFKA_PID) per run: on a machine where the broker shares the runners' cores, that split
+// says how much of the limit is the broker's. For the benchmark start the fixture with a
+// production JVM: SC_KAFKA_JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC" (tests use C1 only).
+#include <dirent.h>
 #include <librdkafka/rdkafka.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -124,6 +131,37 @@ std::string pipeline(const std::string& name, const std::string& bootstrap, cons
          "\"out\"}]}";
 }
 
+// CPU seconds (user + system) of every live process in process group `group`, from /proc.
+double groupCpu(long group) {
+  if (group <= 0) return 0;
+  const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+  double total = 0;
+  DIR* proc = opendir("/proc");
+  if (!proc) return 0;
+  while (dirent* e = readdir(proc)) {
+    if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+    std::ifstream f(std::string("/proc/") + e->d_name + "/stat");
+    std::string line;
+    if (!std::getline(f, line)) continue;
+    const auto close = line.rfind(')');  // the command may hold spaces and parentheses
+    if (close == std::string::npos) continue;
+    std::istringstream rest(line.substr(close + 2));
+    std::string field;
+    std::vector<std::string> fields;  // fields from 3 (state) on
+    while (rest >> field)
+      fields.push_back(field);
+    if (fields.size() < 13 || std::atol(fields[2].c_str()) != group) continue;        // 5: pgrp
+    total += (std::atof(fields[11].c_str()) + std::atof(fields[12].c_str())) / tick;  // 14, 15
+  }
+  closedir(proc);
+  return total;
+}
+
+struct Cpu {
+  double runners = 0;  // user + system of the runners (taskset execs them in place)
+  double broker = 0;
+};
+
 pid_t start(const std::string& core, const std::string& file, const std::string& log) {
   std::fflush(nullptr);  // the child must not print the parent's buffered lines again
   pid_t pid = fork();
@@ -137,24 +175,33 @@ pid_t start(const std::string& core, const std::string& file, const std::string&
   return pid;
 }
 
-double run(const std::vector<std::string>& cores, const std::string& file, const std::string& tag) {
+double run(const std::vector<std::string>& cores, const std::string& file, const std::string& tag,
+           long brokerGroup, Cpu& cpu) {
+  const double broker0 = groupCpu(brokerGroup);
   const auto t0 = Clock::now();
   std::vector<pid_t> pids;
   for (const auto& c : cores)
     pids.push_back(start(c, file, "/tmp/bench_scaleout-" + tag + "-" + c + ".log"));
+  cpu = {};
   for (pid_t p : pids) {
     int status = 0;
-    waitpid(p, &status, 0);
+    rusage use{};
+    wait4(p, &status, 0, &use);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
       die("a runner failed; see /tmp/bench_scaleout-" + tag + "-*.log");
+    cpu.runners += static_cast<double>(use.ru_utime.tv_sec + use.ru_stime.tv_sec) +
+                   static_cast<double>(use.ru_utime.tv_usec + use.ru_stime.tv_usec) / 1e6;
   }
-  return std::chrono::duration<double>(Clock::now() - t0).count();
+  const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  cpu.broker = groupCpu(brokerGroup) - broker0;
+  return seconds;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string bootstrap;
+  long brokerGroup = 0;  // the fixture's KAFKA_PID: its process group holds the JVM
   std::vector<std::string> rest;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -170,7 +217,10 @@ int main(int argc, char** argv) {
     if (!env) die("give --bootstrap HOST:PORT or set SC_REAL_KAFKA_ENV");
     std::ifstream f(env);
     for (std::string line; std::getline(f, line);)
-      if (line.rfind("KAFKA_PLAINTEXT=", 0) == 0) bootstrap = line.substr(16);
+      if (line.rfind("KAFKA_PLAINTEXT=", 0) == 0)
+        bootstrap = line.substr(16);
+      else if (line.rfind("KAFKA_PID=", 0) == 0)
+        brokerGroup = std::atol(line.c_str() + 10);
     if (bootstrap.empty()) die(std::string("no KAFKA_PLAINTEXT in ") + env);
   }
   const std::string id = std::to_string(::time(nullptr));
@@ -190,12 +240,15 @@ int main(int argc, char** argv) {
       std::ofstream(file) << pipeline(name, bootstrap, in, out, hop);
       std::vector<std::string> cores{"0"};
       if (runners == 2) cores.push_back("1");
-      seconds[hop][runners - 1] =
-          run(cores, file, std::string(hop ? "hop-" : "") + std::to_string(runners));
-      std::printf("%s, %d runner(s), pinned to core(s) 0%s: %.2f s, %.0f records/s\n",
-                  hop ? "with the repartition hop" : "no hop ($key)", runners,
-                  runners == 2 ? " and 1" : "", seconds[hop][runners - 1],
-                  static_cast<double>(records) / seconds[hop][runners - 1]);
+      Cpu cpu;
+      seconds[hop][runners - 1] = run(
+          cores, file, std::string(hop ? "hop-" : "") + std::to_string(runners), brokerGroup, cpu);
+      std::printf(
+          "%s, %d runner(s), pinned to core(s) 0%s: %.2f s, %.0f records/s; CPU: "
+          "runners %.2f s, broker %.2f s%s\n",
+          hop ? "with the repartition hop" : "no hop ($key)", runners, runners == 2 ? " and 1" : "",
+          seconds[hop][runners - 1], static_cast<double>(records) / seconds[hop][runners - 1],
+          cpu.runners, cpu.broker, brokerGroup ? "" : " (no KAFKA_PID: not measured)");
     }
     std::printf("%s: 2 runners / 1 runner throughput: %.2fx\n",
                 hop ? "with the repartition hop" : "no hop", seconds[hop][0] / seconds[hop][1]);
