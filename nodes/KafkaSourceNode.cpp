@@ -762,15 +762,48 @@ class KafkaSourceNode final : public SourceNode {
     ctx_->log().info("kafka", label_ + ": assigned " + std::to_string(parts->cnt) +
                                   " partition(s)" + describeStarts(starts.get()));
     if (scaleOut_ && scaleOutRegistry_ && !scaleOutRegistry_->changelogs().empty()) {
-      // Read nothing of them until no transaction is open on their changelog partitions (see
-      // releaseStablePartitions).
-      rd_kafka_pause_partitions(rk_, starts.get());
+      // Read nothing of a partition while a transaction is open on its changelog partitions
+      // (see releaseStablePartitions). Only those are paused: librdkafka 2.0.x fetches a
+      // resumed partition again only at its broker thread's next wake-up, up to a second later.
+      // librdkafka keeps a partition's pause across assignments: one revoked while it waited
+      // is resumed when it comes back stable.
+      PartitionList busy, stale;
       const int64_t now = nowMs();
-      for (int i = 0; i < starts.get()->cnt; ++i)
-        waitingForChangelog_.push_back(
-            {std::string(starts.get()->elems[i].topic), starts.get()->elems[i].partition, now});
-      nextStableCheckMs_ = 0;
+      for (int i = 0; i < starts.get()->cnt; ++i) {
+        const auto& part = starts.get()->elems[i];
+        const bool wasPaused =
+            pausedWhenRevoked_.erase({std::string(part.topic), part.partition}) > 0;
+        if (busyChangelog(part.partition).empty()) {
+          if (wasPaused) stale.add(part.topic, part.partition, RD_KAFKA_OFFSET_INVALID);
+          continue;
+        }
+        busy.add(part.topic, part.partition, RD_KAFKA_OFFSET_INVALID);
+        waitingForChangelog_.push_back({std::string(part.topic), part.partition, now});
+      }
+      if (busy.get()->cnt > 0) rd_kafka_pause_partitions(rk_, busy.get());
+      if (stale.get()->cnt > 0) rd_kafka_resume_partitions(rk_, stale.get());
+      nextStableCheckMs_ = now + 100;
     }
+  }
+
+  // Scale-out: the changelog with a transaction open on partition `partition` (its last stable
+  // offset below its high watermark, or not known), or "" when none has one. A changelog that
+  // does not exist yet holds no state to wait for.
+  std::string busyChangelog(int32_t partition) {
+    openChangelogProbe();
+    for (const auto& changelog : scaleOutRegistry_->changelogs()) {
+      int64_t low = 0, lso = -1, high = -1;
+      rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(rk_, changelog.c_str(), partition,
+                                                                 &low, &lso, kStableQueryTimeoutMs);
+      if (err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART ||
+          err == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION || err == RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC)
+        continue;
+      if (!err)
+        err = rd_kafka_query_watermark_offsets(changelogProbe_->handle(), changelog.c_str(),
+                                               partition, &low, &high, kStableQueryTimeoutMs);
+      if (err || lso < high) return changelog;
+    }
+    return {};
   }
 
   // Scale-out: a newly assigned partition stays paused until no transaction is open on its
@@ -797,28 +830,10 @@ class KafkaSourceNode final : public SourceNode {
   void releaseStablePartitions(int64_t now) {
     if (now < nextStableCheckMs_) return;
     nextStableCheckMs_ = now + 100;
-    openChangelogProbe();
-    const std::vector<std::string> changelogs = scaleOutRegistry_->changelogs();
     PartitionList resume;
     for (auto it = waitingForChangelog_.begin(); it != waitingForChangelog_.end();) {
-      bool stable = true;
-      std::string busy;
-      for (const auto& changelog : changelogs) {
-        int64_t low = 0, lso = -1, high = -1;
-        rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
-            rk_, changelog.c_str(), it->partition, &low, &lso, kStableQueryTimeoutMs);
-        if (err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART ||
-            err == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION || err == RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC)
-          continue;  // no changelog (yet): no state to wait for
-        if (!err)
-          err = rd_kafka_query_watermark_offsets(changelogProbe_->handle(), changelog.c_str(),
-                                                 it->partition, &low, &high, kStableQueryTimeoutMs);
-        if (err || lso < high) {
-          stable = false;
-          busy = changelog;
-          break;
-        }
-      }
+      const std::string busy = busyChangelog(it->partition);
+      const bool stable = busy.empty();
       const int64_t waited = now - it->sinceMs;
       if (!stable && waited < kScaleOutStartTimeoutMs) {
         ++it;
@@ -877,7 +892,9 @@ class KafkaSourceNode final : public SourceNode {
     for (int i = 0; i < parts->cnt; ++i) {
       const auto& e = parts->elems[i];
       std::erase_if(waitingForChangelog_, [&](const ChangelogWait& h) {
-        return h.partition == e.partition && h.topic == e.topic;
+        const bool match = h.partition == e.partition && h.topic == e.topic;
+        if (match) pausedWhenRevoked_.insert({h.topic, h.partition});  // still paused
+        return match;
       });
       PartitionState* p = find(std::string_view(e.topic), e.partition);
       if (!p) continue;
@@ -1419,6 +1436,7 @@ class KafkaSourceNode final : public SourceNode {
     int64_t sinceMs;
   };
   std::vector<ChangelogWait> waitingForChangelog_;  // paused until their changelogs are stable
+  std::set<std::pair<std::string, int32_t>> pausedWhenRevoked_;  // revoked while waiting
   int64_t nextStableCheckMs_ = 0;
   std::unique_ptr<KafkaClient> changelogProbe_;  // read_uncommitted: high watermarks
   int64_t lastGroupCheckMs_ = 0;

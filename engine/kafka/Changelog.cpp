@@ -186,6 +186,7 @@ Result<std::optional<std::string>> Changelog::restore(rd_kafka_t* consumer, rd_k
         !rd_kafka_query_watermark_offsets(consumer, topic.c_str(), partition, &low, &stable,
                                           5000) &&
         !rd_kafka_query_watermark_offsets(probe, topic.c_str(), partition, &low, &high, 5000);
+    if (known && stable >= high && low >= high) return R::success(std::nullopt);  // empty
     if (known && stable >= high) break;
     if (stop()) return R::failure("stopped while waiting for " + where);
     if (Clock::now() >= deadline)
