@@ -42,6 +42,7 @@
 #include "engine/kafka/ScaleOutRegistry.h"
 #include "engine/kafka/TransactionalProducer.h"
 #include "engine/runtime/Context.h"
+#include "engine/runtime/JsonString.h"
 #include "engine/runtime/Node.h"
 #include "engine/runtime/StopGrace.h"
 #include "engine/state/StateCodec.h"
@@ -275,7 +276,10 @@ class KafkaSinkNode final : public Node {
     uint64_t bytes = 0;
     for (uint32_t r = 0; r < n; ++r) {
       payload_.clear();
-      writer_->append(*batch, r, payload_);
+      if (hop_ && hop_->projected)
+        appendProjected(*batch, r, payload_);
+      else
+        writer_->append(*batch, r, payload_);
       std::string_view key;
       bool hasKey;
       if (hop_) {
@@ -408,6 +412,13 @@ class KafkaSinkNode final : public Node {
     }
     hopKeyColumns_.resize(hopKeys_.size());
     hopEncoder_.setNames(role->keys);
+    if (role->projected)
+      for (const std::string& name : role->fields) {
+        hopSlots_.push_back(plan.slotTable().intern(FieldPath{{PathSegment{name}}}));
+        std::string member;
+        appendJsonString(member, name);
+        hopMembers_.push_back(member + ':');
+      }
     WatermarkStrategy strategy;
     strategy.timestamp = role->timestamp;
     strategy.maxOutOfOrdernessMs = role->maxOutOfOrdernessMs;
@@ -420,6 +431,23 @@ class KafkaSinkNode final : public Node {
     for (size_t k = 0; k < hopKeys_.size(); ++k)
       hopKeyColumns_[k] = hopKeys_[k]->evaluate(batch, *hopKeyScratch_[k]);
     hopEncoder_.encode(hopKeyColumns_.data(), batch.size());
+  }
+
+  // A projected hop's message: only the fields the window reads (RepartitionRole::fields), a
+  // flat object in name order; a Missing field is left out, as the window would not see it.
+  void appendProjected(const Batch& batch, uint32_t r, std::string& out) {
+    out += '{';
+    bool first = true;
+    for (size_t f = 0; f < hopSlots_.size(); ++f) {
+      if (hopSlots_[f] >= batch.slotCount()) continue;
+      const Value& v = batch.at(hopSlots_[f], r);
+      if (v.kind == Kind::Missing) continue;
+      if (!first) out += ',';
+      first = false;
+      out += hopMembers_[f];
+      appendJsonValue(out, v);
+    }
+    out += '}';
   }
 
   // Row r's message key: the window key's canonical bytes (KeyEncoder: 1 and 1.0 are one key),
@@ -828,6 +856,8 @@ class KafkaSinkNode final : public Node {
   std::vector<const Value*> hopKeyColumns_;
   keyed::KeyEncoder hopEncoder_;
   std::string hopKeyText_;
+  std::vector<uint32_t> hopSlots_;       // a projected hop's fields (RepartitionRole::fields)
+  std::vector<std::string> hopMembers_;  // and their "name": texts
   int32_t hopPartitions_ = 0;
   window::MarkerTracker markers_;
   std::shared_ptr<ScaleOutRegistry> scaleOutRegistry_;

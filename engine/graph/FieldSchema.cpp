@@ -594,6 +594,43 @@ void collectExpressions(const PropertySpec& ps, const Json& v, const std::string
 
 }  // namespace
 
+namespace {
+
+// Adds the top-level names `a` reads to `out`; false on a nested path or an array element.
+bool collectTopLevelReads(const expr::Ast& a, std::set<std::string>& out) {
+  if (a.kind == expr::AstKind::Field) {
+    if (a.path.segments.size() != 1 || a.path.segments.front().index >= 0) return false;
+    out.insert(a.path.segments.front().key);
+  }
+  for (const auto& child : a.children)
+    if (child && !collectTopLevelReads(*child, out)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> topLevelFieldsRead(const PipelineNode& node,
+                                                           const NodeRegistry& registry) {
+  const NodeSpec* spec = registry.find(node.type);
+  if (!spec) return std::nullopt;
+  std::set<std::string> names;
+  if (node.properties.is_object())
+    for (const PropertySpec& ps : spec->properties) {
+      auto value = node.properties.find(ps.name);
+      std::vector<ExpressionSite> sites;
+      if (value != node.properties.end())
+        collectExpressions(ps, *value, "", sites);
+      else if (ps.kind == PropKind::Expression && ps.defaultValue.is_string())
+        sites.push_back({"", ps.defaultValue.get<std::string>()});  // e.g. timestamp
+      for (const ExpressionSite& site : sites) {
+        if (site.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;  // unset
+        auto tree = compiledTree(site.text);
+        if (!tree || !collectTopLevelReads(*tree, names)) return std::nullopt;
+      }
+    }
+  return std::vector<std::string>(names.begin(), names.end());
+}
+
 void checkPipelineFields(const Pipeline& p, const NodeRegistry& registry, Diagnostics& diags) {
   std::set<std::string> failing;  // nodes with errors already: their properties are suspect
   for (const Diagnostic& d : diags.items())

@@ -7,6 +7,7 @@
 // ("did you mean") or compare a field with a value of another type. Warnings only: where the
 // fields are not known nothing is guessed and nothing is reported.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@ namespace sc {
 class Diagnostics;
 class NodeRegistry;
 struct Pipeline;
+struct PipelineNode;
 
 enum class FieldType { Unknown, Number, String, Bool, Object, Array };
 
@@ -119,6 +121,15 @@ struct FieldWarning {
 std::vector<FieldWarning> checkExpressionFields(std::string_view text, const FieldSet& fields);
 // The static type of an expression's result over `fields` (Unknown when it cannot be told).
 FieldType expressionFieldType(std::string_view text, const FieldSet& fields);
+
+// The top-level fields that the node's expressions (every expression property its spec
+// declares, in lists and objects too) read, sorted and without repeats; metadata ($key,
+// $timestamp, ...) is not a field. nullopt when that cannot be told exactly: an expression that
+// does not compile or holds a ${VAR}, or one that reads a nested path or an array element (the
+// whole field, not one name, would then be needed). Used to project what a repartition hop
+// carries (engine/graph/RepartitionPlan.h).
+std::optional<std::vector<std::string>> topLevelFieldsRead(const PipelineNode& node,
+                                                           const NodeRegistry& registry);
 
 // The validator's pass: every expression property of every node checked against its input's
 // fields; warnings with the node id, the property and its JSON Pointer.

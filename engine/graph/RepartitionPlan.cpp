@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/graph/FieldSchema.h"
 #include "engine/graph/NodeConfig.h"
 #include "engine/graph/NodeRegistry.h"
 #include "engine/graph/NodeSpec.h"
@@ -68,6 +69,14 @@ Pipeline planRepartition(const Pipeline& pipeline, const NodeRegistry& registry,
             role.upstreamTopics.push_back(t.get<std::string>());
     }
 
+    bool resultsOnly = true;  // no wire leaves W but its results (late records keep all)
+    for (const PipelineEdge& e : pipeline.edges)
+      if (e.from.node == hop.window && e.fromPort() != "out") resultsOnly = false;
+    if (auto read = topLevelFieldsRead(*window, registry); read && resultsOnly) {
+      role.projected = true;
+      role.fields = std::move(*read);
+    }
+
     // The writer: takes the window's inputs. Under exactly_once it shares the run's transaction
     // with the other kafka.sink nodes of its connection, which must agree on these settings.
     const Json connection = propertyOr(source, "connection", "");
@@ -75,10 +84,17 @@ Pipeline planRepartition(const Pipeline& pipeline, const NodeRegistry& registry,
     sink.id = repartitionSinkId(hop.window);
     sink.type = "kafka.sink";
     sink.properties = {{"connection", connection}, {"topic", hop.topic}, {"headers", "drop"}};
+    // Otherwise it has a producer of its own, which lingers 100 ms (as Kafka Streams' producers
+    // do): batches ~20 times larger than at the 5 ms default cost the broker half the CPU
+    // (bench_scaleout, docs/scale-out.md).
+    const bool sharesTransaction =
+        pipeline.settings.is_object() && pipeline.settings.value("delivery", "") == "exactly_once";
+    if (!sharesTransaction) sink.properties["linger"] = "100ms";
     for (const PipelineNode& n : pipeline.nodes)
       if (n.type == "kafka.sink" && propertyOr(n, "connection", "") == connection) {
         for (const char* name : {"acks", "compression", "linger", "idempotence"})
-          if (n.properties.is_object() && n.properties.contains(name))
+          if (n.properties.is_object() && n.properties.contains(name) &&
+              (sharesTransaction || std::string_view(name) != "linger"))
             sink.properties[name] = n.properties[name];
         break;
       }

@@ -37,6 +37,12 @@ struct RepartitionRole {
   // repartition topic with as many partitions as the largest; the window waits for a marker of
   // every partition of each before its event time moves.
   std::vector<std::string> upstreamTopics;
+  // Writer: the top-level fields W reads (its key, timestamp and aggregate expressions), when
+  // they are known and W's only wired output is its results: each message then carries just
+  // those (projection, as Flink's planner prunes fields before a shuffle). Not projected when W
+  // reads a nested path, or sends late records on (they leave with all their fields).
+  bool projected = false;
+  std::vector<std::string> fields;
 };
 
 struct RepartitionPlan {

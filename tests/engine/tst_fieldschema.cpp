@@ -209,6 +209,33 @@ class tst_fieldschema : public QObject {
     QCOMPARE(sampledFields(ui, "n").fields(), s.fields());
   }
 
+  // The top-level fields a node's expressions read, from its spec's expression properties.
+  void fieldsReadByANode() {
+    auto node = [](const std::string& type, Json properties) {
+      PipelineNode n;
+      n.id = "n";
+      n.type = type;
+      n.properties = std::move(properties);
+      return n;
+    };
+    using Names = std::vector<std::string>;
+    auto read =
+        topLevelFieldsRead(node("filter", {{"condition", "b > 1 && a == \"x\""}}), registry());
+    QVERIFY(read);
+    QCOMPARE(*read, (Names{"a", "b"}));
+    // Map values are expressions; metadata is not a field.
+    read = topLevelFieldsRead(
+        node("map", {{"set", {{"x", "upper(name)"}, {"y", "$key"}, {"z", "v + v"}}}}), registry());
+    QVERIFY(read);
+    QCOMPARE(*read, (Names{"name", "v"}));
+    // Nested paths, array elements, ${VAR} and expressions that do not compile: unknown.
+    QVERIFY(!topLevelFieldsRead(node("filter", {{"condition", "a.b > 1"}}), registry()));
+    QVERIFY(!topLevelFieldsRead(node("filter", {{"condition", "tags[0] == 1"}}), registry()));
+    QVERIFY(!topLevelFieldsRead(node("filter", {{"condition", "a > ${LIMIT}"}}), registry()));
+    QVERIFY(!topLevelFieldsRead(node("filter", {{"condition", "a >"}}), registry()));
+    QVERIFY(!topLevelFieldsRead(node("no.such.type", Json::object()), registry()));
+  }
+
   void brokenDocumentsGiveNoFieldsAndNoCrash() {
     // A cycle, a dangling edge and an unknown type: errors from the validator, and the field
     // pass neither loops nor throws.

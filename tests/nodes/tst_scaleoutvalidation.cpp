@@ -249,7 +249,8 @@ class TestScaleOutValidation : public QObject {
     QCOMPARE(sink->type, std::string("kafka.sink"));
     QCOMPARE(sink->properties["topic"], Json("p-w-repartition"));
     QCOMPARE(sink->properties["connection"], Json("a"));
-    QCOMPARE(sink->properties["linger"], Json("20ms"));  // agrees with the run's other sink
+    // At least once the hop has its own producer, which lingers 100 ms for larger batches.
+    QCOMPARE(sink->properties["linger"], Json("100ms"));
     QCOMPARE(reader->type, std::string("kafka.source"));
     QCOMPARE(reader->properties["topics"], Json::array({"p-w-repartition"}));
     QCOMPARE(reader->properties["bounded"], Json(true));
@@ -276,10 +277,63 @@ class TestScaleOutValidation : public QObject {
     QVERIFY(roles.find(readerId) && roles.find(readerId)->kind == RepartitionRole::Kind::Reader);
     QVERIFY(roles.find("w") && roles.find("w")->kind == RepartitionRole::Kind::Window);
 
+    // The hop carries only what the window reads: its key and its default timestamp
+    // ($timestamp, metadata); count reads nothing.
+    QVERIFY(writer->projected);
+    QCOMPARE(writer->fields, std::vector<std::string>{"device"});
+
+    // Exactly once it writes in the run's transaction, whose producer it shares with the
+    // other kafka.sink of the connection: the same settings.
+    {
+      Pipeline exact = *loaded.pipeline;
+      exact.settings["delivery"] = "exactly_once";
+      RepartitionPlan exactRoles;
+      const Pipeline p = planRepartition(exact, NodeRegistry::builtin(), exactRoles);
+      QCOMPARE(p.node(sinkId)->properties["linger"], Json("20ms"));
+    }
+
     // A window keyed by the message key of one topic needs no hop: the plan is the pipeline.
     loaded.pipeline->node("w")->properties["key"] = "$key";
     QVERIFY(planRepartition(*loaded.pipeline, NodeRegistry::builtin(), roles) == *loaded.pipeline);
     QVERIFY(roles.roles.empty());
+  }
+
+  // The fields a hop carries: the window's key, timestamp and aggregate inputs; everything when
+  // late records leave the window (they keep all their fields) or when the window reads a
+  // nested field (the whole top-level field would be needed).
+  void theHopCarriesOnlyTheFieldsTheWindowReads() {
+    Json w = window("w", Json::array({"site", "lower(device)"}));
+    w["properties"]["timestamp"] = "ts";
+    w["properties"]["aggregates"] =
+        Json::array({{{"as", "n"}, {"fn", "count"}},
+                     {{"as", "hi"}, {"fn", "max"}, {"of", "temperature * 2 + offset"}},
+                     {{"as", "u"}, {"fn", "count_distinct"}, {"of", "$key"}}});
+    auto plan = [&](const Json& window, bool late) {
+      Json nodes = Json::array({kafkaSource("src", "a"),
+                                window,
+                                {{"id", "out"},
+                                 {"type", "kafka.sink"},
+                                 {"properties", {{"connection", "a"}, {"topic", "o"}}}}});
+      Json edges = Json::array({edge("src", "w"), edge("w", "out")});
+      if (late) edges.push_back(edge("w:late", "out"));
+      LoadResult loaded = parsePipeline(pipeline(nodes, edges).dump());
+      if (!loaded.ok()) qFatal("%s", loaded.diagnostics.format().c_str());
+      RepartitionPlan roles;
+      planRepartition(*loaded.pipeline, NodeRegistry::builtin(), roles);
+      const RepartitionRole* writer = roles.find(repartitionSinkId("w"));
+      if (!writer) qFatal("no hop");
+      return *writer;
+    };
+    RepartitionRole writer = plan(w, false);
+    QVERIFY(writer.projected);
+    QCOMPARE(writer.fields,
+             (std::vector<std::string>{"device", "offset", "site", "temperature", "ts"}));
+
+    QVERIFY(!plan(w, true).projected);  // late records leave with all their fields
+
+    Json nested = w;
+    nested["properties"]["aggregates"][1]["of"] = "reading.temperature";
+    QVERIFY(!plan(nested, false).projected);
   }
 };
 
