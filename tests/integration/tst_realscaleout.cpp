@@ -19,7 +19,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <csignal>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <thread>
@@ -146,9 +148,38 @@ class TestRealScaleOut : public QObject {
     return p;
   }
 
-  QByteArray logOf(const QString& name) {
-    QFile f(dir_.filePath("runner-" + name + ".log"));
-    return f.open(QIODevice::ReadOnly) ? f.readAll().right(4000) : QByteArray();
+  QString logPath(const QString& name) { return dir_.filePath("runner-" + name + ".log"); }
+
+  // The last `lines` lines of a runner's log (its stdout and stderr), printed line by line on
+  // the test's stderr: a QVERIFY2 message is cut at 1 KB, which once hid a runner's error. The
+  // test's temporary folder (and the whole log) stays when SC_KEEP_TEST_DIR is set.
+  void printLogTail(const QString& name, int lines = 60) {
+    QFile f(logPath(name));
+    if (!f.open(QIODevice::ReadOnly)) {
+      std::fprintf(stderr, "runner %s: no log at %s\n", qPrintable(name), qPrintable(f.fileName()));
+      return;
+    }
+    QList<QByteArray> all = f.readAll().split('\n');
+    if (!all.isEmpty() && all.back().isEmpty()) all.removeLast();
+    const qsizetype from = std::max<qsizetype>(0, all.size() - lines);
+    std::fprintf(stderr, "---- runner %s: the last %lld of %lld lines of %s ----\n",
+                 qPrintable(name), static_cast<long long>(all.size() - from),
+                 static_cast<long long>(all.size()), qPrintable(f.fileName()));
+    for (qsizetype i = from; i < all.size(); ++i)
+      std::fprintf(stderr, "%s: %s\n", qPrintable(name), all[i].constData());
+    std::fprintf(stderr, "---- end of runner %s's log ----\n", qPrintable(name));
+    std::fflush(stderr);
+  }
+
+  // A short failure message about a runner; its log's tail goes to stderr first.
+  QByteArray failureOf(const QString& name, const QProcess* p, const char* what) {
+    printLogTail(name);
+    QByteArray m = "runner " + name.toUtf8() + ": " + what;
+    if (p && p->state() == QProcess::NotRunning)
+      m += p->exitStatus() == QProcess::CrashExit
+               ? QByteArray(" (it crashed)")
+               : " (it exited with code " + QByteArray::number(p->exitCode()) + ")";
+    return m + "; the last lines of its log are printed above";
   }
 
   // Produces the input (message key = window key, or with `hop` a sequence number) and returns
@@ -325,12 +356,14 @@ class TestRealScaleOut : public QObject {
 
     // A fourth runner joins mid-stream: every runner gives up partitions to it (3 each), so
     // partitions move between live runners (revocation commits, changelog restores).
-    QVERIFY2(waitForCommitted(records / 20) >= records / 20, logOf("a").constData());
+    if (waitForCommitted(records / 20) < records / 20)
+      QFAIL(failureOf("a", a.get(), "the group did not commit 5% of the input").constData());
     auto d = startRunner(pipeline, "d");
 
     // Runner a is killed once more of the input is committed (mid-stream): its partitions go
     // to the others, which restore their state from what a committed last.
-    QVERIFY2(waitForCommitted(records / 4) >= records / 4, logOf("a").constData());
+    if (waitForCommitted(records / 4) < records / 4)
+      QFAIL(failureOf("a", a.get(), "the group did not commit 25% of the input").constData());
     ::kill(static_cast<pid_t>(a->processId()), SIGKILL);
     QVERIFY(a->waitForFinished(10000));
     const int64_t atKill = committedTotal(name, in);
@@ -342,13 +375,13 @@ class TestRealScaleOut : public QObject {
         {b.get(), "b"}, {c.get(), "c"}, {d.get(), "d"}};
     for (const auto& [p, label] : others) {
       if (!p->waitForFinished(300000)) {
+        const QByteArray why = failureOf(label, p, "did not end within 5 minutes");
         p->kill();
         p->waitForFinished();
-        QFAIL(qPrintable(QString("runner %1 did not end within 5 minutes:\n%2")
-                             .arg(label, QString::fromUtf8(logOf(label)))));
+        QFAIL(why.constData());
       }
-      QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
-               logOf(label).constData());
+      if (p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0)
+        QFAIL(failureOf(label, p, "did not end normally").constData());
     }
     QCOMPARE(committedTotal(name, in), records);
     if (hop) {
