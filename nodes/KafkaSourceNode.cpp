@@ -666,7 +666,9 @@ class KafkaSourceNode final : public SourceNode {
     // Runs inside librdkafka's poll: exceptions must not cross the C frames.
     ++rebalances_;
     try {
-      const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(rk_), "COOPERATIVE") == 0;
+      // Not strcmp on rd_kafka_rebalance_protocol() itself: it can be NULL while the consumer
+      // closes, which crashed runners at the end of a scale-out run (cooperativeRebalance).
+      const bool cooperative = cooperativeRebalance(rk_, cooperative_);
       if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
         assign(parts, cooperative);
         ctx_->metrics().ready.set(1);  // the group gave this member its share (maybe none)
@@ -1423,8 +1425,9 @@ class KafkaSourceNode final : public SourceNode {
   bool assigned_ = false;
   // scale-out
   bool scaleOut_ = false;
-  bool inPoll_ = false;      // inside librdkafka's poll, where rebalance callbacks run
-  uint64_t rebalances_ = 0;  // rebalance callbacks so far
+  bool inPoll_ = false;       // inside librdkafka's poll, where rebalance callbacks run
+  uint64_t rebalances_ = 0;   // rebalance callbacks so far
+  bool cooperative_ = false;  // the group's rebalance protocol, as last known
   std::shared_ptr<ScaleOutRegistry> scaleOutRegistry_;
   std::shared_ptr<state::LocalCheckpoints> local_;           // this runner's, when it keeps them
   std::string lastCommitNote_;                               // metadata of the last plain commit

@@ -227,6 +227,12 @@ void KafkaClient::onStats(const char* json, size_t len) {
   }
 }
 
+bool cooperativeRebalance(rd_kafka_t* rk, bool& known) {
+  if (const char* protocol = rk ? rd_kafka_rebalance_protocol(rk) : nullptr)
+    known = std::strcmp(protocol, "COOPERATIVE") == 0;
+  return known;
+}
+
 void KafkaClient::onRebalance(int err, rd_kafka_topic_partition_list_t* partitions) {
   if (options_.rebalance) {
     options_.rebalance(err, partitions);

@@ -41,6 +41,13 @@ struct ClientOptions {
   std::function<void(const rd_kafka_message_t* message)> delivery;
 };
 
+// Whether the consumer's group rebalances cooperatively (incremental assign and unassign) rather
+// than eagerly. rd_kafka_rebalance_protocol() returns NULL on error, and does so at times for the
+// revoke that rd_kafka_consumer_close() runs through the rebalance callback (the group is being
+// left); then `known`, the last answer (false, eager, before any), is the answer. Each answer
+// is kept in `known`.
+bool cooperativeRebalance(rd_kafka_t* rk, bool& known);
+
 class KafkaClient {
  public:
   static Result<std::unique_ptr<KafkaClient>> create(const ResolvedConnection& connection,

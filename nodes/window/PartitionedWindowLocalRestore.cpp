@@ -14,13 +14,6 @@ void PartitionedWindowNode::restorePartition(const Key& key, Partition& p) {
     restoreFromChangelog(key, p);
     return;
   }
-  if (hop_) {
-    // Behind a repartition hop the changelog serves: a runner failed in CI (tst_realscaleout's
-    // hop scenario) right after restoring a repartition partition from a local checkpoint it had
-    // adopted from the killed runner, a path no test covers yet (docs/scale-out.md).
-    restoreFromChangelog(key, p, "behind a repartition hop the changelog serves");
-    return;
-  }
   const std::string name = key.first + "[" + std::to_string(key.second) + "]";
   const auto decision = local_->decision(key.first, key.second);
   std::string why = decision ? decision->why : "its source decided nothing";

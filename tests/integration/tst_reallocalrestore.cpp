@@ -70,7 +70,7 @@ class TestRealLocalRestore : public QObject {
   };
 
   QString writePipeline(const std::string& name, const std::string& in, const std::string& out,
-                        const std::string& delivery) {
+                        const std::string& delivery, bool hop) {
     Json doc = {
         {"streamcanvas", 1},
         {"name", name},
@@ -107,7 +107,9 @@ class TestRealLocalRestore : public QObject {
                {"type", "window.tumbling"},
                {"properties",
                 {{"size", "1s"},
-                 {"key", "$key"},
+                 // k: the field (the message key too, but the graph cannot know that), which
+                 // puts a repartition hop before the window (docs/scale-out.md).
+                 {"key", hop ? "k" : "$key"},
                  {"timestamp", "ts"},
                  {"aggregates", Json::array({{{"as", "n"}, {"fn", "count"}},
                                              {{"as", "total"}, {"fn", "sum"}, {"of", "v"}},
@@ -144,7 +146,8 @@ class TestRealLocalRestore : public QObject {
     return whole ? f.readAll() : f.readAll().right(4000);
   }
 
-  Run prepare(const std::string& label, const std::string& delivery = "exactly_once") {
+  Run prepare(const std::string& label, const std::string& delivery = "exactly_once",
+              bool hop = false) {
     Run r;
     const std::string run = label + "-" + std::to_string(QDateTime::currentMSecsSinceEpoch());
     r.name = "localrestore-" + run;
@@ -157,7 +160,7 @@ class TestRealLocalRestore : public QObject {
       qFatal("cannot create the output topic");
     r.expected = produceInput(r.in);
     r.records = int64_t(kKeys) * kSteps;
-    r.pipeline = writePipeline(r.name, r.in, r.out, delivery);
+    r.pipeline = writePipeline(r.name, r.in, r.out, delivery, hop);
     return r;
   }
 
@@ -372,6 +375,34 @@ class TestRealLocalRestore : public QObject {
     QVERIFY2(countOf(log, "restored from local checkpoint") >= kPartitions, log.right(6000));
     QVERIFY2(countOf(log, "(matches the group's commit;") >= kPartitions, log.right(6000));
     // The changelog path logs "restored the state of ..." or "no state of ...".
+    QVERIFY2(countOf(log, "restored the state of") == 0, log.right(6000));
+    QVERIFY2(countOf(log, "no state of") == 0, log.right(6000));
+    verifyOutput(r);
+  }
+
+  // The same behind a repartition hop: the window's partitions are the repartition topic's, and
+  // their local state carries the hop's watermark markers. (Turned off once, while a runner
+  // crash at the end of tst_realscaleout's hop scenario was taken for a fault of this path: it
+  // was kafka.source's rebalance callback at the consumer's close, tst_rebalanceprotocol.)
+  void restartWithTheSameInstanceRestoresFromTheLocalCheckpointBehindAHop() {
+    const Run r = prepare("hop", "exactly_once", true);
+    auto a = startRunner(r.pipeline, "a", "hop-a1");
+    const int64_t atKill = waitForCommitted(r, r.records / 4, *a);
+    QVERIFY2(a->state() == QProcess::Running, logOf("hop-a1").constData());
+    killNow(*a);
+    qInfo("runner a killed with %lld of %lld records committed", static_cast<long long>(atKill),
+          static_cast<long long>(r.records));
+    QVERIFY2(committedTotal(r.name, r.in) < r.records,
+             "the input was done before the kill: make it larger");
+    QVERIFY2(countOf(logOf("hop-a1", true), "win~repartition-source") > 0,
+             "no repartition hop in the run");
+
+    auto again = startRunner(r.pipeline, "a", "hop-a2");
+    waitForExit(*again, "hop-a2");
+    const QByteArray log = logOf("hop-a2", true);
+    // Every repartition partition (as many as the input's) from the local checkpoint.
+    QVERIFY2(countOf(log, "-win-repartition[") > 0, log.right(6000));
+    QVERIFY2(countOf(log, "restored from local checkpoint") >= kPartitions, log.right(6000));
     QVERIFY2(countOf(log, "restored the state of") == 0, log.right(6000));
     QVERIFY2(countOf(log, "no state of") == 0, log.right(6000));
     verifyOutput(r);

@@ -19,7 +19,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <csignal>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <thread>
@@ -76,7 +78,7 @@ class TestRealScaleOut : public QObject {
   std::string groupOf_;
 
   QString writePipeline(const std::string& name, const std::string& in, const std::string& out,
-                        bool hop) {
+                        bool hop, bool bounded = true) {
     Json doc = {
         {"streamcanvas", 1},
         {"name", name},
@@ -96,7 +98,7 @@ class TestRealScaleOut : public QObject {
                 {{"connection", "real"},
                  {"topics", Json::array({in})},
                  {"start", "earliest"},
-                 {"bounded", true},
+                 {"bounded", bounded},
                  {"group_id", name}}}},
               // CPU work before the window (fields the window does not read), so the runners
               // are still busy with their partitions when the group rebalances.
@@ -146,9 +148,38 @@ class TestRealScaleOut : public QObject {
     return p;
   }
 
-  QByteArray logOf(const QString& name) {
-    QFile f(dir_.filePath("runner-" + name + ".log"));
-    return f.open(QIODevice::ReadOnly) ? f.readAll().right(4000) : QByteArray();
+  QString logPath(const QString& name) { return dir_.filePath("runner-" + name + ".log"); }
+
+  // The last `lines` lines of a runner's log (its stdout and stderr), printed line by line on
+  // the test's stderr: a QVERIFY2 message is cut at 1 KB, which once hid a runner's error. The
+  // test's temporary folder (and the whole log) stays when SC_KEEP_TEST_DIR is set.
+  void printLogTail(const QString& name, int lines = 60) {
+    QFile f(logPath(name));
+    if (!f.open(QIODevice::ReadOnly)) {
+      std::fprintf(stderr, "runner %s: no log at %s\n", qPrintable(name), qPrintable(f.fileName()));
+      return;
+    }
+    QList<QByteArray> all = f.readAll().split('\n');
+    if (!all.isEmpty() && all.back().isEmpty()) all.removeLast();
+    const qsizetype from = std::max<qsizetype>(0, all.size() - lines);
+    std::fprintf(stderr, "---- runner %s: the last %lld of %lld lines of %s ----\n",
+                 qPrintable(name), static_cast<long long>(all.size() - from),
+                 static_cast<long long>(all.size()), qPrintable(f.fileName()));
+    for (qsizetype i = from; i < all.size(); ++i)
+      std::fprintf(stderr, "%s: %s\n", qPrintable(name), all[i].constData());
+    std::fprintf(stderr, "---- end of runner %s's log ----\n", qPrintable(name));
+    std::fflush(stderr);
+  }
+
+  // A short failure message about a runner; its log's tail goes to stderr first.
+  QByteArray failureOf(const QString& name, const QProcess* p, const char* what) {
+    printLogTail(name);
+    QByteArray m = "runner " + name.toUtf8() + ": " + what;
+    if (p && p->state() == QProcess::NotRunning)
+      m += p->exitStatus() == QProcess::CrashExit
+               ? QByteArray(" (it crashed)")
+               : " (it exited with code " + QByteArray::number(p->exitCode()) + ")";
+    return m + "; the last lines of its log are printed above";
   }
 
   // Produces the input (message key = window key, or with `hop` a sequence number) and returns
@@ -251,8 +282,95 @@ class TestRealScaleOut : public QObject {
     return values;
   }
 
+  // Records of 5 keys per step to one partition of `topic`, event time kStart + step * kStepMs,
+  // steps [from, to); adds them to `all` per (key, window).
+  void produceSteps(const std::string& topic, int partition, int from, int to,
+                    std::map<WindowKey, Aggregate>& all) {
+    RdKafkaPtr producer = kafka_.newClient(RD_KAFKA_PRODUCER, SecurityMode::Plaintext,
+                                           {{"linger.ms", "5"}, {"enable.idempotence", "true"}});
+    if (!producer) qFatal("no producer");
+    char payload[128];
+    for (int step = from; step < to; ++step)
+      for (int key = 0; key < 5; ++key) {
+        const std::string k = "k" + std::to_string(key);
+        const std::string messageKey = std::to_string(step * 5 + key);
+        const int64_t ts = kStart + step * kStepMs, v = valueOf(key, step);
+        const int len =
+            std::snprintf(payload, sizeof payload, "{\"k\":\"%s\",\"v\":%lld,\"ts\":%lld}",
+                          k.c_str(), static_cast<long long>(v), static_cast<long long>(ts));
+        rd_kafka_resp_err_t err;
+        while ((err = rd_kafka_producev(producer.get(), RD_KAFKA_V_TOPIC(topic.c_str()),
+                                        RD_KAFKA_V_PARTITION(partition),
+                                        RD_KAFKA_V_KEY(messageKey.data(), messageKey.size()),
+                                        RD_KAFKA_V_VALUE(payload, static_cast<size_t>(len)),
+                                        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                        RD_KAFKA_V_END)) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
+          rd_kafka_poll(producer.get(), 10);
+        if (err) qFatal("produce: %s", rd_kafka_err2str(err));
+        Aggregate& a = all[{k, ts - (ts % kWindowMs)}];
+        ++a.count;
+        a.sum += v;
+        a.min = std::min(a.min, v);
+        a.max = std::max(a.max, v);
+      }
+    if (rd_kafka_flush(producer.get(), 60000)) qFatal("the input was not acknowledged");
+  }
+
+  // Until `topic` (one partition) holds `count` committed records, or 90 s (a hang guard) have
+  // passed, or the runner ended. True when they are there.
+  bool waitForOutput(const std::string& topic, size_t count, const QString& label, QProcess* p) {
+    for (QDeadlineTimer deadline(90000); !deadline.hasExpired();
+         std::this_thread::sleep_for(std::chrono::milliseconds(300))) {
+      if (readCommitted(topic, 1).size() >= count) return true;
+      if (p->state() != QProcess::Running) {
+        qWarning("%s", failureOf(label, p, "ended before its output was there").constData());
+        return false;
+      }
+    }
+    qWarning("%s", failureOf(label, p, "its output was not there within 90 s").constData());
+    return false;
+  }
+
+  // SIGTERM: a savepoint, then the runner leaves the group and ends normally.
+  bool stopRunner(const QString& label, QProcess* p) {
+    ::kill(static_cast<pid_t>(p->processId()), SIGTERM);
+    if (!p->waitForFinished(60000)) {
+      qWarning("%s", failureOf(label, p, "did not end within 60 s of SIGTERM").constData());
+      p->kill();
+      p->waitForFinished();
+      return false;
+    }
+    if (p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0) return true;
+    qWarning("%s", failureOf(label, p, "did not end normally after SIGTERM").constData());
+    return false;
+  }
+
+  // The high watermarks of `topic`'s partitions summed, once no transaction is open on any of
+  // them (-1 until then).
+  int64_t stableEndTotal(const std::string& topic, int partitions) {
+    RdKafkaPtr committed = kafka_.newClient(
+        RD_KAFKA_CONSUMER, SecurityMode::Plaintext,
+        {{"group.id", "tst-realscaleout-probe"}, {"isolation.level", "read_committed"}});
+    RdKafkaPtr uncommitted = kafka_.newClient(
+        RD_KAFKA_CONSUMER, SecurityMode::Plaintext,
+        {{"group.id", "tst-realscaleout-probe"}, {"isolation.level", "read_uncommitted"}});
+    int64_t total = 0;
+    for (int p = 0; p < partitions; ++p) {
+      int64_t low = 0, stable = -1, high = -1;
+      if (rd_kafka_query_watermark_offsets(committed.get(), topic.c_str(), p, &low, &stable,
+                                           10000) ||
+          rd_kafka_query_watermark_offsets(uncommitted.get(), topic.c_str(), p, &low, &high,
+                                           10000) ||
+          stable < high)
+        return -1;
+      total += high;
+    }
+    return total;
+  }
+
   // The group's committed offset summed over the input's partitions (-1 when none yet).
-  int64_t committedTotal(const std::string& group, const std::string& topic) {
+  int64_t committedTotal(const std::string& group, const std::string& topic,
+                         int partitions = kPartitions) {
     // One client per group, kept: the loop that waits for mid-stream asks often.
     if (!groupClient_ || groupOf_ != group) {
       groupClient_ = kafka_.newClient(RD_KAFKA_CONSUMER, SecurityMode::Plaintext,
@@ -260,8 +378,8 @@ class TestRealScaleOut : public QObject {
       groupOf_ = group;
     }
     rd_kafka_t* c = groupClient_.get();
-    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(kPartitions);
-    for (int p = 0; p < kPartitions; ++p)
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(partitions);
+    for (int p = 0; p < partitions; ++p)
       rd_kafka_topic_partition_list_add(list, topic.c_str(), p);
     int64_t total = -1;
     if (rd_kafka_committed(c, list, 30000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
@@ -288,6 +406,95 @@ class TestRealScaleOut : public QObject {
   void killedAndJoiningRunnersGiveTheExactResult() { scenario(false); }
 
   void killedAndJoiningRunnersGiveTheExactResultThroughARepartitionHop() { scenario(true); }
+
+  // The hop's watermark markers are part of a repartition partition's snapshot, so a runner that
+  // takes the partition over from the changelog goes on with the time the markers had reached.
+  // Unbounded, upstream partitions u0 and u1 (of topic `in`):
+  //  1. runner a reads u0 to 9.95 s and u1 to 19.95 s of event time; the markers hold the time
+  //     at u0's (windows up to [8 s, 9 s) fire). SIGTERM: a savepoint, its state in the
+  //     changelog.
+  //  2. runner x (another instance: from the changelog) reads what is left of the repartition
+  //     topic (a's last markers) and writes nothing to it (no new input); once its reader group
+  //     committed the topic's end, SIGTERM. No marker naming u1 is left unread.
+  //  3. runner b (from the changelog) gets new records of u0 only, to 39.95 s. Its markers name
+  //     u0 alone (it wrote nothing of u1); u1's watermark (19.949 s) is known only from the
+  //     snapshot. With it the windows up to [18 s, 19 s) fire, and not [19 s, 20 s); had the
+  //     snapshot lost the markers, u1 would hold the time back and nothing more would fire.
+  // The committed output must then be exactly those windows (no more, no duplicates).
+  void aRunnerTakingOverARepartitionPartitionGoesOnWithItsMarkers() {
+    const std::string run = std::to_string(QDateTime::currentMSecsSinceEpoch());
+    const std::string name = "scaleout-marks-" + run, in = "scaleout-marks-in-" + run,
+                      out = "scaleout-marks-out-" + run;
+    QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, in, 2)),
+             QString());
+    QCOMPARE(QString::fromStdString(
+                 createTopic(kafka_, SecurityMode::Plaintext, out, 1, {{"retention.ms", "-1"}})),
+             QString());
+    const QString pipeline = writePipeline(name, in, out, /*hop=*/true, /*bounded=*/false);
+    std::map<WindowKey, Aggregate> all;  // every record produced
+    produceSteps(in, 0, 0, 200, all);    // u0: 0 .. 9.95 s
+    produceSteps(in, 1, 0, 400, all);    // u1: 0 .. 19.95 s
+    // The windows a watermark of newest - 1 fires: those that end at or before `newest`.
+    auto firedBy = [&](int64_t newest) {
+      std::map<WindowKey, Aggregate> fired;
+      for (const auto& [key, a] : all)
+        if (key.second + kWindowMs <= newest) fired.emplace(key, a);
+      return fired;
+    };
+
+    auto a = startRunner(pipeline, "a");
+    const auto firstPart = firedBy(kStart + 9950);
+    QVERIFY(waitForOutput(out, firstPart.size(), "a", a.get()));
+    QVERIFY(stopRunner("a", a.get()));
+
+    auto x = startRunner(pipeline, "x");
+    const std::string topic = name + "-win-repartition";
+    int64_t end = -1, committed = -2;
+    for (QDeadlineTimer deadline(120000); !deadline.hasExpired();
+         std::this_thread::sleep_for(std::chrono::milliseconds(200))) {
+      if (x->state() != QProcess::Running) break;
+      end = stableEndTotal(topic, 2);
+      committed = committedTotal(topic, topic, 2);
+      if (end > 0 && committed == end) break;
+    }
+    if (committed != end)
+      QFAIL(failureOf("x", x.get(), "its reader group did not commit the repartition topic's end")
+                .constData());
+    QVERIFY(stopRunner("x", x.get()));
+
+    produceSteps(in, 0, 200, 800, all);  // u0 only: 10 .. 39.95 s
+    auto b = startRunner(pipeline, "b");
+    const auto expected = firedBy(kStart + 19950);  // u1 holds the time
+    QVERIFY(expected.size() > firstPart.size());
+    // Waits for them (a hang guard: nothing more fires in the failure this test is about).
+    waitForOutput(out, expected.size(), "b", b.get());
+    QVERIFY(stopRunner("b", b.get()));
+
+    std::map<WindowKey, Aggregate> seen;
+    int duplicates = 0;
+    for (const std::string& value : readCommitted(out, 1)) {
+      const Json r = Json::parse(value);
+      const WindowKey key{r["key"].get<std::string>(), r["window_start"].get<int64_t>()};
+      Aggregate got;
+      got.count = r["n"].get<int64_t>();
+      got.sum = static_cast<int64_t>(r["total"].get<double>());
+      got.min = static_cast<int64_t>(r["lo"].get<double>());
+      got.max = static_cast<int64_t>(r["hi"].get<double>());
+      if (!seen.emplace(key, got).second) ++duplicates;
+    }
+    QCOMPARE(duplicates, 0);
+    for (const auto& [key, want] : expected) {
+      auto it = seen.find(key);
+      QVERIFY2(it != seen.end(), qPrintable(QString("window %1 @ %2 ms is missing")
+                                                .arg(QString::fromStdString(key.first))
+                                                .arg(key.second - kStart)));
+      QCOMPARE(it->second, want);
+    }
+    for (const auto& [key, got] : seen)
+      QVERIFY2(expected.count(key), qPrintable(QString("window %1 @ %2 ms fired too early")
+                                                   .arg(QString::fromStdString(key.first))
+                                                   .arg(key.second - kStart)));
+  }
 
  private:
   void scenario(bool hop) {
@@ -325,12 +532,14 @@ class TestRealScaleOut : public QObject {
 
     // A fourth runner joins mid-stream: every runner gives up partitions to it (3 each), so
     // partitions move between live runners (revocation commits, changelog restores).
-    QVERIFY2(waitForCommitted(records / 20) >= records / 20, logOf("a").constData());
+    if (waitForCommitted(records / 20) < records / 20)
+      QFAIL(failureOf("a", a.get(), "the group did not commit 5% of the input").constData());
     auto d = startRunner(pipeline, "d");
 
     // Runner a is killed once more of the input is committed (mid-stream): its partitions go
     // to the others, which restore their state from what a committed last.
-    QVERIFY2(waitForCommitted(records / 4) >= records / 4, logOf("a").constData());
+    if (waitForCommitted(records / 4) < records / 4)
+      QFAIL(failureOf("a", a.get(), "the group did not commit 25% of the input").constData());
     ::kill(static_cast<pid_t>(a->processId()), SIGKILL);
     QVERIFY(a->waitForFinished(10000));
     const int64_t atKill = committedTotal(name, in);
@@ -342,13 +551,13 @@ class TestRealScaleOut : public QObject {
         {b.get(), "b"}, {c.get(), "c"}, {d.get(), "d"}};
     for (const auto& [p, label] : others) {
       if (!p->waitForFinished(300000)) {
+        const QByteArray why = failureOf(label, p, "did not end within 5 minutes");
         p->kill();
         p->waitForFinished();
-        QFAIL(qPrintable(QString("runner %1 did not end within 5 minutes:\n%2")
-                             .arg(label, QString::fromUtf8(logOf(label)))));
+        QFAIL(why.constData());
       }
-      QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
-               logOf(label).constData());
+      if (p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0)
+        QFAIL(failureOf(label, p, "did not end normally").constData());
     }
     QCOMPARE(committedTotal(name, in), records);
     if (hop) {
