@@ -182,6 +182,29 @@ class TestRealScaleOut : public QObject {
     return m + "; the last lines of its log are printed above";
   }
 
+  // One reading {"k", "v", "ts"} into `partition` of `topic`, added to the oracle `into`.
+  static void produceReading(rd_kafka_t* producer, const std::string& topic, int partition,
+                             const std::string& messageKey, const std::string& k, int64_t ts,
+                             int64_t v, std::map<WindowKey, Aggregate>& into) {
+    char payload[128];
+    const int len = std::snprintf(payload, sizeof payload, "{\"k\":\"%s\",\"v\":%lld,\"ts\":%lld}",
+                                  k.c_str(), static_cast<long long>(v), static_cast<long long>(ts));
+    rd_kafka_resp_err_t err;
+    while ((err = rd_kafka_producev(producer, RD_KAFKA_V_TOPIC(topic.c_str()),
+                                    RD_KAFKA_V_PARTITION(partition),
+                                    RD_KAFKA_V_KEY(messageKey.data(), messageKey.size()),
+                                    RD_KAFKA_V_VALUE(payload, static_cast<size_t>(len)),
+                                    RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END)) ==
+           RD_KAFKA_RESP_ERR__QUEUE_FULL)
+      rd_kafka_poll(producer, 10);
+    if (err) qFatal("produce: %s", rd_kafka_err2str(err));
+    Aggregate& a = into[{k, ts - (ts % kWindowMs)}];
+    ++a.count;
+    a.sum += v;
+    a.min = std::min(a.min, v);
+    a.max = std::max(a.max, v);
+  }
+
   // Produces the input (message key = window key, or with `hop` a sequence number) and returns
   // what the window must emit.
   std::map<WindowKey, Aggregate> produceInput(const std::string& topic, int steps, bool hop) {
@@ -192,7 +215,6 @@ class TestRealScaleOut : public QObject {
                                             {"enable.idempotence", "true"}});
     if (!producer) qFatal("no producer");
     std::map<WindowKey, Aggregate> expected;
-    char payload[128];
     // Time runs forward in every partition (keys in step order), so no record is late.
     std::string messageKey;
     for (int step = 0; step < steps; ++step)
@@ -203,25 +225,9 @@ class TestRealScaleOut : public QObject {
         messageKey = hop ? std::to_string(seq) : k;
         const int partition = static_cast<int>((hop ? seq : key) % kPartitions);
         const int64_t ts = kStart + step * kStepMs, v = valueOf(key, step);
-        const int len =
-            std::snprintf(payload, sizeof payload, "{\"k\":\"%s\",\"v\":%lld,\"ts\":%lld}",
-                          k.c_str(), static_cast<long long>(v), static_cast<long long>(ts));
-        rd_kafka_resp_err_t err;
         // Without the hop key i is in partition i % kPartitions: a failure can be told by
         // partition.
-        while ((err = rd_kafka_producev(producer.get(), RD_KAFKA_V_TOPIC(topic.c_str()),
-                                        RD_KAFKA_V_PARTITION(partition),
-                                        RD_KAFKA_V_KEY(messageKey.data(), messageKey.size()),
-                                        RD_KAFKA_V_VALUE(payload, static_cast<size_t>(len)),
-                                        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                        RD_KAFKA_V_END)) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
-          rd_kafka_poll(producer.get(), 10);
-        if (err) qFatal("produce: %s", rd_kafka_err2str(err));
-        Aggregate& a = expected[{k, ts - (ts % kWindowMs)}];
-        ++a.count;
-        a.sum += v;
-        a.min = std::min(a.min, v);
-        a.max = std::max(a.max, v);
+        produceReading(producer.get(), topic, partition, messageKey, k, ts, v, expected);
       }
     if (rd_kafka_flush(producer.get(), 120000)) qFatal("the input was not acknowledged");
     return expected;
@@ -289,29 +295,12 @@ class TestRealScaleOut : public QObject {
     RdKafkaPtr producer = kafka_.newClient(RD_KAFKA_PRODUCER, SecurityMode::Plaintext,
                                            {{"linger.ms", "5"}, {"enable.idempotence", "true"}});
     if (!producer) qFatal("no producer");
-    char payload[128];
     for (int step = from; step < to; ++step)
       for (int key = 0; key < 5; ++key) {
         const std::string k = "k" + std::to_string(key);
         const std::string messageKey = std::to_string(step * 5 + key);
         const int64_t ts = kStart + step * kStepMs, v = valueOf(key, step);
-        const int len =
-            std::snprintf(payload, sizeof payload, "{\"k\":\"%s\",\"v\":%lld,\"ts\":%lld}",
-                          k.c_str(), static_cast<long long>(v), static_cast<long long>(ts));
-        rd_kafka_resp_err_t err;
-        while ((err = rd_kafka_producev(producer.get(), RD_KAFKA_V_TOPIC(topic.c_str()),
-                                        RD_KAFKA_V_PARTITION(partition),
-                                        RD_KAFKA_V_KEY(messageKey.data(), messageKey.size()),
-                                        RD_KAFKA_V_VALUE(payload, static_cast<size_t>(len)),
-                                        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                        RD_KAFKA_V_END)) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
-          rd_kafka_poll(producer.get(), 10);
-        if (err) qFatal("produce: %s", rd_kafka_err2str(err));
-        Aggregate& a = all[{k, ts - (ts % kWindowMs)}];
-        ++a.count;
-        a.sum += v;
-        a.min = std::min(a.min, v);
-        a.max = std::max(a.max, v);
+        produceReading(producer.get(), topic, partition, messageKey, k, ts, v, all);
       }
     if (rd_kafka_flush(producer.get(), 60000)) qFatal("the input was not acknowledged");
   }
