@@ -24,6 +24,8 @@
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
 #include "app/designer/RunPanel.h"
+#include "app/designer/ScreenshotRun.h"
+#include "app/designer/TapPanel.h"
 #include "designer/WindowTestSupport.h"
 
 using namespace sc;
@@ -41,6 +43,7 @@ class tst_RunCharts : public QObject {
   void manySeriesShowTheTopNPlusOthers();
   void historySurvivesStopAndRunWithRunMarks();
   void screenshotWritesAPictureOfTheWindow();
+  void screenshotShowsTheChartsOverTheOutputView();
 
  private:
   QString writeFile(const char* name, const QByteArray& text) {
@@ -354,6 +357,33 @@ void tst_RunCharts::screenshotWritesAPictureOfTheWindow() {
   QVERIFY(bad.waitForFinished(30000));
   QCOMPARE(bad.exitCode(), 2);
   QVERIFY(bad.readAllStandardError().contains("--after"));
+}
+
+void tst_RunCharts::screenshotShowsTheChartsOverTheOutputView() {
+  // sensor-averages ends in a console sink, so its run brings the Output view (Tap dock) to the
+  // front; the picture must show the Run dock's aggregate chart all the same.
+  qputenv("INPUT", SC_SOURCE_DIR "/resources/data/sensors.jsonl");
+  QVERIFY(
+      window_->openFile(QStringLiteral(SC_SOURCE_DIR "/resources/examples/sensor-averages.json")));
+  const QString picture = dir_.filePath("in-process.png");
+  bool finished = false, saved = false, chartShown = false, outputShown = true;
+  RunPanel* panel = window_->runPanel();
+  scheduleScreenshot(*window_, picture, 1500, true, [&](bool ok) {
+    finished = true;
+    saved = ok;
+    chartShown =
+        panel->aggregates()->isVisible() && !panel->aggregates()->visibleRegion().isEmpty();
+    outputShown = !window_->tapPanel()->visibleRegion().isEmpty();
+  });
+  QTRY_VERIFY_WITH_TIMEOUT(finished, 30000);
+  qunsetenv("INPUT");
+  QVERIFY(saved);
+  QVERIFY(window_->tapPanel()->outputView());  // the run had console output to show
+  QVERIFY2(chartShown, "the aggregate chart is not in the picture");
+  QVERIFY(!outputShown);
+  QCOMPARE(panel->aggregates()->series().size(), 8);  // sensor-averages' eight devices
+  QVERIFY(!QImage(picture).isNull());
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
 }
 
 QTEST_MAIN(tst_RunCharts)
