@@ -39,6 +39,9 @@ class tst_RunCharts : public QObject {
   void init();
   void cleanup();
   void aggregateChartShowsExactlyWhatTheWindowEmitted();
+  void lateRecordsAreCountedOnTheAggregateChart_data();
+  void lateRecordsAreCountedOnTheAggregateChart();
+  void earlyResultsUpdateTheOpenWindowsPoint();
   void csvExportMatchesTheShownSeries();
   void manySeriesShowTheTopNPlusOthers();
   void historySurvivesStopAndRunWithRunMarks();
@@ -149,6 +152,111 @@ void tst_RunCharts::aggregateChartShowsExactlyWhatTheWindowEmitted() {
   // Top 3: the three keys whose latest value is highest.
   view->topN()->setValue(3);
   QCOMPARE(view->series().size(), 3);
+}
+
+void tst_RunCharts::lateRecordsAreCountedOnTheAggregateChart_data() {
+  QTest::addColumn<bool>("latePortWired");
+  QTest::newRow("late port wired") << true;
+  QTest::newRow("late port unwired (dropped)") << false;
+}
+
+void tst_RunCharts::lateRecordsAreCountedOnTheAggregateChart() {
+  // 40 timed readings and 3 without a time: the window (on_timestamp_error: late) sends those 3
+  // to its late port, or drops and counts them when the port is not wired. Either way the
+  // chart's late line ends at 3.
+  QFETCH(bool, latePortWired);
+  QByteArray data;
+  for (int i = 0; i < 40; ++i) {
+    data += QStringLiteral(R"({"device":"d-%1","temperature":%2,"ts":"2026-11-26T10:%3:00Z"})")
+                .arg(i % 4)
+                .arg(20 + i % 7)
+                .arg(i, 2, 10, QLatin1Char('0'))
+                .toUtf8() +
+            '\n';
+    if (i % 13 == 5)
+      data += R"({"device":"d-9","temperature":99})"
+              "\n";
+  }
+  const QString input = writeFile("timed.jsonl", data);
+  const QString late = dir_.filePath("late-records.jsonl");
+  QFile::remove(late);
+  const QString lateSink =
+      latePortWired
+          ? QStringLiteral(R"(,{"id": "late", "type": "file.sink", "properties": {"path": "%1"}})")
+                .arg(late)
+          : QString();
+  const QString lateEdge =
+      latePortWired ? QStringLiteral(R"(,{"from": "w:late", "to": "late"})") : QString();
+  const QString path = writeFile("late.json", QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "chart-late",
+  "nodes": [
+    {"id": "src", "type": "file.source", "properties": {"path": "%1", "format": "jsonl"}},
+    {"id": "w", "type": "window.tumbling",
+     "properties": {"size": "5m", "key": "device", "timestamp": "ts",
+                    "aggregates": [{"as": "max_temp", "fn": "max", "of": "temperature"}]}},
+    {"id": "out", "type": "discard.sink"}%2
+  ],
+  "edges": [{"from": "src", "to": "w"}, {"from": "w", "to": "out"}%3]
+})")
+                                                  .arg(input, lateSink, lateEdge)
+                                                  .toUtf8());
+  QVERIFY(window_->openFile(path));
+  AggregateView* view = window_->runPanel()->aggregates();
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+  QCOMPARE(view->nodeChooser()->currentText(), QStringLiteral("w"));
+  if (latePortWired) {
+    QFile file(late);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 3);
+  }
+  // The late line is on the same chart, and its newest point is the count.
+  QLineSeries* lateLine = view->lateSeries();
+  QVERIFY(view->chart()->series().contains(lateLine));
+  QTRY_VERIFY(lateLine->count() > 0);
+  QCOMPARE(lateLine->points().last().y(), 3.0);
+  QVERIFY(!view->series().isEmpty());  // and the keys' lines beside it
+}
+
+void tst_RunCharts::earlyResultsUpdateTheOpenWindowsPoint() {
+  // With `emit` set, a window that stays open (1 h of event time; the generator's readings
+  // advance 10 ms each) reports its growing count every 100 ms: the chart shows the open
+  // window's point, one per key, its value growing as the window fills.
+  const QString path = writeFile("early.json", R"({
+  "streamcanvas": 1,
+  "name": "chart-early",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 400, "interval": "10ms"}},
+    {"id": "w", "type": "window.tumbling",
+     "properties": {"size": "1h", "key": "device", "timestamp": "ts", "emit": "100ms",
+                    "aggregates": [{"as": "n", "fn": "count"}]}},
+    {"id": "out", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "w"}, {"from": "w", "to": "out"}]
+})");
+  QVERIFY(window_->openFile(path));
+  AggregateView* view = window_->runPanel()->aggregates();
+  view->topN()->setValue(50);
+  auto total = [&] {
+    double sum = 0;
+    for (QLineSeries* s : view->series()) {
+      if (s->count() != 1) return -1.0;  // one open window per key, never a second point
+      sum += s->points().first().y();
+    }
+    return sum;
+  };
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(window_->runController()->isActive());
+  QTRY_VERIFY_WITH_TIMEOUT(total() > 0, 20000);
+  const double first = total();
+  QTRY_VERIFY_WITH_TIMEOUT(total() > first, 20000);
+  QVERIFY(window_->runController()->isActive());  // the window never closed: early results
+  QCOMPARE(view->results().size(), view->series().size());
+  for (const auto& windows : view->results())
+    QCOMPARE(windows.size(), 1);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
 }
 
 void tst_RunCharts::csvExportMatchesTheShownSeries() {
