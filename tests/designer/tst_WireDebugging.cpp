@@ -44,6 +44,7 @@ class tst_WireDebugging : public QObject {
   void breakpointMarkerAndStepBatch();
   void debuggerKeysStepAndContinue();
   void stopWhileHeldEndsTheRun();
+  void heldBreakpointLeavesAnotherWindowsRunGoing();
   void stoppingARunLeavesNoThreadBehind();
 
  private:
@@ -518,6 +519,49 @@ int threadCount() {
 }
 
 }  // namespace
+
+void tst_WireDebugging::heldBreakpointLeavesAnotherWindowsRunGoing() {
+  // Window 1 holds a record at a breakpoint; window 2 (same process, its own run) runs its
+  // pipeline to the end meanwhile, and window 1 is still held afterwards.
+  QVERIFY(window_->openFile(write("payments.json", kPayments)));
+  QTest::qWait(50);
+  WireView* tap = tapWire("gen");
+  QVERIFY(tap);
+  check(tap->findChild<QCheckBox*>(QStringLiteral("break")));
+  auto* held = tap->findChild<QPlainTextEdit*>(QStringLiteral("heldRecord"));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(held->isVisible(), 20000);
+  QVERIFY(held->toPlainText().contains(QStringLiteral("\"pay-00000001\"")));
+
+  MainWindow* other = test::showMainWindow({1000, 700});
+  QVERIFY(QTest::qWaitForWindowExposed(other));
+  QVERIFY(other->openFile(write("other.json", R"({
+  "streamcanvas": 1,
+  "name": "other",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 0, "count": 5000}},
+    {"id": "sink", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "sink"}]
+})")));
+  QTest::keyClick(other, Qt::Key_F5);
+  QVERIFY(other->runController()->isActive());
+  QTRY_VERIFY_WITH_TIMEOUT(!other->runController()->isActive(), 20000);
+  quint64 received = 0;
+  for (const auto& s : other->runController()->stats())
+    if (s.id == QLatin1String("sink")) received = s.recordsIn;
+  QCOMPARE(received, quint64(5000));
+  test::closeMainWindow(other);
+
+  // The first window is still held where it was.
+  QVERIFY(runner()->isActive());
+  QVERIFY(held->isVisible());
+  QCOMPARE(recordsIn("big"), quint64(0));
+  window_->activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(window_));
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 20000);
+}
 
 void tst_WireDebugging::stoppingARunLeavesNoThreadBehind() {
   QVERIFY(window_->openFile(write("forever.json", R"({
