@@ -45,6 +45,7 @@ class tst_RunCharts : public QObject {
   void csvExportMatchesTheShownSeries();
   void manySeriesShowTheTopNPlusOthers();
   void historySurvivesStopAndRunWithRunMarks();
+  void spanPanPngAndTheDaysBound();
   void screenshotWritesAPictureOfTheWindow();
   void screenshotShowsTheChartsOverTheOutputView();
 
@@ -431,6 +432,63 @@ void tst_RunCharts::historySurvivesStopAndRunWithRunMarks() {
   window_->action("new")->trigger();
   QVERIFY(panel->history().isEmpty());
   QVERIFY(panel->throughput()->series().isEmpty());
+}
+
+void tst_RunCharts::spanPanPngAndTheDaysBound() {
+  // Two hours of one sample a second: the span chooser shows the newest 1 min .. 24 h, a drag
+  // pans the shown range back in time, and the chart saves as a PNG.
+  MetricHistory history;
+  const qint64 t0 = 1'700'000'000'000;
+  for (int i = 0; i < 7200; ++i)
+    history.append(t0 + i * 1000LL, {{"a", double(i)}});
+  HistoryChart chart(
+      QStringLiteral("Span"), history,
+      {{QStringLiteral("all"), QStringLiteral("units"), [](const QString& name) { return name; }}});
+  chart.resize(800, 400);
+  chart.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&chart));
+  const qint64 last = history.lastMs();
+  auto shownSpan = [&] { return chart.shownTo() - chart.shownFrom(); };
+  QComboBox* span = chart.spanChooser();
+  span->setCurrentIndex(span->findText(QStringLiteral("1 min")));
+  chart.refreshNow();
+  QCOMPARE(shownSpan(), qint64(60'000));
+  QVERIFY(chart.shownTo() >= last);
+  const auto minute = chart.series().value("a")->points();
+  QVERIFY(!minute.isEmpty());
+  QVERIFY(minute.first().x() >= double(last - 60'000 - 1000));
+  span->setCurrentIndex(span->findText(QStringLiteral("1 h")));
+  chart.refreshNow();
+  QCOMPARE(shownSpan(), qint64(3'600'000));
+  span->setCurrentIndex(span->findText(QStringLiteral("24 h")));
+  chart.refreshNow();
+  QCOMPARE(shownSpan(), qint64(86'400'000));
+  QCOMPARE(chart.series().value("a")->points().first().x(), double(t0));  // everything kept
+
+  // A drag 30 min back: the newest half hour leaves the chart, and it stops following.
+  span->setCurrentIndex(span->findText(QStringLiteral("1 h")));
+  chart.refreshNow();
+  Q_EMIT chart.view()->panned(-1'800'000.0);
+  chart.refreshNow();
+  QVERIFY(!chart.following());
+  QCOMPARE(shownSpan(), qint64(3'600'000));
+  const auto panned = chart.series().value("a")->points();
+  QVERIFY(!panned.isEmpty());
+  QVERIFY2(panned.last().x() <= double(last - 1'800'000 + 1000),
+           qPrintable(QString::number(last - qint64(panned.last().x()))));
+
+  const QString png = dir_.filePath("chart.png");
+  QVERIFY(chart.exportPng(png));
+  const QImage image(png);
+  QVERIFY(!image.isNull());
+  QCOMPARE(image.size(), chart.view()->size() * chart.view()->devicePixelRatio());
+
+  // The history keeps 24 h at 1 s: the oldest second goes first.
+  MetricHistory day;
+  for (int i = 0; i < MetricHistory::kCapacity + 10; ++i)
+    day.append(t0 + i * 1000LL, {{"a", 1.0}});
+  QCOMPARE(day.sampleCount(), MetricHistory::kCapacity);
+  QCOMPARE(day.firstMs(), t0 + 10'000);
 }
 
 void tst_RunCharts::screenshotWritesAPictureOfTheWindow() {
