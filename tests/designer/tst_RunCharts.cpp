@@ -43,6 +43,7 @@ class tst_RunCharts : public QObject {
   void lateRecordsAreCountedOnTheAggregateChart();
   void earlyResultsUpdateTheOpenWindowsPoint();
   void csvExportMatchesTheShownSeries();
+  void chartsRedrawAtMostTenTimesASecond();
   void manySeriesShowTheTopNPlusOthers();
   void historySurvivesStopAndRunWithRunMarks();
   void spanPanPngAndTheDaysBound();
@@ -258,6 +259,42 @@ void tst_RunCharts::earlyResultsUpdateTheOpenWindowsPoint() {
     QCOMPARE(windows.size(), 1);
   QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
   QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+}
+
+// However often the history changes, a chart redraws at most every 100 ms: a redraw replaces
+// a line's points once, so the line's pointsReplaced count is the number of redraws.
+void tst_RunCharts::chartsRedrawAtMostTenTimesASecond() {
+  MetricHistory history;
+  const qint64 t0 = 1'700'000'000'000;
+  history.append(t0, {{"a", 0}});
+  HistoryChart chart(
+      QStringLiteral("Test"), history,
+      {{QStringLiteral("all"), QStringLiteral("units"), [](const QString& name) { return name; }}});
+  chart.refreshNow();
+  QLineSeries* a = chart.series().value(QStringLiteral("a"));
+  QVERIFY(a);
+  QSignalSpy redraws(a, &QXYSeries::pointsReplaced);
+  QElapsedTimer clock;
+  clock.start();
+  int updates = 0;
+  while (clock.elapsed() < 700 || updates < 200) {  // many updates over at least 0.7 s
+    history.append(t0 + (++updates) * 1000, {{"a", updates}});
+    chart.scheduleRefresh();
+    QCoreApplication::processEvents();
+  }
+  const qint64 took = clock.elapsed();
+  const int counted = redraws.count();
+  QVERIFY2(counted <= took / 100 + 1,
+           qPrintable(QStringLiteral("%1 redraws in %2 ms for %3 updates")
+                          .arg(counted)
+                          .arg(took)
+                          .arg(updates)));
+  // And it does redraw: the last update is drawn soon.
+  QTRY_VERIFY2(!a->points().isEmpty() && a->points().last().x() == double(t0 + updates * 1000),
+               qPrintable(QStringLiteral("%1 %2 %3")
+                              .arg(a->points().size())
+                              .arg(a->points().last().x(), 0, 'f', 0)
+                              .arg(a->points().last().y())));
 }
 
 void tst_RunCharts::csvExportMatchesTheShownSeries() {
