@@ -288,6 +288,11 @@ void tst_WireDebugging::tapKeepsTheNewestThousandRecords() {
   QCOMPARE(shown.size(), WireView::kMaxRecords);
   QVERIFY2(tap->heading()->text().contains(QStringLiteral("4000 records passed")),
            qPrintable(tap->heading()->text()));
+  // The heading says how the shown records are sampled (RunController's tap limits).
+  QVERIFY2(tap->heading()->text().contains(QStringLiteral("up to %1 of every batch, %2 a second")
+                                               .arg(RunController::kTapPerBatch)
+                                               .arg(RunController::kTapPerTenth * 10)),
+           qPrintable(tap->heading()->text()));
   for (const QString& line : shown)
     taken << number(line);
   QVERIFY2(taken.first() > 0, qPrintable(shown.first()));
