@@ -103,6 +103,7 @@ struct PartitionState {
   Gauge* lag = nullptr;
   Gauge* lagMs = nullptr;      // time behind: now - timestamp of the last record read
   int64_t lastTimestamp = -1;  // broker timestamp of the last record read (-1: none)
+  int64_t caughtUpAt = -1;     // when the metrics last saw this partition read to its end
 };
 
 class PartitionList {
@@ -283,6 +284,12 @@ class KafkaSourceNode final : public SourceNode {
                             : " as group '" + groupId_ + "'" +
                                   (bounded_ ? " up to the end offsets seen on assignment" : "")));
     lastMetricsMs_ = nowMs();
+  }
+
+  // A breakpoint or back-pressure holds this thread: the lag gauges keep counting.
+  void whileBlocked() override {
+    const int64_t now = nowMs();
+    if (now - lastMetricsMs_ >= 1000) updateMetrics(now);
   }
 
   Poll poll(Emitter& out) override {
@@ -1374,9 +1381,13 @@ class KafkaSourceNode final : public SourceNode {
       if (bounded_ && p.done) lag = 0;
       if (p.lag) p.lag->set(lag);
       total += lag;
-      // Time behind, where the broker gives timestamps: caught up is 0 behind; -1 unknown.
-      const int64_t behind =
-          lag == 0 ? 0 : (p.lastTimestamp >= 0 ? std::max<int64_t>(0, now - p.lastTimestamp) : -1);
+      // Time behind, where the broker gives timestamps: now - the timestamp of the oldest unread
+      // message; caught up is 0 behind, -1 unknown. That message is not read yet: it is no older
+      // than the last one read, nor (producer time) than the last moment the partition was seen
+      // read to its end - the later of the two, so an idle hour before it does not count.
+      if (lag == 0) p.caughtUpAt = now;
+      const int64_t since = std::max(p.lastTimestamp, p.caughtUpAt);
+      const int64_t behind = lag == 0 ? 0 : (since >= 0 ? std::max<int64_t>(0, now - since) : -1);
       if (p.lagMs) p.lagMs->set(behind);
       maxBehind = std::max(maxBehind, behind);
     }

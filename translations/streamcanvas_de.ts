@@ -1204,7 +1204,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>streamcanvas: --run braucht eine Pipeline-Datei</translation>
     </message>
     <message>
-        <location filename="../app/designer/ScreenshotRun.cpp" line="+26"/>
+        <location filename="../app/designer/ScreenshotRun.cpp" line="+45"/>
         <source>streamcanvas: cannot write %1</source>
         <translation>streamcanvas: %1 kann nicht geschrieben werden</translation>
     </message>
@@ -4210,14 +4210,14 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
+        <source>Wire %1: %n records passed (a sample shown: up to %2 of every batch, %3 a second)</source>
         <translation>
-            <numerusform>Verbindung %1: %n Datensatz passiert (bis zu %2 je Batch angezeigt)</numerusform>
-            <numerusform>Verbindung %1: %n Datensätze passiert (bis zu %2 je Batch angezeigt)</numerusform>
+            <numerusform>Verbindung %1: %n Datensatz passiert (Stichprobe angezeigt: bis zu %2 je Batch, %3 pro Sekunde)</numerusform>
+            <numerusform>Verbindung %1: %n Datensätze passiert (Stichprobe angezeigt: bis zu %2 je Batch, %3 pro Sekunde)</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>(paused)</source>
         <translation>(angehalten)</translation>
     </message>

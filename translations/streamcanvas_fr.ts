@@ -1204,7 +1204,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>streamcanvas&#xa0;: --run attend un fichier de pipeline</translation>
     </message>
     <message>
-        <location filename="../app/designer/ScreenshotRun.cpp" line="+26"/>
+        <location filename="../app/designer/ScreenshotRun.cpp" line="+45"/>
         <source>streamcanvas: cannot write %1</source>
         <translation>streamcanvas&#xa0;: impossible d’écrire %1</translation>
     </message>
@@ -4210,14 +4210,14 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>Wire %1: %n records passed (up to %2 of every batch shown)</source>
+        <source>Wire %1: %n records passed (a sample shown: up to %2 of every batch, %3 a second)</source>
         <translation>
-            <numerusform>Lien %1&#xa0;: %n enregistrement passé (jusqu’à %2 par lot affichés)</numerusform>
-            <numerusform>Lien %1&#xa0;: %n enregistrements passés (jusqu’à %2 par lot affichés)</numerusform>
+            <numerusform>Lien %1&#xa0;: %n enregistrement passé (échantillon affiché&#xa0;: jusqu’à %2 par lot, %3 par seconde)</numerusform>
+            <numerusform>Lien %1&#xa0;: %n enregistrements passés (échantillon affiché&#xa0;: jusqu’à %2 par lot, %3 par seconde)</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>(paused)</source>
         <translation>(en pause)</translation>
     </message>

@@ -10,22 +10,43 @@
 
 namespace sc::designer {
 
-void scheduleScreenshot(MainWindow& window, const QString& path, qint64 afterMs, bool run) {
-  // The Run dock gets room for its charts in the picture.
+namespace {
+
+// The Run dock in front, with room for its charts. A run brings the Tap dock forward when it
+// has console sinks (their Output view) or taps, so this is done again just before the picture.
+void showRunDock(MainWindow& window) {
   if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("runDock"))) {
     dock->show();
     dock->raise();
     window.resizeDocks({dock}, {std::max(360, window.height() / 2)}, Qt::Vertical);
   }
+}
+
+}  // namespace
+
+void scheduleScreenshot(MainWindow& window, const QString& path, qint64 afterMs, bool run,
+                        std::function<void(bool saved)> done) {
+  showRunDock(window);
   if (run)
     QTimer::singleShot(0, &window, [&window] { window.action(QStringLiteral("run"))->trigger(); });
-  QTimer::singleShot(int(std::min<qint64>(afterMs, 24LL * 3600 * 1000)), &window, [&window, path] {
-    const bool saved = window.grab().save(path, "PNG");
-    if (!saved)
-      QTextStream(stderr)
-          << QApplication::translate("main", "streamcanvas: cannot write %1").arg(path) << Qt::endl;
-    QApplication::exit(saved ? 0 : 1);
-  });
+  QTimer::singleShot(
+      int(std::min<qint64>(afterMs, 24LL * 3600 * 1000)), &window, [&window, path, done] {
+        showRunDock(window);
+        // One turn of the event loop lays the raised dock out before the grab.
+        QTimer::singleShot(
+            0, &window, [&window, path, done] {
+              const bool saved = window.grab().save(path, "PNG");
+              if (done) {
+                done(saved);
+                return;
+              }
+              if (!saved)
+                QTextStream(stderr)
+                    << QApplication::translate("main", "streamcanvas: cannot write %1").arg(path)
+                    << Qt::endl;
+              QApplication::exit(saved ? 0 : 1);
+            });
+      });
 }
 
 }  // namespace sc::designer

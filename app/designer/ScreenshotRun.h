@@ -5,12 +5,16 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace sc::designer {
 
 class MainWindow;
 
-// Starts the run now when `run` is set; after `afterMs` writes the picture to `path` and quits
-// the application with 0, or 1 (saying why on stderr) when the picture cannot be written.
-void scheduleScreenshot(MainWindow& window, const QString& path, qint64 afterMs, bool run);
+// Starts the run now when `run` is set; after `afterMs` brings the Run dock (charts) to the
+// front, writes the picture to `path` and calls `done` with whether it was written. Without
+// `done` it quits the application with 0, or 1 (saying why on stderr).
+void scheduleScreenshot(MainWindow& window, const QString& path, qint64 afterMs, bool run,
+                        std::function<void(bool saved)> done = {});
 
 }  // namespace sc::designer

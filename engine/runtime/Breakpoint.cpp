@@ -63,7 +63,7 @@ int64_t Breakpoint::nextStop(const Batch& batch, uint32_t from, bool firstInBatc
 }
 
 void Breakpoint::hold(const Batch& batch, uint32_t row, const SlotTable& slots,
-                      const std::atomic<bool>& stop) {
+                      const std::atomic<bool>& stop, const std::function<void()>& whileHeld) {
   {
     std::lock_guard lock(mutex_);
     if (released_) return;
@@ -77,8 +77,17 @@ void Breakpoint::hold(const Batch& batch, uint32_t row, const SlotTable& slots,
   std::unique_lock lock(mutex_);
   hits_.fetch_add(1, std::memory_order_relaxed);
   paused_ = true;
-  while (paused_ && !released_ && !stop.load())
+  while (paused_ && !released_ && !stop.load()) {
     cv_.wait_for(lock, std::chrono::milliseconds(50));
+    if (whileHeld && paused_ && !released_) {
+      lock.unlock();  // control calls (step, resume) go on meanwhile
+      try {
+        whileHeld();
+      } catch (...) {
+      }
+      lock.lock();
+    }
+  }
   paused_ = false;
 }
 

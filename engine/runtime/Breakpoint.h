@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 
 namespace sc {
@@ -34,9 +35,9 @@ class Breakpoint {
   // first call for a batch (a condition evaluates the batch once).
   int64_t nextStop(const Batch& batch, uint32_t from, bool firstInBatch, const SlotTable& slots);
   // Holds row `row` until step(), resume() or release(), or until `stop` is set (checked at
-  // least every 50 ms).
-  void hold(const Batch& batch, uint32_t row, const SlotTable& slots,
-            const std::atomic<bool>& stop);
+  // least every 50 ms). `whileHeld` (if set) runs on this thread about every 50 ms meanwhile.
+  void hold(const Batch& batch, uint32_t row, const SlotTable& slots, const std::atomic<bool>& stop,
+            const std::function<void()>& whileHeld = {});
 
  protected:
   // The first row at or after `from` the condition matches (-1: none); the default matches

@@ -313,12 +313,23 @@ struct Execution::Impl {
       }
       if (hit < 0) break;
       nodes[from].metrics->state.set(static_cast<int64_t>(NodeState::Waiting));
-      bp.hold(*batch, end, slots, stop);
+      bp.hold(*batch, end, slots, stop, [this, from] { sourceBlocked(from); });
       nodes[from].metrics->state.set(static_cast<int64_t>(NodeState::Running));
       begin = end;
       searchFrom = end + 1;
     }
     pool->release(batch);
+  }
+
+  // The thread of node `from` waits (a held breakpoint, a full queue): the source at its head
+  // keeps its monitoring current (Kafka lag grows while a debugging user looks at it).
+  void sourceBlocked(uint32_t from) {
+    if (SourceNode* source = nodes[tasks[nodes[from].task]->nodes.front()].source) {
+      try {
+        source->whileBlocked();
+      } catch (...) {  // monitoring never fails the pipeline
+      }
+    }
   }
 
   void deliver(uint32_t edge, Batch* batch) {
@@ -346,6 +357,7 @@ struct Execution::Impl {
       nodes[e.from].metrics->state.set(static_cast<int64_t>(NodeState::Waiting));
       producer.parker.park(std::chrono::milliseconds(50),
                            [&] { return e.channel->writeAvailable() > 0 || aborted.load(); });
+      sourceBlocked(e.from);
     }
     nodes[e.from].metrics->state.set(static_cast<int64_t>(NodeState::Running));
     // The producer updates the fill too (once per batch): a consumer that stopped reading (held

@@ -122,6 +122,11 @@ class SourceNode : public Node {
   // thread) about to leave its thread, on that thread, while poll() is inside Emitter::emit.
   // A source that fills in some metadata late (Kafka headers, HeaderUse::AtSinks) does it here.
   virtual void beforeHandOff(Batch&) {}
+  // Called on this source's thread about every 50 ms while it cannot go on: a breakpoint holds
+  // a record on its thread, or back-pressure (a full queue) holds an emit. The source keeps
+  // what monitoring shows current here (a Kafka source: its lag). Must be cheap, must not emit
+  // and must not throw.
+  virtual void whileBlocked() {}
 };
 
 }  // namespace sc

@@ -288,6 +288,9 @@ void WindowNode::finish(Emitter& out) {
   out_ = &out;
   advance(INT64_MAX);
   flush();
+  // Every window fired: the designer shows the state as it is now, not as at the last watermark.
+  if (bytesGauge_) bytesGauge_->set(static_cast<int64_t>(stateBytes()));
+  if (openGauge_) openGauge_->set(static_cast<int64_t>(openWindows()));
   if (keysGauge_) keysGauge_->set(keys_.held());
 }
 

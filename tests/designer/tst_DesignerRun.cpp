@@ -377,6 +377,15 @@ void tst_DesignerRun::runPanelChartsThroughputAndKafkaLag() {
   panel->lag()->viewChooser()->setCurrentIndex(1);  // messages per partition
   panel->lag()->refreshNow();
   QVERIFY(panel->lag()->series().contains("src events[0]"));
+  // Time behind (the lag_ms gauges, in seconds): per source and per partition, never negative.
+  panel->lag()->viewChooser()->setCurrentIndex(2);
+  panel->lag()->refreshNow();
+  QTRY_VERIFY_WITH_TIMEOUT(panel->lag()->series().contains("src"), 5000);
+  for (const QPointF& p : panel->lag()->series()["src"]->points())
+    QVERIFY(p.y() >= 0);
+  panel->lag()->viewChooser()->setCurrentIndex(3);
+  panel->lag()->refreshNow();
+  QVERIFY(panel->lag()->series().contains("src events[0]"));
   // Bytes: what the Kafka source read and the Kafka sink wrote.
   panel->throughput()->viewChooser()->setCurrentIndex(1);
   panel->throughput()->refreshNow();

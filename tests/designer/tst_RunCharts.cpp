@@ -24,6 +24,8 @@
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
 #include "app/designer/RunPanel.h"
+#include "app/designer/ScreenshotRun.h"
+#include "app/designer/TapPanel.h"
 #include "designer/WindowTestSupport.h"
 
 using namespace sc;
@@ -37,10 +39,16 @@ class tst_RunCharts : public QObject {
   void init();
   void cleanup();
   void aggregateChartShowsExactlyWhatTheWindowEmitted();
+  void lateRecordsAreCountedOnTheAggregateChart_data();
+  void lateRecordsAreCountedOnTheAggregateChart();
+  void earlyResultsUpdateTheOpenWindowsPoint();
   void csvExportMatchesTheShownSeries();
+  void chartsRedrawAtMostTenTimesASecond();
   void manySeriesShowTheTopNPlusOthers();
   void historySurvivesStopAndRunWithRunMarks();
+  void spanPanPngAndTheDaysBound();
   void screenshotWritesAPictureOfTheWindow();
+  void screenshotShowsTheChartsOverTheOutputView();
 
  private:
   QString writeFile(const char* name, const QByteArray& text) {
@@ -146,6 +154,147 @@ void tst_RunCharts::aggregateChartShowsExactlyWhatTheWindowEmitted() {
   // Top 3: the three keys whose latest value is highest.
   view->topN()->setValue(3);
   QCOMPARE(view->series().size(), 3);
+}
+
+void tst_RunCharts::lateRecordsAreCountedOnTheAggregateChart_data() {
+  QTest::addColumn<bool>("latePortWired");
+  QTest::newRow("late port wired") << true;
+  QTest::newRow("late port unwired (dropped)") << false;
+}
+
+void tst_RunCharts::lateRecordsAreCountedOnTheAggregateChart() {
+  // 40 timed readings and 3 without a time: the window (on_timestamp_error: late) sends those 3
+  // to its late port, or drops and counts them when the port is not wired. Either way the
+  // chart's late line ends at 3.
+  QFETCH(bool, latePortWired);
+  QByteArray data;
+  for (int i = 0; i < 40; ++i) {
+    data += QStringLiteral(R"({"device":"d-%1","temperature":%2,"ts":"2026-11-26T10:%3:00Z"})")
+                .arg(i % 4)
+                .arg(20 + i % 7)
+                .arg(i, 2, 10, QLatin1Char('0'))
+                .toUtf8() +
+            '\n';
+    if (i % 13 == 5)
+      data += R"({"device":"d-9","temperature":99})"
+              "\n";
+  }
+  const QString input = writeFile("timed.jsonl", data);
+  const QString late = dir_.filePath("late-records.jsonl");
+  QFile::remove(late);
+  const QString lateSink =
+      latePortWired
+          ? QStringLiteral(R"(,{"id": "late", "type": "file.sink", "properties": {"path": "%1"}})")
+                .arg(late)
+          : QString();
+  const QString lateEdge =
+      latePortWired ? QStringLiteral(R"(,{"from": "w:late", "to": "late"})") : QString();
+  const QString path = writeFile("late.json", QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "chart-late",
+  "nodes": [
+    {"id": "src", "type": "file.source", "properties": {"path": "%1", "format": "jsonl"}},
+    {"id": "w", "type": "window.tumbling",
+     "properties": {"size": "5m", "key": "device", "timestamp": "ts",
+                    "aggregates": [{"as": "max_temp", "fn": "max", "of": "temperature"}]}},
+    {"id": "out", "type": "discard.sink"}%2
+  ],
+  "edges": [{"from": "src", "to": "w"}, {"from": "w", "to": "out"}%3]
+})")
+                                                  .arg(input, lateSink, lateEdge)
+                                                  .toUtf8());
+  QVERIFY(window_->openFile(path));
+  AggregateView* view = window_->runPanel()->aggregates();
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+  QCOMPARE(view->nodeChooser()->currentText(), QStringLiteral("w"));
+  if (latePortWired) {
+    QFile file(late);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 3);
+  }
+  // The late line is on the same chart, and its newest point is the count.
+  QLineSeries* lateLine = view->lateSeries();
+  QVERIFY(view->chart()->series().contains(lateLine));
+  QTRY_VERIFY(lateLine->count() > 0);
+  QCOMPARE(lateLine->points().last().y(), 3.0);
+  QVERIFY(!view->series().isEmpty());  // and the keys' lines beside it
+}
+
+void tst_RunCharts::earlyResultsUpdateTheOpenWindowsPoint() {
+  // With `emit` set, a window that stays open (1 h of event time; the generator's readings
+  // advance 10 ms each) reports its growing count every 100 ms: the chart shows the open
+  // window's point, one per key, its value growing as the window fills.
+  const QString path = writeFile("early.json", R"({
+  "streamcanvas": 1,
+  "name": "chart-early",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 400, "interval": "10ms"}},
+    {"id": "w", "type": "window.tumbling",
+     "properties": {"size": "1h", "key": "device", "timestamp": "ts", "emit": "100ms",
+                    "aggregates": [{"as": "n", "fn": "count"}]}},
+    {"id": "out", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "w"}, {"from": "w", "to": "out"}]
+})");
+  QVERIFY(window_->openFile(path));
+  AggregateView* view = window_->runPanel()->aggregates();
+  view->topN()->setValue(50);
+  auto total = [&] {
+    double sum = 0;
+    for (QLineSeries* s : view->series()) {
+      if (s->count() != 1) return -1.0;  // one open window per key, never a second point
+      sum += s->points().first().y();
+    }
+    return sum;
+  };
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(window_->runController()->isActive());
+  QTRY_VERIFY_WITH_TIMEOUT(total() > 0, 20000);
+  const double first = total();
+  QTRY_VERIFY_WITH_TIMEOUT(total() > first, 20000);
+  QVERIFY(window_->runController()->isActive());  // the window never closed: early results
+  QCOMPARE(view->results().size(), view->series().size());
+  for (const auto& windows : view->results())
+    QCOMPARE(windows.size(), 1);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+}
+
+// However often the history changes, a chart redraws at most every 100 ms: a redraw replaces
+// a line's points once, so the line's pointsReplaced count is the number of redraws.
+void tst_RunCharts::chartsRedrawAtMostTenTimesASecond() {
+  MetricHistory history;
+  const qint64 t0 = 1'700'000'000'000;
+  history.append(t0, {{"a", 0}});
+  HistoryChart chart(
+      QStringLiteral("Test"), history,
+      {{QStringLiteral("all"), QStringLiteral("units"), [](const QString& name) { return name; }}});
+  chart.refreshNow();
+  QLineSeries* a = chart.series().value(QStringLiteral("a"));
+  QVERIFY(a);
+  QSignalSpy redraws(a, &QXYSeries::pointsReplaced);
+  QElapsedTimer clock;
+  clock.start();
+  int updates = 0;
+  while (clock.elapsed() < 700 || updates < 200) {  // many updates over at least 0.7 s
+    history.append(t0 + (++updates) * 1000, {{"a", updates}});
+    chart.scheduleRefresh();
+    QCoreApplication::processEvents();
+  }
+  const qint64 took = clock.elapsed();
+  const int counted = redraws.count();
+  QVERIFY2(counted <= took / 100 + 1,
+           qPrintable(QStringLiteral("%1 redraws in %2 ms for %3 updates")
+                          .arg(counted)
+                          .arg(took)
+                          .arg(updates)));
+  // And it does redraw: the last update is drawn soon.
+  QTRY_VERIFY2(!a->points().isEmpty() && a->points().last().x() == double(t0 + updates * 1000),
+               qPrintable(QStringLiteral("%1 %2 %3")
+                              .arg(a->points().size())
+                              .arg(a->points().last().x(), 0, 'f', 0)
+                              .arg(a->points().last().y())));
 }
 
 void tst_RunCharts::csvExportMatchesTheShownSeries() {
@@ -322,6 +471,63 @@ void tst_RunCharts::historySurvivesStopAndRunWithRunMarks() {
   QVERIFY(panel->throughput()->series().isEmpty());
 }
 
+void tst_RunCharts::spanPanPngAndTheDaysBound() {
+  // Two hours of one sample a second: the span chooser shows the newest 1 min .. 24 h, a drag
+  // pans the shown range back in time, and the chart saves as a PNG.
+  MetricHistory history;
+  const qint64 t0 = 1'700'000'000'000;
+  for (int i = 0; i < 7200; ++i)
+    history.append(t0 + i * 1000LL, {{"a", double(i)}});
+  HistoryChart chart(
+      QStringLiteral("Span"), history,
+      {{QStringLiteral("all"), QStringLiteral("units"), [](const QString& name) { return name; }}});
+  chart.resize(800, 400);
+  chart.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&chart));
+  const qint64 last = history.lastMs();
+  auto shownSpan = [&] { return chart.shownTo() - chart.shownFrom(); };
+  QComboBox* span = chart.spanChooser();
+  span->setCurrentIndex(span->findText(QStringLiteral("1 min")));
+  chart.refreshNow();
+  QCOMPARE(shownSpan(), qint64(60'000));
+  QVERIFY(chart.shownTo() >= last);
+  const auto minute = chart.series().value("a")->points();
+  QVERIFY(!minute.isEmpty());
+  QVERIFY(minute.first().x() >= double(last - 60'000 - 1000));
+  span->setCurrentIndex(span->findText(QStringLiteral("1 h")));
+  chart.refreshNow();
+  QCOMPARE(shownSpan(), qint64(3'600'000));
+  span->setCurrentIndex(span->findText(QStringLiteral("24 h")));
+  chart.refreshNow();
+  QCOMPARE(shownSpan(), qint64(86'400'000));
+  QCOMPARE(chart.series().value("a")->points().first().x(), double(t0));  // everything kept
+
+  // A drag 30 min back: the newest half hour leaves the chart, and it stops following.
+  span->setCurrentIndex(span->findText(QStringLiteral("1 h")));
+  chart.refreshNow();
+  Q_EMIT chart.view()->panned(-1'800'000.0);
+  chart.refreshNow();
+  QVERIFY(!chart.following());
+  QCOMPARE(shownSpan(), qint64(3'600'000));
+  const auto panned = chart.series().value("a")->points();
+  QVERIFY(!panned.isEmpty());
+  QVERIFY2(panned.last().x() <= double(last - 1'800'000 + 1000),
+           qPrintable(QString::number(last - qint64(panned.last().x()))));
+
+  const QString png = dir_.filePath("chart.png");
+  QVERIFY(chart.exportPng(png));
+  const QImage image(png);
+  QVERIFY(!image.isNull());
+  QCOMPARE(image.size(), chart.view()->size() * chart.view()->devicePixelRatio());
+
+  // The history keeps 24 h at 1 s: the oldest second goes first.
+  MetricHistory day;
+  for (int i = 0; i < MetricHistory::kCapacity + 10; ++i)
+    day.append(t0 + i * 1000LL, {{"a", 1.0}});
+  QCOMPARE(day.sampleCount(), MetricHistory::kCapacity);
+  QCOMPARE(day.firstMs(), t0 + 10'000);
+}
+
 void tst_RunCharts::screenshotWritesAPictureOfTheWindow() {
   const QString picture = dir_.filePath("window.png");
   QProcess designer;
@@ -354,6 +560,33 @@ void tst_RunCharts::screenshotWritesAPictureOfTheWindow() {
   QVERIFY(bad.waitForFinished(30000));
   QCOMPARE(bad.exitCode(), 2);
   QVERIFY(bad.readAllStandardError().contains("--after"));
+}
+
+void tst_RunCharts::screenshotShowsTheChartsOverTheOutputView() {
+  // sensor-averages ends in a console sink, so its run brings the Output view (Tap dock) to the
+  // front; the picture must show the Run dock's aggregate chart all the same.
+  qputenv("INPUT", SC_SOURCE_DIR "/resources/data/sensors.jsonl");
+  QVERIFY(
+      window_->openFile(QStringLiteral(SC_SOURCE_DIR "/resources/examples/sensor-averages.json")));
+  const QString picture = dir_.filePath("in-process.png");
+  bool finished = false, saved = false, chartShown = false, outputShown = true;
+  RunPanel* panel = window_->runPanel();
+  scheduleScreenshot(*window_, picture, 1500, true, [&](bool ok) {
+    finished = true;
+    saved = ok;
+    chartShown =
+        panel->aggregates()->isVisible() && !panel->aggregates()->visibleRegion().isEmpty();
+    outputShown = !window_->tapPanel()->visibleRegion().isEmpty();
+  });
+  QTRY_VERIFY_WITH_TIMEOUT(finished, 30000);
+  qunsetenv("INPUT");
+  QVERIFY(saved);
+  QVERIFY(window_->tapPanel()->outputView());  // the run had console output to show
+  QVERIFY2(chartShown, "the aggregate chart is not in the picture");
+  QVERIFY(!outputShown);
+  QCOMPARE(panel->aggregates()->series().size(), 8);  // sensor-averages' eight devices
+  QVERIFY(!QImage(picture).isNull());
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
 }
 
 QTEST_MAIN(tst_RunCharts)

@@ -4,6 +4,7 @@
 // partition that never gets data says why it cannot fire.
 #include <QDir>
 #include <QLabel>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -30,6 +31,7 @@ class tst_RunOverlay : public QObject {
   void fullQueueTurnsItsWireRed();
   void windowShowsWatermarkAndState();
   void quietPartitionExplainsTheStall();
+  void idlePartitionIsMarkedInTheSourceTooltip();
 
  private:
   QString write(const char* name, const QString& text) {
@@ -180,6 +182,60 @@ void tst_RunOverlay::quietPartitionExplainsTheStall() {
   QVERIFY2(src->toolTip().contains("sensors/0: newest 2026-01-01"), qPrintable(src->toolTip()));
   screenshot("run-overlay-stall.png");
   stopRun();
+}
+
+void tst_RunOverlay::idlePartitionIsMarkedInTheSourceTooltip() {
+  // As above, but with idle_timeout 1s: the quiet partition is marked idle in the source's
+  // tooltip (it no longer holds the watermark back), the busy one is not, and windows fire.
+  auto started = kafka::EmbeddedCluster::start(1, 1);
+  QVERIFY2(started.ok(), started.error.c_str());
+  std::shared_ptr<kafka::EmbeddedCluster> cluster = started.value;
+  QVERIFY(cluster->ensureTopic("sensors", 1).ok());
+  QVERIFY(cluster->ensureTopic("quiet", 1).ok());
+  const QString path =
+      write("idle.json", QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "idle",
+  "connections": {"k": {"type": "kafka", "bootstrap_servers": "%1"}},
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 50}, "ui": {"x": 40, "y": 40}},
+    {"id": "out", "type": "kafka.sink", "properties": {"connection": "k", "topic": "sensors"},
+     "ui": {"x": 340, "y": 40}},
+    {"id": "src", "type": "kafka.source",
+     "properties": {"connection": "k", "topics": ["sensors", "quiet"], "start": "earliest"},
+     "ui": {"x": 40, "y": 260}},
+    {"id": "win", "type": "window.tumbling",
+     "properties": {"size": "1s", "key": "device", "timestamp": "ts", "idle_timeout": "1s",
+                    "aggregates": [{"as": "n", "fn": "count"}]},
+     "ui": {"x": 340, "y": 260}},
+    {"id": "sink", "type": "discard.sink", "ui": {"x": 640, "y": 260}}
+  ],
+  "edges": [{"from": "gen", "to": "out"}, {"from": "src", "to": "win"},
+            {"from": "win", "to": "sink"}]
+})")
+                             .arg(QString::fromStdString(cluster->bootstrapServers())));
+  // The run stops before the cluster goes, also when a check fails.
+  const auto stopFirst = qScopeGuard([this] { stopRun(); });
+  QVERIFY(window_->openFile(path));
+  QTest::keyClick(window_, Qt::Key_F5);
+  NodeItem* src = window_->scene()->nodeItem("src");
+  RunController* runner = window_->runController();
+  auto recordsIn = [&](const char* id) -> quint64 {
+    for (const auto& s : runner->stats())
+      if (s.id == QLatin1String(id)) return s.recordsIn;
+    return 0;
+  };
+  QTRY_VERIFY_WITH_TIMEOUT(src->toolTip().contains(QRegularExpression(
+                               R"(quiet/0: newest no data yet, [^\n]*\(idle, not holding)")),
+                           40000);
+  QVERIFY2(src->toolTip().contains("Partitions (idle_timeout 1.0 s)"), qPrintable(src->toolTip()));
+  QVERIFY2(src->toolTip().contains("sensors/0: newest 2026-01-01"), qPrintable(src->toolTip()));
+  QVERIFY2(!src->toolTip().contains(QRegularExpression(R"(sensors/0:[^\n]*idle)")),
+           qPrintable(src->toolTip()));
+  // The idle partition no longer holds the watermark: windows fire.
+  QTRY_VERIFY_WITH_TIMEOUT(recordsIn("sink") > 0, 40000);
+  QVERIFY(!window_->scene()->nodeItem("win")->hasRunHint());
+  screenshot("run-overlay-idle.png");
 }
 
 QTEST_MAIN(tst_RunOverlay)

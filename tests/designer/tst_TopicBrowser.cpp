@@ -6,6 +6,8 @@
 #include <librdkafka/rdkafka.h>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -84,6 +86,7 @@ class tst_TopicBrowser : public QObject {
   void failureClearsStaleContentAndIsReadable_data();
   void failureClearsStaleContentAndIsReadable();
   void seeksByOffsetAndFiltersAcrossTheWholeTopic();
+  void savesTheRestToAFileAndCancels();
   void decodesExportsAndProducesAgain();
   void showsConsumerGroupLagPerPartition();
   void droppingATopicCreatesAConfiguredNode();
@@ -455,6 +458,85 @@ void tst_TopicBrowser::seeksByOffsetAndFiltersAcrossTheWholeTopic() {
   read(browser, "yesterday", {});
   QVERIFY2(browser->statusLabel()->text().contains("'yesterday'"),
            qPrintable(browser->statusLabel()->text()));
+}
+
+// "Save the rest to a file": matches past the first 10,000 go to the file chosen in the save
+// dialog (typed into it); Cancel stops a read, whose answer says so.
+void tst_TopicBrowser::savesTheRestToAFileAndCancels() {
+  constexpr int kMessages = TopicBrowser::kKeptMessages + 500;
+  QVERIFY(cluster_->ensureTopic("spill", 1).ok());
+  std::vector<test::Produced> all;
+  for (int i = 0; i < kMessages; ++i)
+    all.push_back({R"({"n":)" + std::to_string(i) + "}", "", {}, 0});
+  test::produceAll(cluster_->bootstrapServers(), "spill", all);
+
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = openBrowser(window);
+  QVERIFY(browser);
+  clickTopic(browser, "spill");
+  QCheckBox* spill = nullptr;
+  for (QCheckBox* box : browser->findChildren<QCheckBox*>())
+    if (box->text() == QStringLiteral("Save the rest to a file")) spill = box;
+  QVERIFY(spill);
+  QTest::mouseClick(spill, Qt::LeftButton, {}, QPoint(spill->height() / 2, spill->height() / 2));
+  QVERIFY(spill->isChecked());
+
+  // Read asks where to save the rest: the path is typed into the dialog.
+  QTemporaryDir dir;
+  const QString path = dir.filePath("rest.jsonl");
+  bool answered = false;
+  std::function<void()> answer = [&] {
+    auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+    if (!dialog) {
+      QTimer::singleShot(20, this, answer);
+      return;
+    }
+    auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    QVERIFY(name);
+    dialog->setDirectory(dir.path());  // the file name is typed
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("rest.jsonl"));
+    auto* buttons = dialog->findChild<QDialogButtonBox*>();
+    QVERIFY(buttons);
+    // The Save button, clicked (Return would first close the completer's list).
+    QPushButton* save = buttons->button(QDialogButtonBox::Save);
+    if (!save) save = buttons->button(QDialogButtonBox::Open);
+    QVERIFY(save && save->isEnabled());
+    answered = true;
+    QTest::mouseClick(save, Qt::LeftButton);
+    if (dialog->isVisible()) dialog->reject();  // never leave the test waiting
+  };
+  QTimer::singleShot(0, this, answer);
+  read(browser, "beginning", "n >= 0");
+  QVERIFY(answered);
+  QCOMPARE(browser->shownMessages().size(), size_t(TopicBrowser::kKeptMessages));
+  QVERIFY2(browser->statusLabel()->text().contains("500 more saved to the file"),
+           qPrintable(browser->statusLabel()->text()));
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  const QList<QByteArray> saved = file.readAll().trimmed().split('\n');
+  QCOMPARE(saved.size(), 500);
+  QVERIFY2(saved.first().contains(QByteArray::number(TopicBrowser::kKeptMessages)),
+           saved.first().constData());
+  QVERIFY2(saved.last().contains(QByteArray::number(kMessages - 1)), saved.last().constData());
+
+  // Cancel, clicked while a scan that matches nothing reads the topic: it stops early.
+  QTest::mouseClick(spill, Qt::LeftButton, {}, QPoint(spill->height() / 2, spill->height() / 2));
+  QVERIFY(!spill->isChecked());
+  browser->readFromEdit()->clear();
+  browser->filterEdit()->clear();
+  QTest::keyClicks(browser->readFromEdit(), "beginning");
+  QTest::keyClicks(browser->filterEdit(), "n < 0");
+  QTest::mouseClick(browser->readButton(), Qt::LeftButton);
+  QVERIFY(browser->isScanning());
+  QVERIFY(browser->cancelButton()->isEnabled());
+  QTest::mouseClick(browser->cancelButton(), Qt::LeftButton);
+  QVERIFY(!browser->cancelButton()->isEnabled());
+  QTRY_VERIFY_WITH_TIMEOUT(!browser->isScanning() && !browser->isBusy(), 30000);
+  const QString status = browser->statusLabel()->text();
+  QVERIFY2(status.contains("(cancelled)"), qPrintable(status));
+  QVERIFY2(!status.contains(QStringLiteral("%L1 of %L1").arg(kMessages)), qPrintable(status));
+  QVERIFY(browser->readButton()->isEnabled());
 }
 
 void tst_TopicBrowser::decodesExportsAndProducesAgain() {

@@ -39,11 +39,13 @@ class tst_WireDebugging : public QObject {
   void tapFilterShowsOnlyMatchingRecords();
   void tapFilterReadsFieldsThePipelineDoesNot();
   void pausedTapShowsNothing();
+  void tapKeepsTheNewestThousandRecords();
   void twoTapsAtOnce();
   void breakpointHoldsTheFirstMatchAndStepAdvancesByOne();
   void breakpointMarkerAndStepBatch();
   void debuggerKeysStepAndContinue();
   void stopWhileHeldEndsTheRun();
+  void heldBreakpointLeavesAnotherWindowsRunGoing();
   void stoppingARunLeavesNoThreadBehind();
 
  private:
@@ -257,6 +259,49 @@ void tst_WireDebugging::pausedTapShowsNothing() {
   QVERIFY(!pause->isChecked());
   runToEnd();
   QVERIFY(!tap->records()->toPlainText().isEmpty());
+}
+
+// A tap's tab keeps the newest 1,000 records (WireView::kMaxRecords): 4,000 payments at
+// 1,500/s pass the tap, well over 1,000 of them are taken, and the tab ends holding exactly
+// 1,000, in order, the last one the newest the tap took.
+void tst_WireDebugging::tapKeepsTheNewestThousandRecords() {
+  QString text = QString::fromUtf8(kPayments);
+  text.replace(QStringLiteral("\"rate\": 0, \"count\": 3000"),
+               QStringLiteral("\"rate\": 1500, \"count\": 4000"));
+  QVERIFY(text.contains(QStringLiteral("\"count\": 4000")));
+  QVERIFY(window_->openFile(write("payments.json", text.toUtf8().constData())));
+  QTest::qWait(50);
+  WireView* tap = tapWire("gen");
+  QVERIFY(tap);
+  // The shown records' numbers (pay-00000001 is 1).
+  QList<int> taken;
+  const QRegularExpression id(QStringLiteral("pay-(\\d{8})"));
+  auto number = [&](const QString& line) {
+    const QRegularExpressionMatch m = id.match(line);
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+  };
+  QTest::keyClick(window_, Qt::Key_F5);
+  QVERIFY(runner()->isActive());
+  QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 30000);
+  tap->refresh();
+  const QStringList shown = lines(tap->records());
+  QCOMPARE(shown.size(), WireView::kMaxRecords);
+  QVERIFY2(tap->heading()->text().contains(QStringLiteral("4000 records passed")),
+           qPrintable(tap->heading()->text()));
+  // The heading says how the shown records are sampled (RunController's tap limits).
+  QVERIFY2(tap->heading()->text().contains(QStringLiteral("up to %1 of every batch, %2 a second")
+                                               .arg(RunController::kTapPerBatch)
+                                               .arg(RunController::kTapPerTenth * 10)),
+           qPrintable(tap->heading()->text()));
+  for (const QString& line : shown)
+    taken << number(line);
+  QVERIFY2(taken.first() > 0, qPrintable(shown.first()));
+  for (int i = 1; i < taken.size(); ++i)
+    QVERIFY2(taken[i] > taken[i - 1], qPrintable(shown[i - 1] + '\n' + shown[i]));
+  // The oldest were dropped: records before the first shown one were taken too (the view
+  // overflowed), and the newest shown is near the end of the input.
+  QVERIFY2(taken.first() > 1000, qPrintable(shown.first()));
+  QVERIFY2(taken.last() > 3000, qPrintable(shown.last()));
 }
 
 void tst_WireDebugging::twoTapsAtOnce() {
@@ -518,6 +563,49 @@ int threadCount() {
 }
 
 }  // namespace
+
+void tst_WireDebugging::heldBreakpointLeavesAnotherWindowsRunGoing() {
+  // Window 1 holds a record at a breakpoint; window 2 (same process, its own run) runs its
+  // pipeline to the end meanwhile, and window 1 is still held afterwards.
+  QVERIFY(window_->openFile(write("payments.json", kPayments)));
+  QTest::qWait(50);
+  WireView* tap = tapWire("gen");
+  QVERIFY(tap);
+  check(tap->findChild<QCheckBox*>(QStringLiteral("break")));
+  auto* held = tap->findChild<QPlainTextEdit*>(QStringLiteral("heldRecord"));
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(held->isVisible(), 20000);
+  QVERIFY(held->toPlainText().contains(QStringLiteral("\"pay-00000001\"")));
+
+  MainWindow* other = test::showMainWindow({1000, 700});
+  QVERIFY(QTest::qWaitForWindowExposed(other));
+  QVERIFY(other->openFile(write("other.json", R"({
+  "streamcanvas": 1,
+  "name": "other",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 0, "count": 5000}},
+    {"id": "sink", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "sink"}]
+})")));
+  QTest::keyClick(other, Qt::Key_F5);
+  QVERIFY(other->runController()->isActive());
+  QTRY_VERIFY_WITH_TIMEOUT(!other->runController()->isActive(), 20000);
+  quint64 received = 0;
+  for (const auto& s : other->runController()->stats())
+    if (s.id == QLatin1String("sink")) received = s.recordsIn;
+  QCOMPARE(received, quint64(5000));
+  test::closeMainWindow(other);
+
+  // The first window is still held where it was.
+  QVERIFY(runner()->isActive());
+  QVERIFY(held->isVisible());
+  QCOMPARE(recordsIn("big"), quint64(0));
+  window_->activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(window_));
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner()->isActive(), 20000);
+}
 
 void tst_WireDebugging::stoppingARunLeavesNoThreadBehind() {
   QVERIFY(window_->openFile(write("forever.json", R"({

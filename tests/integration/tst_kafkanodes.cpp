@@ -8,12 +8,19 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/kafka/EmbeddedCluster.h"
+#include "engine/runtime/Breakpoint.h"
 #include "integration/KafkaTestSupport.h"
 
 using namespace sc;
 using namespace sc::kafka;
 
 namespace {
+
+int64_t epochMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
   for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -358,6 +365,57 @@ class TestKafkaNodes : public QObject {
     for (const auto& [p, o] : test::committedOffsets(boot_, "streamcanvas-live", "in", 3))
       committed += std::max<int64_t>(o, 0);
     QCOMPARE(committed, int64_t(60));
+  }
+
+  // Lag while debugging: a breakpoint holds the source's first record, so its thread never
+  // polls again; messages produced meanwhile still show as lag (messages and time behind).
+  void lagKeepsCountingWhileABreakpointHoldsTheSource() {
+    const char* text = R"({"streamcanvas":1,"name":"held",
+      "connections":{"k":{"type":"kafka","bootstrap_servers":"BOOT"}},
+      "nodes":[
+        {"id":"src","type":"kafka.source","properties":{"connection":"k","topics":["in"]}},
+        {"id":"out","type":"kafka.sink","properties":{"connection":"k","topic":"out"}}],
+      "edges":[{"from":"src","to":"out"}]})";
+    test::produceAll(boot_, "in", {{"{\"id\":0}", "", {}, 0}});
+    auto run = test::planPipeline(pipeline("held", "", text));
+    QVERIFY(run);
+    auto bp = std::make_shared<Breakpoint>();
+    QVERIFY(run->setBreakpoint("src", "", bp));
+    run->start();
+    QVERIFY(test::waitFor([&] { return bp->paused(); }));
+    const NodeMetrics* src = test::metricsOf(*run, "src");
+    // Held, and read to the end: nothing behind.
+    QVERIFY(test::waitFor(
+        [&] { return test::gaugeOf(*src, "lag") == 0 && test::gaugeOf(*src, "lag_ms") == 0; }));
+    // A gap between the record read and the next one produced: it is not time behind.
+    std::this_thread::sleep_for(std::chrono::milliseconds(4000));
+    test::produceAll(
+        boot_, "in",
+        {{"{\"id\":1}", "", {}, 0}, {"{\"id\":2}", "", {}, 0}, {"{\"id\":3}", "", {}, 0}});
+    int64_t oldestUnread = -1;  // the first message produced after the held one
+    for (const auto& m : test::readAll(boot_, "in"))
+      if (m.partition == 0 && m.offset == 1) oldestUnread = m.timestamp;
+    QVERIFY(oldestUnread > 0);
+    QVERIFY2(test::waitFor([&] { return test::gaugeOf(*src, "lag") == 3; }),
+             std::to_string(test::gaugeOf(*src, "lag")).c_str());
+    QVERIFY(test::waitFor([&] { return test::gaugeOf(*src, "lag_ms") > 0; }));
+    // lag_ms is now - the oldest unread message's timestamp, give or take one metrics update
+    // (every second) on either side: within 1.5 s. Counting from the held record instead would
+    // be at least 4 s - 1 s too much.
+    const int64_t behind = test::gaugeOf(*src, "lag_ms");
+    const int64_t expected = epochMs() - oldestUnread;
+    QVERIFY2(std::abs(behind - expected) <= 1500,
+             (std::to_string(behind) + " ms behind, expected " + std::to_string(expected)).c_str());
+    // And it grows while the breakpoint holds.
+    QVERIFY(test::waitFor([&] { return test::gaugeOf(*src, "lag_ms") > behind; }));
+    QCOMPARE(test::gaugeOf(*src, "lag"), int64_t(3));
+    bp->release();
+    QVERIFY(test::waitFor(
+        [&] { return test::gaugeOf(*src, "lag") == 0 && test::gaugeOf(*src, "lag_ms") == 0; }));
+    run->requestStop();
+    QVERIFY(run->wait(30000));
+    QVERIFY2(run->result().ok, run->result().message.c_str());
+    QCOMPARE(test::readAll(boot_, "out").size(), size_t(4));
   }
 
   void failedDeliveriesFailTheSinkAndCommitNothing() {

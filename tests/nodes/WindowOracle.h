@@ -357,6 +357,7 @@ class Driver {
 
   window::WindowNode& node() { return dynamic_cast<window::WindowNode&>(*node_); }
   test::FakeEmitter& emitter() { return *out_; }
+  const NodeMetrics& metrics() const { return metrics_; }
   const WatermarkStrategy& strategy() const { return strategy_; }
   void setLateWired(bool on) { out_->setConnected(1, on); }
   // Like a Kafka source with its assignment: partitions count before their first record.

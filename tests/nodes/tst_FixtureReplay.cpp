@@ -1,6 +1,7 @@
 // Record and replay of wires (nodes/FixtureReplay.h): a wire recorded during a real run and
 // replayed into the node it fed reproduces the sink's output byte for byte, with and without
-// event-time windows; a replay keeps only the part of the graph downstream of its inputs.
+// event-time windows; a replay keeps only the part of the graph downstream of its inputs;
+// recorded speed keeps the recorded gaps.
 #include <QtTest>
 
 #include <fstream>
@@ -79,6 +80,7 @@ class TestFixtureReplay : public QObject {
   void replayKeepsOnlyTheDownstreamPart();
   void recordedMetadataSurvivesTheReplay();
   void testFolderReplaysAsTheRunEnded();
+  void recordedSpeedKeepsTheRecordedGaps();
 };
 
 void TestFixtureReplay::replayReproducesTheSinkByteForByte_data() {
@@ -213,6 +215,41 @@ void TestFixtureReplay::testFolderReplaysAsTheRunEnded() {
   QVERIFY2(stopped.outcome == FixtureTestResult::Outcome::Failed, stopped.report.c_str());
   QVERIFY2(stopped.report.find("- expected record") != std::string::npos, stopped.report.c_str());
   QVERIFY2(stopped.report.find("+ actual") == std::string::npos, stopped.report.c_str());
+}
+
+// Replay at recorded speed: records recorded 300 ms apart arrive at least that far apart, so
+// the replay takes at least the recorded span (900 ms); only this lower bound is checked.
+void TestFixtureReplay::recordedSpeedKeepsTheRecordedGaps() {
+  QTemporaryDir dir;
+  const std::string fixture = dir.filePath("in.jsonl").toStdString();
+  {
+    std::ofstream f(fixture);
+    for (int i = 0; i < 4; ++i)
+      f << R"({"value":{"n":)" << i << R"(},"at":)" << 1000 + 300 * i << "}\n";
+  }
+  const std::string out = dir.filePath("out.jsonl").toStdString();
+  const Pipeline p = parse(R"({"streamcanvas": 1, "name": "paced", "nodes": [
+    {"id": "m", "type": "map", "properties": {"set": {"twice": "n * 2"}}},
+    {"id": "out", "type": "file.sink", "properties": {"path": ")" +
+                           out + R"("}}],
+   "edges": [{"from": "m", "to": "out"}]})");
+  Diagnostics diags;
+  const Pipeline replay = buildReplayPipeline(p, {ReplayInput{"m", "", fixture}},
+                                              ReplaySpeed::Recorded, fixtureRegistry(), diags);
+  QVERIFY2(!diags.hasErrors(), diags.format().c_str());
+  QElapsedTimer clock;
+  clock.start();
+  runToEnd(replay);
+  const qint64 took = clock.elapsed();
+  QVERIFY2(took >= 900, (std::to_string(took) + " ms for a recorded span of 900 ms").c_str());
+  QCOMPARE(readAll(out), std::string(R"({"n":0,"twice":0})"
+                                     "\n"
+                                     R"({"n":1,"twice":2})"
+                                     "\n"
+                                     R"({"n":2,"twice":4})"
+                                     "\n"
+                                     R"({"n":3,"twice":6})"
+                                     "\n"));
 }
 
 QTEST_GUILESS_MAIN(TestFixtureReplay)

@@ -21,6 +21,7 @@ class TestWindowNodes : public QObject {
   void processingTimeFiresOnTheClock();
   void compositeKeyIsAnObject();
   void watermarksAreForwarded();
+  void stateGaugesAreEmptyWhenTheInputEnds();
   void specValidation_data();
   void specValidation();
   void exampleSensorAveragesEndToEnd();
@@ -209,6 +210,32 @@ void TestWindowNodes::watermarksAreForwarded() {
   d.watermark(5);
   d.watermark(25);
   QCOMPARE(d.forwardedWatermarks, (std::vector<int64_t>{5, 25}));
+}
+
+void TestWindowNodes::stateGaugesAreEmptyWhenTheInputEnds() {
+  // The designer shows open windows, keys and state size under a window node; after the input
+  // ended (finish: every window fired) they read empty, not the last watermark's values.
+  Driver d(tumblingWindowSpec(), {{"size", "10s"}, {"key", "device"}});
+  d.open();
+  std::vector<Rec> recs(3);
+  recs[0].device = "a";
+  recs[1].device = "b";
+  recs[2].device = "a";
+  recs[0].ts = 1'000;
+  recs[1].ts = 2'000;
+  recs[2].ts = 3'000;
+  for (size_t k = 0; k < recs.size(); ++k)
+    recs[k].id = int64_t(k);
+  d.push(recs, 0, 3);  // the source's watermark (2,999) closes nothing: [0, 10s) stays open
+  auto gauge = [&](const char* name) { return d.metrics().gaugeValue(name).value_or(-1); };
+  QCOMPARE(gauge("open_windows"), int64_t(1));
+  QCOMPARE(gauge("window_keys"), int64_t(2));
+  QVERIFY(gauge("window_state_bytes") > 0);
+  d.finish();
+  QCOMPARE(d.results.size(), size_t(2));
+  QCOMPARE(gauge("open_windows"), int64_t(0));
+  QCOMPARE(gauge("window_keys"), int64_t(0));
+  QCOMPARE(gauge("window_state_bytes"), int64_t(d.node().stateBytes()));  // memory kept
 }
 
 void TestWindowNodes::specValidation_data() {
