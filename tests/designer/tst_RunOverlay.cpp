@@ -34,6 +34,10 @@ class tst_RunOverlay : public QObject {
   void idlePartitionIsMarkedInTheSourceTooltip();
 
  private:
+  // sensors gets a generator's records all the time, quiet none; a window over both with
+  // idle_timeout `idleTimeout`.
+  QString writeQuietPipeline(const char* name, const QString& idleTimeout,
+                             const std::string& bootstrap);
   QString write(const char* name, const QString& text) {
     return test::writeTestFile(dir_, name, text.toUtf8());
   }
@@ -137,18 +141,11 @@ void tst_RunOverlay::windowShowsWatermarkAndState() {
   stopRun();
 }
 
-void tst_RunOverlay::quietPartitionExplainsTheStall() {
-  // sensors gets data all the time, quiet none; the window's idle_timeout is 0, so the quiet
-  // partition holds the watermark back and no window fires.
-  auto started = kafka::EmbeddedCluster::start(1, 1);
-  QVERIFY2(started.ok(), started.error.c_str());
-  std::shared_ptr<kafka::EmbeddedCluster> cluster = started.value;
-  QVERIFY(cluster->ensureTopic("sensors", 1).ok());
-  QVERIFY(cluster->ensureTopic("quiet", 1).ok());
-  const QString path =
-      write("quiet.json", QStringLiteral(R"({
+QString tst_RunOverlay::writeQuietPipeline(const char* name, const QString& idleTimeout,
+                                           const std::string& bootstrap) {
+  const QString text = QStringLiteral(R"({
   "streamcanvas": 1,
-  "name": "quiet",
+  "name": "%3",
   "connections": {"k": {"type": "kafka", "bootstrap_servers": "%1"}},
   "nodes": [
     {"id": "gen", "type": "generator", "properties": {"rate": 50}, "ui": {"x": 40, "y": 40}},
@@ -158,15 +155,27 @@ void tst_RunOverlay::quietPartitionExplainsTheStall() {
      "properties": {"connection": "k", "topics": ["sensors", "quiet"], "start": "earliest"},
      "ui": {"x": 40, "y": 260}},
     {"id": "win", "type": "window.tumbling",
-     "properties": {"size": "1s", "key": "device", "timestamp": "ts", "idle_timeout": "0s",
+     "properties": {"size": "1s", "key": "device", "timestamp": "ts", "idle_timeout": "%2",
                     "aggregates": [{"as": "n", "fn": "count"}]},
      "ui": {"x": 340, "y": 260}},
     {"id": "sink", "type": "discard.sink", "ui": {"x": 640, "y": 260}}
   ],
   "edges": [{"from": "gen", "to": "out"}, {"from": "src", "to": "win"},
             {"from": "win", "to": "sink"}]
-})")
-                              .arg(QString::fromStdString(cluster->bootstrapServers())));
+})");
+  return write((std::string(name) + ".json").c_str(),
+               text.arg(QString::fromStdString(bootstrap), idleTimeout, QString(name)));
+}
+
+void tst_RunOverlay::quietPartitionExplainsTheStall() {
+  // sensors gets data all the time, quiet none; the window's idle_timeout is 0, so the quiet
+  // partition holds the watermark back and no window fires.
+  auto started = kafka::EmbeddedCluster::start(1, 1);
+  QVERIFY2(started.ok(), started.error.c_str());
+  std::shared_ptr<kafka::EmbeddedCluster> cluster = started.value;
+  QVERIFY(cluster->ensureTopic("sensors", 1).ok());
+  QVERIFY(cluster->ensureTopic("quiet", 1).ok());
+  const QString path = writeQuietPipeline("quiet", "0s", cluster->bootstrapServers());
   QVERIFY(window_->openFile(path));
   QTest::keyClick(window_, Qt::Key_F5);
   NodeItem* win = window_->scene()->nodeItem("win");
@@ -192,28 +201,7 @@ void tst_RunOverlay::idlePartitionIsMarkedInTheSourceTooltip() {
   std::shared_ptr<kafka::EmbeddedCluster> cluster = started.value;
   QVERIFY(cluster->ensureTopic("sensors", 1).ok());
   QVERIFY(cluster->ensureTopic("quiet", 1).ok());
-  const QString path =
-      write("idle.json", QStringLiteral(R"({
-  "streamcanvas": 1,
-  "name": "idle",
-  "connections": {"k": {"type": "kafka", "bootstrap_servers": "%1"}},
-  "nodes": [
-    {"id": "gen", "type": "generator", "properties": {"rate": 50}, "ui": {"x": 40, "y": 40}},
-    {"id": "out", "type": "kafka.sink", "properties": {"connection": "k", "topic": "sensors"},
-     "ui": {"x": 340, "y": 40}},
-    {"id": "src", "type": "kafka.source",
-     "properties": {"connection": "k", "topics": ["sensors", "quiet"], "start": "earliest"},
-     "ui": {"x": 40, "y": 260}},
-    {"id": "win", "type": "window.tumbling",
-     "properties": {"size": "1s", "key": "device", "timestamp": "ts", "idle_timeout": "1s",
-                    "aggregates": [{"as": "n", "fn": "count"}]},
-     "ui": {"x": 340, "y": 260}},
-    {"id": "sink", "type": "discard.sink", "ui": {"x": 640, "y": 260}}
-  ],
-  "edges": [{"from": "gen", "to": "out"}, {"from": "src", "to": "win"},
-            {"from": "win", "to": "sink"}]
-})")
-                             .arg(QString::fromStdString(cluster->bootstrapServers())));
+  const QString path = writeQuietPipeline("idle", "1s", cluster->bootstrapServers());
   // The run stops before the cluster goes, also when a check fails.
   const auto stopFirst = qScopeGuard([this] { stopRun(); });
   QVERIFY(window_->openFile(path));
