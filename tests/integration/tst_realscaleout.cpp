@@ -233,6 +233,24 @@ class TestRealScaleOut : public QObject {
     return expected;
   }
 
+  // The windows in the output topic as a read_committed reader sees them; a window written
+  // twice counts in `duplicates`.
+  std::map<WindowKey, Aggregate> outputWindows(const std::string& topic, int partitions,
+                                               int& duplicates) {
+    std::map<WindowKey, Aggregate> seen;
+    for (const std::string& value : readCommitted(topic, partitions)) {
+      const Json r = Json::parse(value);
+      const WindowKey key{r["key"].get<std::string>(), r["window_start"].get<int64_t>()};
+      Aggregate got;
+      got.count = r["n"].get<int64_t>();
+      got.sum = static_cast<int64_t>(r["total"].get<double>());
+      got.min = static_cast<int64_t>(r["lo"].get<double>());
+      got.max = static_cast<int64_t>(r["hi"].get<double>());
+      if (!seen.emplace(key, got).second) ++duplicates;
+    }
+    return seen;
+  }
+
   // Every value of `topic` a read_committed reader sees, to the end of each partition.
   std::vector<std::string> readCommitted(const std::string& topic, int partitions,
                                          const char* isolation = "read_committed") {
@@ -459,18 +477,8 @@ class TestRealScaleOut : public QObject {
     waitForOutput(out, expected.size(), "b", b.get());
     QVERIFY(stopRunner("b", b.get()));
 
-    std::map<WindowKey, Aggregate> seen;
     int duplicates = 0;
-    for (const std::string& value : readCommitted(out, 1)) {
-      const Json r = Json::parse(value);
-      const WindowKey key{r["key"].get<std::string>(), r["window_start"].get<int64_t>()};
-      Aggregate got;
-      got.count = r["n"].get<int64_t>();
-      got.sum = static_cast<int64_t>(r["total"].get<double>());
-      got.min = static_cast<int64_t>(r["lo"].get<double>());
-      got.max = static_cast<int64_t>(r["hi"].get<double>());
-      if (!seen.emplace(key, got).second) ++duplicates;
-    }
+    const std::map<WindowKey, Aggregate> seen = outputWindows(out, 1, duplicates);
     QCOMPARE(duplicates, 0);
     for (const auto& [key, want] : expected) {
       auto it = seen.find(key);
@@ -576,18 +584,8 @@ class TestRealScaleOut : public QObject {
     }
 
     // The output as a read_committed reader sees it.
-    std::map<WindowKey, Aggregate> seen;
     int duplicates = 0;
-    for (const std::string& value : readCommitted(out, 3)) {
-      const Json r = Json::parse(value);
-      const WindowKey key{r["key"].get<std::string>(), r["window_start"].get<int64_t>()};
-      Aggregate got;
-      got.count = r["n"].get<int64_t>();
-      got.sum = static_cast<int64_t>(r["total"].get<double>());
-      got.min = static_cast<int64_t>(r["lo"].get<double>());
-      got.max = static_cast<int64_t>(r["hi"].get<double>());
-      if (!seen.emplace(key, got).second) ++duplicates;
-    }
+    const std::map<WindowKey, Aggregate> seen = outputWindows(out, 3, duplicates);
     QCOMPARE(duplicates, 0);
     int missing = 0, wrong = 0;
     // Per input partition: how many windows are missing or wrong, and their window starts.
