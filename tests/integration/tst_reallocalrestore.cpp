@@ -238,6 +238,14 @@ class TestRealLocalRestore : public QObject {
     return total;
   }
 
+  // Waits (while `runner` lives) until its log holds `text` `count` times.
+  void waitForLog(const QString& log, const char* text, int count, QProcess& runner) {
+    QDeadlineTimer deadline(120000);
+    while (!deadline.hasExpired() && countOf(logOf(log, true), text) < count &&
+           runner.state() == QProcess::Running)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+
   void killNow(QProcess& runner) {
     ::kill(static_cast<pid_t>(runner.processId()), SIGKILL);
     QVERIFY(runner.waitForFinished(10000));
@@ -438,8 +446,14 @@ class TestRealLocalRestore : public QObject {
     QVERIFY2(a->state() == QProcess::Running, logOf("stale-a1").constData());
     killNow(*a);
     auto b = startRunner(r.pipeline, "b", "stale-b");
-    const int64_t atKillB = waitForCommitted(r, atKillA + r.records / 8, *b);
+    waitForCommitted(r, atKillA + r.records / 8, *b);
+    // b restores a partition when it reads it; a partition whose changelog a's killed
+    // transaction holds open waits for the broker to abort it (transaction.timeout.ms), while
+    // the others go on. b must have taken every partition before it is killed.
+    waitForLog("stale-b", "restored the state of", kPartitions, *b);
+    waitForCommitted(r, committedTotal(r.name, r.in) + r.records / 16, *b);  // and went on
     QVERIFY2(b->state() == QProcess::Running, logOf("stale-b").constData());
+    const int64_t atKillB = committedTotal(r.name, r.in);
     killNow(*b);
     qInfo("a killed at %lld, b at %lld of %lld records", static_cast<long long>(atKillA),
           static_cast<long long>(atKillB), static_cast<long long>(r.records));
