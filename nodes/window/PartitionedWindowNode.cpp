@@ -262,8 +262,8 @@ void PartitionedWindowNode::snapshotState(uint64_t checkpointId, state::StateWri
     p.writtenHash = hash;
     p.written = true;
   }
+  previousCheckpoint_ = checkpointId;
   if (!first) {
-    lastWrittenCheckpoint_ = checkpointId;
     if (producer_) {
       // at_least_once: the state is in Kafka before the checkpoint completes.
       if (rd_kafka_flush(rk_, kFlushTimeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -427,10 +427,13 @@ void PartitionedWindowNode::restoreSnapshot(Partition& p, const std::string& byt
 
 // Records produced for checkpoint N must not join the transaction of the checkpoint written
 // before (still open until that checkpoint completes): commit it first, as a sink does.
+// State written at checkpoint N belongs to N's transaction: the one of the checkpoint before
+// (whatever this window wrote in it) commits first, as kafka.sink waits after its barrier.
+// Written while that commit ran, the state failed ("Erroneous state"); written before it
+// began, it joined the earlier transaction, ahead of the offsets it goes with.
 void PartitionedWindowNode::commitPrevious() {
-  if (!txn_ || lastWrittenCheckpoint_ == 0) return;
-  const uint64_t previous = lastWrittenCheckpoint_;
-  lastWrittenCheckpoint_ = 0;
+  if (!txn_ || previousCheckpoint_ == 0) return;
+  const uint64_t previous = previousCheckpoint_;
   if (!ctx_->waitForCheckpoint(previous)) return;  // failed: the next commit covers it
   try {
     txn_->commitThrough(previous, false, label_, kCommitTimeoutMs);

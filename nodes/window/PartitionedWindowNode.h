@@ -150,7 +150,9 @@ class PartitionedWindowNode final : public Node {
   std::shared_ptr<kafka::TransactionalProducer> txn_;  // exactly_once: the run's transaction
   std::shared_ptr<kafka::TransactionalProducer::Member> member_;
   rd_kafka_t* rk_ = nullptr;
-  uint64_t lastWrittenCheckpoint_ = 0;  // waits for its commit before writing again
+  // The checkpoint of the last barrier: the shared transaction holds records up to it until
+  // it commits, so state written after it waits for that commit (commitPrevious).
+  uint64_t previousCheckpoint_ = 0;
   std::mutex deliveryMutex_;
   std::string deliveryError_;
 };
