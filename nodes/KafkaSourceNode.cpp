@@ -162,6 +162,8 @@ class KafkaSourceNode final : public SourceNode {
     settings_ = std::move(settings.value);
     const Json run = plan.pipeline().value("settings", Json::object());
     scaleOut_ = run.is_object() && run.value("scale_out", false) == true;
+    if (scaleOut_ && run.value("instance", Json()).is_string())
+      instance_ = run["instance"].get<std::string>();
     // Scale-out with repartition hops (engine/graph/RepartitionPlan.h): the reader of a
     // repartition topic hands its markers to the window; the other sources feed the hops.
     nodeId_ = cfg.id();
@@ -251,6 +253,15 @@ class KafkaSourceNode final : public SourceNode {
       o.defaults.emplace_back("heartbeat.interval.ms", "500");
       // Eager rebalancing: every rebalance revokes everything (see pollScaleOut).
       o.overrides.emplace_back("partition.assignment.strategy", "range,roundrobin");
+      // A bounded runner is a static member (KIP-345): when it ends (the whole group's input
+      // is committed, groupFinished) it does not leave the group, so the runners still
+      // finishing are not handed its partitions, at their end, to restore and close again; and
+      // a restart with the same --instance gets its partitions back without a rebalance of the
+      // others. A runner that stops early keeps its partitions from the others until its
+      // session times out (session.timeout.ms), as one that dies does. Unbounded runners stay
+      // dynamic: a stopped one hands its partitions over at once.
+      if (bounded_ && !instance_.empty())
+        o.defaults.emplace_back("group.instance.id", "streamcanvas-" + instance_ + "-" + nodeId_);
     }
     if (!bounded_ || scaleOut_)
       o.rebalance = [this](int err, rd_kafka_topic_partition_list_t* parts) {
@@ -1456,6 +1467,7 @@ class KafkaSourceNode final : public SourceNode {
   int64_t lastGroupCheckMs_ = 0;
   // repartition hops (engine/graph/RepartitionPlan.h)
   std::string nodeId_;
+  std::string instance_;  // scale-out: this runner's --instance (its static group membership)
   bool repartitionReader_ = false;  // reads a repartition topic: markers go to the window
   bool feedsRepartition_ = false;   // another source of a run with hops
   bool readerEndsKnown_ = false;    // bounded reader: the upstream finished
