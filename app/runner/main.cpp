@@ -45,6 +45,7 @@ constexpr int kExitUsage = 2;
 const char* kUsage =
     "usage: streamcanvas-run PIPELINE.json [--validate] [--max-records N] [--duration 10s]\n"
     "                        [--set NODE.PROPERTY=VALUE]... [--log-format text|json]\n"
+    "                        [--log-level debug|info|warn|error]\n"
     "                        [--delivery at_least_once|exactly_once] [--checkpoint-interval 10s]\n"
     "                        [--checkpoint-dir DIR] [--restart none|fixed_delay|exponential|JSON]\n"
     "                        [--instance NAME] [--fresh] [--drain] [--allow-changed-graph]\n"
@@ -123,7 +124,7 @@ int runSandboxCommand(const std::vector<std::string>& args);
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  std::string pipelinePath, logFormat = "text", listFormat;
+  std::string pipelinePath, logFormat = "text", logLevel = "info", listFormat;
   bool validateOnly = false, listNodes = false, fresh = false, drain = false;
   bool allowChangedGraph = false;
   sc::RunOptions options;
@@ -238,6 +239,10 @@ int main(int argc, char** argv) {
     } else if (a == "--log-format") {
       if (!next(logFormat) || (logFormat != "text" && logFormat != "json"))
         return usageError("--log-format takes text or json");
+    } else if (a == "--log-level") {
+      if (!next(logLevel) ||
+          (logLevel != "debug" && logLevel != "info" && logLevel != "warn" && logLevel != "error"))
+        return usageError("--log-level takes debug, info, warn or error");
     } else if (!a.empty() && a[0] == '-') {
       return usageError("unknown option '" + a + "'");
     } else if (pipelinePath.empty()) {
@@ -249,6 +254,12 @@ int main(int argc, char** argv) {
 
   sc::Logger& log = sc::Logger::global();
   log.setFormat(logFormat == "json" ? sc::Logger::Format::Json : sc::Logger::Format::Text);
+  // debug adds the Kafka clients' own lines (with a connection's `debug` property, librdkafka's
+  // protocol traces: "debug": "cgrp,fetch").
+  log.setLevel(logLevel == "debug"   ? sc::LogLevel::Debug
+               : logLevel == "warn"  ? sc::LogLevel::Warn
+               : logLevel == "error" ? sc::LogLevel::Error
+                                     : sc::LogLevel::Info);
   const sc::NodeRegistry& registry = sc::NodeRegistry::builtin();
 
   if (listNodes) {

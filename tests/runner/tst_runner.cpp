@@ -516,6 +516,20 @@ class TestRunner : public QObject {
       QVERIFY2(!j.is_discarded() && j.contains("level") && j.contains("message"), line);
     }
   }
+
+  // --log-level warn keeps the info lines out; a level it does not know is a usage error.
+  void logLevel() {
+    const QString example = kSource + "/resources/examples/sensor-alerts.json";
+    Run info = run({example});
+    QCOMPARE(info.exitCode, 0);
+    QVERIFY2(info.err.contains(" info "), info.err);
+    Run warn = run({example, "--log-level", "warn"});
+    QCOMPARE(warn.exitCode, 0);
+    QVERIFY2(!warn.err.contains(" info "), warn.err);
+    Run bad = run({example, "--log-level", "verbose"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("--log-level takes debug, info, warn or error"), bad.err);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestRunner)
