@@ -9,7 +9,9 @@
 //
 // Without --bootstrap it reads KAFKA_PLAINTEXT from the file named by SC_REAL_KAFKA_ENV (the real
 // broker fixture: tests/kafka/kafka-fixture.sh start DIR). Prints the wall time from start to
-// exit of all runners, the throughput and the ratio; `taskset` must be installed. With the
+// exit of all runners, the throughput and the ratio; `taskset` must be installed. The limit it
+// compares with: two runners that share nothing, each on its own half of the input (its own
+// topic and group), on the same two cores and broker. With the
 // fixture's env file it also prints the CPU seconds of the runners and of the broker (its process
 // group, KAFKA_PID) per run: on a machine where the broker shares the runners' cores, that split
 // says how much of the limit is the broker's. For the benchmark start the fixture with a
@@ -20,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -175,13 +178,15 @@ pid_t start(const std::string& core, const std::string& file, const std::string&
   return pid;
 }
 
-double run(const std::vector<std::string>& cores, const std::string& file, const std::string& tag,
-           long brokerGroup, Cpu& cpu) {
+// Runs one runner per core, runner i on files[i] (one file for all when only one is given).
+double run(const std::vector<std::string>& cores, const std::vector<std::string>& files,
+           const std::string& tag, long brokerGroup, Cpu& cpu) {
   const double broker0 = groupCpu(brokerGroup);
   const auto t0 = Clock::now();
   std::vector<pid_t> pids;
-  for (const auto& c : cores)
-    pids.push_back(start(c, file, "/tmp/bench_scaleout-" + tag + "-" + c + ".log"));
+  for (size_t i = 0; i < cores.size(); ++i)
+    pids.push_back(start(cores[i], files[std::min(i, files.size() - 1)],
+                         "/tmp/bench_scaleout-" + tag + "-" + cores[i] + ".log"));
   cpu = {};
   for (pid_t p : pids) {
     int status = 0;
@@ -228,30 +233,49 @@ int main(int argc, char** argv) {
   createTopic(bootstrap, in, partitions);
   std::printf("producing %ld records into %d partitions...\n", records, partitions);
   produce(bootstrap, in, records);
+  // The limit of this machine: two runners that share nothing (each its own half of the input,
+  // its own topic and group), so no rebalance, no coordination; only the cores and the broker.
+  std::string halves[2];
+  for (int h = 0; h < 2; ++h) {
+    halves[h] = in + "-half" + std::to_string(h);
+    createTopic(bootstrap, halves[h], std::max(1, partitions / 2));
+    produce(bootstrap, halves[h], records / 2);
+  }
 
-  double seconds[2][2];  // [hop][runners - 1]
+  // [hop][0: 1 runner, 1: 2 runners in one group, 2: 2 independent runners on halves]
+  double seconds[2][3];
   for (int hop = 0; hop <= 1; ++hop) {
-    for (int runners = 1; runners <= 2; ++runners) {
-      const std::string name =
-          "bench-scaleout-" + id + (hop ? "-hop-" : "-") + std::to_string(runners);
-      const std::string out = name + "-out";
-      createTopic(bootstrap, out, 1);
-      const std::string file = "/tmp/" + name + ".json";
-      std::ofstream(file) << pipeline(name, bootstrap, in, out, hop);
+    for (int shape = 0; shape < 3; ++shape) {
+      const std::string name = "bench-scaleout-" + id + (hop ? "-hop-" : "-") +
+                               (shape == 2 ? std::string("halves") : std::to_string(shape + 1));
+      std::vector<std::string> files;
+      for (int f = 0; f < (shape == 2 ? 2 : 1); ++f) {
+        const std::string job = shape == 2 ? name + "-" + std::to_string(f) : name;
+        const std::string out = job + "-out";
+        createTopic(bootstrap, out, 1);
+        files.push_back("/tmp/" + job + ".json");
+        std::ofstream(files.back())
+            << pipeline(job, bootstrap, shape == 2 ? halves[f] : in, out, hop);
+      }
       std::vector<std::string> cores{"0"};
-      if (runners == 2) cores.push_back("1");
+      if (shape > 0) cores.push_back("1");
       Cpu cpu;
-      seconds[hop][runners - 1] = run(
-          cores, file, std::string(hop ? "hop-" : "") + std::to_string(runners), brokerGroup, cpu);
-      std::printf(
-          "%s, %d runner(s), pinned to core(s) 0%s: %.2f s, %.0f records/s; CPU: "
-          "runners %.2f s, broker %.2f s%s\n",
-          hop ? "with the repartition hop" : "no hop ($key)", runners, runners == 2 ? " and 1" : "",
-          seconds[hop][runners - 1], static_cast<double>(records) / seconds[hop][runners - 1],
-          cpu.runners, cpu.broker, brokerGroup ? "" : " (no KAFKA_PID: not measured)");
+      const std::string tag = std::string(hop ? "hop-" : "") +
+                              (shape == 2 ? std::string("halves") : std::to_string(shape + 1));
+      seconds[hop][shape] = run(cores, files, tag, brokerGroup, cpu);
+      static const char* kShape[] = {"1 runner, pinned to core 0",
+                                     "2 runners in one group, pinned to cores 0 and 1",
+                                     "limit: 2 independent runners on halves, cores 0 and 1"};
+      std::printf("%s, %s: %.2f s, %.0f records/s; CPU: runners %.2f s, broker %.2f s%s\n",
+                  hop ? "with the repartition hop" : "no hop ($key)", kShape[shape],
+                  seconds[hop][shape], static_cast<double>(records) / seconds[hop][shape],
+                  cpu.runners, cpu.broker, brokerGroup ? "" : " (no KAFKA_PID: not measured)");
     }
-    std::printf("%s: 2 runners / 1 runner throughput: %.2fx\n",
-                hop ? "with the repartition hop" : "no hop", seconds[hop][0] / seconds[hop][1]);
+    std::printf(
+        "%s: 2 runners / 1 runner throughput: %.2fx (the limit, 2 independent halves: %.2fx; "
+        "scale-out reaches %.0f%% of it)\n",
+        hop ? "with the repartition hop" : "no hop", seconds[hop][0] / seconds[hop][1],
+        seconds[hop][0] / seconds[hop][2], 100.0 * seconds[hop][2] / seconds[hop][1]);
   }
   std::printf("the hop costs: %.2fx the time with 1 runner, %.2fx with 2\n",
               seconds[1][0] / seconds[0][0], seconds[1][1] / seconds[0][1]);
