@@ -260,8 +260,10 @@ class KafkaSourceNode final : public SourceNode {
       // others. A runner that stops early keeps its partitions from the others until its
       // session times out (session.timeout.ms), as one that dies does. Unbounded runners stay
       // dynamic: a stopped one hands its partitions over at once.
-      if (bounded_ && !instance_.empty())
-        o.defaults.emplace_back("group.instance.id", "streamcanvas-" + instance_ + "-" + nodeId_);
+      if (bounded_ && !instance_.empty()) {
+        staticMemberId_ = staticGroupMemberId(instance_, nodeId_);
+        o.defaults.emplace_back("group.instance.id", staticMemberId_);
+      }
     }
     if (!bounded_ || scaleOut_)
       o.rebalance = [this](int err, rd_kafka_topic_partition_list_t* parts) {
@@ -1272,8 +1274,16 @@ class KafkaSourceNode final : public SourceNode {
     if (m->rkt)
       reason = std::string(rd_kafka_topic_name(m->rkt)) + "[" + std::to_string(m->partition) +
                "]: " + reason;
-    if (m->err == RD_KAFKA_RESP_ERR__FATAL || !consumer_->fatalError().empty())
+    if (m->err == RD_KAFKA_RESP_ERR__FATAL || !consumer_->fatalError().empty()) {
+      char why[256] = {0};
+      if (rd_kafka_fatal_error(rk_, why, sizeof why) == RD_KAFKA_RESP_ERR_FENCED_INSTANCE_ID)
+        throw PermanentNodeFailure(
+            label_ + ": another runner joined group '" + groupId_ +
+            "' as this runner's static member '" + staticMemberId_ +
+            "', and the broker let it take the place: every runner needs its own --instance "
+            "(the default, host-pid, is unique only where host names are); this one stops");
       throw NodeFailure(label_ + ": " + reason);
+    }
     if (reportedEvents_.insert(static_cast<int>(m->err)).second)
       ctx_->log().warn("kafka", label_ + ": " + reason + " (reported once; still retrying)");
   }
@@ -1467,7 +1477,8 @@ class KafkaSourceNode final : public SourceNode {
   int64_t lastGroupCheckMs_ = 0;
   // repartition hops (engine/graph/RepartitionPlan.h)
   std::string nodeId_;
-  std::string instance_;  // scale-out: this runner's --instance (its static group membership)
+  std::string instance_;        // scale-out: this runner's --instance (its static group membership)
+  std::string staticMemberId_;  // its group.instance.id, when a static member
   bool repartitionReader_ = false;  // reads a repartition topic: markers go to the window
   bool feedsRepartition_ = false;   // another source of a run with hops
   bool readerEndsKnown_ = false;    // bounded reader: the upstream finished

@@ -2,6 +2,8 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <cctype>
+#include <cstdio>
 #include <cstring>
 
 #include "engine/graph/Json.h"
@@ -225,6 +227,22 @@ void KafkaClient::onStats(const char* json, size_t len) {
       return;
     }
   }
+}
+
+std::string staticGroupMemberId(std::string_view instance, std::string_view node) {
+  std::string id = "streamcanvas-" + std::string(instance) + "-" + std::string(node);
+  for (char& c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') c = '_';
+  constexpr size_t kMax = 249;
+  if (id.size() > kMax) {
+    uint64_t hash = 1469598103934665603ull;  // FNV-1a of the unshortened id
+    for (char c : std::string("streamcanvas-") + std::string(instance) + "-" + std::string(node))
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    char tail[18];
+    std::snprintf(tail, sizeof tail, "-%016llx", static_cast<unsigned long long>(hash));
+    id = id.substr(0, kMax - 17) + tail;
+  }
+  return id;
 }
 
 bool cooperativeRebalance(rd_kafka_t* rk, bool& known) {

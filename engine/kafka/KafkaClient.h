@@ -11,6 +11,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -47,6 +48,12 @@ struct ClientOptions {
 // left); then `known`, the last answer (false, eager, before any), is the answer. Each answer
 // is kept in `known`.
 bool cooperativeRebalance(rd_kafka_t* rk, bool& known);
+
+// A consumer's group.instance.id (static membership, KIP-345) for runner `instance` and node
+// `node`: "streamcanvas-<instance>-<node>" in the characters Kafka allows there ([a-zA-Z0-9._-],
+// the others become '_'; the repartition reader's id holds a '~'), at most 249 of them (longer
+// ones end in a hash of the whole, so two long ones stay apart).
+std::string staticGroupMemberId(std::string_view instance, std::string_view node);
 
 class KafkaClient {
  public:

@@ -202,13 +202,14 @@ struct Execution::Impl {
   std::shared_ptr<std::atomic<uint64_t>> lastIdInProcess;  // scale-out: ids across restarts
 
   // ---- failure -------------------------------------------------------------------------------
-  void fail(uint32_t node, const std::string& message) {
+  void fail(uint32_t node, const std::string& message, bool permanent = false) {
     {
       std::lock_guard lock(resultMutex);
       if (result.ok) {
         result.ok = false;
         result.failedNode = nodes[node].id;
         result.message = message;
+        result.permanent = permanent;
       }
     }
     nodes[node].metrics->state.set(static_cast<int64_t>(NodeState::Failed));
@@ -230,6 +231,9 @@ struct Execution::Impl {
       f();
     } catch (const TaskAborted&) {
       throw;
+    } catch (const PermanentNodeFailure& e) {
+      fail(node, e.what(), true);
+      throw TaskAborted{};
     } catch (const std::exception& e) {
       fail(node, e.what());
       throw TaskAborted{};

@@ -108,6 +108,7 @@ struct RunResult {
   std::string message;         // what went wrong
   bool finished = false;       // every source reached the end of its input (nothing was stopped)
   bool restoreFailed = false;  // the failure happened restoring state from a checkpoint
+  bool permanent = false;      // a restart would repeat it (PermanentNodeFailure)
   // Non-zero: a sink found that what this checkpoint covers never committed; restore one older.
   uint64_t restoreOlderThan = 0;
   uint64_t lastCheckpoint = 0;  // id of the last completed checkpoint (0: none)

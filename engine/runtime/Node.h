@@ -46,6 +46,12 @@ struct NodeFailure : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A failure a restart cannot cure, only repeat (another runner took this one's place): the run
+// ends whatever its restart strategy says.
+struct PermanentNodeFailure : NodeFailure {
+  using NodeFailure::NodeFailure;
+};
+
 class Node {
  public:
   virtual ~Node() = default;

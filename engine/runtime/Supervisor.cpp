@@ -136,11 +136,11 @@ Supervisor::Phase Supervisor::step() {
     return phase_;
   }
   // A run stopped on purpose (a stop request, the duration spent) that failed while stopping
-  // is not restarted.
+  // is not restarted, nor one whose failure a restart would only repeat.
   const bool durationSpent =
       totalDurationMs_ > 0 &&
       std::chrono::steady_clock::now() - started_ >= std::chrono::milliseconds(totalDurationMs_);
-  if (stopRequested_ || durationSpent || result.restoreFailed) {
+  if (stopRequested_ || durationSpent || result.restoreFailed || result.permanent) {
     finish(false, "pipeline failed" + where + ": " + result.message);
     log.error(component_, outcome_.message);
     return phase_;

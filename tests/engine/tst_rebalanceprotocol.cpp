@@ -10,6 +10,7 @@
 #include "engine/kafka/KafkaClient.h"
 
 using sc::kafka::cooperativeRebalance;
+using sc::kafka::staticGroupMemberId;
 
 namespace {
 
@@ -46,6 +47,23 @@ class TestRebalanceProtocol : public QObject {
     QVERIFY(cooperativeRebalance(rk, known));
     QVERIFY(known);
     rd_kafka_destroy(rk);
+  }
+
+  // group.instance.id holds what Kafka allows there ([a-zA-Z0-9._-], at most 249 characters;
+  // the Java client refuses others, librdkafka passes them on): the repartition reader's node id
+  // has a '~', and --instance takes any text.
+  void staticMemberIdsAreValidKafkaNames() {
+    QCOMPARE(QString::fromStdString(staticGroupMemberId("a", "in")), "streamcanvas-a-in");
+    QCOMPARE(
+        QString::fromStdString(staticGroupMemberId("vm-1.example_2", "win~repartition-source")),
+        "streamcanvas-vm-1.example_2-win_repartition-source");
+    QCOMPARE(QString::fromStdString(staticGroupMemberId("rack 3/ü", "in")),
+             "streamcanvas-rack_3___-in");  // / and the two bytes of ü
+    const std::string longA = staticGroupMemberId(std::string(300, 'x') + "a", "in");
+    const std::string longB = staticGroupMemberId(std::string(300, 'x') + "b", "in");
+    QCOMPARE(longA.size(), size_t(249));
+    QVERIFY(longA != longB);
+    QCOMPARE(longA.substr(0, 200), longB.substr(0, 200));
   }
 
   void aConsumerWithoutAGroupHasNoProtocol() {

@@ -137,12 +137,16 @@ class TestRealScaleOut : public QObject {
     return path;
   }
 
-  std::unique_ptr<QProcess> startRunner(const QString& pipeline, const QString& name) {
+  // `name` names the log and the instance (but d: the default instance, unique per process);
+  // `extra` goes on the command line after them.
+  std::unique_ptr<QProcess> startRunner(const QString& pipeline, const QString& name,
+                                        const QStringList& extra = {}) {
     auto p = std::make_unique<QProcess>();
     p->setProcessChannelMode(QProcess::MergedChannels);
     p->setStandardOutputFile(dir_.filePath("runner-" + name + ".log"));
     QStringList args{pipeline};
-    if (name != "d") args << "--instance" << name;  // d: the default, unique per process
+    if (name != "d" && !extra.contains("--instance")) args << "--instance" << name;
+    args << extra;
     p->start(kRunner, args);
     if (!p->waitForStarted(10000)) qFatal("runner did not start");
     return p;
@@ -491,6 +495,65 @@ class TestRealScaleOut : public QObject {
       QVERIFY2(expected.count(key), qPrintable(QString("window %1 @ %2 ms fired too early")
                                                    .arg(QString::fromStdString(key.first))
                                                    .arg(key.second - kStart)));
+  }
+
+  // Two runners given one --instance (on two machines, say, where the instance folder's lock
+  // cannot see it) are one static member of the group: the broker lets the newer one in and
+  // fences the older. That one stops with a message naming the cause and is not restarted (a
+  // restart would only fence the other in turn); the newer one reads the input to its end.
+  void theOlderOfTwoRunnersWithOneInstanceStopsForGood() {
+    const std::string run = std::to_string(QDateTime::currentMSecsSinceEpoch());
+    const std::string name = "scaleout-same-" + run, in = "scaleout-same-in-" + run,
+                      out = "scaleout-same-out-" + run;
+    QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, in, 2)),
+             QString());
+    QCOMPARE(QString::fromStdString(createTopic(kafka_, SecurityMode::Plaintext, out, 1)),
+             QString());
+    const QString pipeline = writePipeline(name, in, out, /*hop=*/false);
+    {  // at_least_once: one transactional id would fence the older one's producer as well;
+       // restarts on, to see that this failure is not restarted.
+      QFile f(pipeline);
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      Json doc = Json::parse(f.readAll().toStdString());
+      f.close();
+      doc["settings"]["delivery"] = "at_least_once";
+      doc["settings"]["restart"] = {
+          {"strategy", "fixed_delay"}, {"attempts", 3}, {"delay", "200ms"}};
+      QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+      f.write(QByteArray::fromStdString(doc.dump(2)));
+    }
+    std::map<WindowKey, Aggregate> all;
+    produceSteps(in, 0, 0, 30000, all);
+    produceSteps(in, 1, 0, 30000, all);
+
+    auto older = startRunner(pipeline, "same-1",
+                             {"--instance", "same", "--checkpoint-dir", dir_.filePath("same-1")});
+    auto logOf = [&](const QString& label) {
+      QFile f(logPath(label));
+      return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    for (QDeadlineTimer deadline(60000);
+         !deadline.hasExpired() && !logOf("same-1").contains("assigned 2 partition(s)");)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    QVERIFY2(
+        older->state() == QProcess::Running,
+        failureOf("same-1", older.get(), "was not reading when the other started").constData());
+    auto newer = startRunner(pipeline, "same-2",
+                             {"--instance", "same", "--checkpoint-dir", dir_.filePath("same-2")});
+    if (!older->waitForFinished(60000))
+      QFAIL(failureOf("same-1", older.get(), "was not stopped within 60 s").constData());
+    const QByteArray log = logOf("same-1");
+    QVERIFY2(
+        older->exitCode() == 1,
+        failureOf("same-1", older.get(), "did not fail (it should have been fenced)").constData());
+    QVERIFY2(log.contains("every runner needs its own --instance"),
+             failureOf("same-1", older.get(), "did not say why it stopped").constData());
+    QVERIFY2(!log.contains("restarting"),
+             failureOf("same-1", older.get(), "was restarted").constData());
+    if (!newer->waitForFinished(120000))
+      QFAIL(failureOf("same-2", newer.get(), "did not end within 120 s").constData());
+    QVERIFY2(newer->exitStatus() == QProcess::NormalExit && newer->exitCode() == 0,
+             failureOf("same-2", newer.get(), "did not end normally").constData());
   }
 
  private:
