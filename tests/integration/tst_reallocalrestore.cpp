@@ -238,12 +238,13 @@ class TestRealLocalRestore : public QObject {
     return total;
   }
 
-  // Waits (while `runner` lives) until its log holds `text` `count` times.
-  void waitForLog(const QString& log, const char* text, int count, QProcess& runner) {
+  // Waits (while `runner` lives) until its log holds `text` `count` times; true when it does.
+  bool waitForLog(const QString& log, const char* text, int count, QProcess& runner) {
     QDeadlineTimer deadline(120000);
     while (!deadline.hasExpired() && countOf(logOf(log, true), text) < count &&
            runner.state() == QProcess::Running)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return countOf(logOf(log, true), text) >= count;
   }
 
   void killNow(QProcess& runner) {
@@ -450,8 +451,10 @@ class TestRealLocalRestore : public QObject {
     // b restores a partition when it reads it; a partition whose changelog a's killed
     // transaction holds open waits for the broker to abort it (transaction.timeout.ms), while
     // the others go on. b must have taken every partition before it is killed.
-    waitForLog("stale-b", "restored the state of", kPartitions, *b);
-    waitForCommitted(r, committedTotal(r.name, r.in) + r.records / 16, *b);  // and went on
+    QVERIFY2(waitForLog("stale-b", "restored the state of", kPartitions, *b),
+             logOf("stale-b").constData());
+    const int64_t goOn = committedTotal(r.name, r.in) + r.records / 16;
+    QVERIFY2(waitForCommitted(r, goOn, *b) >= goOn, logOf("stale-b").constData());  // went on
     QVERIFY2(b->state() == QProcess::Running, logOf("stale-b").constData());
     const int64_t atKillB = committedTotal(r.name, r.in);
     killNow(*b);
