@@ -2,11 +2,11 @@
 
 #include <librdkafka/rdkafka.h>
 
-#include <cctype>
 #include <cstdio>
 #include <cstring>
 
 #include "engine/graph/Json.h"
+#include "engine/runtime/Identifiers.h"
 #include "engine/runtime/Log.h"
 
 namespace sc::kafka {
@@ -230,16 +230,12 @@ void KafkaClient::onStats(const char* json, size_t len) {
 }
 
 std::string staticGroupMemberId(std::string_view instance, std::string_view node) {
-  std::string id = "streamcanvas-" + std::string(instance) + "-" + std::string(node);
-  for (char& c : id)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') c = '_';
+  const std::string whole = "streamcanvas-" + std::string(instance) + "-" + std::string(node);
+  std::string id = portableName(whole);
   constexpr size_t kMax = 249;
   if (id.size() > kMax) {
-    uint64_t hash = 1469598103934665603ull;  // FNV-1a of the unshortened id
-    for (char c : std::string("streamcanvas-") + std::string(instance) + "-" + std::string(node))
-      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    char tail[18];
-    std::snprintf(tail, sizeof tail, "-%016llx", static_cast<unsigned long long>(hash));
+    char tail[18];  // the hash of the whole id keeps two long ones apart
+    std::snprintf(tail, sizeof tail, "-%016llx", static_cast<unsigned long long>(fnv1a(whole)));
     id = id.substr(0, kMax - 17) + tail;
   }
   return id;

@@ -20,6 +20,7 @@
 #include "engine/runtime/Breakpoint.h"
 #include "engine/runtime/Channel.h"
 #include "engine/runtime/Context.h"
+#include "engine/runtime/Identifiers.h"
 #include "engine/runtime/Node.h"
 #include "engine/state/CheckpointStore.h"
 #include "engine/state/LocalCheckpoints.h"
@@ -1431,11 +1432,7 @@ uint64_t Execution::graphHash(const Pipeline& pipeline) {
     g["nodes"].push_back(m);
   }
   g["edges"] = doc.value("edges", Json::array());
-  const std::string text = g.dump();
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text)
-    h = (h ^ c) * 0x100000001b3ULL;
-  return h;
+  return fnv1a(g.dump());
 }
 
 std::vector<const NodeMetrics*> Execution::metrics() const {

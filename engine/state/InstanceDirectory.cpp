@@ -5,13 +5,14 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <optional>
 #include <utility>
+
+#include "engine/runtime/Identifiers.h"
 
 namespace sc::state {
 namespace {
@@ -21,11 +22,7 @@ namespace fs = std::filesystem;
 constexpr const char* kLockFile = "lock";
 
 std::string safeName(const std::string& name) {
-  std::string safe;
-  for (char ch : name)
-    safe += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.')
-                ? ch
-                : '_';
+  std::string safe = portableName(name);
   if (safe.empty() || safe == "." || safe == "..") safe = "instance";
   return safe;
 }

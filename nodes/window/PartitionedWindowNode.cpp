@@ -10,6 +10,7 @@
 #include "engine/kafka/Changelog.h"
 #include "engine/kafka/KafkaClient.h"
 #include "engine/kafka/ScaleOutRegistry.h"
+#include "engine/runtime/Identifiers.h"
 #include "engine/state/LocalCheckpoints.h"
 #include "engine/state/StateCodec.h"
 
@@ -22,13 +23,6 @@ using kafka::ScaleOutRegistry;
 constexpr int kRestoreTimeoutMs = 120000;
 constexpr int kFlushTimeoutMs = 30000;
 constexpr int kCommitTimeoutMs = 60000;
-
-uint64_t fnv1a(const std::string& bytes) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : bytes)
-    h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
 
 int64_t saturatingSub(int64_t a, int64_t b) {
   return a < INT64_MIN + b ? INT64_MIN : a - b;
