@@ -1126,7 +1126,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>%1 records/s; queue %2 of %3 batches full</source>
         <translation>%1 Datensätze/s; Warteschlange mit %2 von %3 Batches gefüllt</translation>
     </message>
@@ -1136,7 +1136,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>%1 Datensätze/s; keine Warteschlange (derselbe Thread)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
+        <source>input queue %1 full</source>
+        <translation>Eingangswarteschlange %1 voll</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Wires: %1 queue under %4 % full · %2 filling · %3 over %5 % full: the node it feeds cannot keep up (back-pressure)</source>
         <translation>Verbindungen: %1 Warteschlange unter %4 % voll · %2 füllt sich · %3 über %5 % voll: der belieferte Knoten kommt nicht nach (Gegendruck)</translation>
     </message>
@@ -1144,7 +1149,7 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/designer/main.cpp" line="+42"/>
+        <location filename="../app/designer/main.cpp" line="+43"/>
         <source>StreamCanvas designer: build stream pipelines by drag and drop.</source>
         <translation>StreamCanvas-Designer: Stream-Pipelines per Drag-and-drop bauen.</translation>
     </message>
@@ -1170,6 +1175,11 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
     </message>
     <message>
         <location line="+4"/>
+        <source>With --run: start fresh, removing the pipeline&apos;s checkpoints. Without it --run resumes from the last checkpoint, if any.</source>
+        <translation>Mit --run: neu beginnen und die Checkpoints der Pipeline entfernen. Ohne diese Option setzt --run beim letzten Checkpoint fort, falls es einen gibt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Save a PNG picture of the whole window to OUT after the time --after gives, then exit.</source>
         <translation>Nach der mit --after angegebenen Zeit ein PNG-Bild des ganzen Fensters nach OUT speichern, dann beenden.</translation>
     </message>
@@ -1204,7 +1214,22 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>streamcanvas: --run braucht eine Pipeline-Datei</translation>
     </message>
     <message>
-        <location filename="../app/designer/ScreenshotRun.cpp" line="+45"/>
+        <location line="+4"/>
+        <source>streamcanvas: --fresh goes with --run</source>
+        <translation>streamcanvas: --fresh gehört zu --run</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot run the pipeline</source>
+        <translation>Die Pipeline kann nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/ScreenshotRun.cpp" line="+31"/>
+        <source>streamcanvas: cannot run the pipeline: %1</source>
+        <translation>streamcanvas: die Pipeline kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>streamcanvas: cannot write %1</source>
         <translation>streamcanvas: %1 kann nicht geschrieben werden</translation>
     </message>
@@ -1958,8 +1983,8 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     <name>sc::designer::HistoryChart</name>
     <message>
         <location filename="../app/designer/HistoryChart.cpp" line="+54"/>
-        <source>Time span shown</source>
-        <translation>Gezeigter Zeitraum</translation>
+        <source>Longest time span shown (a shorter history fills the chart)</source>
+        <translation>Längster angezeigter Zeitraum (ein kürzerer Verlauf füllt das Diagramm)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2023,12 +2048,12 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
     <message>
         <location line="+32"/>
-        <location line="+146"/>
+        <location line="+150"/>
         <source>time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-142"/>
         <source>others</source>
         <translation>andere</translation>
     </message>
@@ -2402,12 +2427,12 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
     <message>
         <location line="+34"/>
-        <location line="+67"/>
+        <location line="+65"/>
         <source>Cannot run the pipeline</source>
         <translation>Die Pipeline kann nicht ausgeführt werden</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>Resume the pipeline?</source>
         <translation>Pipeline fortsetzen?</translation>
     </message>
@@ -2438,12 +2463,12 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
     <message>
         <location line="+6"/>
-        <location line="+47"/>
+        <location line="+66"/>
         <source>Start fresh</source>
         <translation>Neu beginnen</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-60"/>
         <source>Don&apos;t ask again for this file</source>
         <translation>Für diese Datei nicht mehr fragen</translation>
     </message>
@@ -2453,12 +2478,17 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
         <translation>Ausführen &gt; Wieder fragen, ob fortgesetzt wird, holt diese Frage zurück.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Running; edits apply to the next run</source>
         <translation>Läuft; Änderungen gelten ab dem nächsten Lauf</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
+        <source>Start with --fresh to run without that checkpoint (this removes the pipeline&apos;s checkpoints).</source>
+        <translation>Mit --fresh starten, um ohne diesen Checkpoint auszuführen (das entfernt die Checkpoints der Pipeline).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>

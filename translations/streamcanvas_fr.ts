@@ -1126,7 +1126,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>%1 records/s; queue %2 of %3 batches full</source>
         <translation>%1 enregistrements/s&#xa0;; file remplie à %2 sur %3 lots</translation>
     </message>
@@ -1136,7 +1136,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>%1 enregistrements/s&#xa0;; pas de file (même thread)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
+        <source>input queue %1 full</source>
+        <translation>file d’entrée pleine à %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Wires: %1 queue under %4 % full · %2 filling · %3 over %5 % full: the node it feeds cannot keep up (back-pressure)</source>
         <translation>Liaisons&#xa0;: %1 file remplie à moins de %4 % · %2 se remplit · %3 remplie à plus de %5 %&#xa0;: le nœud alimenté ne suit pas (contre-pression)</translation>
     </message>
@@ -1144,7 +1149,7 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/designer/main.cpp" line="+42"/>
+        <location filename="../app/designer/main.cpp" line="+43"/>
         <source>StreamCanvas designer: build stream pipelines by drag and drop.</source>
         <translation>Designer StreamCanvas&#xa0;: construisez des pipelines de flux par glisser-déposer.</translation>
     </message>
@@ -1170,6 +1175,11 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
     </message>
     <message>
         <location line="+4"/>
+        <source>With --run: start fresh, removing the pipeline&apos;s checkpoints. Without it --run resumes from the last checkpoint, if any.</source>
+        <translation>Avec --run : repartir de zéro en supprimant les points de contrôle du pipeline. Sans cette option, --run reprend au dernier point de contrôle, s’il y en a un.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Save a PNG picture of the whole window to OUT after the time --after gives, then exit.</source>
         <translation>Enregistrer une image PNG de toute la fenêtre dans OUT après le délai donné par --after, puis quitter.</translation>
     </message>
@@ -1204,7 +1214,22 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>streamcanvas&#xa0;: --run attend un fichier de pipeline</translation>
     </message>
     <message>
-        <location filename="../app/designer/ScreenshotRun.cpp" line="+45"/>
+        <location line="+4"/>
+        <source>streamcanvas: --fresh goes with --run</source>
+        <translation>streamcanvas : --fresh s’utilise avec --run</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot run the pipeline</source>
+        <translation>Impossible d’exécuter le pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/designer/ScreenshotRun.cpp" line="+31"/>
+        <source>streamcanvas: cannot run the pipeline: %1</source>
+        <translation>streamcanvas : impossible d’exécuter le pipeline : %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>streamcanvas: cannot write %1</source>
         <translation>streamcanvas&#xa0;: impossible d’écrire %1</translation>
     </message>
@@ -1958,8 +1983,8 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     <name>sc::designer::HistoryChart</name>
     <message>
         <location filename="../app/designer/HistoryChart.cpp" line="+54"/>
-        <source>Time span shown</source>
-        <translation>Période affichée</translation>
+        <source>Longest time span shown (a shorter history fills the chart)</source>
+        <translation>Durée affichée au plus (un historique plus court remplit le graphique)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2023,12 +2048,12 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
     <message>
         <location line="+32"/>
-        <location line="+146"/>
+        <location line="+150"/>
         <source>time</source>
         <translation>Temps</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-142"/>
         <source>others</source>
         <translation>autres</translation>
     </message>
@@ -2402,12 +2427,12 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
     <message>
         <location line="+34"/>
-        <location line="+67"/>
+        <location line="+65"/>
         <source>Cannot run the pipeline</source>
         <translation>Impossible d’exécuter le pipeline</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>Resume the pipeline?</source>
         <translation>Reprendre le pipeline&#xa0;?</translation>
     </message>
@@ -2438,12 +2463,12 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
     <message>
         <location line="+6"/>
-        <location line="+47"/>
+        <location line="+66"/>
         <source>Start fresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-60"/>
         <source>Don&apos;t ask again for this file</source>
         <translation>Ne plus demander pour ce fichier</translation>
     </message>
@@ -2453,12 +2478,17 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
         <translation>Exécuter &gt; Redemander s’il faut reprendre fait revenir cette question.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Running; edits apply to the next run</source>
         <translation>En cours&#xa0;; les modifications s’appliqueront à la prochaine exécution</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
+        <source>Start with --fresh to run without that checkpoint (this removes the pipeline&apos;s checkpoints).</source>
+        <translation>Lancez avec --fresh pour exécuter sans ce point de contrôle (cela supprime les points de contrôle du pipeline).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot resume</source>
         <translation>Reprise impossible</translation>
     </message>

@@ -51,7 +51,7 @@ HistoryChart::HistoryChart(const QString& title, const MetricHistory& history, Q
   for (const View& v : viewList_)
     views_->addItem(v.label);
   span_->setObjectName(QStringLiteral("chartSpan"));
-  span_->setToolTip(tr("Time span shown"));
+  span_->setToolTip(tr("Longest time span shown (a shorter history fills the chart)"));
   const QList<QPair<QString, int>> spans = {{tr("1 min"), 60},   {tr("5 min"), 300},
                                             {tr("15 min"), 900}, {tr("1 h"), 3600},
                                             {tr("6 h"), 21600},  {tr("24 h"), 86400}};
@@ -160,7 +160,11 @@ void HistoryChart::refreshNow() {
   refresh_.stop();
   if (follow_) {
     to_ = history_.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : history_.lastMs();
+    // A history shorter than the span fills the width (at least 10 s of it) instead of a strip
+    // at the right edge; it grows to the span as the run goes on.
     from_ = to_ - spanMs();
+    if (!history_.isEmpty() && history_.firstMs() > from_)
+      from_ = std::min(history_.firstMs(), to_ - kMinFollowMs);
   }
   // The candidates of this view, ranked by their mean over the span.
   const int chosen = views_->currentIndex();

@@ -59,6 +59,7 @@ class HistoryChart : public QWidget {
   static QString othersName();
 
   static constexpr int kMaxPoints = 600;  // per line: enough for a chart's width
+  static constexpr qint64 kMinFollowMs = 10'000;  // the narrowest span while following
 
  protected:
   void changeEvent(QEvent* event) override;

@@ -590,17 +590,36 @@ void MainWindow::askResume(const RunController::Resumable& resumable) {
 }
 
 void MainWindow::startRun(RunController::StartFrom from) {
+  QString problems;
+  if (tryStartRun(from, &problems)) return;
+  if (runner_->refusedCheckpoint())
+    offerFreshStart(problems);
+  else
+    error(tr("Cannot run the pipeline"), problems);
+}
+
+bool MainWindow::tryStartRun(RunController::StartFrom from, QString* problems) {
   for (const auto& node : doc_->pipeline().nodes)
     if (NodeItem* item = scene_->nodeItem(qstr(node.id))) item->clearRunStats();
-  QString problems;
-  if (!runner_->start(doc_->pipeline(), &problems, from)) {
-    if (runner_->refusedCheckpoint())
-      offerFreshStart(problems);
-    else
-      error(tr("Cannot run the pipeline"), problems);
-    return;
-  }
+  if (!runner_->start(doc_->pipeline(), problems, from)) return false;
   statusBar()->showMessage(tr("Running; edits apply to the next run"), 4000);
+  return true;
+}
+
+bool MainWindow::runWithoutAsking(bool fresh, QString* problems) {
+  if (runner_->isActive()) return true;
+  const RunController::Resumable resumable = runner_->resumable(doc_->pipeline());
+  if (!resumable.ok) {
+    *problems = resumable.problems;
+    return false;
+  }
+  if (tryStartRun(fresh ? RunController::StartFrom::Fresh : RunController::StartFrom::Resume,
+                  problems))
+    return true;
+  if (runner_->refusedCheckpoint())
+    *problems += '\n' + tr("Start with --fresh to run without that checkpoint (this removes the "
+                           "pipeline's checkpoints).");
+  return false;
 }
 
 void MainWindow::offerFreshStart(const QString& problems) {

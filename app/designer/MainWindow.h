@@ -95,6 +95,10 @@ class MainWindow : public QMainWindow {
   enum class ResumeChoice { Ask, Resume, Fresh };
   ResumeChoice resumeChoice() const;
   void setResumeChoice(ResumeChoice choice);
+  // The command line's --run (and --run --screenshot): nobody is asked. Resumes from the
+  // pipeline's checkpoint if it has one, as streamcanvas-run does, or starts fresh (removing the
+  // checkpoints) with `fresh`. False with `problems` when the run cannot start.
+  bool runWithoutAsking(bool fresh, QString* problems);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -125,6 +129,7 @@ class MainWindow : public QMainWindow {
   void runPipeline();
   void askResume(const RunController::Resumable& resumable);
   void startRun(RunController::StartFrom from);
+  bool tryStartRun(RunController::StartFrom from, QString* problems);
   void offerFreshStart(const QString& problems);
   void tapSelectedWire();
   void showRunStats();

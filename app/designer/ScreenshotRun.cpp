@@ -1,6 +1,5 @@
 #include "app/designer/ScreenshotRun.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QTextStream>
@@ -24,11 +23,23 @@ void showRunDock(MainWindow& window) {
 
 }  // namespace
 
-void scheduleScreenshot(MainWindow& window, const QString& path, qint64 afterMs, bool run,
+void scheduleScreenshot(MainWindow& window, const QString& path, qint64 afterMs, RunFirst run,
                         std::function<void(bool saved)> done) {
   showRunDock(window);
-  if (run)
-    QTimer::singleShot(0, &window, [&window] { window.action(QStringLiteral("run"))->trigger(); });
+  QString problems;
+  if (run != RunFirst::No && !window.runWithoutAsking(run == RunFirst::Fresh, &problems)) {
+    QTextStream(stderr) << QApplication::translate("main",
+                                                   "streamcanvas: cannot run the pipeline: %1")
+                               .arg(problems)
+                        << Qt::endl;
+    QTimer::singleShot(0, &window, [done] {
+      if (done)
+        done(false);
+      else
+        QApplication::exit(1);
+    });
+    return;
+  }
   QTimer::singleShot(
       int(std::min<qint64>(afterMs, 24LL * 3600 * 1000)), &window, [&window, path, done] {
         showRunDock(window);

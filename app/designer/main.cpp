@@ -1,11 +1,12 @@
 // streamcanvas [PIPELINE.json] [--export-image OUT.png|OUT.svg] [--theme system|light|dark]
 //             [--run] [--screenshot OUT.png [--after 5s]]
-#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 #include <cstring>
 
 #include "app/designer/CanvasStyle.h"
@@ -62,6 +63,12 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption runOption(
       QStringLiteral("run"), QApplication::translate("main", "Run the pipeline once it is open."));
   parser.addOption(runOption);
+  const QCommandLineOption freshOption(
+      QStringLiteral("fresh"),
+      QApplication::translate("main",
+                              "With --run: start fresh, removing the pipeline's checkpoints. "
+                              "Without it --run resumes from the last checkpoint, if any."));
+  parser.addOption(freshOption);
   const QCommandLineOption screenshotOption(
       QStringLiteral("screenshot"),
       QApplication::translate("main",
@@ -118,15 +125,29 @@ int main(int argc, char* argv[]) {
     err << QApplication::translate("main", "streamcanvas: --run needs a pipeline file") << Qt::endl;
     return 2;
   }
+  if (parser.isSet(freshOption) && !parser.isSet(runOption)) {
+    err << QApplication::translate("main", "streamcanvas: --fresh goes with --run") << Qt::endl;
+    return 2;
+  }
 
   sc::designer::MainWindow window(sc::NodeRegistry::builtin());
   if (!files.isEmpty() && !window.openFile(files.first()) && parser.isSet(screenshotOption))
     return 1;
   window.show();
-  if (parser.isSet(screenshotOption))
-    sc::designer::scheduleScreenshot(window, parser.value(screenshotOption), *afterMs,
-                                     parser.isSet(runOption));
-  else if (parser.isSet(runOption))
-    window.action(QStringLiteral("run"))->trigger();
+  using sc::designer::RunFirst;
+  const RunFirst run = !parser.isSet(runOption)    ? RunFirst::No
+                       : parser.isSet(freshOption) ? RunFirst::Fresh
+                                                   : RunFirst::Resume;
+  if (parser.isSet(screenshotOption)) {
+    sc::designer::scheduleScreenshot(window, parser.value(screenshotOption), *afterMs, run);
+  } else if (run != RunFirst::No) {
+    // Asked for on the command line: no question about resuming (as streamcanvas-run).
+    QTimer::singleShot(0, &window, [&window, run] {
+      QString problems;
+      if (!window.runWithoutAsking(run == RunFirst::Fresh, &problems))
+        QMessageBox::warning(&window, QApplication::translate("main", "Cannot run the pipeline"),
+                             problems.left(2000));
+    });
+  }
   return app.exec();
 }

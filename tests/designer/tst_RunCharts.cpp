@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineSeries>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -49,6 +50,7 @@ class tst_RunCharts : public QObject {
   void spanPanPngAndTheDaysBound();
   void screenshotWritesAPictureOfTheWindow();
   void screenshotShowsTheChartsOverTheOutputView();
+  void screenshotRunResumesWithoutAsking();
 
  private:
   QString writeFile(const char* name, const QByteArray& text) {
@@ -463,6 +465,10 @@ void tst_RunCharts::historySurvivesStopAndRunWithRunMarks() {
   Q_EMIT throughput->view()->zoomed(0.01, double(runs[0].ms));
   throughput->refreshNow();
   QVERIFY(!throughput->following());
+  // (the narrowest zoom, 10 s, may still hold both runs: move it back to end before the second)
+  if (throughput->shownTo() >= runs[1].ms)
+    Q_EMIT throughput->view()->panned(double(runs[1].ms - 1 - throughput->shownTo()));
+  throughput->refreshNow();
   QVERIFY(throughput->shownTo() < runs[1].ms);
   QCOMPARE(throughput->runMarkCount(), 1);
   // Another document starts a new history.
@@ -497,9 +503,11 @@ void tst_RunCharts::spanPanPngAndTheDaysBound() {
   span->setCurrentIndex(span->findText(QStringLiteral("1 h")));
   chart.refreshNow();
   QCOMPARE(shownSpan(), qint64(3'600'000));
+  // A span longer than the history: the history fills the chart (no empty 22 h to its left).
   span->setCurrentIndex(span->findText(QStringLiteral("24 h")));
   chart.refreshNow();
-  QCOMPARE(shownSpan(), qint64(86'400'000));
+  QCOMPARE(chart.shownFrom(), t0);
+  QCOMPARE(chart.shownTo(), last);
   QCOMPARE(chart.series().value("a")->points().first().x(), double(t0));  // everything kept
 
   // A drag 30 min back: the newest half hour leaves the chart, and it stops following.
@@ -571,7 +579,7 @@ void tst_RunCharts::screenshotShowsTheChartsOverTheOutputView() {
   const QString picture = dir_.filePath("in-process.png");
   bool finished = false, saved = false, chartShown = false, outputShown = true;
   RunPanel* panel = window_->runPanel();
-  scheduleScreenshot(*window_, picture, 1500, true, [&](bool ok) {
+  scheduleScreenshot(*window_, picture, 1500, RunFirst::Resume, [&](bool ok) {
     finished = true;
     saved = ok;
     chartShown =
@@ -587,6 +595,60 @@ void tst_RunCharts::screenshotShowsTheChartsOverTheOutputView() {
   QCOMPARE(panel->aggregates()->series().size(), 8);  // sensor-averages' eight devices
   QVERIFY(!QImage(picture).isNull());
   QTRY_VERIFY_WITH_TIMEOUT(!window_->runController()->isActive(), 20000);
+}
+
+void tst_RunCharts::screenshotRunResumesWithoutAsking() {
+  // A pipeline stopped once has a savepoint. The Run button would ask whether to resume, a
+  // window-modal question that no picture shows and nobody answers: --run --screenshot resumes
+  // without asking (as streamcanvas-run does), and --fresh starts over.
+  const QString path = writeFile("resumed.json", QStringLiteral(R"({
+  "streamcanvas": 1,
+  "name": "screenshot-resumed",
+  "nodes": [
+    {"id": "gen", "type": "generator", "properties": {"rate": 400, "count": 100000}},
+    {"id": "win", "type": "window.tumbling",
+     "properties": {"size": "10s", "timestamp": "ts", "aggregates": [{"as": "n", "fn": "count"}]}},
+    {"id": "out", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "gen", "to": "win"}, {"from": "win", "to": "out"}]
+})")
+                                                     .toUtf8());
+  QVERIFY(window_->openFile(path));
+  RunController* runner = window_->runController();
+  QTest::keyClick(window_, Qt::Key_F5);
+  QTRY_VERIFY_WITH_TIMEOUT(runner->stats().value(0).recordsOut > 0, 20000);
+  QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+  const quint64 savepoint = runner->checkpointStats().lastId;
+  QVERIFY(runner->checkpointStats().lastWasSavepoint);
+  QVERIFY(runner->resumable(window_->document()->pipeline()).checkpoint);
+
+  auto shoot = [&](RunFirst run, quint64* firstId) {
+    bool finished = false, saved = false;
+    scheduleScreenshot(*window_, dir_.filePath("resumed.png"), 300, run, [&](bool ok) {
+      finished = true;
+      saved = ok;
+    });
+    QVERIFY(!window_->findChild<QMessageBox*>("resumeQuestion"));
+    QVERIFY2(runner->isActive(), "the run did not start");
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 20000);
+    QVERIFY(saved);
+    QTRY_VERIFY_WITH_TIMEOUT(runner->checkpointStats().lastId > 0, 20000);
+    QTest::keyClick(window_, Qt::Key_F5, Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->isActive(), 20000);
+    *firstId = runner->checkpointStats().lastId;
+  };
+  // Resumed: the checkpoint ids go on after the savepoint's.
+  quint64 resumedId = 0;
+  shoot(RunFirst::Resume, &resumedId);
+  if (QTest::currentTestFailed()) return;
+  QVERIFY2(resumedId > savepoint,
+           qPrintable(QStringLiteral("%1 %2").arg(resumedId).arg(savepoint)));
+  // Fresh: the checkpoints were removed and the ids started over.
+  quint64 freshId = 0;
+  shoot(RunFirst::Fresh, &freshId);
+  if (QTest::currentTestFailed()) return;
+  QVERIFY2(freshId < resumedId, qPrintable(QStringLiteral("%1 %2").arg(freshId).arg(resumedId)));
 }
 
 QTEST_MAIN(tst_RunCharts)
