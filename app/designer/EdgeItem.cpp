@@ -1,5 +1,6 @@
 #include "app/designer/EdgeItem.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -140,7 +141,8 @@ void EdgeItem::updatePath() {
   path_ = route(start, end, from_->sceneBoundingRect(), to_->sceneBoundingRect());
   const double margin = kTapRadius + 2;  // the tap glyph and the selected pen
   bounds_ = path_.controlPointRect().adjusted(-margin, -margin, margin, margin);
-  if (!runLabel_.isEmpty()) bounds_ |= runLabelRect();  // the rate above the middle
+  runLabelRect_ = runLabel_.isEmpty() ? QRectF() : placeRunLabel();
+  if (!runLabelRect_.isNull()) bounds_ |= runLabelRect_;  // the rate above the middle
   if (isRepartitioned()) {  // the badge, where it sits with a tap glyph or without
     const QPointF mid = path_.pointAtPercent(0.5);
     for (const QPointF at : {mid, mid + QPointF(0, kTapRadius + kBadgeHeight / 2 + 3)})
@@ -191,10 +193,10 @@ void EdgeItem::setBreakMark(BreakMark mark) {
 
 void EdgeItem::setRunLoad(const QColor& colour, const QString& label) {
   if (colour == runColour_ && label == runLabel_) return;
-  const bool resized = label.isEmpty() != runLabel_.isEmpty();
+  const bool relabelled = label != runLabel_;
   runColour_ = colour;
   runLabel_ = label;
-  if (resized) updatePath();  // the bounds include the label while there is one
+  if (relabelled) updatePath();  // the label's place and the bounds follow its width
   update();
 }
 
@@ -314,20 +316,41 @@ void EdgeItem::paintMarker(QPainter* painter, const CanvasColors& colors) const 
     paintTapGlyph(painter, at, colors);
 }
 
-void EdgeItem::paintRunLabel(QPainter* painter, const CanvasColors& colors) const {
-  // The rate above the middle of the wire (the tap glyph sits on it), in the canvas's small font.
-  if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < 0.45)
-    return;
-  QFont font = scene()->font();
+namespace {
+
+QFont runLabelFont(const QGraphicsScene* scene) {
+  QFont font = scene ? scene->font() : QFont();
   font.setPointSizeF(font.pointSizeF() * 0.8);
-  painter->setFont(font);
-  painter->setPen(colors.mutedText);
-  painter->drawText(runLabelRect(), Qt::AlignCenter, runLabel_);
+  return font;
 }
 
-QRectF EdgeItem::runLabelRect() const {
+}  // namespace
+
+void EdgeItem::paintRunLabel(QPainter* painter, const CanvasColors& colors) const {
+  // The rate above the middle of the wire (the tap glyph sits on it), in the canvas's small font.
+  if (runLabelRect_.isNull() ||
+      QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < 0.45)
+    return;
+  painter->setFont(runLabelFont(scene()));
+  painter->setPen(colors.mutedText);
+  painter->drawText(runLabelRect_, Qt::AlignCenter, runLabel_);
+}
+
+QRectF EdgeItem::placeRunLabel() const {
+  const double width = QFontMetricsF(runLabelFont(scene())).horizontalAdvance(runLabel_) + 8;
   const QPointF mid = path_.pointAtPercent(0.5);
-  return QRectF(mid.x() - 60, mid.y() - kTapRadius - 16, 120, 14);
+  QRectF label(mid.x() - width / 2, mid.y() - kTapRadius - 16, width, 14);
+  // The node bodies (the wire items lie below the nodes, which would cover the label).
+  const QRectF fromBox = from_->mapRectToScene(from_->shape().boundingRect()).adjusted(-2, 0, 2, 0);
+  const QRectF toBox = to_->mapRectToScene(to_->shape().boundingRect()).adjusted(-2, 0, 2, 0);
+  if (!label.intersects(fromBox) && !label.intersects(toBox)) return label;
+  // Between the two nodes, moved sideways as far as it must.
+  const double left = fromBox.right() < toBox.left() ? fromBox.right() : toBox.right();
+  const double right = fromBox.right() < toBox.left() ? toBox.left() : fromBox.left();
+  if (right - left < width) return {};
+  label.moveLeft(std::clamp(label.left(), left, right - width));
+  if (label.intersects(fromBox) || label.intersects(toBox)) return {};
+  return label;
 }
 
 void EdgeItem::paintWire(QPainter* painter, const QStyleOptionGraphicsItem* option, QPen pen) {

@@ -46,6 +46,11 @@ class EdgeItem : public QGraphicsItem {
   // rate) at its middle; an invalid colour and empty label clear it.
   void setRunLoad(const QColor& colour, const QString& label);
   const QString& runLabel() const { return runLabel_; }
+  // Whether the label is drawn: it sits above the middle of the wire, moved along it to stay
+  // clear of the two nodes, and is left out where the wire is too short for it (the tooltip
+  // still says it all).
+  bool runLabelShown() const { return !runLabelRect_.isNull(); }
+  const QRectF& runLabelArea() const { return runLabelRect_; }  // item coordinates
   const QColor& runColour() const { return runColour_; }
   // The run's numbers for the tooltip (empty: none), shown with the repartition note.
   void setRunToolTip(const QString& text);
@@ -77,7 +82,7 @@ class EdgeItem : public QGraphicsItem {
  private:
   // The wire alone, stroked only where it is exposed.
   void paintWire(QPainter* painter, const QStyleOptionGraphicsItem* option, QPen pen);
-  QRectF runLabelRect() const;  // where the rate is written (inside the bounds)
+  QRectF placeRunLabel() const;  // where the rate fits (item coordinates), else null
   void paintRunLabel(QPainter* painter, const CanvasColors& colors) const;
   void paintMarker(QPainter* painter, const CanvasColors& colors) const;  // tap or breakpoint
   void paintRepartitionBadge(QPainter* painter, const QColor& ink,
@@ -93,6 +98,7 @@ class EdgeItem : public QGraphicsItem {
   BreakMark breakMark_ = BreakMark::None;
   QColor runColour_;
   QString runLabel_;
+  QRectF runLabelRect_;  // where runLabel_ is written, inside the bounds; null: not written
   QString runToolTip_;
   QString repartitionNote_;
 };

@@ -132,27 +132,87 @@ void NodeItem::setRunStats(quint64 recordsIn, quint64 recordsOut, double perSeco
   update();
 }
 
+namespace {
+
+// `text` in rows of at most `width`, broken between words, after the row's last comma or before
+// its last "·" where it has one; the last of `maxRows` is elided.
+QStringList wrapped(const QString& text, const QFontMetricsF& metrics, double width, int maxRows) {
+  QStringList rows;
+  QStringList row;
+  const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+  for (qsizetype i = 0; i < words.size(); ++i) {
+    row << words[i];
+    if (row.size() == 1 || metrics.horizontalAdvance(row.join(QLatin1Char(' '))) <= width) continue;
+    row.removeLast();
+    if (rows.size() + 1 == maxRows) {  // the last row: the rest, elided
+      row << words.mid(i);
+      break;
+    }
+    qsizetype keep = row.size();
+    for (qsizetype j = row.size() - 1; j >= 1; --j)
+      if (row[j].endsWith(QLatin1Char(',')) || (j + 1 < row.size() && row[j + 1] == u"·")) {
+        keep = j + 1;
+        break;
+      }
+    rows << QStringList(row.mid(0, keep)).join(QLatin1Char(' '));
+    row = row.mid(keep);
+    row << words[i];
+    // The words carried over may not fit with this one: go again from the carried row.
+    while (row.size() > 1 && metrics.horizontalAdvance(row.join(QLatin1Char(' '))) > width &&
+           rows.size() + 1 < maxRows) {
+      rows << QStringList(row.mid(0, row.size() - 1)).join(QLatin1Char(' '));
+      row = QStringList{row.last()};
+    }
+  }
+  if (!row.isEmpty() || rows.isEmpty())
+    rows << metrics.elidedText(row.join(QLatin1Char(' ')), Qt::ElideRight, width);
+  return rows;
+}
+
+}  // namespace
+
+QFont NodeItem::runFont() const {
+  QFont font = scene() ? scene()->font() : QFont();
+  font.setPointSizeF(font.pointSizeF() * 0.8);
+  return font;
+}
+
 void NodeItem::setRunDetail(const QStringList& lines, const QString& tip, bool hint) {
   if (lines == runDetail_ && hint == runHint_ && (lines.isEmpty() || tip == toolTip())) return;
   if (runDetail_.isEmpty() && !lines.isEmpty()) designToolTip_ = toolTip();
-  if (lines.size() != runDetail_.size()) prepareGeometryChange();  // the bounds grow with them
   const bool wasShown = !runDetail_.isEmpty();
   runDetail_ = lines;
   runHint_ = hint;
+  // Wrapped here, not in paint(): the bounds grow with the rows.
+  QVector<DetailRow> rows;
+  const QFontMetricsF metrics(runFont());
+  for (qsizetype i = 0; i < lines.size(); ++i) {
+    const bool hintLine = hint && i == lines.size() - 1;
+    for (const QString& row : wrapped(lines[i], metrics, kNodeWidth - 4, hintLine ? 3 : 2))
+      rows.push_back({row, hintLine});
+  }
+  if (rows.size() != runRows_.size()) prepareGeometryChange();
+  runRows_ = std::move(rows);
   setToolTip(lines.isEmpty() ? (wasShown ? designToolTip_ : toolTip()) : tip);
   update();
+}
+
+QStringList NodeItem::runDetailRows() const {
+  QStringList out;
+  for (const DetailRow& row : runRows_)
+    out << row.text;
+  return out;
 }
 
 void NodeItem::paintRunDetail(QPainter* painter, const QFont& font,
                               const CanvasColors& colors) const {
   const QFontMetricsF metrics(font);
-  for (qsizetype i = 0; i < runDetail_.size(); ++i) {
-    const bool hint = runHint_ && i == runDetail_.size() - 1;
-    painter->setPen(hint ? colors.warning : colors.mutedText);
+  for (qsizetype i = 0; i < runRows_.size(); ++i) {
+    painter->setPen(runRows_[i].hint ? colors.warning : colors.mutedText);
     painter->drawText(
         QRectF(2, height() + 2 + kRunLineHeight * double(i + 1), kNodeWidth - 4, kRunLineHeight),
         Qt::AlignLeft | Qt::AlignVCenter,
-        metrics.elidedText(runDetail_[i], Qt::ElideRight, kNodeWidth - 4));
+        metrics.elidedText(runRows_[i].text, Qt::ElideRight, kNodeWidth - 4));
   }
 }
 
@@ -168,7 +228,7 @@ QRectF NodeItem::boundingRect() const {
   // Room for the port circles, the selection outline, the badge and the run counters below.
   return QRectF(0, 0, kNodeWidth, height())
       .adjusted(-kPortRadius - 4, -12, kPortRadius + 12,
-                4 + kRunLineHeight * double(1 + runDetail_.size()));
+                4 + kRunLineHeight * double(1 + runRows_.size()));
 }
 
 QPainterPath NodeItem::shape() const {
@@ -229,13 +289,12 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     paintPort(painter, outputs_[i], static_cast<int>(i));
 
   if (!runText_.isEmpty() && !graph->isExporting()) {
-    QFont runFont = graph->font();
-    runFont.setPointSizeF(runFont.pointSizeF() * 0.8);
-    painter->setFont(runFont);
+    const QFont font = runFont();
+    painter->setFont(font);
     painter->setPen(runFailed_ ? colors.error : colors.mutedText);
     painter->drawText(QRectF(2, height() + 2, kNodeWidth - 4, kRunLineHeight),
                       Qt::AlignLeft | Qt::AlignVCenter, runText_);
-    paintRunDetail(painter, runFont, colors);
+    paintRunDetail(painter, font, colors);
   }
 
   if (problems_.errors > 0 || problems_.warnings > 0) {

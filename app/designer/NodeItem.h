@@ -73,11 +73,14 @@ class NodeItem : public QGraphicsItem {
                    bool failed);
   void clearRunStats();
   const QString& runText() const { return runText_; }
-  // Event-time and window state of a run, lines under the counters (each elided to the node's
-  // width), with everything in full in the tooltip. `hint` true: the last line explains a
-  // stall and is drawn in the warning colour. Empty lines clear it (clearRunStats() does too).
+  // Event-time and window state of a run, lines under the counters (each wrapped to the node's
+  // width, on at most 3 rows), with everything in full in the tooltip. `hint` true: the last line
+  // explains a stall and is drawn in the warning colour. Empty lines clear it (clearRunStats() does
+  // too).
   void setRunDetail(const QStringList& lines, const QString& tip, bool hint);
   const QStringList& runDetail() const { return runDetail_; }
+  // The rows drawn for runDetail(), after wrapping.
+  QStringList runDetailRows() const;
   bool hasRunHint() const { return runHint_; }
 
   QRectF boundingRect() const override;
@@ -93,6 +96,7 @@ class NodeItem : public QGraphicsItem {
   void elideLabels(const QFont& titleFont, const QFont& smallFont);
   void paintTitleOnly(QPainter* painter, double lod);
   void paintRunDetail(QPainter* painter, const QFont& font, const CanvasColors& colors) const;
+  QFont runFont() const;
 
   QString id_;
   QString type_;
@@ -101,6 +105,11 @@ class NodeItem : public QGraphicsItem {
   QString runText_;
   bool runFailed_ = false;
   QStringList runDetail_;
+  struct DetailRow {
+    QString text;
+    bool hint = false;
+  };
+  QVector<DetailRow> runRows_;  // runDetail_ wrapped to the node's width
   bool runHint_ = false;
   QString designToolTip_;  // the tooltip outside of runs
   // Title and type line elided to the node's width, for the font they were measured with.

@@ -228,7 +228,9 @@ void RunOverlay::show(GraphScene& scene, const RunController& run) {
   for (const RunController::EdgeStats& q : run.edgeStats())
     if (q.capacity > 0) queues.insert(queueKey(q.from, q.to, q.toPort), &q);
   // Wires: the producer's rate, coloured by the fill of the queue between them (a wire inside
-  // one thread has no queue: it cannot back up).
+  // one thread has no queue: it cannot back up). A wire too short for its label: the queue's
+  // fill goes under the node it feeds instead.
+  QHash<QString, QStringList> queuesShownAtNode;
   for (const PipelineEdge& e : pipeline.edges) {
     EdgeItem* item = scene.edgeItem(e);
     if (!item) continue;
@@ -252,6 +254,9 @@ void RunOverlay::show(GraphScene& scene, const RunController& run) {
                                     .arg(queue->fill)
                                     .arg(queue->capacity)
                               : tr("%1 records/s; no queue (same thread)").arg(perSecond));
+    if (queue && !item->runLabelShown())
+      queuesShownAtNode[qstr(e.to.node)]
+          << QStringLiteral("%1/%2").arg(queue->fill).arg(queue->capacity);
   }
 
   QMultiHash<QString, QString> inputsOf;
@@ -274,7 +279,9 @@ void RunOverlay::show(GraphScene& scene, const RunController& run) {
       if (const RunController::NodeStats* u = byId.value(up);
           u && scene.nodeItem(up) && scene.nodeItem(up)->inputs().empty())
         sources.push_back(u);
-    const NodeView v = describe(*s, *item, sources, runMs, wallMs, running);
+    NodeView v = describe(*s, *item, sources, runMs, wallMs, running);
+    if (const QStringList queued = queuesShownAtNode.value(qstr(node.id)); !queued.isEmpty())
+      v.lines.prepend(tr("input queue %1 full").arg(queued.join(QStringLiteral(", "))));
     item->setRunDetail(v.lines, v.tip.join('\n'), v.hint);
   }
 }

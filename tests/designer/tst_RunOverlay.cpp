@@ -29,6 +29,7 @@ class tst_RunOverlay : public QObject {
   void init();
   void cleanup();
   void fullQueueTurnsItsWireRed();
+  void aShortWireLeavesItsLabelOffTheNodes();
   void windowShowsWatermarkAndState();
   void quietPartitionExplainsTheStall();
   void idlePartitionIsMarkedInTheSourceTooltip();
@@ -120,6 +121,36 @@ void tst_RunOverlay::fullQueueTurnsItsWireRed() {
   QVERIFY(!wire->runColour().isValid());  // no colours once the run ended
 }
 
+void tst_RunOverlay::aShortWireLeavesItsLabelOffTheNodes() {
+  // The window 50 px right of the generator: no room for "22.8k/s · 8/8" between them. The
+  // label is left out (not drawn under the nodes, cut) and the queue's fill shows under the
+  // window.
+  QString text = windowed("short");
+  text.replace(R"("ui": {"x": 340, "y": 80})", R"("ui": {"x": 290, "y": 80})");
+  QVERIFY(window_->openFile(write("short.json", text)));
+  RunController* runner = window_->runController();
+  runner->setTap("win", "out");
+  runner->setBreakpoint("win", "out", true, {});  // holds the window: its input queue fills
+  QTest::keyClick(window_, Qt::Key_F5);
+  EdgeItem* shortWire = window_->scene()->edgeItem(PipelineEdge{{"gen", ""}, {"win", ""}});
+  EdgeItem* longWire = window_->scene()->edgeItem(PipelineEdge{{"win", ""}, {"sink", ""}});
+  NodeItem* win = window_->scene()->nodeItem("win");
+  QTRY_COMPARE_WITH_TIMEOUT(shortWire->runColour(), RunOverlay::queueColour(1.0), 20000);
+  QVERIFY(!shortWire->runLabel().isEmpty());
+  QVERIFY(!shortWire->runLabelShown());
+  const QRegularExpression queue(QStringLiteral(R"(^input queue (\d+)/\1 full$)"));
+  QTRY_VERIFY2(!win->runDetail().isEmpty() && queue.match(win->runDetail().first()).hasMatch(),
+               qPrintable(win->runDetail().join('|')));
+  // The long wire keeps its label, clear of both nodes.
+  QTRY_VERIFY(longWire->runLabelShown());
+  const QRectF label = longWire->mapRectToScene(longWire->runLabelArea());
+  for (NodeItem* node : {win, window_->scene()->nodeItem("sink")})
+    QVERIFY(!label.intersects(node->mapRectToScene(node->shape().boundingRect())));
+  QVERIFY(!queue.match(window_->scene()->nodeItem("sink")->runDetail().value(0)).hasMatch());
+  screenshot("run-overlay-short-wire.png");
+  stopRun();
+}
+
 void tst_RunOverlay::windowShowsWatermarkAndState() {
   QString text = windowed("watermarks");
   text.replace(R"("rate": 0)", R"("rate": 200)");
@@ -185,6 +216,11 @@ void tst_RunOverlay::quietPartitionExplainsTheStall() {
   QVERIFY2(hint.contains("partition quiet/0 has had no data for ") &&
                hint.contains("idle_timeout is 0, so windows cannot fire"),
            qPrintable(hint));
+  // The hint is drawn whole, wrapped to the node's width (not cut at its first 30 letters).
+  const QStringList rows = win->runDetailRows();
+  QVERIFY2(rows.join(' ').endsWith(hint) && !rows.join(' ').contains(QChar(0x2026)),
+           qPrintable(rows.join('|')));
+  QVERIFY(rows.size() >= win->runDetail().size() + 1);
   // The source's tooltip lists both partitions.
   NodeItem* src = window_->scene()->nodeItem("src");
   QVERIFY2(src->toolTip().contains("quiet/0: newest no data yet"), qPrintable(src->toolTip()));
