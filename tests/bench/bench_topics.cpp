@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "BareConsumeLoop.h"
+#include "SensorReadings.h"
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/TopicBrowser.h"
 #include "engine/graph/NodeRegistry.h"
@@ -28,31 +29,6 @@ using namespace sc;
 using namespace sc::designer;
 
 namespace {
-
-// Produces `count` sensor readings (~100 bytes) round-robin over `partitions`.
-void produceReadings(const std::string& boot, const char* topic, int partitions, long count) {
-  char err[512];
-  rd_kafka_conf_t* conf = rd_kafka_conf_new();
-  rd_kafka_conf_set(conf, "bootstrap.servers", boot.c_str(), err, sizeof err);
-  rd_kafka_conf_set(conf, "linger.ms", "20", err, sizeof err);
-  rd_kafka_conf_set(conf, "batch.num.messages", "10000", err, sizeof err);
-  rd_kafka_conf_set(conf, "queue.buffering.max.messages", "1000000", err, sizeof err);
-  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
-  char value[160];
-  for (long i = 0; i < count; ++i) {
-    const int n = std::snprintf(value, sizeof value,
-                                "{\"sensor\":\"s-%04ld\",\"temperature\":%ld.%ld,\"humidity\":%ld,"
-                                "\"status\":\"ok\",\"ts\":%ld}",
-                                i % 1000, 10 + i % 30, i % 10, 40 + i % 50, 1780000000000L + i);
-    while (rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(int(i % partitions)),
-                             RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                             RD_KAFKA_V_VALUE(value, size_t(n)),
-                             RD_KAFKA_V_END) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
-      rd_kafka_poll(rk, 10);
-  }
-  rd_kafka_flush(rk, 60000);
-  rd_kafka_destroy(rk);
-}
 
 // The longest gap between runs of a 10 ms timer while `busy` holds.
 struct StallMeter {
@@ -126,7 +102,7 @@ int main(int argc, char** argv) {
     cluster->ensureTopic("topic-" + std::to_string(t), 1);
   cluster->ensureTopic("readings", kPartitions);
   std::printf("producing %ld readings...\n", messages);
-  produceReadings(boot, "readings", kPartitions, messages);
+  bench::produceReadings(boot, "readings", kPartitions, messages);
 
   PipelineDocument doc(NodeRegistry::builtin());
   TopicBrowser browser(&doc, nullptr);
