@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "BareConsumeLoop.h"
+#include "StateHome.h"
 
 #ifndef SC_RUNNER
 #error "SC_RUNNER (the streamcanvas-run binary) must be defined by the build"
@@ -221,6 +222,7 @@ double median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
   Options o;
+  const sc::bench::PrivateStateHome stateHome;  // the runners' checkpoints
   int positional = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];

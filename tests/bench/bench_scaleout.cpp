@@ -35,6 +35,8 @@
 #define SC_RUNNER "streamcanvas-run"
 #endif
 
+#include "StateHome.h"
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -205,6 +207,7 @@ double run(const std::vector<std::string>& cores, const std::vector<std::string>
 }  // namespace
 
 int main(int argc, char** argv) {
+  const sc::bench::PrivateStateHome stateHome;  // the runners' checkpoints
   std::string bootstrap;
   long brokerGroup = 0;  // the fixture's KAFKA_PID: its process group holds the JVM
   std::vector<std::string> rest;

@@ -144,6 +144,10 @@ class TestRealScaleOut : public QObject {
     auto p = std::make_unique<QProcess>();
     p->setProcessChannelMode(QProcess::MergedChannels);
     p->setStandardOutputFile(dir_.filePath("runner-" + name + ".log"));
+    // Checkpoints in the test's folder, not the user's ~/.local/state.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_STATE_HOME", dir_.filePath("state"));
+    p->setProcessEnvironment(env);
     QStringList args{pipeline};
     if (name != "d" && !extra.contains("--instance")) args << "--instance" << name;
     args << extra;
