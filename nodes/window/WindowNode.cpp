@@ -239,7 +239,9 @@ void WindowNode::processTimed(Batch* batch, Emitter& out) {
     }
   }
   if (batch) out.release(batch);
-  if (keysGauge_) keysGauge_->set(keys_.held());
+  // Per batch, not only per watermark: a window whose watermark stalls still shows what it
+  // holds (the designer's stall hint is read next to it).
+  publishGauges();
   flush();
 }
 
@@ -257,9 +259,7 @@ void WindowNode::onWatermark(int64_t watermarkMs, Emitter& out) {
   out_ = &out;
   if (!options_.processingTime) advance(watermarkMs);
   flush();
-  if (bytesGauge_) bytesGauge_->set(static_cast<int64_t>(stateBytes()));
-  if (openGauge_) openGauge_->set(static_cast<int64_t>(openWindows()));
-  if (keysGauge_) keysGauge_->set(keys_.held());
+  publishGauges();
   out.emitWatermark(watermarkMs);
 }
 
@@ -279,9 +279,7 @@ void WindowNode::onTick(int64_t nowMs, Emitter& out) {
     emitUpdates();
   }
   flush();
-  if (bytesGauge_) bytesGauge_->set(static_cast<int64_t>(stateBytes()));
-  if (openGauge_) openGauge_->set(static_cast<int64_t>(openWindows()));
-  if (keysGauge_) keysGauge_->set(keys_.held());
+  publishGauges();
 }
 
 void WindowNode::finish(Emitter& out) {
@@ -289,9 +287,7 @@ void WindowNode::finish(Emitter& out) {
   advance(INT64_MAX);
   flush();
   // Every window fired: the designer shows the state as it is now, not as at the last watermark.
-  if (bytesGauge_) bytesGauge_->set(static_cast<int64_t>(stateBytes()));
-  if (openGauge_) openGauge_->set(static_cast<int64_t>(openWindows()));
-  if (keysGauge_) keysGauge_->set(keys_.held());
+  publishGauges();
 }
 
 void WindowNode::writeResult(int64_t start, int64_t end, uint32_t keyId, const uint8_t* rec) {
@@ -393,6 +389,10 @@ void WindowNode::clearState() {
 
 void WindowNode::updateGauges() {
   if (lateGauge_) lateGauge_->set(static_cast<int64_t>(lateDropped_));
+  publishGauges();
+}
+
+void WindowNode::publishGauges() {
   if (bytesGauge_) bytesGauge_->set(static_cast<int64_t>(stateBytes()));
   if (openGauge_) openGauge_->set(static_cast<int64_t>(openWindows()));
   if (keysGauge_) keysGauge_->set(keys_.held());

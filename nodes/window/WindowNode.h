@@ -63,6 +63,7 @@ class WindowNode : public Node {
   const WindowOptions& options() const { return options_; }
   // Bytes held by window state (keys, records, side objects) and the number of keys in it.
   size_t stateBytes() const;
+  void publishGauges();  // window_state_bytes, open_windows, window_keys
   uint32_t keyCount() const { return keys_.held(); }
   uint64_t lateDropped() const { return lateDropped_; }
 

@@ -216,6 +216,12 @@ void tst_RunOverlay::quietPartitionExplainsTheStall() {
   QVERIFY2(hint.contains("partition quiet/0 has had no data for ") &&
                hint.contains("idle_timeout is 0, so windows cannot fire"),
            qPrintable(hint));
+  // The window's state next to it is current: the stalled windows are open and hold keys
+  // (its gauges were set only when a watermark came, so it said "0 open").
+  const QRegularExpression state(QStringLiteral(R"(^([1-9]\d*) open · ([1-9]\d*) keys · )"));
+  QVERIFY2(std::any_of(win->runDetail().begin(), win->runDetail().end(),
+                       [&](const QString& l) { return state.match(l).hasMatch(); }),
+           qPrintable(win->runDetail().join('|')));
   // The hint is drawn whole, wrapped to the node's width (not cut at its first 30 letters).
   const QStringList rows = win->runDetailRows();
   QVERIFY2(rows.join(' ').endsWith(hint) && !rows.join(' ').contains(QChar(0x2026)),
