@@ -4090,7 +4090,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::WireView</name>
     <message>
-        <location filename="../app/designer/WireView.cpp" line="+57"/>
+        <location filename="../app/designer/WireView.cpp" line="+58"/>
         <location line="+102"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
@@ -4226,7 +4226,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>eingetroffen %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+51"/>
         <source>Console sinks printed %n records (the newest %1 are kept here)</source>
         <translation>
             <numerusform>Console-Senken gaben %n Datensatz aus (die neuesten %1 bleiben hier)</numerusform>
@@ -4252,9 +4252,14 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>(angehalten)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Held before this record (hit %1):</source>
-        <translation>Angehalten vor diesem Datensatz (Treffer %1):</translation>
+        <location line="+13"/>
+        <source>Held before this record, after a step:</source>
+        <translation>Vor diesem Datensatz angehalten, nach einem Schritt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held before this record (the condition&apos;s hit %1):</source>
+        <translation>Vor diesem Datensatz angehalten (Treffer %1 der Bedingung):</translation>
     </message>
     <message>
         <location line="+18"/>

@@ -4090,7 +4090,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::WireView</name>
     <message>
-        <location filename="../app/designer/WireView.cpp" line="+57"/>
+        <location filename="../app/designer/WireView.cpp" line="+58"/>
         <location line="+102"/>
         <source>Pause</source>
         <translation>Pause</translation>
@@ -4226,7 +4226,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>arrivé %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+51"/>
         <source>Console sinks printed %n records (the newest %1 are kept here)</source>
         <translation>
             <numerusform>Les sorties console ont affiché %n enregistrement (les %1 plus récents sont gardés ici)</numerusform>
@@ -4252,9 +4252,14 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>(en pause)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Held before this record (hit %1):</source>
-        <translation>Retenu avant cet enregistrement (arrêt %1)&#xa0;:</translation>
+        <location line="+13"/>
+        <source>Held before this record, after a step:</source>
+        <translation>Arrêté avant cet enregistrement, après un pas :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held before this record (the condition&apos;s hit %1):</source>
+        <translation>Arrêté avant cet enregistrement (correspondance %1 de la condition) :</translation>
     </message>
     <message>
         <location line="+18"/>

@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -275,7 +276,14 @@ void WireView::rebuild() {
   QStringList shown;
   for (const TapRecord& r : ring_)
     shown << render(r);
+  // setPlainText scrolls to the top: a view that followed the newest records goes on following
+  // them, one scrolled back stays about where it was (the same share of the text: Pretty JSON
+  // changes the number of lines).
+  QScrollBar* bar = records_->verticalScrollBar();
+  const bool following = bar->value() >= bar->maximum();
+  const double at = bar->maximum() > 0 ? double(bar->value()) / bar->maximum() : 0;
   records_->setPlainText(shown.join('\n'));
+  bar->setValue(following ? bar->maximum() : int(at * bar->maximum()));
 }
 
 void WireView::refresh() {
@@ -322,8 +330,10 @@ void WireView::refresh() {
   if (holding) {
     const std::optional<TapRecord> record = bp->heldRecord();
     const QString shown =
-        tr("Held before this record (hit %1):").arg(bp->hits()) + '\n' +
-        (record ? TapPanel::readableTimes(QString::fromStdString(record->json)) : QString());
+        (bp->heldByStep()
+             ? tr("Held before this record, after a step:")
+             : tr("Held before this record (the condition's hit %1):").arg(bp->hits())) +
+        '\n' + (record ? TapPanel::readableTimes(QString::fromStdString(record->json)) : QString());
     if (held_->toPlainText() != shown) held_->setPlainText(shown);
   }
 }

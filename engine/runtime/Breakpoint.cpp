@@ -67,6 +67,7 @@ void Breakpoint::hold(const Batch& batch, uint32_t row, const SlotTable& slots,
   {
     std::lock_guard lock(mutex_);
     if (released_) return;
+    heldByStep_ = stepping_ || steppingBatch_;
     stepping_ = false;
     steppingBatch_ = false;
   }
@@ -75,7 +76,7 @@ void Breakpoint::hold(const Batch& batch, uint32_t row, const SlotTable& slots,
   } catch (...) {
   }
   std::unique_lock lock(mutex_);
-  hits_.fetch_add(1, std::memory_order_relaxed);
+  if (!heldByStep_) hits_.fetch_add(1, std::memory_order_relaxed);
   paused_ = true;
   while (paused_ && !released_ && !stop.load()) {
     cv_.wait_for(lock, std::chrono::milliseconds(50));

@@ -28,7 +28,10 @@ class Breakpoint {
   void resume();     // pass the held record, hold the next one that matches
   void release();    // pass every record from now on; final
   bool paused() const { return paused_.load(std::memory_order_acquire); }
+  // Records held because the condition matched them (not the holds after a step).
   uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
+  // The record held now (or last) was held by a step, not by the condition.
+  bool heldByStep() const { return heldByStep_.load(std::memory_order_acquire); }
 
   // ---- engine side, on the emitting thread ----------------------------------------------------
   // The row at or after `from` to hold (-1: none in this batch). `firstInBatch` is true on the
@@ -55,6 +58,7 @@ class Breakpoint {
   std::atomic<bool> steppingBatch_{false};
   std::atomic<bool> released_{false};
   std::atomic<uint64_t> hits_{0};
+  std::atomic<bool> heldByStep_{false};
   bool conditionSeenBatch_ = false;  // emitting thread only: firstMatch() saw the current batch
 };
 

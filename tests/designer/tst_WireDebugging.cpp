@@ -10,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -302,6 +303,18 @@ void tst_WireDebugging::tapKeepsTheNewestThousandRecords() {
   // overflowed), and the newest shown is near the end of the input.
   QVERIFY2(taken.first() > 1000, qPrintable(shown.first()));
   QVERIFY2(taken.last() > 3000, qPrintable(shown.last()));
+  // The view followed the newest records through every overflow (rebuilding the text used to
+  // put it back at the oldest), and Pretty JSON keeps it there.
+  QScrollBar* bar = tap->records()->verticalScrollBar();
+  QVERIFY(bar->maximum() > 0);
+  QCOMPARE(bar->value(), bar->maximum());
+  QTest::mouseClick(tap->findChild<QCheckBox*>("pretty"), Qt::LeftButton);
+  QVERIFY(lines(tap->records()).size() > WireView::kMaxRecords);  // now pretty, many lines
+  QCOMPARE(bar->value(), bar->maximum());
+  // Scrolled back to read, a rebuild leaves it there.
+  bar->setValue(bar->maximum() / 3);
+  QTest::mouseClick(tap->findChild<QCheckBox*>("pretty"), Qt::LeftButton);
+  QVERIFY(bar->value() < bar->maximum());
 }
 
 void tst_WireDebugging::twoTapsAtOnce() {
