@@ -21,6 +21,9 @@
 #include <QWidget>
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/kafka/ClusterAdmin.h"
@@ -172,7 +175,12 @@ class TopicBrowser : public QWidget {
   QString adminFor_;
   std::shared_ptr<kafka::ClusterAdmin> admin_;
   QString topic_;
-  QMap<int32_t, int64_t> next_;  // per partition: the offset to read next when following
+  // Per partition: where new messages (following, after Produce) are read from: the end of the
+  // read shown. They pass the filter of that read.
+  QMap<int32_t, int64_t> next_;
+  std::string followFilter_;
+  // The message the dock produced last, until new messages are read past it.
+  std::optional<std::pair<int32_t, int64_t>> produced_;
 };
 
 }  // namespace sc::designer

@@ -63,7 +63,9 @@ class tst_TopicBrowserSession : public QObject {
   void initTestCase();
   void newDocumentOffersItsClustersAndClearsWhatWasShown();
   void labelIsNeverSentAsAnAddress();
+  void newMessagesContinueAFilteredRead();
   void groupsOfTheDocumentsSourcesAreOffered();
+  void readingFromATimeSaysHowOldTheNewestMessageIs();
 
  private:
   TopicBrowser* show(MainWindow& window) {
@@ -212,6 +214,78 @@ void tst_TopicBrowserSession::labelIsNeverSentAsAnAddress() {
            qPrintable(status));
 }
 
+// Issue 11: "Produce again" after a read with a filter appended 800 unfiltered rows (the newest
+// 200 of each partition since the topic was chosen) without the produced message.
+void tst_TopicBrowserSession::newMessagesContinueAFilteredRead() {
+  QVERIFY(cluster_->ensureTopic("temperatures", 2).ok());
+  auto produce = [&](int from, int to) {
+    std::vector<test::Produced> all;
+    for (int i = from; i < to; ++i)
+      all.push_back({R"({"n":)" + std::to_string(i) + R"(,"temperature":)" +
+                         std::to_string(30 + i % 10) + "}",
+                     "",
+                     {},
+                     i % 2});
+    test::produceAll(address(), "temperatures", all);
+  };
+  produce(0, 600);
+  // Matches: partition 1 (odd n) above 37 degrees: n % 10 == 9, 39 degrees.
+  auto matches = [](const QJsonObject& v, int partition) {
+    return partition == 1 && v.value("temperature").toInt() > 37;
+  };
+  int expected = 0;
+  for (int i = 0; i < 1200; ++i)
+    if (i % 2 == 1 && 30 + i % 10 > 37) ++expected;
+
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = show(window);
+  QVERIFY(browser);
+  typeCluster(browser, QString::fromStdString(address()));
+  clickTopic(browser, "temperatures");
+  // A pipeline writes meanwhile: 300 a partition more than a page of 200.
+  produce(600, 1200);
+  read(browser, "beginning", "$partition == 1 && temperature > 37");
+  QCOMPARE(int(browser->shownMessages().size()), expected);
+
+  // Produce Again of a shown message, edited: it comes after the read, and only it.
+  QTableView* table = browser->messageTable();
+  QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                    table->visualRect(table->model()->index(0, 4)).center());
+  QTest::mouseClick(browser->produceAgainButton(), Qt::LeftButton);
+  QCOMPARE(browser->partitionBox()->value(), 1);
+  browser->valueEdit()->selectAll();
+  QTest::keyClicks(browser->valueEdit(), R"({"n":1000,"temperature":41})");
+  QTest::mouseClick(browser->produceButton(), Qt::LeftButton);
+  QTRY_COMPARE_WITH_TIMEOUT(int(browser->shownMessages().size()), expected + 1, 15000);
+  QTRY_VERIFY_WITH_TIMEOUT(!browser->isBusy(), 15000);
+  QCOMPARE(valueOf(browser->shownMessages().back()).value("n").toInt(), 1000);
+  for (const KafkaMessage& m : browser->shownMessages())
+    QVERIFY2(matches(valueOf(m), m.partition), m.value->c_str());
+
+  // One that does not match: not shown, and the status says why.
+  QTest::keyClicks(browser->valueEdit(), R"({"n":1001,"temperature":20})");
+  QTest::mouseClick(browser->produceButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(browser->statusLabel()->text().contains("does not match the filter"),
+                           15000);
+  QCOMPARE(int(browser->shownMessages().size()), expected + 1);
+
+  // Following continues the same way, all of what arrives (more than 200 a partition at once).
+  QTest::mouseClick(browser->followBox(), Qt::LeftButton);
+  QVERIFY(browser->followBox()->isChecked());
+  std::vector<test::Produced> more;
+  for (int i = 0; i < 500; ++i)
+    more.push_back({R"({"n":)" + std::to_string(2000 + i) + R"(,"temperature":)" +
+                        std::to_string(i % 2 ? 45 : 20) + "}",
+                    "",
+                    {},
+                    1});
+  test::produceAll(address(), "temperatures", more);
+  QTRY_COMPARE_WITH_TIMEOUT(int(browser->shownMessages().size()), expected + 1 + 250, 30000);
+  for (const KafkaMessage& m : browser->shownMessages())
+    QVERIFY2(matches(valueOf(m), m.partition), m.value->c_str());
+  QTest::mouseClick(browser->followBox(), Qt::LeftButton);
+}
+
 // Issue 11: the default group of a kafka.source without group_id was not offered.
 void tst_TopicBrowserSession::groupsOfTheDocumentsSourcesAreOffered() {
   QTemporaryDir dir;
@@ -234,6 +308,26 @@ void tst_TopicBrowserSession::groupsOfTheDocumentsSourcesAreOffered() {
   for (int i = 0; i < groups->count(); ++i)
     offered << groups->itemText(i);
   QCOMPARE(offered, (QStringList{"audit", "streamcanvas-sensor-averages"}));
+}
+
+// Issue 11: "-10m" on a topic last written an hour ago said "0 matched" and nothing else.
+void tst_TopicBrowserSession::readingFromATimeSaysHowOldTheNewestMessageIs() {
+  QVERIFY(cluster_->ensureTopic("stale", 1).ok());
+  const int64_t hourAgo = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+  test::produceAll(address(), "stale",
+                   {{"{}", "", {}, 0, hourAgo - 1000}, {"{}", "", {}, 0, hourAgo}});
+  QVERIFY(cluster_->ensureTopic("empty", 1).ok());
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = show(window);
+  QVERIFY(browser);
+  typeCluster(browser, QString::fromStdString(address()));
+  clickTopic(browser, "stale");
+  read(browser, "-10m", {});
+  const QString status = browser->statusLabel()->text();
+  const QString when = utcTimeText(hourAgo);
+  QVERIFY2(status.contains("0 matched") && status.contains("newest message is from") &&
+               status.contains(when),
+           qPrintable(status + " / " + when));
 }
 
 QTEST_MAIN(tst_TopicBrowserSession)
