@@ -47,6 +47,7 @@ namespace {
 // What a cluster entry stands for, stored with it.
 constexpr int kConnectionRole = Qt::UserRole;        // a document connection's name
 constexpr int kEmbeddedBootRole = Qt::UserRole + 1;  // a running embedded cluster's address
+constexpr int kEmbeddedNameRole = Qt::UserRole + 2;  // the connection it was started for
 
 // A read-only table of whole rows, one selected at a time, the last column taking the rest.
 void setUpTable(QTableView* table) {
@@ -83,10 +84,12 @@ QTableWidgetItem* cell(const QString& text) {
   return item;
 }
 
-// The topics table drags the selected topic (and the connection it came from) to the canvas.
+// The topics table drags the selected topic, with how a node reaches the cluster it came from
+// (TopicBrowser::dropConnection), to the canvas. It offers a copy only: a drop with Shift (a
+// sink) must not make the view clear the dragged row as a move would.
 class TopicTable : public QTableWidget {
  public:
-  TopicTable(const QStringList& headers, std::function<QString()> connection, QWidget* parent)
+  TopicTable(const QStringList& headers, std::function<Json()> connection, QWidget* parent)
       : QTableWidget(0, int(headers.size()), parent), connection_(std::move(connection)) {
     setHorizontalHeaderLabels(headers);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -96,9 +99,11 @@ class TopicTable : public QTableWidget {
     horizontalHeader()->setStretchLastSection(true);
     setDragEnabled(true);
     setDragDropMode(QAbstractItemView::DragOnly);
+    setDefaultDropAction(Qt::CopyAction);
   }
 
  protected:
+  Qt::DropActions supportedDropActions() const override { return Qt::CopyAction; }
   QStringList mimeTypes() const override {
     return {QString::fromLatin1(NodePalette::kTopicMimeType)};
   }
@@ -107,8 +112,8 @@ class TopicTable : public QTableWidget {
     const QTableWidgetItem* name = item(items.first()->row(), 0);
     if (!name) return nullptr;
     auto* mime = new QMimeData;
-    const Json data = {{"topic", name->text().toStdString()},
-                       {"connection", connection_().toStdString()}};
+    Json data = connection_();
+    data["topic"] = name->text().toStdString();
     mime->setData(QString::fromLatin1(NodePalette::kTopicMimeType),
                   QByteArray::fromStdString(data.dump()));
     mime->setText(name->text());
@@ -116,7 +121,7 @@ class TopicTable : public QTableWidget {
   }
 
  private:
-  std::function<QString()> connection_;
+  std::function<Json()> connection_;
 };
 
 }  // namespace
@@ -129,11 +134,7 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
       refresh_(new QPushButton(tr("Refresh"), this)),
       tabs_(new QTabWidget(this)),
       topics_(new TopicTable(
-          {tr("Topic"), tr("Partitions"), tr("Messages")},
-          [this] {
-            const int i = cluster_->findText(cluster_->currentText());
-            return i >= 0 ? cluster_->itemData(i, kConnectionRole).toString() : QString();
-          },
+          {tr("Topic"), tr("Partitions"), tr("Messages")}, [this] { return dropConnection(); },
           this)),
       partitions_(makeTable(
           {tr("Partition"), tr("First offset"), tr("End offset"), tr("Messages"), tr("Leader")},
@@ -395,6 +396,7 @@ void TopicBrowser::offerClusters(bool keepChoice) {
       cluster_->addItem(tr("%1 run's embedded cluster (%2)").arg(name, boot));
       const int index = cluster_->count() - 1;
       cluster_->setItemData(index, boot, kEmbeddedBootRole);
+      cluster_->setItemData(index, name, kEmbeddedNameRole);
       cluster_->setItemData(
           index,
           tr("The embedded cluster that a run started for connection '%1' in this designer")
@@ -429,6 +431,39 @@ Result<kafka::ConnectionSettings> TopicBrowser::resolveSettings(const QString& c
       substituteVariables(only, doc_->registry(), processEnvironment(), diags, &secrets);
   if (diags.hasErrors()) return Result<kafka::ConnectionSettings>::failure(diags.format());
   return kafka::ConnectionSettings::fromJson(name, resolved.connections[name]);
+}
+
+Json TopicBrowser::dropConnection() const {
+  // The browsed cluster as a node reaches it: a connection of the document by name; else a
+  // connection of the document that resolves to the same bootstrap servers (a ${VAR} entry stays
+  // a reference); else one to add with the node ("add", under a name based on "connection").
+  const int index = cluster_->findText(cluster_->currentText());
+  const QString connection =
+      index >= 0 ? cluster_->itemData(index, kConnectionRole).toString() : QString();
+  if (!connection.isEmpty()) return Json{{"connection", connection.toStdString()}};
+  const QString boot = index >= 0 ? cluster_->itemData(index, kEmbeddedBootRole).toString()
+                                  : cluster_->currentText().trimmed();
+  if (boot.isEmpty() || (index < 0 && !looksLikeBootstrapServers(boot))) return Json::object();
+  std::string base = "kafka";
+  Json entry = {{"type", "kafka"}, {"bootstrap_servers", boot.toStdString()}};
+  if (index >= 0) {
+    // A run's embedded cluster is found by its connection's name: a connection of that name set
+    // to "embedded" reaches it in the designer's runs. A name the document already uses for
+    // another cluster gets the address, which works while the designer keeps the cluster.
+    const std::string name = cluster_->itemData(index, kEmbeddedNameRole).toString().toStdString();
+    if (!name.empty() && !doc_->pipeline().connections.contains(name)) {
+      base = name;
+      entry["bootstrap_servers"] = "embedded";
+    }
+  }
+  for (const auto& [name, written] : doc_->pipeline().connections.items()) {
+    if (!written.is_object() || written.value("type", "") != "kafka") continue;
+    const auto settings = resolveSettings(QString::fromStdString(name));
+    if (settings.ok() && !settings.value.embedded() &&
+        settings.value.bootstrapServers == boot.toStdString())
+      return Json{{"connection", name}};
+  }
+  return Json{{"connection", base}, {"add", entry}};
 }
 
 std::shared_ptr<ClusterAdmin> TopicBrowser::admin() {

@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/graph/Json.h"
 #include "engine/kafka/ClusterAdmin.h"
 #include "engine/kafka/KafkaConnection.h"
 
@@ -88,6 +89,10 @@ class TopicBrowser : public QWidget {
   // The admin of the chosen cluster (null with the reason shown); for the groups view.
   std::shared_ptr<kafka::ClusterAdmin> admin();
   QString clusterLabel() const { return adminFor_; }
+  // How a node dropped from the topic list reaches the browsed cluster, for the drag data:
+  // {"connection": NAME} of the document, or with "add": the connection entry to add under a
+  // name based on NAME (GraphView adds it with the node). Empty: no cluster chosen.
+  Json dropConnection() const;
 
   static constexpr int kTimeoutMs = 5000;
   static constexpr int kShownMessages = 200;   // newest messages shown when a topic is chosen

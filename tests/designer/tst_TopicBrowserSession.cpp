@@ -64,6 +64,9 @@ class tst_TopicBrowserSession : public QObject {
   void newDocumentOffersItsClustersAndClearsWhatWasShown();
   void labelIsNeverSentAsAnAddress();
   void newMessagesContinueAFilteredRead();
+  void droppingATopicOfAnotherClusterAddsItsConnection();
+  void droppingReusesAConnectionWithTheSameServers();
+  void shiftDropCopiesTheTopic();
   void groupsOfTheDocumentsSourcesAreOffered();
   void readingFromATimeSaysHowOldTheNewestMessageIs();
 
@@ -284,6 +287,94 @@ void tst_TopicBrowserSession::newMessagesContinueAFilteredRead() {
   for (const KafkaMessage& m : browser->shownMessages())
     QVERIFY2(matches(valueOf(m), m.partition), m.value->c_str());
   QTest::mouseClick(browser->followBox(), Qt::LeftButton);
+}
+
+// Issue 11: a topic browsed through a typed address (or a run's embedded cluster) dropped as a
+// kafka.source without a connection ("missing required property 'connection'").
+void tst_TopicBrowserSession::droppingATopicOfAnotherClusterAddsItsConnection() {
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = show(window);
+  QVERIFY(browser);
+  PipelineDocument* doc = window.document();
+  typeCluster(browser, QString::fromStdString(address()));
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "orders") >= 0, 15000);
+  QCOMPARE(dropTopic(window, "orders", Qt::NoModifier, QPoint(200, 200)), Qt::CopyAction);
+  QCOMPARE(doc->pipeline().nodes.size(), size_t(1));
+  const PipelineNode& node = doc->pipeline().nodes[0];
+  QCOMPARE(node.type, std::string("kafka.source"));
+  const std::string name = node.properties.value("connection", std::string());
+  QVERIFY(!name.empty());
+  QCOMPARE(doc->connection(name).value("bootstrap_servers", std::string()), address());
+  doc->validateNow();
+  QCOMPARE(doc->problemCount(node.id).errors, 0);
+  // One Undo removes the node and its connection.
+  doc->undoStack()->undo();
+  QVERIFY(doc->pipeline().nodes.empty());
+  QVERIFY(doc->connectionNames().isEmpty());
+
+  // A run's embedded cluster: its connection, set to "embedded" (the designer's runs find the
+  // same cluster by the connection's name).
+  ConnectionSettings demo;
+  demo.name = "demo";
+  auto demoCluster = resolveConnection(demo, window.runController()->resources());
+  QVERIFY2(demoCluster.ok(), demoCluster.error.c_str());
+  QVERIFY(demoCluster.value.ensureTopic("demo-topic").ok());
+  window.document()->newDocument();  // offers the run's cluster
+  QComboBox* cluster = browser->clusterEdit();
+  const int index =
+      cluster->findText(QStringLiteral("demo run's embedded cluster (%1)")
+                            .arg(QString::fromStdString(demoCluster.value.bootstrapServers)));
+  QVERIFY(index >= 0);
+  cluster->setCurrentIndex(index);
+  QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "demo-topic") >= 0, 15000);
+  QCOMPARE(dropTopic(window, "demo-topic", Qt::NoModifier, QPoint(200, 200)), Qt::CopyAction);
+  QCOMPARE(doc->pipeline().nodes.size(), size_t(1));
+  QCOMPARE(doc->pipeline().nodes[0].properties["connection"], Json("demo"));
+  QCOMPARE(doc->connection("demo"), (Json{{"type", "kafka"}, {"bootstrap_servers", "embedded"}}));
+  doc->validateNow();
+  QCOMPARE(doc->problemCount(doc->pipeline().nodes[0].id).errors, 0);
+}
+
+void tst_TopicBrowserSession::droppingReusesAConnectionWithTheSameServers() {
+  // The document reaches the cluster through ${VAR}: the node refers to that connection, and
+  // the address is written nowhere.
+  qputenv("SC_SESSION_BOOTSTRAP", QByteArray::fromStdString(address()));
+  QTemporaryDir dir;
+  const QString path = writePipeline(dir, "p.json", R"({
+  "streamcanvas": 1, "name": "p",
+  "connections": {"prod": {"type": "kafka", "bootstrap_servers": "${SC_SESSION_BOOTSTRAP}"}},
+  "nodes": [], "edges": []
+})");
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = show(window);
+  QVERIFY(browser);
+  QVERIFY(window.openFile(path));
+  typeCluster(browser, QString::fromStdString(address()));
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "orders") >= 0, 15000);
+  QCOMPARE(dropTopic(window, "orders", Qt::NoModifier, QPoint(200, 200)), Qt::CopyAction);
+  PipelineDocument* doc = window.document();
+  QCOMPARE(doc->pipeline().nodes.size(), size_t(1));
+  QCOMPARE(doc->pipeline().nodes[0].properties["connection"], Json("prod"));
+  QCOMPARE(doc->connectionNames(), QStringList{"prod"});
+  QVERIFY(doc->fileText().find(address()) == std::string::npos);
+  qunsetenv("SC_SESSION_BOOTSTRAP");
+}
+
+// Issue 11: Shift (for a sink) made the drop a move, and the topic list cleared the row.
+void tst_TopicBrowserSession::shiftDropCopiesTheTopic() {
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = show(window);
+  QVERIFY(browser);
+  typeCluster(browser, QString::fromStdString(address()));
+  QTableWidget* topics = browser->topicTable();
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(topics, "orders") >= 0, 15000);
+  // The list offers copies only, and the canvas takes a Shift drop as a copy.
+  QCOMPARE(topics->model()->supportedDragActions(), Qt::DropActions(Qt::CopyAction));
+  QCOMPARE(dropTopic(window, "orders", Qt::ShiftModifier, QPoint(300, 200)), Qt::CopyAction);
+  QCOMPARE(window.document()->pipeline().nodes.size(), size_t(1));
+  QCOMPARE(window.document()->pipeline().nodes[0].type, std::string("kafka.sink"));
+  QVERIFY(rowOf(topics, "orders") >= 0);
 }
 
 // Issue 11: the default group of a kafka.source without group_id was not offered.
