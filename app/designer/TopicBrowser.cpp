@@ -588,7 +588,12 @@ void TopicBrowser::listTopics() {
       [this, admin](const Result<std::vector<TopicInfo>>& r) {
         if (admin != admin_) return;  // another cluster was chosen meanwhile
         if (!r.ok()) {
-          failed(tr("Cannot list topics: %1").arg(QString::fromStdString(r.error)));
+          // The cluster's answer without its own "cannot list topics of ADDRESS: ": the entry
+          // says which cluster (and a resolved ${VAR} address is not shown).
+          QString reason = QString::fromStdString(r.error);
+          static const QRegularExpression prefix(QStringLiteral("^cannot list topics of .*?: "));
+          reason.remove(prefix);
+          failed(tr("Cannot list topics of %1: %2").arg(adminFor_, reason));
           return;
         }
         const QString selected = topic_;
@@ -610,7 +615,10 @@ void TopicBrowser::listTopics() {
         for (int i = 0; i < topics_->rowCount(); ++i)
           if (topics_->item(i, 0)->text() == selected) topics_->selectRow(i);
         topics_->resizeColumnsToContents();
-        setStatus(tr("%n topics on %1", nullptr, int(r.value.size())).arg(adminFor_));
+        // English has no numerus translation: its singular is a string of its own.
+        const int count = int(r.value.size());
+        setStatus((count == 1 ? tr("1 topic on %1") : tr("%n topics on %1", nullptr, count))
+                      .arg(adminFor_));
       });
 }
 

@@ -69,6 +69,7 @@ class tst_TopicBrowserSession : public QObject {
   void shiftDropCopiesTheTopic();
   void groupsOfTheDocumentsSourcesAreOffered();
   void readingFromATimeSaysHowOldTheNewestMessageIs();
+  void countsAndErrorsReadWell();
 
  private:
   TopicBrowser* show(MainWindow& window) {
@@ -419,6 +420,26 @@ void tst_TopicBrowserSession::readingFromATimeSaysHowOldTheNewestMessageIs() {
   QVERIFY2(status.contains("0 matched") && status.contains("newest message is from") &&
                status.contains(when),
            qPrintable(status + " / " + when));
+}
+
+void tst_TopicBrowserSession::countsAndErrorsReadWell() {
+  QTemporaryDir dir;
+  auto one = EmbeddedCluster::start(1, 1, "one-topic");
+  QVERIFY2(one.ok(), one.error.c_str());
+  QVERIFY(one.value->ensureTopic("only", 1).ok());
+  MainWindow window(NodeRegistry::builtin());
+  TopicBrowser* browser = show(window);
+  QVERIFY(browser);
+  typeCluster(browser, QString::fromStdString(one.value->bootstrapServers()));
+  QTRY_VERIFY_WITH_TIMEOUT(rowOf(browser->topicTable(), "only") >= 0, 15000);
+  QVERIFY2(browser->statusLabel()->text().startsWith("1 topic on "),
+           qPrintable(browser->statusLabel()->text()));
+  typeCluster(browser, QStringLiteral("127.0.0.1:1"));
+  QTRY_VERIFY_WITH_TIMEOUT(browser->statusLabel()->text().startsWith("Cannot list topics"), 30000);
+  const QString error = browser->statusLabel()->text();
+  QVERIFY2(error.startsWith("Cannot list topics of 127.0.0.1:1: ") &&
+               !error.contains("cannot list topics", Qt::CaseSensitive),
+           qPrintable(error));
 }
 
 QTEST_MAIN(tst_TopicBrowserSession)
