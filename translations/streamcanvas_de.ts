@@ -1737,6 +1737,19 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
 </context>
 <context>
+    <name>sc::designer::GraphView</name>
+    <message>
+        <location filename="../app/designer/GraphView.cpp" line="+327"/>
+        <source>Add Kafka sink for %1</source>
+        <translation>Kafka-Senke für %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Kafka source for %1</source>
+        <translation>Kafka-Quelle für %1 hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GroupItem</name>
     <message numerus="yes">
         <location filename="../app/designer/GroupItem.cpp" line="+34"/>
@@ -1839,7 +1852,7 @@ Um mit einer funktionierenden Pipeline zu beginnen, öffnen Sie eine unter Datei
     </message>
     <message>
         <location line="+15"/>
-        <location line="+40"/>
+        <location line="+60"/>
         <source>Choose a consumer group to see its lag per partition.</source>
         <translation>Wählen Sie eine Consumer Group, um ihren Rückstand je Partition zu sehen.</translation>
     </message>
@@ -3664,7 +3677,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+122"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+134"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -3680,7 +3693,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
     </message>
     <message>
         <location line="+0"/>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
@@ -3860,12 +3873,18 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>%L1 von %L2 Nachrichten gelesen, %L3 Treffer</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
+        <location line="+17"/>
         <source>Enter a cluster&apos;s bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
         <translation>Die Bootstrap-Server eines Clusters eingeben (zum Beispiel, was streamcanvas-run --sandbox ausgibt) und Aktualisieren drücken.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Choose a cluster and press Refresh.</source>
+        <translation>Einen Cluster wählen und Aktualisieren drücken.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>embedded</source>
         <translation>eingebettet</translation>
     </message>
@@ -3890,17 +3909,22 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Eingebetteter Cluster des Laufs %1 (%2)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The embedded cluster that a run started for connection &apos;%1&apos; in this designer</source>
         <translation>Der eingebettete Cluster, den ein Lauf in diesem Designer für die Cluster-Verbindung „%1“ gestartet hat</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+85"/>
         <source>Cannot use connection &apos;%1&apos;: %2</source>
         <translation>Cluster-Verbindung „%1“ nicht nutzbar: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>&apos;%1&apos; is no cluster address. Choose an entry of the list, or type bootstrap servers such as localhost:9092 or host1:9092,host2:9092.</source>
+        <translation>„%1“ ist keine Cluster-Adresse. Einen Eintrag der Liste wählen oder Bootstrap-Server eingeben, etwa localhost:9092 oder host1:9092,host2:9092.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connection &apos;%1&apos; uses the embedded cluster, which only runs inside the designer&apos;s window.</source>
         <translation>Cluster-Verbindung „%1“ nutzt den eingebetteten Cluster, der nur im Fenster des Designers läuft.</translation>
     </message>
@@ -3920,12 +3944,17 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Topics von %1 werden aufgelistet…</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Cannot list topics: %1</source>
-        <translation>Topics können nicht aufgelistet werden: %1</translation>
+        <location line="+12"/>
+        <source>Cannot list topics of %1: %2</source>
+        <translation>Topics von %1 können nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>1 topic on %1</source>
+        <translation>1 Topic auf %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+0"/>
         <source>%n topics on %1</source>
         <translation>
             <numerusform>%n Topic auf %1</numerusform>
@@ -3933,13 +3962,13 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         </translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+137"/>
-        <location line="+125"/>
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+139"/>
+        <location line="+139"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-118"/>
+        <location line="-132"/>
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1: die neueste Nachricht</numerusform>
@@ -3947,7 +3976,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         </translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+25"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+26"/>
         <source>Configuration: asking…</source>
         <translation>Konfiguration: wird abgefragt…</translation>
     </message>
@@ -3958,12 +3987,17 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Konfiguration: %1</translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+34"/>
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+33"/>
         <source>Cannot follow %1: %2</source>
         <translation>%1 kann nicht mitverfolgt werden: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
+        <source>It does not match the filter %1, so it is not shown.</source>
+        <translation>Sie passt nicht zum Filter %1 und wird daher nicht angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Select a topic to read (press Refresh to list the topics).</source>
         <translation>Wählen Sie ein Topic zum Lesen (Aktualisieren listet die Topics auf).</translation>
     </message>
@@ -3983,7 +4017,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen…</translation>
     </message>
@@ -3993,7 +4027,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>%1 wird nach %2 durchsucht…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%1: %L2 of %L3 messages read, %L4 matched, %L5 shown</source>
         <translation>%1: %L2 von %L3 Nachrichten gelesen, %L4 Treffer, %L5 angezeigt</translation>
     </message>
@@ -4006,6 +4040,16 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <location line="+1"/>
         <source> (cancelled)</source>
         <translation> (abgebrochen)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 has no messages.</source>
+        <translation>%1 enthält keine Nachrichten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written to %1 since the start of the range: its newest message is from %2.</source>
+        <translation>Seit dem Beginn des Bereichs wurde nichts in %1 geschrieben: die neueste Nachricht stammt von %2.</translation>
     </message>
     <message>
         <location line="+31"/>

@@ -1737,6 +1737,19 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
 </context>
 <context>
+    <name>sc::designer::GraphView</name>
+    <message>
+        <location filename="../app/designer/GraphView.cpp" line="+327"/>
+        <source>Add Kafka sink for %1</source>
+        <translation>Ajouter un puits Kafka pour %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Kafka source for %1</source>
+        <translation>Ajouter une source Kafka pour %1</translation>
+    </message>
+</context>
+<context>
     <name>sc::designer::GroupItem</name>
     <message numerus="yes">
         <location filename="../app/designer/GroupItem.cpp" line="+34"/>
@@ -1839,7 +1852,7 @@ Pour partir d’un pipeline qui fonctionne, ouvrez-en un sous Fichier ▸ Exempl
     </message>
     <message>
         <location line="+15"/>
-        <location line="+40"/>
+        <location line="+60"/>
         <source>Choose a consumer group to see its lag per partition.</source>
         <translation>Choisissez un groupe de consommateurs pour voir son retard par partition.</translation>
     </message>
@@ -3664,7 +3677,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
 <context>
     <name>sc::designer::TopicBrowser</name>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+122"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+134"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3680,7 +3693,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
     </message>
     <message>
         <location line="+0"/>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
@@ -3860,12 +3873,18 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>%L1 messages lus sur %L2, %L3 correspondances</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
+        <location line="+17"/>
         <source>Enter a cluster&apos;s bootstrap servers (for example what streamcanvas-run --sandbox prints) and press Refresh.</source>
         <translation>Saisissez les serveurs d’amorçage d’un cluster (par exemple ce qu’affiche streamcanvas-run --sandbox), puis cliquez sur Actualiser.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Choose a cluster and press Refresh.</source>
+        <translation>Choisissez un cluster et appuyez sur Actualiser.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>embedded</source>
         <translation>intégré</translation>
     </message>
@@ -3890,17 +3909,22 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>cluster intégré de l’exécution %1 (%2)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The embedded cluster that a run started for connection &apos;%1&apos; in this designer</source>
         <translation>Le cluster intégré qu’une exécution a démarré dans ce designer pour la connexion «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+85"/>
         <source>Cannot use connection &apos;%1&apos;: %2</source>
         <translation>Connexion «&#xa0;%1&#xa0;» inutilisable&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>&apos;%1&apos; is no cluster address. Choose an entry of the list, or type bootstrap servers such as localhost:9092 or host1:9092,host2:9092.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de cluster. Choisissez une entrée de la liste ou saisissez des serveurs d’amorçage comme localhost:9092 ou host1:9092,host2:9092.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connection &apos;%1&apos; uses the embedded cluster, which only runs inside the designer&apos;s window.</source>
         <translation>La connexion «&#xa0;%1&#xa0;» utilise le cluster intégré, qui ne tourne que dans la fenêtre du designer.</translation>
     </message>
@@ -3920,12 +3944,17 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Liste des topics de %1…</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Cannot list topics: %1</source>
-        <translation>Impossible de lister les topics&#xa0;: %1</translation>
+        <location line="+12"/>
+        <source>Cannot list topics of %1: %2</source>
+        <translation>Impossible de lister les topics de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>1 topic on %1</source>
+        <translation>1 topic sur %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+0"/>
         <source>%n topics on %1</source>
         <translation>
             <numerusform>%n topic sur %1</numerusform>
@@ -3933,13 +3962,13 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         </translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+137"/>
-        <location line="+125"/>
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+139"/>
+        <location line="+139"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-118"/>
+        <location line="-132"/>
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1&#xa0;: le message le plus récent</numerusform>
@@ -3947,7 +3976,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         </translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowser.cpp" line="+25"/>
+        <location filename="../app/designer/TopicBrowser.cpp" line="+26"/>
         <source>Configuration: asking…</source>
         <translation>Configuration&#xa0;: demande en cours…</translation>
     </message>
@@ -3958,12 +3987,17 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Configuration&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+34"/>
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+33"/>
         <source>Cannot follow %1: %2</source>
         <translation>Impossible de suivre %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
+        <source>It does not match the filter %1, so it is not shown.</source>
+        <translation>Il ne correspond pas au filtre %1, il n’est donc pas affiché.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Select a topic to read (press Refresh to list the topics).</source>
         <translation>Sélectionnez un topic à lire (Actualiser liste les topics).</translation>
     </message>
@@ -3983,7 +4017,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
@@ -3993,7 +4027,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Recherche de %2 dans %1…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%1: %L2 of %L3 messages read, %L4 matched, %L5 shown</source>
         <translation>%1&#xa0;: %L2 messages lus sur %L3, %L4 correspondances, %L5 affichés</translation>
     </message>
@@ -4006,6 +4040,16 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <location line="+1"/>
         <source> (cancelled)</source>
         <translation> (annulé)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 has no messages.</source>
+        <translation>%1 ne contient aucun message.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written to %1 since the start of the range: its newest message is from %2.</source>
+        <translation>Rien n’a été écrit dans %1 depuis le début de la plage&#xa0;: son message le plus récent date de %2.</translation>
     </message>
     <message>
         <location line="+31"/>

@@ -281,19 +281,25 @@ void GraphView::focusOutEvent(QFocusEvent* event) {
 }
 
 void GraphView::dragEnterEvent(QDragEnterEvent* event) {
-  if (event->mimeData()->hasFormat(NodePalette::kMimeType) ||
-      event->mimeData()->hasFormat(NodePalette::kTopicMimeType))
+  if (event->mimeData()->hasFormat(NodePalette::kTopicMimeType)) {
+    event->setDropAction(Qt::CopyAction);  // see dropEvent
+    event->accept();
+  } else if (event->mimeData()->hasFormat(NodePalette::kMimeType)) {
     event->acceptProposedAction();
-  else
+  } else {
     QGraphicsView::dragEnterEvent(event);
+  }
 }
 
 void GraphView::dragMoveEvent(QDragMoveEvent* event) {
-  if (event->mimeData()->hasFormat(NodePalette::kMimeType) ||
-      event->mimeData()->hasFormat(NodePalette::kTopicMimeType))
+  if (event->mimeData()->hasFormat(NodePalette::kTopicMimeType)) {
+    event->setDropAction(Qt::CopyAction);  // see dropEvent
+    event->accept();
+  } else if (event->mimeData()->hasFormat(NodePalette::kMimeType)) {
     event->acceptProposedAction();
-  else
+  } else {
     QGraphicsView::dragMoveEvent(event);
+  }
 }
 
 void GraphView::dropEvent(QDropEvent* event) {
@@ -310,10 +316,25 @@ void GraphView::dropEvent(QDropEvent* event) {
     const bool sink = event->modifiers() & (Qt::ShiftModifier | Qt::AltModifier);
     const std::string topic = data["topic"].get<std::string>();
     Json properties = sink ? Json{{"topic", topic}} : Json{{"topics", Json::array({topic})}};
-    const std::string connection = data.value("connection", std::string());
+    std::string connection = data.value("connection", std::string());
+    PipelineDocument* doc = graph_->document();
+    // A cluster that no connection of the document names (a run's embedded cluster, a typed
+    // address) becomes one, added with the node: one Undo removes both.
+    const Json add = data.value("add", Json());
+    const bool adding =
+        !connection.empty() && add.is_object() && doc->connection(connection) != add;
+    if (adding) {
+      doc->undoStack()->beginMacro(sink ? tr("Add Kafka sink for %1").arg(qstr(topic))
+                                        : tr("Add Kafka source for %1").arg(qstr(topic)));
+      connection = doc->addConnection(connection, add);
+    }
     if (!connection.empty()) properties["connection"] = connection;
-    graph_->document()->addNode(sink ? "kafka.sink" : "kafka.source", at, properties);
-    event->acceptProposedAction();
+    doc->addNode(sink ? "kafka.sink" : "kafka.source", at, properties);
+    if (adding) doc->undoStack()->endMacro();
+    // Always a copy, whatever the modifier proposes: a move would make the topic list clear the
+    // dragged row.
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
     setFocus();
     return;
   }

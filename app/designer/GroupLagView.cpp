@@ -93,7 +93,7 @@ GroupLagView::GroupLagView(PipelineDocument* document, AdminSource admin, QWidge
   connect(&timer_, &QTimer::timeout, this, &GroupLagView::refresh);
   connect(show_, &QPushButton::clicked, this, &GroupLagView::showGroup);
   connect(group_->lineEdit(), &QLineEdit::returnPressed, this, &GroupLagView::showGroup);
-  connect(doc_, &PipelineDocument::documentReset, this, &GroupLagView::offerGroups);
+  connect(doc_, &PipelineDocument::documentReset, this, &GroupLagView::documentReset);
   summary_->setText(tr("Choose a consumer group to see its lag per partition."));
 }
 
@@ -101,16 +101,36 @@ int GroupLagView::historyPoints() const {
   return int(lag_->count());
 }
 
+QStringList GroupLagView::documentGroups() const {
+  // The group each kafka.source of the document consumes as: its group_id, or the default a
+  // run gives it (KafkaSourceNode: "streamcanvas-" and the pipeline's name).
+  std::set<QString> ids;
+  const Pipeline& pipeline = doc_->pipeline();
+  for (const PipelineNode& n : pipeline.nodes) {
+    if (n.type != "kafka.source") continue;
+    const Json id = n.properties.value("group_id", Json());
+    if (id.is_string() && !id.get<std::string>().empty())
+      ids.insert(QString::fromStdString(id.get<std::string>()));
+    else
+      ids.insert(QString::fromStdString("streamcanvas-" + pipeline.name));
+  }
+  return QStringList(ids.begin(), ids.end());
+}
+
+void GroupLagView::documentReset() {
+  // Nothing of the previous document's group stays; its sources' groups are offered.
+  clear();
+  group_->clear();
+  group_->addItems(documentGroups());
+  group_->setEditText(QString());
+}
+
 void GroupLagView::offerGroups() {
   const QString typed = group_->currentText();
-  std::set<QString> ids;
-  for (const PipelineNode& n : doc_->pipeline().nodes)
-    if (n.type == "kafka.source" && n.properties.contains("group_id") &&
-        n.properties["group_id"].is_string())
-      ids.insert(QString::fromStdString(n.properties["group_id"].get<std::string>()));
+  const QStringList offered = documentGroups();
+  const std::set<QString> ids(offered.begin(), offered.end());
   group_->clear();
-  for (const QString& id : ids)
-    group_->addItem(id);
+  group_->addItems(offered);
   group_->setEditText(typed);
   // The cluster's own groups, where it describes them (real clusters).
   auto admin = admin_ ? admin_() : nullptr;

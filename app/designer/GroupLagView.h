@@ -2,9 +2,10 @@
 // The Topics dock's "Consumer groups" tab: a group's committed offsets, end offsets and lag per
 // partition, its state and members where the cluster describes them, and its total lag charted
 // every few seconds while the tab is shown. The groups offered are the cluster's (real clusters)
-// and the group_id of every kafka.source in the document.
+// and the group of every kafka.source in the document (its group_id or the run's default).
 
 #include <QDateTime>
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 #include <functional>
@@ -36,8 +37,11 @@ class GroupLagView : public QWidget {
   // Points of the total-lag history: one per refresh while shown.
   int historyPoints() const;
 
-  // Offers the document's group ids and, on real clusters, the cluster's groups.
+  // Offers the groups of the document's kafka.sources (their group_id, or the default
+  // "streamcanvas-<pipeline name>") and, on real clusters, the cluster's groups.
   void offerGroups();
+  // The groups the document's kafka.sources consume as, sorted.
+  QStringList documentGroups() const;
   // Forgets the shown group (another cluster was chosen).
   void clear();
 
@@ -48,6 +52,7 @@ class GroupLagView : public QWidget {
   void hideEvent(QHideEvent* event) override;
 
  private:
+  void documentReset();
   void showGroup();
   void refresh();
 

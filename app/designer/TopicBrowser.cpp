@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -46,6 +47,7 @@ namespace {
 // What a cluster entry stands for, stored with it.
 constexpr int kConnectionRole = Qt::UserRole;        // a document connection's name
 constexpr int kEmbeddedBootRole = Qt::UserRole + 1;  // a running embedded cluster's address
+constexpr int kEmbeddedNameRole = Qt::UserRole + 2;  // the connection it was started for
 
 // A read-only table of whole rows, one selected at a time, the last column taking the rest.
 void setUpTable(QTableView* table) {
@@ -70,16 +72,24 @@ QTableView* makeTableView(QAbstractItemModel* model, QWidget* parent) {
   return table;
 }
 
+// host:port[,host:port...] (or "embedded"): no spaces inside an address, no parentheses.
+bool looksLikeBootstrapServers(const QString& text) {
+  static const QRegularExpression pattern(QStringLiteral(R"(^[^\s(),]+(\s*,\s*[^\s(),]+)*$)"));
+  return pattern.match(text).hasMatch();
+}
+
 QTableWidgetItem* cell(const QString& text) {
   auto* item = new QTableWidgetItem(text);
   item->setToolTip(text);
   return item;
 }
 
-// The topics table drags the selected topic (and the connection it came from) to the canvas.
+// The topics table drags the selected topic, with how a node reaches the cluster it came from
+// (TopicBrowser::dropConnection), to the canvas. It offers a copy only: a drop with Shift (a
+// sink) must not make the view clear the dragged row as a move would.
 class TopicTable : public QTableWidget {
  public:
-  TopicTable(const QStringList& headers, std::function<QString()> connection, QWidget* parent)
+  TopicTable(const QStringList& headers, std::function<Json()> connection, QWidget* parent)
       : QTableWidget(0, int(headers.size()), parent), connection_(std::move(connection)) {
     setHorizontalHeaderLabels(headers);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -89,9 +99,11 @@ class TopicTable : public QTableWidget {
     horizontalHeader()->setStretchLastSection(true);
     setDragEnabled(true);
     setDragDropMode(QAbstractItemView::DragOnly);
+    setDefaultDropAction(Qt::CopyAction);
   }
 
  protected:
+  Qt::DropActions supportedDropActions() const override { return Qt::CopyAction; }
   QStringList mimeTypes() const override {
     return {QString::fromLatin1(NodePalette::kTopicMimeType)};
   }
@@ -100,8 +112,8 @@ class TopicTable : public QTableWidget {
     const QTableWidgetItem* name = item(items.first()->row(), 0);
     if (!name) return nullptr;
     auto* mime = new QMimeData;
-    const Json data = {{"topic", name->text().toStdString()},
-                       {"connection", connection_().toStdString()}};
+    Json data = connection_();
+    data["topic"] = name->text().toStdString();
     mime->setData(QString::fromLatin1(NodePalette::kTopicMimeType),
                   QByteArray::fromStdString(data.dump()));
     mime->setText(name->text());
@@ -109,7 +121,7 @@ class TopicTable : public QTableWidget {
   }
 
  private:
-  std::function<QString()> connection_;
+  std::function<Json()> connection_;
 };
 
 }  // namespace
@@ -122,11 +134,7 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
       refresh_(new QPushButton(tr("Refresh"), this)),
       tabs_(new QTabWidget(this)),
       topics_(new TopicTable(
-          {tr("Topic"), tr("Partitions"), tr("Messages")},
-          [this] {
-            const int i = cluster_->findText(cluster_->currentText());
-            return i >= 0 ? cluster_->itemData(i, kConnectionRole).toString() : QString();
-          },
+          {tr("Topic"), tr("Partitions"), tr("Messages")}, [this] { return dropConnection(); },
           this)),
       partitions_(makeTable(
           {tr("Partition"), tr("First offset"), tr("End offset"), tr("Messages"), tr("Leader")},
@@ -313,7 +321,8 @@ TopicBrowser::TopicBrowser(PipelineDocument* document, RunController* runner, QW
   connect(again_, &QPushButton::clicked, this, &TopicBrowser::produceAgain);
   connect(produce_, &QPushButton::clicked, this, &TopicBrowser::produceMessage);
   connect(value_, &QLineEdit::returnPressed, this, &TopicBrowser::produceMessage);
-  connect(doc_, &PipelineDocument::documentReset, this, &TopicBrowser::offerPipelineClusters);
+  connect(doc_, &PipelineDocument::documentReset, this, &TopicBrowser::documentReset);
+  connect(doc_, &PipelineDocument::connectionsChanged, this, &TopicBrowser::offerPipelineClusters);
   if (runner_) {
     connect(runner_, &RunController::started, this, &TopicBrowser::offerPipelineClusters);
     connect(runner_, &RunController::finished, this, &TopicBrowser::offerPipelineClusters);
@@ -329,11 +338,35 @@ TopicBrowser::~TopicBrowser() {
   if (scan_) scan_->cancel = true;
 }
 
+void TopicBrowser::documentReset() {
+  // Another document (File > New or Open): nothing shown belongs to it, and the cluster entries
+  // are rebuilt for its connections, the first one chosen.
+  clearShown();
+  admin_.reset();
+  adminFor_.clear();
+  offerClusters(false);
+  setStatus(cluster_->currentText().isEmpty()
+                ? tr("Enter a cluster's bootstrap servers (for example what streamcanvas-run "
+                     "--sandbox prints) and press Refresh.")
+                : tr("Choose a cluster and press Refresh."));
+}
+
 void TopicBrowser::offerPipelineClusters() {
+  offerClusters(true);
+}
+
+void TopicBrowser::offerClusters(bool keepChoice) {
   // The document's Kafka connections, then the embedded clusters of this designer's runs that no
   // connection of the document names. Each entry says what it is; ${VAR} values are not shown
   // (they may be secret), only whether a connection resolves to the embedded cluster.
+  // The choice is kept by what it stands for, never by its label: a label that no entry has
+  // any more is not an address.
   const QString typed = cluster_->currentText();
+  const int chosen = cluster_->findText(typed);
+  const QString chosenConnection =
+      chosen >= 0 ? cluster_->itemData(chosen, kConnectionRole).toString() : QString();
+  const QString chosenBoot =
+      chosen >= 0 ? cluster_->itemData(chosen, kEmbeddedBootRole).toString() : QString();
   cluster_->clear();
   QSet<QString> offered;
   for (const auto& [name, entry] : doc_->pipeline().connections.items()) {
@@ -363,13 +396,27 @@ void TopicBrowser::offerPipelineClusters() {
       cluster_->addItem(tr("%1 run's embedded cluster (%2)").arg(name, boot));
       const int index = cluster_->count() - 1;
       cluster_->setItemData(index, boot, kEmbeddedBootRole);
+      cluster_->setItemData(index, name, kEmbeddedNameRole);
       cluster_->setItemData(
           index,
           tr("The embedded cluster that a run started for connection '%1' in this designer")
               .arg(name),
           Qt::ToolTipRole);
     }
-  if (!typed.isEmpty()) cluster_->setEditText(typed);
+  int select = cluster_->count() > 0 ? 0 : -1;
+  if (keepChoice && chosen < 0 && !typed.isEmpty()) {
+    cluster_->setEditText(typed);  // an address the user typed
+    return;
+  }
+  if (keepChoice && chosen >= 0)
+    for (int i = 0; i < cluster_->count(); ++i)
+      if ((!chosenConnection.isEmpty() &&
+           cluster_->itemData(i, kConnectionRole).toString() == chosenConnection) ||
+          (!chosenBoot.isEmpty() &&
+           cluster_->itemData(i, kEmbeddedBootRole).toString() == chosenBoot))
+        select = i;
+  cluster_->setCurrentIndex(select);
+  if (select < 0) cluster_->setEditText(QString());
 }
 
 Result<kafka::ConnectionSettings> TopicBrowser::resolveSettings(const QString& connection) const {
@@ -384,6 +431,39 @@ Result<kafka::ConnectionSettings> TopicBrowser::resolveSettings(const QString& c
       substituteVariables(only, doc_->registry(), processEnvironment(), diags, &secrets);
   if (diags.hasErrors()) return Result<kafka::ConnectionSettings>::failure(diags.format());
   return kafka::ConnectionSettings::fromJson(name, resolved.connections[name]);
+}
+
+Json TopicBrowser::dropConnection() const {
+  // The browsed cluster as a node reaches it: a connection of the document by name; else a
+  // connection of the document that resolves to the same bootstrap servers (a ${VAR} entry stays
+  // a reference); else one to add with the node ("add", under a name based on "connection").
+  const int index = cluster_->findText(cluster_->currentText());
+  const QString connection =
+      index >= 0 ? cluster_->itemData(index, kConnectionRole).toString() : QString();
+  if (!connection.isEmpty()) return Json{{"connection", connection.toStdString()}};
+  const QString boot = index >= 0 ? cluster_->itemData(index, kEmbeddedBootRole).toString()
+                                  : cluster_->currentText().trimmed();
+  if (boot.isEmpty() || (index < 0 && !looksLikeBootstrapServers(boot))) return Json::object();
+  std::string base = "kafka";
+  Json entry = {{"type", "kafka"}, {"bootstrap_servers", boot.toStdString()}};
+  if (index >= 0) {
+    // A run's embedded cluster is found by its connection's name: a connection of that name set
+    // to "embedded" reaches it in the designer's runs. A name the document already uses for
+    // another cluster gets the address, which works while the designer keeps the cluster.
+    const std::string name = cluster_->itemData(index, kEmbeddedNameRole).toString().toStdString();
+    if (!name.empty() && !doc_->pipeline().connections.contains(name)) {
+      base = name;
+      entry["bootstrap_servers"] = "embedded";
+    }
+  }
+  for (const auto& [name, written] : doc_->pipeline().connections.items()) {
+    if (!written.is_object() || written.value("type", "") != "kafka") continue;
+    const auto settings = resolveSettings(QString::fromStdString(name));
+    if (settings.ok() && !settings.value.embedded() &&
+        settings.value.bootstrapServers == boot.toStdString())
+      return Json{{"connection", name}};
+  }
+  return Json{{"connection", base}, {"add", entry}};
 }
 
 std::shared_ptr<ClusterAdmin> TopicBrowser::admin() {
@@ -409,9 +489,18 @@ std::shared_ptr<ClusterAdmin> TopicBrowser::admin() {
       return nullptr;
     }
     settings = resolved.value;
+  } else if (!embeddedBoot.isEmpty()) {
+    settings.name = "browser";
+    settings.bootstrapServers = embeddedBoot.toStdString();
+  } else if (!looksLikeBootstrapServers(text)) {
+    // Never send an entry's label (or other prose) to librdkafka as an address.
+    failed(tr("'%1' is no cluster address. Choose an entry of the list, or type bootstrap "
+              "servers such as localhost:9092 or host1:9092,host2:9092.")
+               .arg(text));
+    return nullptr;
   } else {
     settings.name = "browser";
-    settings.bootstrapServers = (embeddedBoot.isEmpty() ? text : embeddedBoot).toStdString();
+    settings.bootstrapServers = text.toStdString();
   }
   if (settings.embedded()) {
     // "embedded" is no broker address: it names the designer's embedded cluster of this
@@ -499,7 +588,12 @@ void TopicBrowser::listTopics() {
       [this, admin](const Result<std::vector<TopicInfo>>& r) {
         if (admin != admin_) return;  // another cluster was chosen meanwhile
         if (!r.ok()) {
-          failed(tr("Cannot list topics: %1").arg(QString::fromStdString(r.error)));
+          // The cluster's answer without its own "cannot list topics of ADDRESS: ": the entry
+          // says which cluster (and a resolved ${VAR} address is not shown).
+          QString reason = QString::fromStdString(r.error);
+          static const QRegularExpression prefix(QStringLiteral("^cannot list topics of .*?: "));
+          reason.remove(prefix);
+          failed(tr("Cannot list topics of %1: %2").arg(adminFor_, reason));
           return;
         }
         const QString selected = topic_;
@@ -521,7 +615,10 @@ void TopicBrowser::listTopics() {
         for (int i = 0; i < topics_->rowCount(); ++i)
           if (topics_->item(i, 0)->text() == selected) topics_->selectRow(i);
         topics_->resizeColumnsToContents();
-        setStatus(tr("%n topics on %1", nullptr, int(r.value.size())).arg(adminFor_));
+        // English has no numerus translation: its singular is a string of its own.
+        const int count = int(r.value.size());
+        setStatus((count == 1 ? tr("1 topic on %1") : tr("%n topics on %1", nullptr, count))
+                      .arg(adminFor_));
       });
 }
 

@@ -21,8 +21,12 @@
 #include <QWidget>
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "engine/graph/Json.h"
 #include "engine/kafka/ClusterAdmin.h"
 #include "engine/kafka/KafkaConnection.h"
 
@@ -85,6 +89,10 @@ class TopicBrowser : public QWidget {
   // The admin of the chosen cluster (null with the reason shown); for the groups view.
   std::shared_ptr<kafka::ClusterAdmin> admin();
   QString clusterLabel() const { return adminFor_; }
+  // How a node dropped from the topic list reaches the browsed cluster, for the drag data:
+  // {"connection": NAME} of the document, or with "add": the connection entry to add under a
+  // name based on NAME (GraphView adds it with the node). Empty: no cluster chosen.
+  Json dropConnection() const;
 
   static constexpr int kTimeoutMs = 5000;
   static constexpr int kShownMessages = 200;   // newest messages shown when a topic is chosen
@@ -103,7 +111,11 @@ class TopicBrowser : public QWidget {
   void failed(const QString& text);
   void applyStatusColour();
   void showCount(const QString& topic, int64_t count);
+  // Rebuilds the cluster entries; `keepChoice`: the chosen entry (by what it stands for) or the
+  // typed address stays chosen, else the first entry is.
+  void offerClusters(bool keepChoice);
   void offerPipelineClusters();
+  void documentReset();
   void listTopics();
   void showTopic(const QString& topic);
   void showPartitions(const kafka::TopicInfo& info);
@@ -168,7 +180,12 @@ class TopicBrowser : public QWidget {
   QString adminFor_;
   std::shared_ptr<kafka::ClusterAdmin> admin_;
   QString topic_;
-  QMap<int32_t, int64_t> next_;  // per partition: the offset to read next when following
+  // Per partition: where new messages (following, after Produce) are read from: the end of the
+  // read shown. They pass the filter of that read.
+  QMap<int32_t, int64_t> next_;
+  std::string followFilter_;
+  // The message the dock produced last, until new messages are read past it.
+  std::optional<std::pair<int32_t, int64_t>> produced_;
 };
 
 }  // namespace sc::designer

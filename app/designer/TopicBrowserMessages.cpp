@@ -99,6 +99,8 @@ void TopicBrowser::showTopic(const QString& topic) {
   partitions_->setRowCount(0);
   config_->clear();
   next_.clear();
+  followFilter_.clear();
+  produced_.reset();
   struct Read {
     std::string error;
     TopicInfo info;
@@ -146,43 +148,54 @@ void TopicBrowser::showTopic(const QString& topic) {
 }
 
 void TopicBrowser::readNew() {
+  // New messages (following, or after Produce) continue the read shown: from where it ended in
+  // each partition, through its filter, to each partition's end (never a capped page, which fell
+  // behind a busy topic).
   auto admin = this->admin();
   if (!admin || topic_.isEmpty() || isBusy() || next_.isEmpty()) return;
   struct Read {
-    std::string error;
-    std::vector<KafkaMessage> messages;
+    Result<kafka::ScanResult> scan = Result<kafka::ScanResult>::failure("");
     int64_t count = -1;  // the topic's messages now (-1: unknown)
   };
-  const std::string name = topic_.toStdString();
-  const QMap<int32_t, int64_t> from = next_;
+  kafka::ScanOptions options;
+  options.topic = topic_.toStdString();
+  options.startOffsets = std::map<int32_t, int64_t>(next_.toStdMap());
+  options.filter = followFilter_;
+  options.keep = kKeptMessages;
   const QString topic = topic_;
+  const kafka::ResolvedConnection connection = admin->connection();
   runAsync<Read>(
-      [admin, name, from] {
+      [admin, connection, options] {
         Read read;
-        if (const Result<TopicInfo> info = admin->describeTopic(name, kTimeoutMs); info.ok())
+        if (const Result<TopicInfo> info = admin->describeTopic(options.topic, kTimeoutMs);
+            info.ok())
           read.count = info.value.messages();
-        for (auto it = from.begin(); it != from.end(); ++it) {
-          auto r = admin->readMessages(name, it.key(), ReadPosition::offset(it.value()),
-                                       kShownMessages, kTimeoutMs);
-          if (!r.ok()) {
-            read.error = r.error;
-            break;
-          }
-          read.messages.insert(read.messages.end(), r.value.begin(), r.value.end());
-        }
+        read.scan = kafka::scanTopic(connection, options);
         return read;
       },
-      [this, topic](const Read& read) {
-        if (topic != topic_) return;
-        if (!read.error.empty()) {
-          setStatus(tr("Cannot follow %1: %2").arg(topic, QString::fromStdString(read.error)),
+      [this, topic, filter = options.filter](const Read& read) {
+        if (topic != topic_ || filter != followFilter_) return;  // another read replaced it
+        if (!read.scan.ok()) {
+          setStatus(tr("Cannot follow %1: %2").arg(topic, QString::fromStdString(read.scan.error)),
                     true);
           return;
         }
-        for (const KafkaMessage& m : read.messages)
-          next_[m.partition] = std::max(next_.value(m.partition), m.offset + 1);
-        appendMessages(read.messages, true);
+        for (const auto& [partition, offset] : read.scan.value.nextOffsets)
+          next_[partition] = std::max(next_.value(partition), offset);
+        appendMessages(read.scan.value.messages, true);
         if (read.count >= 0) showCount(topic, read.count);
+        if (!produced_) return;
+        // The message just produced: shown, or why not.
+        const auto [partition, offset] = *produced_;
+        if (next_.value(partition, -1) <= offset) return;  // not read yet
+        produced_.reset();
+        const bool shown = std::any_of(
+            read.scan.value.messages.begin(), read.scan.value.messages.end(),
+            [&](const KafkaMessage& m) { return m.partition == partition && m.offset == offset; });
+        if (!shown && !filter.empty())
+          setStatus(status_->text() + QLatin1Char('\n') +
+                    tr("It does not match the filter %1, so it is not shown.")
+                        .arg(QString::fromStdString(filter)));
       });
 }
 
@@ -232,6 +245,9 @@ void TopicBrowser::startRead() {
   followTimer_.stop();
   follow_->setChecked(false);
   clearMessages();
+  next_.clear();  // until the read ends: new messages continue from where it ended
+  produced_.reset();
+  followFilter_ = filter;
   auto state = std::make_shared<ScanState>();
   scan_ = state;
   options.cancel = &state->cancel;
@@ -262,6 +278,9 @@ void TopicBrowser::startRead() {
           setStatus(tr("Cannot read %1: %2").arg(topic, QString::fromStdString(r.error)), true);
           return;
         }
+        next_.clear();
+        for (const auto& [partition, offset] : r.value.nextOffsets)
+          next_[partition] = offset;
         appendMessages(r.value.messages, false);
         QString text = tr("%1: %L2 of %L3 messages read, %L4 matched, %L5 shown")
                            .arg(topic)
@@ -273,6 +292,13 @@ void TopicBrowser::startRead() {
         if (r.value.cancelled) text += tr(" (cancelled)");
         for (const std::string& note : r.value.notes)
           text += QLatin1Char('\n') + QString::fromStdString(note);
+        if (r.value.newestTimestampMs)
+          text += QLatin1Char('\n') +
+                  (*r.value.newestTimestampMs < 0
+                       ? tr("%1 has no messages.").arg(topic)
+                       : tr("Nothing was written to %1 since the start of the range: its newest "
+                            "message is from %2.")
+                             .arg(topic, utcTimeText(*r.value.newestTimestampMs)));
         setStatus(text);
       });
 }
@@ -409,6 +435,8 @@ void TopicBrowser::produceMessage() {
                       .arg(QString::fromStdString(r.value.topic))
                       .arg(r.value.partition)
                       .arg(r.value.offset));
+        if (QString::fromStdString(r.value.topic) != topic_) return;
+        produced_ = std::make_pair(r.value.partition, r.value.offset);
         if (!follow_->isChecked()) readNew();
       });
 }

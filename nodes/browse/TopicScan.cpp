@@ -99,6 +99,7 @@ struct PartitionScan {
   int64_t start = 0;
   int64_t end = 0;            // exclusive: the high watermark when the scan began
   int64_t skipBeforeMs = -1;  // a start time found by scanning: earlier messages are skipped
+  int64_t next = 0;           // after the last message looked at
   bool done = false;
 };
 
@@ -234,6 +235,12 @@ Result<ScanResult> scanTopic(const ResolvedConnection& connection, const ScanOpt
     PartitionScan s;
     s.end = std::max<int64_t>(p.high, 0);
     const int64_t low = std::max<int64_t>(p.low, 0);
+    if (!options.startOffsets.empty()) {
+      const auto at = options.startOffsets.find(p.partition);
+      s.start = at == options.startOffsets.end() ? low : std::clamp(at->second, low, s.end);
+      parts[p.partition] = s;
+      continue;
+    }
     switch (options.range.from) {
       case ScanRange::From::Beginning:
         s.start = low;
@@ -257,6 +264,32 @@ Result<ScanResult> scanTopic(const ResolvedConnection& connection, const ScanOpt
     if (!parts.count(p))
       return R::failure("topic '" + options.topic + "' has no partition " + std::to_string(p));
 
+  const bool timeLookup = options.startOffsets.empty() &&
+                          options.range.from == ScanRange::From::Time && options.offsetsByTime;
+  auto finish = [&] {
+    for (const auto& [p, s] : parts)
+      result.nextOffsets[p] = result.cancelled && !s.done ? s.end : std::max(s.next, s.start);
+    // Nothing since the start time: say how old the newest message is.
+    if (options.startOffsets.empty() && options.range.from == ScanRange::From::Time &&
+        result.progress.matched == 0 && !result.cancelled) {
+      int64_t newest = -1;
+      for (const PartitionInfo& p : info.value.partitions) {
+        if (!parts.count(p.partition) || p.high <= std::max<int64_t>(p.low, 0)) continue;
+        auto last = admin.readMessages(options.topic, p.partition, ReadPosition::last(1), 1,
+                                       options.timeoutMs);
+        if (last.ok() && !last.value.empty())
+          newest = std::max(newest, last.value.back().timestamp);
+      }
+      if (newest < options.range.fromValue) result.newestTimestampMs = newest;
+    }
+  };
+  if (!timeLookup && std::all_of(parts.begin(), parts.end(),
+                                 [](const auto& p) { return p.second.start >= p.second.end; })) {
+    // Nothing to read (following a topic with no news): no consumer is made.
+    finish();
+    return R::success(std::move(result));
+  }
+
   ClientOptions o;
   o.kind = ClientKind::Consumer;
   o.label = "topic scan '" + connection.settings.name + "'";
@@ -273,7 +306,7 @@ Result<ScanResult> scanTopic(const ResolvedConnection& connection, const ScanOpt
   if (!made.ok()) return R::failure(made.error);
   rd_kafka_t* rk = made.value->handle();
 
-  if (options.range.from == ScanRange::From::Time) {
+  if (options.startOffsets.empty() && options.range.from == ScanRange::From::Time) {
     if (options.offsetsByTime) {
       PartitionList query;
       for (const auto& [p, s] : parts)
@@ -303,6 +336,7 @@ Result<ScanResult> scanTopic(const ResolvedConnection& connection, const ScanOpt
   int64_t total = 0;
   size_t open = 0;
   for (auto& [p, s] : parts) {
+    s.next = s.start;
     if (s.start >= s.end) {
       s.done = true;
       continue;
@@ -398,6 +432,7 @@ Result<ScanResult> scanTopic(const ResolvedConnection& connection, const ScanOpt
       if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF && part != parts.end() && !part->second.done) {
         // Nothing more to read now (the end moved back, or open transactions hold it).
         part->second.done = true;
+        part->second.next = std::max(part->second.next, int64_t(m->offset));
         --open;
       }
       if (m->err || part == parts.end() || part->second.done) {
@@ -411,6 +446,12 @@ Result<ScanResult> scanTopic(const ResolvedConnection& connection, const ScanOpt
       rd_kafka_timestamp_type_t tsType;
       const int64_t ts = rd_kafka_message_timestamp(m, &tsType);
       if (take && options.range.untilTimeMs && ts >= *options.range.untilTimeMs) take = false;
+      if (take)
+        s.next = m->offset + 1 >= s.end ? s.end : m->offset + 1;
+      else if (m->offset >= s.end)
+        s.next = s.end;
+      else
+        s.next = m->offset;  // at or after the end time: a continuation starts here
       if (!take || m->offset + 1 >= s.end) {
         s.done = true;
         --open;
@@ -472,6 +513,7 @@ Result<ScanResult> scanTopic(const ResolvedConnection& connection, const ScanOpt
   }
   if (spill && std::fflush(spill.get()) != 0)
     return R::failure("cannot write matches to " + options.spillPath + " (disk full?)");
+  finish();
   std::stable_sort(result.messages.begin(), result.messages.end(),
                    [](const KafkaMessage& a, const KafkaMessage& b) {
                      return std::tie(a.partition, a.offset) < std::tie(b.partition, b.offset);

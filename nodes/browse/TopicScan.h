@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,10 @@ struct ScanOptions {
   std::string topic;
   std::vector<int32_t> partitions;  // empty: every partition
   ScanRange range;
+  // When set, a scan that continues an earlier one (ScanResult::nextOffsets): each listed
+  // partition starts at its offset instead of `range`'s start; partitions not listed (new ones)
+  // start at their beginning.
+  std::map<int32_t, int64_t> startOffsets;
   std::string filter;     // expression; empty keeps every message
   size_t keep = 10000;    // matches kept in memory (the first ones)
   std::string spillPath;  // when set, matches past `keep` are written there as JSONL
@@ -67,6 +72,12 @@ struct ScanResult {
   int64_t spilled = 0;             // matches written to spillPath
   bool cancelled = false;          // stopped by the cancel flag; the counts say how far it got
   std::vector<std::string> notes;  // e.g. that a start time was found by scanning
+  // Per partition, where a scan continuing this one starts: after the last message this one
+  // looked at (for a cancelled scan, at the end of its range: the rest is skipped).
+  std::map<int32_t, int64_t> nextOffsets;
+  // A scan from a time that matched nothing: the time of the topic's newest message, to say why
+  // (-1: the topic has none).
+  std::optional<int64_t> newestTimestampMs;
 };
 
 // Checks a filter expression without a cluster; empty when it compiles, else the message with
