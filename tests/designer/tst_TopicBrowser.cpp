@@ -28,6 +28,7 @@
 #include "app/designer/RunController.h"
 #include "app/designer/Theme.h"
 #include "app/designer/TopicBrowser.h"
+#include "designer/TopicBrowserTestSupport.h"
 #include "engine/kafka/ClusterAdmin.h"
 #include "engine/kafka/EmbeddedCluster.h"
 #include "engine/kafka/KafkaConnection.h"
@@ -35,6 +36,10 @@
 
 using namespace sc;
 using namespace sc::designer;
+using sc::designer::browsertest::clickTopic;
+using sc::designer::browsertest::read;
+using sc::designer::browsertest::rowOf;
+using sc::designer::browsertest::rows;
 using namespace sc::kafka;
 
 namespace {
@@ -59,9 +64,6 @@ QString cellText(QTableView* table, int row, int column) {
 }
 QPoint cellCentre(QTableView* table, int row, int column) {
   return table->visualRect(table->model()->index(row, column)).center();
-}
-int rows(QTableView* table) {
-  return table->model()->rowCount();
 }
 
 QString writePipeline(const QTemporaryDir& dir, const char* name, const char* text) {
@@ -103,22 +105,6 @@ class tst_TopicBrowser : public QObject {
     connectTo(browser, QString::fromStdString(cluster_->bootstrapServers()));
     return browser;
   }
-  void clickTopic(TopicBrowser* browser, const QString& name) {
-    QTableWidget* topics = browser->topicTable();
-    QTRY_VERIFY_WITH_TIMEOUT(rowOf(topics, name) >= 0, 15000);
-    QTest::mouseClick(topics->viewport(), Qt::LeftButton, {},
-                      topics->visualItemRect(topics->item(rowOf(topics, name), 0)).center());
-    QTRY_VERIFY_WITH_TIMEOUT(!browser->isBusy() && rows(browser->messageTable()) > 0, 15000);
-  }
-  // Types `from` and `filter` and presses Read; waits for the read to end.
-  void read(TopicBrowser* browser, const QString& from, const QString& filter) {
-    browser->readFromEdit()->clear();
-    browser->filterEdit()->clear();
-    QTest::keyClicks(browser->readFromEdit(), from);
-    QTest::keyClicks(browser->filterEdit(), filter);
-    QTest::mouseClick(browser->readButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!browser->isScanning() && !browser->isBusy(), 30000);
-  }
   int64_t fieldN(const KafkaMessage& m) const {
     return QJsonDocument::fromJson(QByteArray::fromStdString(m.value.value_or("")))
         .object()
@@ -126,11 +112,6 @@ class tst_TopicBrowser : public QObject {
         .toInteger(-1);
   }
   ResolvedConnection connection() const { return test::connectionTo(cluster_); }
-  int rowOf(QTableWidget* table, const QString& text) const {
-    for (int r = 0; r < table->rowCount(); ++r)
-      if (table->item(r, 0) && table->item(r, 0)->text() == text) return r;
-    return -1;
-  }
   void connectTo(TopicBrowser* browser, const QString& boot) {
     QLineEdit* edit = browser->clusterEdit()->lineEdit();
     edit->selectAll();

@@ -25,6 +25,7 @@
 #include "app/designer/PipelineDocument.h"
 #include "app/designer/RunController.h"
 #include "app/designer/TopicBrowser.h"
+#include "designer/TopicBrowserTestSupport.h"
 #include "engine/kafka/ClusterAdmin.h"
 #include "engine/kafka/EmbeddedCluster.h"
 #include "engine/kafka/KafkaConnection.h"
@@ -32,19 +33,13 @@
 
 using namespace sc;
 using namespace sc::designer;
+using sc::designer::browsertest::clickTopic;
+using sc::designer::browsertest::read;
+using sc::designer::browsertest::rowOf;
+using sc::designer::browsertest::rows;
 using namespace sc::kafka;
 
 namespace {
-
-int rows(QTableView* table) {
-  return table->model()->rowCount();
-}
-
-int rowOf(QTableWidget* table, const QString& text) {
-  for (int r = 0; r < table->rowCount(); ++r)
-    if (table->item(r, 0) && table->item(r, 0)->text() == text) return r;
-  return -1;
-}
 
 QString writePipeline(const QTemporaryDir& dir, const char* name, const std::string& text) {
   const QString path = dir.filePath(QLatin1String(name));
@@ -86,21 +81,6 @@ class tst_TopicBrowserSession : public QObject {
     edit->selectAll();
     QTest::keyClicks(edit, text);
     QTest::mouseClick(browser->refreshButton(), Qt::LeftButton);
-  }
-  void clickTopic(TopicBrowser* browser, const QString& name) {
-    QTableWidget* topics = browser->topicTable();
-    QTRY_VERIFY_WITH_TIMEOUT(rowOf(topics, name) >= 0, 15000);
-    QTest::mouseClick(topics->viewport(), Qt::LeftButton, {},
-                      topics->visualItemRect(topics->item(rowOf(topics, name), 0)).center());
-    QTRY_VERIFY_WITH_TIMEOUT(!browser->isBusy() && rows(browser->messageTable()) > 0, 15000);
-  }
-  void read(TopicBrowser* browser, const QString& from, const QString& filter) {
-    browser->readFromEdit()->clear();
-    browser->filterEdit()->clear();
-    QTest::keyClicks(browser->readFromEdit(), from);
-    QTest::keyClicks(browser->filterEdit(), filter);
-    QTest::mouseClick(browser->readButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!browser->isScanning() && !browser->isBusy(), 30000);
   }
   // A drop of the topic's drag data (made by the topic table) on the canvas.
   Qt::DropAction dropTopic(MainWindow& window, const QString& topic,
