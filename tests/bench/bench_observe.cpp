@@ -7,11 +7,14 @@
 //   build/tests/bench/bench_observe [records] [notap]
 //       bench_pipeline's pipeline: generator -> filter -> map -> discard.sink, pre-parsed records
 //   build/tests/bench/bench_observe kafka [messages] [notap]
-//       bench_kafka's pipeline: bounded kafka.source (32 partitions) -> filter -> kafka.sink, on
+//       bench_kafka's pipeline: bounded kafka.source (32 partitions, more above 960,000 messages)
+//       -> filter -> kafka.sink, on
 //       the embedded cluster in this process (as the designer runs it), ~100-byte readings; each
 //       round reads the topic from the start with its own consumer group and writes its own topic
 //
 // notap: counters and charts only.
+#include <sys/resource.h>
+#include <time.h>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -36,6 +39,19 @@
 using namespace sc;
 
 namespace {
+
+// CPU seconds of the whole process, and of the calling (the GUI) thread.
+double processCpu() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+double threadCpu() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
 
 std::unique_ptr<Pipeline> parse(const std::string& text) {
   LoadResult loaded = parsePipeline(text);
@@ -93,7 +109,9 @@ int main(int argc, char** argv) {
 
   // Each round's pipeline (Kafka: its own group and output topic, so each reads everything).
   std::shared_ptr<kafka::EmbeddedCluster> cluster;
-  constexpr int kPartitions = 32;
+  // The mock broker keeps the newest 5 MiB per partition (~45,000 readings): at least 32
+  // partitions, as bench_kafka, and more for longer runs.
+  const int kPartitions = std::max(32, int(records / 30'000) + 1);
   std::function<std::unique_ptr<Pipeline>(const std::string&)> pipelineFor;
   if (kafka) {
     auto started = kafka::EmbeddedCluster::start(1, 1, "bench");
@@ -129,6 +147,7 @@ int main(int argc, char** argv) {
   designer::RunController* runner = window.runController();
   if (tap) runner->setTap(QStringLiteral("hot"), QStringLiteral("out"));
 
+  double cpu = 0, gui = 0;  // of the last run: the process's CPU seconds, the GUI thread's
   auto runHeadless = [&](const std::string& name) {
     const std::unique_ptr<Pipeline> pipeline = pipelineFor(name);
     Diagnostics diags;
@@ -139,8 +158,10 @@ int main(int argc, char** argv) {
     }
     QElapsedTimer clock;
     clock.start();
+    const double cpu0 = processCpu();
     run->start();
     run->wait();
+    cpu = processCpu() - cpu0;
     const double rate = double(records) / (double(clock.nsecsElapsed()) / 1e9);
     unsigned long long read = 0;
     for (const NodeMetrics* n : run->metrics())
@@ -153,6 +174,7 @@ int main(int argc, char** argv) {
     QString problems;
     QElapsedTimer clock;
     clock.start();
+    const double cpu0 = processCpu(), gui0 = threadCpu();
     if (!runner->start(*pipeline, &problems, designer::RunController::StartFrom::Fresh)) {
       std::fprintf(stderr, "%s\n", qPrintable(problems));
       std::exit(2);
@@ -162,6 +184,8 @@ int main(int argc, char** argv) {
     QEventLoop loop;
     QObject::connect(runner, &designer::RunController::finished, &loop, &QEventLoop::quit);
     loop.exec();
+    cpu = processCpu() - cpu0;
+    gui = threadCpu() - gui0;
     const double rate = double(records) / (double(clock.nsecsElapsed()) / 1e9);
     check(runner->stats().value(0).recordsOut, "designer");
     return rate;
@@ -173,21 +197,25 @@ int main(int argc, char** argv) {
   std::vector<double> headless, observed, ratios;
   for (int round = 0; round < kRounds; ++round) {
     const std::string tag = std::to_string(round);
-    double h = 0, d = 0;
+    double h = 0, d = 0, hCpu = 0, dCpu = 0, dGui = 0;
     if (round % 2 == 0) {
       h = runHeadless("headless-" + tag);
+      hCpu = cpu;
       d = runInDesigner("designer-" + tag);
+      dCpu = cpu, dGui = gui;
     } else {
       d = runInDesigner("designer-" + tag);
+      dCpu = cpu, dGui = gui;
       h = runHeadless("headless-" + tag);
+      hCpu = cpu;
     }
     headless.push_back(h);
     observed.push_back(d);
     ratios.push_back(d / h);
     std::printf(
-        "round %d: headless %.2f M records/s, designer %.2f M records/s (%.1f %%; tap saw "
-        "%llu)\n",
-        round + 1, h / 1e6, d / 1e6, d / h * 100,
+        "round %d: headless %.2f M records/s, designer %.2f M records/s (%.1f %%); CPU s headless "
+        "%.2f, designer %.2f of which the GUI thread %.2f; tap saw %llu\n",
+        round + 1, h / 1e6, d / 1e6, d / h * 100, hCpu, dCpu, dGui,
         static_cast<unsigned long long>(
             tap ? runner->tap(QStringLiteral("hot"), QStringLiteral("out"))->seen() : 0));
   }
