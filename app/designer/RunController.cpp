@@ -157,6 +157,7 @@ bool RunController::start(const Pipeline& pipeline, QString* problems, StartFrom
   clock_.start();
   sincePoll_.start();
   finishedAfter_ = 0;
+  engineSeconds_ = 0;
   poll_.start();
   Q_EMIT started();
   Q_EMIT statsUpdated();
@@ -412,6 +413,7 @@ void RunController::poll() {
   }
   poll_.stop();
   finishedAfter_ = double(clock_.nsecsElapsed()) / 1e9;
+  engineSeconds_ = run() ? run()->runSeconds() : 0;
   for (NodeStats& s : stats_)
     s.inPerSecond = s.outPerSecond = 0;
   const Supervisor::Outcome outcome = supervisor_->outcome();

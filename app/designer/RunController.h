@@ -104,6 +104,9 @@ class RunController : public QObject {
   // One entry per node in file order; empty before the first run.
   const QVector<NodeStats>& stats() const { return stats_; }
   double elapsedSeconds() const;
+  // The last run's length as the engine measured it (Execution::runSeconds): without the up to
+  // kPollMs this controller takes to notice the end. 0 while running.
+  double engineSeconds() const { return engineSeconds_; }
   // The embedded Kafka clusters of this designer session (connection name, bootstrap list):
   // runs share them, so topics written by one run are there for the next and for the Topics
   // dock. They stop when the window closes.
@@ -193,6 +196,7 @@ class RunController : public QObject {
   QElapsedTimer clock_;
   QElapsedTimer sincePoll_;
   double finishedAfter_ = 0;
+  double engineSeconds_ = 0;
   QVector<NodeStats> stats_;
   QVector<EdgeStats> edgeStats_;
   struct Watch {

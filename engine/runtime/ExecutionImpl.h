@@ -196,6 +196,7 @@ struct Execution::Impl {
   std::condition_variable doneCv;
   bool done = false;
   Clock::time_point started;
+  std::atomic<int64_t> runNanos{0};  // start to the end of finishRun, set before `done`
 
   // ---- checkpoint coordination (guarded by ckMutex unless atomic) ------------------------------
   std::vector<uint32_t> participants;    // node index per participant

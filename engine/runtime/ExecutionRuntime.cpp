@@ -548,6 +548,8 @@ void Execution::Impl::finishRun() {
     result.finished = result.ok && naturalEnds.load() == sources.size();
     result.lastCheckpoint = completedId.load();
   }
+  runNanos = std::max<int64_t>(
+      1, std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count());
   std::lock_guard lock(doneMutex);
   done = true;
   doneCv.notify_all();

@@ -194,6 +194,10 @@ uint64_t Execution::sourceRecords() const {
   return total;
 }
 
+double Execution::runSeconds() const {
+  return double(impl_->runNanos.load()) / 1e9;
+}
+
 size_t Execution::threadCount() const {
   return impl_->tasks.size();
 }

@@ -146,6 +146,9 @@ class Execution {
   const SlotTable& slotTable() const;
   // Records emitted by all sources so far.
   uint64_t sourceRecords() const;
+  // Seconds from start() to the end of the run (its last checkpoint and close() included), as
+  // the engine measured it; 0 while it runs.
+  double runSeconds() const;
   // Thread count after fusion (for tests and the progress line).
   size_t threadCount() const;
   // Attaches a tap to a node's output port (an empty port name: the first), replacing any

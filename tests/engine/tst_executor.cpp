@@ -1,6 +1,7 @@
 // The executor with purpose-built test nodes: delivery, fusion, fan-out copies, back-pressure,
 // in-band watermarks (minimum over inputs), barriers and acknowledgements, end of input, failure,
 // --max-records and stop.
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <atomic>
@@ -377,8 +378,15 @@ class TestExecutor : public QObject {
     QVERIFY(run->setTap("a", "out", tap));
     QVERIFY(!run->setTap("a", "nope", tap));
     QVERIFY(!run->setTap("zz", "", tap));
+    QCOMPARE(run->runSeconds(), 0.0);
+    QElapsedTimer clock;
+    clock.start();
     run->start();
     QVERIFY(run->wait(30'000));
+    // The engine's own length of the run: set once wait() returns, within what the caller saw.
+    const double seconds = run->runSeconds();
+    QVERIFY2(seconds > 0 && seconds <= double(clock.nsecsElapsed()) / 1e9,
+             qPrintable(QString::number(seconds)));
     QVERIFY(run->result().ok);
     QCOMPARE(tap->values, iota(1, 3000));
     QCOMPARE(g.values, iota(11, 3000));
