@@ -347,8 +347,13 @@ QRectF EdgeItem::placeRunLabel() const {
   // Between the two nodes, moved sideways as far as it must.
   const double left = fromBox.right() < toBox.left() ? fromBox.right() : toBox.right();
   const double right = fromBox.right() < toBox.left() ? toBox.left() : fromBox.left();
-  if (right - left < width) return {};
-  label.moveLeft(std::clamp(label.left(), left, right - width));
+  if (right - left >= width) {
+    label.moveLeft(std::clamp(label.left(), left, right - width));
+    if (!label.intersects(fromBox) && !label.intersects(toBox)) return label;
+  }
+  // A wire too short for it: above the gap, clear of both nodes' tops.
+  label.moveLeft(mid.x() - width / 2);
+  label.moveBottom(std::min(fromBox.top(), toBox.top()) - 2);
   if (label.intersects(fromBox) || label.intersects(toBox)) return {};
   return label;
 }

@@ -47,8 +47,8 @@ class EdgeItem : public QGraphicsItem {
   void setRunLoad(const QColor& colour, const QString& label);
   const QString& runLabel() const { return runLabel_; }
   // Whether the label is drawn: it sits above the middle of the wire, moved along it to stay
-  // clear of the two nodes, and is left out where the wire is too short for it (the tooltip
-  // still says it all).
+  // clear of the two nodes; where the wire is too short for it, above the gap between them,
+  // clear of their tops; left out only where neither fits (the tooltip still says it all).
   bool runLabelShown() const { return !runLabelRect_.isNull(); }
   const QRectF& runLabelArea() const { return runLabelRect_; }  // item coordinates
   const QColor& runColour() const { return runColour_; }
