@@ -1085,12 +1085,12 @@ Die Ereigniszeiten beginnen bei start_time und rücken je Datensatz um interval 
         <translation>Partitionen (idle_timeout %1):</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>no data yet</source>
-        <translation>noch keine Daten</translation>
+        <location line="+9"/>
+        <source>%1: no data for %2</source>
+        <translation>%1: seit %2 keine Daten</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>%1: newest %2, last record %3 ago</source>
         <translation>%1: neuester %2, letzter Datensatz vor %3</translation>
     </message>
@@ -3648,7 +3648,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Mausrad: Zeitachse zoomen · Ziehen: verschieben · Doppelklick: den neuesten Daten folgen</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>CSV of the shown series (*.csv)</source>
         <translation>CSV der gezeigten Reihen (*.csv)</translation>
     </message>

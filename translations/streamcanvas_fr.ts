@@ -1085,12 +1085,12 @@ Les temps d’événement partent de start_time et avancent de interval à chaqu
         <translation>Partitions (idle_timeout %1)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>no data yet</source>
-        <translation>pas encore de données</translation>
+        <location line="+9"/>
+        <source>%1: no data for %2</source>
+        <translation>%1 : aucune donnée depuis %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>%1: newest %2, last record %3 ago</source>
         <translation>%1&#xa0;: plus récent %2, dernier enregistrement il y a %3</translation>
     </message>
@@ -3648,7 +3648,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Molette&#xa0;: zoomer l’axe du temps · glisser&#xa0;: déplacer · double-clic&#xa0;: suivre les données les plus récentes</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>CSV of the shown series (*.csv)</source>
         <translation>CSV des séries affichées (*.csv)</translation>
     </message>

@@ -132,13 +132,19 @@ bool writeSeriesCsv(const QString& path, const QList<QLineSeries*>& series, bool
   return true;
 }
 
+QString fileBaseName(const QString& title) {
+  QString name = title.toLower().simplified();
+  name.replace(QLatin1Char(' '), QLatin1Char('-'));
+  return name;
+}
+
 void exportChartInteractively(QWidget* parent, QChartView* view, const QList<QLineSeries*>& series,
                               bool xIsTime, const QString& xHeader, const QString& baseName) {
   const QString csv = TimeChartView::tr("CSV of the shown series (*.csv)");
   const QString png = TimeChartView::tr("PNG picture (*.png)");
   QString filter;
   QString path = QFileDialog::getSaveFileName(parent, TimeChartView::tr("Export Chart"),
-                                              baseName + QStringLiteral(".csv"),
+                                              fileBaseName(baseName) + QStringLiteral(".csv"),
                                               csv + QStringLiteral(";;") + png, &filter);
   if (path.isEmpty()) return;
   QString error;

@@ -46,7 +46,11 @@ void applyChartPalette(QChart* chart, const QPalette& palette);
 // where a series has no point. False with *error on failure.
 bool writeSeriesCsv(const QString& path, const QList<QLineSeries*>& series, bool xIsTime,
                     const QString& xHeader, QString* error);
-// Asks for a file and writes the chart as CSV or PNG (by the chosen filter).
+// A chart's title as a file name: lower case, words joined by '-' ("Consumer lag" ->
+// "consumer-lag").
+QString fileBaseName(const QString& title);
+// Asks for a file and writes the chart as CSV or PNG (by the chosen filter), offering
+// fileBaseName(baseName) with the chosen suffix.
 void exportChartInteractively(QWidget* parent, QChartView* view, const QList<QLineSeries*>& series,
                               bool xIsTime, const QString& xHeader, const QString& baseName);
 

@@ -149,12 +149,14 @@ NodeView describe(const RunController::NodeStats& s, const NodeItem& item,
                  .arg(idleTimeout > 0 ? RunOverlay::duration(idleTimeout) : QStringLiteral("0"));
     for (const PartitionTime& p : parts) {
       const QString name = p.topic + '/' + QString::number(p.partition);
-      const QString time = p.eventTime == kNone ? RunOverlay::tr("no data yet")
-                                                : RunOverlay::utcTime(p.eventTime, true);
       const qint64 quiet = p.lastSeen == kNone ? 0 : wallMs - p.lastSeen;
       const bool idle = idleTimeout > 0 && quiet >= idleTimeout;
-      QString row = RunOverlay::tr("%1: newest %2, last record %3 ago")
-                        .arg(name, time, RunOverlay::duration(quiet));
+      // As the stall hint says it: a partition without data yet has had none for so long.
+      QString row =
+          p.eventTime == kNone
+              ? RunOverlay::tr("%1: no data for %2").arg(name, RunOverlay::duration(quiet))
+              : RunOverlay::tr("%1: newest %2, last record %3 ago")
+                    .arg(name, RunOverlay::utcTime(p.eventTime, true), RunOverlay::duration(quiet));
       if (idle) row += ' ' + RunOverlay::tr("(idle, not holding the watermark)");
       v.tip << QStringLiteral("  ") + row;
     }

@@ -308,6 +308,8 @@ void tst_RunCharts::csvExportMatchesTheShownSeries() {
                      {{QStringLiteral("all"), QStringLiteral("units"),
                        [](const QString& name) { return name.toUpper(); }}});
   chart.refreshNow();
+  // The file offered is named after the chart, without spaces.
+  QCOMPARE(fileBaseName(QStringLiteral("Consumer lag")), QStringLiteral("consumer-lag"));
   const QString path = dir_.filePath("shown.csv");
   QString error;
   QVERIFY2(chart.exportCsv(path, &error), qPrintable(error));

@@ -237,7 +237,7 @@ void tst_RunOverlay::quietPartitionExplainsTheStall() {
   QVERIFY(rows.size() >= win->runDetail().size() + 1);
   // The source's tooltip lists both partitions.
   NodeItem* src = window_->scene()->nodeItem("src");
-  QVERIFY2(src->toolTip().contains("quiet/0: newest no data yet"), qPrintable(src->toolTip()));
+  QVERIFY2(src->toolTip().contains("quiet/0: no data for "), qPrintable(src->toolTip()));
   QVERIFY2(src->toolTip().contains("sensors/0: newest 2026-01-01"), qPrintable(src->toolTip()));
   screenshot("run-overlay-stall.png");
   stopRun();
@@ -264,7 +264,7 @@ void tst_RunOverlay::idlePartitionIsMarkedInTheSourceTooltip() {
     return 0;
   };
   QTRY_VERIFY_WITH_TIMEOUT(src->toolTip().contains(QRegularExpression(
-                               R"(quiet/0: newest no data yet, [^\n]*\(idle, not holding)")),
+                               R"(quiet/0: no data for [^\n]*\(idle, not holding)")),
                            40000);
   QVERIFY2(src->toolTip().contains("Partitions (idle_timeout 1.0 s)"), qPrintable(src->toolTip()));
   QVERIFY2(src->toolTip().contains("sensors/0: newest 2026-01-01"), qPrintable(src->toolTip()));
