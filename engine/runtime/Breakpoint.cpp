@@ -48,9 +48,13 @@ int64_t Breakpoint::nextStop(const Batch& batch, uint32_t from, bool firstInBatc
                              const SlotTable& slots) {
   if (released_.load(std::memory_order_acquire) || from >= batch.size()) return -1;
   if (firstInBatch) conditionSeenBatch_ = false;
+  // Why the row is chosen is decided here, where it is chosen: Step or Continue pressed before
+  // hold() must not change what the hold is counted as.
+  stopByStep_ = true;
   if (stepping_.load(std::memory_order_acquire)) return from;
   // The rest of the held record's batch passes; the next batch stops at its first record.
   if (steppingBatch_.load(std::memory_order_acquire)) return firstInBatch ? int64_t(from) : -1;
+  stopByStep_ = false;
   // A step may have held this batch's first record without asking the condition: it sees the
   // batch as new then, not the verdict of the batch before.
   const bool fresh = !conditionSeenBatch_;
@@ -67,7 +71,7 @@ void Breakpoint::hold(const Batch& batch, uint32_t row, const SlotTable& slots,
   {
     std::lock_guard lock(mutex_);
     if (released_) return;
-    heldByStep_ = stepping_ || steppingBatch_;
+    heldByStep_ = stopByStep_;
     stepping_ = false;
     steppingBatch_ = false;
   }

@@ -60,6 +60,7 @@ class Breakpoint {
   std::atomic<uint64_t> hits_{0};
   std::atomic<bool> heldByStep_{false};
   bool conditionSeenBatch_ = false;  // emitting thread only: firstMatch() saw the current batch
+  bool stopByStep_ = false;          // emitting thread only: nextStop() chose its row for a step
 };
 
 }  // namespace sc

@@ -240,8 +240,18 @@ void WindowNode::processTimed(Batch* batch, Emitter& out) {
   }
   if (batch) out.release(batch);
   // Per batch, not only per watermark: a window whose watermark stalls still shows what it
-  // holds (the designer's stall hint is read next to it).
-  publishGauges();
+  // holds (the designer's stall hint is read next to it). Keys and open windows are counts;
+  // the bytes walk the whole state (distinct counters, sketches, panes), so at most every
+  // 250 ms.
+  if (keysGauge_) keysGauge_->set(keys_.held());
+  if (openGauge_) openGauge_->set(static_cast<int64_t>(openWindows()));
+  if (bytesGauge_) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - bytesPublished_ >= std::chrono::milliseconds(250)) {
+      bytesPublished_ = now;
+      bytesGauge_->set(static_cast<int64_t>(stateBytes()));
+    }
+  }
   flush();
 }
 

@@ -4,6 +4,7 @@
 // late records, and build output records in place. The kind (panes for tumbling and hopping,
 // merging sessions) decides which record each row folds into and when windows fire.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -64,6 +65,7 @@ class WindowNode : public Node {
   // Bytes held by window state (keys, records, side objects) and the number of keys in it.
   size_t stateBytes() const;
   void publishGauges();  // window_state_bytes, open_windows, window_keys
+  std::chrono::steady_clock::time_point bytesPublished_{};  // per batch: bytes at most every 250 ms
   uint32_t keyCount() const { return keys_.held(); }
   uint64_t lateDropped() const { return lateDropped_; }
 
