@@ -3884,7 +3884,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Einen Cluster wählen und Aktualisieren drücken.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>embedded</source>
         <translation>eingebettet</translation>
     </message>
@@ -3914,7 +3914,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Der eingebettete Cluster, den ein Lauf in diesem Designer für die Cluster-Verbindung „%1“ gestartet hat</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+98"/>
         <source>Cannot use connection &apos;%1&apos;: %2</source>
         <translation>Cluster-Verbindung „%1“ nicht nutzbar: %2</translation>
     </message>
@@ -3934,7 +3934,7 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Der eingebettete Cluster der Cluster-Verbindung „%1“ lässt sich nicht starten: %2</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Enter the cluster&apos;s bootstrap servers first.</source>
         <translation>Zuerst die Bootstrap-Server des Clusters eingeben.</translation>
     </message>
@@ -3962,13 +3962,13 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         </translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+139"/>
-        <location line="+139"/>
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+140"/>
+        <location line="+150"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-132"/>
+        <location line="-143"/>
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1: die neueste Nachricht</numerusform>
@@ -3987,17 +3987,25 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Konfiguration: %1</translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+33"/>
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+34"/>
         <source>Cannot follow %1: %2</source>
         <translation>%1 kann nicht mitverfolgt werden: %2</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n newer messages arrived at once and are not shown; Read with an empty start shows the newest.</source>
+        <translation>
+            <numerusform>%n neuere Nachricht kam auf einmal an und wird nicht gezeigt; Lesen mit leerem Start zeigt die neuesten.</numerusform>
+            <numerusform>%n neuere Nachrichten kamen auf einmal an und werden nicht gezeigt; Lesen mit leerem Start zeigt die neuesten.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>It does not match the filter %1, so it is not shown.</source>
         <translation>Sie passt nicht zum Filter %1 und wird daher nicht angezeigt.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Select a topic to read (press Refresh to list the topics).</source>
         <translation>Wählen Sie ein Topic zum Lesen (Aktualisieren listet die Topics auf).</translation>
     </message>
@@ -4283,15 +4291,23 @@ Wer die Datei lesen kann, kann auch sie lesen. Besser ${VARIABLE}-Verweise verwe
         <translation>Was Console-Senken ausgeben, erscheint hier, während die Pipeline läuft. Um eine beliebige Verbindung zu beobachten, wählen Sie sie aus und dann Ausführen ▸ Ausgewählte Verbindung mitlesen (Strg+T).</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Wire %1: %n records passed (a sample shown: up to %2 of every batch, %3 a second)</source>
         <translation>
             <numerusform>Verbindung %1: %n Datensatz passiert (Stichprobe angezeigt: bis zu %2 je Batch, %3 pro Sekunde)</numerusform>
             <numerusform>Verbindung %1: %n Datensätze passiert (Stichprobe angezeigt: bis zu %2 je Batch, %3 pro Sekunde)</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+6"/>
+        <source>Wire %1: %n records passed (none skipped; the newest %2 are kept here)</source>
+        <translation>
+            <numerusform>Verbindung %1: %n Datensatz passiert (keiner ausgelassen; die neuesten %2 bleiben hier)</numerusform>
+            <numerusform>Verbindung %1: %n Datensätze passiert (keiner ausgelassen; die neuesten %2 bleiben hier)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>(paused)</source>
         <translation>(angehalten)</translation>
     </message>

@@ -3884,7 +3884,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Choisissez un cluster et appuyez sur Actualiser.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>embedded</source>
         <translation>intégré</translation>
     </message>
@@ -3914,7 +3914,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Le cluster intégré qu’une exécution a démarré dans ce designer pour la connexion «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+98"/>
         <source>Cannot use connection &apos;%1&apos;: %2</source>
         <translation>Connexion «&#xa0;%1&#xa0;» inutilisable&#xa0;: %2</translation>
     </message>
@@ -3934,7 +3934,7 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Impossible de démarrer le cluster intégré de la connexion «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Enter the cluster&apos;s bootstrap servers first.</source>
         <translation>Saisissez d’abord les serveurs d’amorçage du cluster.</translation>
     </message>
@@ -3962,13 +3962,13 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         </translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+139"/>
-        <location line="+139"/>
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+140"/>
+        <location line="+150"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-132"/>
+        <location line="-143"/>
         <source>%1: the newest %n messages</source>
         <translation>
             <numerusform>%1&#xa0;: le message le plus récent</numerusform>
@@ -3987,17 +3987,25 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Configuration&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+33"/>
+        <location filename="../app/designer/TopicBrowserMessages.cpp" line="+34"/>
         <source>Cannot follow %1: %2</source>
         <translation>Impossible de suivre %1&#xa0;: %2</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n newer messages arrived at once and are not shown; Read with an empty start shows the newest.</source>
+        <translation>
+            <numerusform>%n message plus récent est arrivé d’un coup et n’est pas affiché ; Lire avec un début vide affiche les plus récents.</numerusform>
+            <numerusform>%n messages plus récents sont arrivés d’un coup et ne sont pas affichés ; Lire avec un début vide affiche les plus récents.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>It does not match the filter %1, so it is not shown.</source>
         <translation>Il ne correspond pas au filtre %1, il n’est donc pas affiché.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Select a topic to read (press Refresh to list the topics).</source>
         <translation>Sélectionnez un topic à lire (Actualiser liste les topics).</translation>
     </message>
@@ -4283,15 +4291,23 @@ Quiconque lit le fichier peut les lire. Utilisez plutôt des références ${VARI
         <translation>Ce qu’affichent les sorties console apparaît ici pendant l’exécution du pipeline. Pour observer un lien, sélectionnez-le puis choisissez Exécuter ▸ Écouter le lien sélectionné (Ctrl+T).</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Wire %1: %n records passed (a sample shown: up to %2 of every batch, %3 a second)</source>
         <translation>
             <numerusform>Lien %1&#xa0;: %n enregistrement passé (échantillon affiché&#xa0;: jusqu’à %2 par lot, %3 par seconde)</numerusform>
             <numerusform>Lien %1&#xa0;: %n enregistrements passés (échantillon affiché&#xa0;: jusqu’à %2 par lot, %3 par seconde)</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+6"/>
+        <source>Wire %1: %n records passed (none skipped; the newest %2 are kept here)</source>
+        <translation>
+            <numerusform>Lien %1&#xa0;: %n enregistrement passé (aucun omis&#xa0;; les %2 plus récents sont gardés ici)</numerusform>
+            <numerusform>Lien %1&#xa0;: %n enregistrements passés (aucun omis&#xa0;; les %2 plus récents sont gardés ici)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>(paused)</source>
         <translation>(en pause)</translation>
     </message>

@@ -367,6 +367,8 @@ void TopicBrowser::offerClusters(bool keepChoice) {
       chosen >= 0 ? cluster_->itemData(chosen, kConnectionRole).toString() : QString();
   const QString chosenBoot =
       chosen >= 0 ? cluster_->itemData(chosen, kEmbeddedBootRole).toString() : QString();
+  const QString chosenRun =
+      chosen >= 0 ? cluster_->itemData(chosen, kEmbeddedNameRole).toString() : QString();
   cluster_->clear();
   QSet<QString> offered;
   for (const auto& [name, entry] : doc_->pipeline().connections.items()) {
@@ -408,13 +410,26 @@ void TopicBrowser::offerClusters(bool keepChoice) {
     cluster_->setEditText(typed);  // an address the user typed
     return;
   }
-  if (keepChoice && chosen >= 0)
-    for (int i = 0; i < cluster_->count(); ++i)
+  if (keepChoice && chosen >= 0) {
+    // The same cluster under another entry counts too: a run's embedded cluster is reached by
+    // the connection of its name once one is added (a dropped topic adds it), and the other way
+    // round when that is undone.
+    int kept = -1;
+    for (int i = 0; i < cluster_->count() && kept < 0; ++i) {
+      const QString connection = cluster_->itemData(i, kConnectionRole).toString();
+      const QString run = cluster_->itemData(i, kEmbeddedNameRole).toString();
       if ((!chosenConnection.isEmpty() &&
-           cluster_->itemData(i, kConnectionRole).toString() == chosenConnection) ||
+           (connection == chosenConnection || run == chosenConnection)) ||
           (!chosenBoot.isEmpty() &&
-           cluster_->itemData(i, kEmbeddedBootRole).toString() == chosenBoot))
-        select = i;
+           cluster_->itemData(i, kEmbeddedBootRole).toString() == chosenBoot) ||
+          (!chosenRun.isEmpty() && connection == chosenRun))
+        kept = i;
+    }
+    if (kept >= 0)
+      select = kept;
+    else
+      clearShown();  // the cluster shown is gone: show nothing of it under another entry
+  }
   cluster_->setCurrentIndex(select);
   if (select < 0) cluster_->setEditText(QString());
 }
@@ -527,6 +542,7 @@ std::shared_ptr<ClusterAdmin> TopicBrowser::admin() {
 }
 
 void TopicBrowser::clearShown() {
+  ++readGeneration_;
   followTimer_.stop();
   {
     const QSignalBlocker block(follow_);

@@ -183,6 +183,9 @@ class TopicBrowser : public QWidget {
   // Per partition: where new messages (following, after Produce) are read from: the end of the
   // read shown. They pass the filter of that read.
   QMap<int32_t, int64_t> next_;
+  // Counts the reads that replace what is shown (showTopic, startRead, clearShown): a follow
+  // read that finishes after one of them is dropped, not mixed into the new read's rows.
+  quint64 readGeneration_ = 0;
   std::string followFilter_;
   // The message the dock produced last, until new messages are read past it.
   std::optional<std::pair<int32_t, int64_t>> produced_;

@@ -93,6 +93,7 @@ void TopicBrowser::showTopic(const QString& topic) {
   auto admin = this->admin();
   if (!admin) return;
   cancelRead();
+  ++readGeneration_;
   topic_ = topic;
   produce_->setEnabled(true);
   clearMessages();
@@ -173,8 +174,9 @@ void TopicBrowser::readNew() {
         read.scan = kafka::scanTopic(connection, options);
         return read;
       },
-      [this, topic, filter = options.filter](const Read& read) {
-        if (topic != topic_ || filter != followFilter_) return;  // another read replaced it
+      [this, topic, filter = options.filter, generation = readGeneration_](const Read& read) {
+        if (generation != readGeneration_ || topic != topic_ || filter != followFilter_)
+          return;  // another read replaced it
         if (!read.scan.ok()) {
           setStatus(tr("Cannot follow %1: %2").arg(topic, QString::fromStdString(read.scan.error)),
                     true);
@@ -184,6 +186,15 @@ void TopicBrowser::readNew() {
           next_[partition] = std::max(next_.value(partition), offset);
         appendMessages(read.scan.value.messages, true);
         if (read.count >= 0) showCount(topic, read.count);
+        // More new matches than one follow step keeps (the first ones): say so, the newest are
+        // a Read from the end away.
+        const int64_t left =
+            read.scan.value.progress.matched - int64_t(read.scan.value.messages.size());
+        if (left > 0)
+          setStatus(tr("%n newer messages arrived at once and are not shown; Read with an empty "
+                       "start shows the newest.",
+                       nullptr, int(std::min<int64_t>(left, 1 << 30))),
+                    true);
         if (!produced_) return;
         // The message just produced: shown, or why not.
         const auto [partition, offset] = *produced_;
@@ -200,6 +211,7 @@ void TopicBrowser::readNew() {
 }
 
 void TopicBrowser::startRead() {
+  ++readGeneration_;
   if (topic_.isEmpty()) {
     setStatus(tr("Select a topic to read (press Refresh to list the topics)."), true);
     return;

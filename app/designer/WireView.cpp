@@ -312,12 +312,17 @@ void WireView::refresh() {
                  : tr("Records that console sinks print appear here while the pipeline runs. "
                       "To watch any wire, select it and choose Run ▸ Tap Selected Wire "
                       "(Ctrl+T)."))
-          : tr("Wire %1: %n records passed (a sample shown: up to %2 of every batch, %3 a "
+      : tap()->sampled()
+          ? tr("Wire %1: %n records passed (a sample shown: up to %2 of every batch, %3 a "
                "second)",
                nullptr, seen)
                 .arg(wire_)
                 .arg(RunController::kTapPerBatch)
-                .arg(RunController::kTapPerTenth * 10);
+                .arg(RunController::kTapPerTenth * 10)
+          : tr("Wire %1: %n records passed (none skipped; the newest %2 are kept here)", nullptr,
+               seen)
+                .arg(wire_)
+                .arg(kMaxRecords);
   if (pause_->isChecked()) text += ' ' + tr("(paused)");
   heading_->setText(text);
   if (isOutput()) return;

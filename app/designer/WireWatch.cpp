@@ -71,7 +71,10 @@ void WireTap::onBatch(const Batch& batch, const SlotTable& slots) {
   if (perTenth_ > 0) {
     if (now - tenthStart_ >= 100) tenthStart_ = now, copiedInTenth_ = 0;
     budget = std::min(budget, perTenth_ - copiedInTenth_);
-    if (budget <= 0) return;  // enough shown for this 0.1 s: not even the filter runs
+    if (budget <= 0) {  // enough shown for this 0.1 s: not even the filter runs
+      sampled_.store(true, std::memory_order_relaxed);
+      return;
+    }
   }
   refreshFilter(filterText_, slots, filter_, filterSlots_);
   if (!filterText_.empty() && !filter_) return;  // does not compile for this run: shows nothing
@@ -83,13 +86,19 @@ void WireTap::onBatch(const Batch& batch, const SlotTable& slots) {
   // Without a filter only the rows that can stay in the ring are copied.
   const uint32_t limit = uint32_t(budget);
   uint32_t r = !verdict && n > limit && perBatch_ >= keep_ ? n - limit : 0;
-  for (uint32_t copied = 0; r < n && copied < limit; ++r) {
+  bool left = r > 0;  // records the limits kept from being copied
+  for (uint32_t copied = 0; r < n; ++r) {
     if (verdict && !(*verdict)[r]) continue;
+    if (copied == limit) {
+      left = true;
+      break;
+    }
     records_.push_back(copyRecord(*writer_, batch, r, now));
     ++copied;
     ++copiedInTenth_;
     if (records_.size() > size_t(keep_)) records_.pop_front();
   }
+  if (left) sampled_.store(true, std::memory_order_relaxed);
 }
 
 std::vector<TapRecord> WireTap::take() {
@@ -114,6 +123,7 @@ void WireTap::reset() {
   std::lock_guard lock(mutex_);
   records_.clear();
   seen_ = 0;
+  sampled_ = false;
   filter_.reset();  // compiled for the slots of a run that is gone
   filterSlots_ = nullptr;
   writer_.reset();

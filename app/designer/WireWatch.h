@@ -52,6 +52,9 @@ class WireTap final : public TapSink {
 
   std::vector<TapRecord> take();  // copied since the last call, oldest first
   uint64_t seen() const { return seen_.load(std::memory_order_relaxed); }
+  // Some records (that the filter lets through) passed without a copy: the per-batch or per
+  // 0.1 s limit kept them out, so what was copied is a sample.
+  bool sampled() const { return sampled_.load(std::memory_order_relaxed); }
   void setPaused(bool paused) { paused_.store(paused, std::memory_order_relaxed); }
   bool paused() const { return paused_.load(std::memory_order_relaxed); }
   // A condition in the expression language ("" shows every record); RecordFilter::check()
@@ -67,6 +70,7 @@ class WireTap final : public TapSink {
   int64_t tenthStart_ = 0;  // the current 0.1 s, and what was copied in it
   int copiedInTenth_ = 0;
   std::atomic<uint64_t> seen_{0};
+  std::atomic<bool> sampled_{false};
   std::atomic<bool> paused_{false};
   mutable std::mutex mutex_;
   std::string filterText_;

@@ -301,6 +301,9 @@ void tst_TopicBrowserSession::droppingATopicOfAnotherClusterAddsItsConnection() 
   QVERIFY2(demoCluster.ok(), demoCluster.error.c_str());
   QVERIFY(demoCluster.value.ensureTopic("demo-topic").ok());
   window.document()->newDocument();  // offers the run's cluster
+  // Another connection, listed before the run's cluster: the dock must not switch to it when
+  // the drop adds "demo" (it did, by falling back to the first entry).
+  doc->addConnection("analytics", Json{{"type", "kafka"}, {"bootstrap_servers", address()}});
   QComboBox* cluster = browser->clusterEdit();
   const int index =
       cluster->findText(QStringLiteral("demo run's embedded cluster (%1)")
@@ -315,6 +318,17 @@ void tst_TopicBrowserSession::droppingATopicOfAnotherClusterAddsItsConnection() 
   QCOMPARE(doc->connection("demo"), (Json{{"type", "kafka"}, {"bootstrap_servers", "embedded"}}));
   doc->validateNow();
   QCOMPARE(doc->problemCount(doc->pipeline().nodes[0].id).errors, 0);
+  // The dock stays on that cluster, now under the connection's entry; a second drop uses it.
+  QCOMPARE(cluster->currentText(), QStringLiteral("connection demo (embedded)"));
+  QCOMPARE(dropTopic(window, "demo-topic", Qt::NoModifier, QPoint(200, 400)), Qt::CopyAction);
+  QCOMPARE(doc->pipeline().nodes.size(), size_t(2));
+  QCOMPARE(doc->pipeline().nodes[1].properties["connection"], Json("demo"));
+  // Undone, the run's entry is chosen again, not "analytics".
+  doc->undoStack()->undo();
+  doc->undoStack()->undo();
+  QVERIFY(!doc->connectionNames().contains("demo"));
+  QVERIFY2(cluster->currentText().startsWith(QStringLiteral("demo run's embedded cluster")),
+           qPrintable(cluster->currentText()));
 }
 
 void tst_TopicBrowserSession::droppingReusesAConnectionWithTheSameServers() {
