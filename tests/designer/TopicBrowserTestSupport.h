@@ -7,9 +7,22 @@
 #include <QTableWidget>
 #include <QtTest>
 
+#include "app/designer/MainWindow.h"
 #include "app/designer/TopicBrowser.h"
 
 namespace sc::designer::browsertest {
+
+// Shows `window` (at the size the tests use) with the Topics dock raised; null if it never
+// showed.
+inline TopicBrowser* showTopicsDock(MainWindow& window) {
+  window.resize(1400, 900);
+  window.show();
+  if (!QTest::qWaitForWindowExposed(&window)) return nullptr;
+  TopicBrowser* browser = window.topicBrowser();
+  browser->parentWidget()->show();
+  browser->parentWidget()->raise();
+  return browser;
+}
 
 inline int rows(QTableView* table) {
   return table->model()->rowCount();

@@ -40,6 +40,7 @@ using sc::designer::browsertest::clickTopic;
 using sc::designer::browsertest::read;
 using sc::designer::browsertest::rowOf;
 using sc::designer::browsertest::rows;
+using sc::designer::browsertest::showTopicsDock;
 using namespace sc::kafka;
 
 namespace {
@@ -96,13 +97,8 @@ class tst_TopicBrowser : public QObject {
  private:
   // A shown main window with the Topics dock raised and connected to the test's cluster.
   TopicBrowser* openBrowser(MainWindow& window) {
-    window.resize(1400, 900);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window)) return nullptr;
-    TopicBrowser* browser = window.topicBrowser();
-    browser->parentWidget()->show();
-    browser->parentWidget()->raise();
-    connectTo(browser, QString::fromStdString(cluster_->bootstrapServers()));
+    TopicBrowser* browser = showTopicsDock(window);
+    if (browser) connectTo(browser, QString::fromStdString(cluster_->bootstrapServers()));
     return browser;
   }
   int64_t fieldN(const KafkaMessage& m) const {

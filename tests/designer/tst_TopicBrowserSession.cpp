@@ -37,6 +37,7 @@ using sc::designer::browsertest::clickTopic;
 using sc::designer::browsertest::read;
 using sc::designer::browsertest::rowOf;
 using sc::designer::browsertest::rows;
+using sc::designer::browsertest::showTopicsDock;
 using namespace sc::kafka;
 
 namespace {
@@ -67,15 +68,7 @@ class tst_TopicBrowserSession : public QObject {
   void countsAndErrorsReadWell();
 
  private:
-  TopicBrowser* show(MainWindow& window) {
-    window.resize(1400, 900);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window)) return nullptr;
-    TopicBrowser* browser = window.topicBrowser();
-    browser->parentWidget()->show();
-    browser->parentWidget()->raise();
-    return browser;
-  }
+  TopicBrowser* show(MainWindow& window) { return showTopicsDock(window); }
   void typeCluster(TopicBrowser* browser, const QString& text) {
     QLineEdit* edit = browser->clusterEdit()->lineEdit();
     edit->selectAll();
