@@ -139,9 +139,13 @@ void EdgeItem::updatePath() {
   const QPointF end = to_->mapToScene(to_->portPosition(false, qstr(edge_.toPort())));
   prepareGeometryChange();
   path_ = route(start, end, from_->sceneBoundingRect(), to_->sceneBoundingRect());
+  runLabelRect_ = runLabel_.isEmpty() ? QRectF() : placeRunLabel();
+  updateBounds();
+}
+
+void EdgeItem::updateBounds() {
   const double margin = kTapRadius + 2;  // the tap glyph and the selected pen
   bounds_ = path_.controlPointRect().adjusted(-margin, -margin, margin, margin);
-  runLabelRect_ = runLabel_.isEmpty() ? QRectF() : placeRunLabel();
   if (!runLabelRect_.isNull()) bounds_ |= runLabelRect_;  // the rate above the middle
   if (isRepartitioned()) {  // the badge, where it sits with a tap glyph or without
     const QPointF mid = path_.pointAtPercent(0.5);
@@ -196,7 +200,14 @@ void EdgeItem::setRunLoad(const QColor& colour, const QString& label) {
   const bool relabelled = label != runLabel_;
   runColour_ = colour;
   runLabel_ = label;
-  if (relabelled) updatePath();  // the label's place and the bounds follow its width
+  if (relabelled) {  // the label's place and the bounds follow its width (the route does not)
+    const QRectF place = label.isEmpty() ? QRectF() : placeRunLabel();
+    if (place != runLabelRect_) {
+      prepareGeometryChange();
+      runLabelRect_ = place;
+      updateBounds();
+    }
+  }
   update();
 }
 
@@ -316,28 +327,18 @@ void EdgeItem::paintMarker(QPainter* painter, const CanvasColors& colors) const 
     paintTapGlyph(painter, at, colors);
 }
 
-namespace {
-
-QFont runLabelFont(const QGraphicsScene* scene) {
-  QFont font = scene ? scene->font() : QFont();
-  font.setPointSizeF(font.pointSizeF() * 0.8);
-  return font;
-}
-
-}  // namespace
-
 void EdgeItem::paintRunLabel(QPainter* painter, const CanvasColors& colors) const {
   // The rate above the middle of the wire (the tap glyph sits on it), in the canvas's small font.
   if (runLabelRect_.isNull() ||
       QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < 0.45)
     return;
-  painter->setFont(runLabelFont(scene()));
+  painter->setFont(NodeItem::runFont(scene()));
   painter->setPen(colors.mutedText);
   painter->drawText(runLabelRect_, Qt::AlignCenter, runLabel_);
 }
 
 QRectF EdgeItem::placeRunLabel() const {
-  const double width = QFontMetricsF(runLabelFont(scene())).horizontalAdvance(runLabel_) + 8;
+  const double width = QFontMetricsF(NodeItem::runFont(scene())).horizontalAdvance(runLabel_) + 8;
   const QPointF mid = path_.pointAtPercent(0.5);
   QRectF label(mid.x() - width / 2, mid.y() - kTapRadius - 16, width, 14);
   // The node bodies (the wire items lie below the nodes, which would cover the label).

@@ -83,6 +83,7 @@ class EdgeItem : public QGraphicsItem {
   // The wire alone, stroked only where it is exposed.
   void paintWire(QPainter* painter, const QStyleOptionGraphicsItem* option, QPen pen);
   QRectF placeRunLabel() const;  // where the rate fits (item coordinates), else null
+  void updateBounds();           // bounds_ from the route, the label and the badge
   void paintRunLabel(QPainter* painter, const CanvasColors& colors) const;
   void paintMarker(QPainter* painter, const CanvasColors& colors) const;  // tap or breakpoint
   void paintRepartitionBadge(QPainter* painter, const QColor& ink,

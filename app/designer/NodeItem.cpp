@@ -171,8 +171,8 @@ QStringList wrapped(const QString& text, const QFontMetricsF& metrics, double wi
 
 }  // namespace
 
-QFont NodeItem::runFont() const {
-  QFont font = scene() ? scene()->font() : QFont();
+QFont NodeItem::runFont(const QGraphicsScene* scene) {
+  QFont font = scene ? scene->font() : QFont();
   font.setPointSizeF(font.pointSizeF() * 0.8);
   return font;
 }
@@ -185,7 +185,7 @@ void NodeItem::setRunDetail(const QStringList& lines, const QString& tip, bool h
   runHint_ = hint;
   // Wrapped here, not in paint(): the bounds grow with the rows.
   QVector<DetailRow> rows;
-  const QFontMetricsF metrics(runFont());
+  const QFontMetricsF metrics(runFont(scene()));
   for (qsizetype i = 0; i < lines.size(); ++i) {
     const bool hintLine = hint && i == lines.size() - 1;
     for (const QString& row : wrapped(lines[i], metrics, kNodeWidth - 4, hintLine ? 3 : 2))
@@ -289,7 +289,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     paintPort(painter, outputs_[i], static_cast<int>(i));
 
   if (!runText_.isEmpty() && !graph->isExporting()) {
-    const QFont font = runFont();
+    const QFont font = runFont(scene());
     painter->setFont(font);
     painter->setPen(runFailed_ ? colors.error : colors.mutedText);
     painter->drawText(QRectF(2, height() + 2, kNodeWidth - 4, kRunLineHeight),

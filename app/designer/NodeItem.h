@@ -78,6 +78,8 @@ class NodeItem : public QGraphicsItem {
   // explains a stall and is drawn in the warning colour. Empty lines clear it (clearRunStats() does
   // too).
   void setRunDetail(const QStringList& lines, const QString& tip, bool hint);
+  // The canvas's small font of run counters, detail lines and wire labels.
+  static QFont runFont(const QGraphicsScene* scene);
   const QStringList& runDetail() const { return runDetail_; }
   // The rows drawn for runDetail(), after wrapping.
   QStringList runDetailRows() const;
@@ -96,7 +98,6 @@ class NodeItem : public QGraphicsItem {
   void elideLabels(const QFont& titleFont, const QFont& smallFont);
   void paintTitleOnly(QPainter* painter, double lod);
   void paintRunDetail(QPainter* painter, const QFont& font, const CanvasColors& colors) const;
-  QFont runFont() const;
 
   QString id_;
   QString type_;

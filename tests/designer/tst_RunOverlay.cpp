@@ -147,9 +147,8 @@ void tst_RunOverlay::aShortWireLeavesItsLabelOffTheNodes() {
       QVERIFY2(!label.intersects(body(node)),
                qPrintable(QStringLiteral("%1 over %2").arg(wire->runLabel(), node->id())));
     // Wide enough for its text in the canvas's small font.
-    QFont font = window_->scene()->font();
-    font.setPointSizeF(font.pointSizeF() * 0.8);
-    QVERIFY(label.width() >= QFontMetricsF(font).horizontalAdvance(wire->runLabel()));
+    QVERIFY(label.width() >=
+            QFontMetricsF(NodeItem::runFont(window_->scene())).horizontalAdvance(wire->runLabel()));
   }
   // The short wire's label is above the gap between its nodes.
   const QRectF above = shortWire->mapRectToScene(shortWire->runLabelArea());
